@@ -1,0 +1,66 @@
+import type { Language } from "../messages.js";
+
+/** Data-quality findings: reported as warnings, never silently "fixed". */
+export type FindingCode =
+  | "small_denominator"
+  | "channels_mismatch"
+  | "settlement_mismatch"
+  | "stated_mismatch"
+  | "parent_mismatch"
+  | "volume_jump"
+  | "ratio_jump"
+  | "incomplete_period";
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly unit: string;
+  readonly period: string;
+  /** The item concerned, when there is one. */
+  readonly item?: string;
+  /** The input row concerned: `figures[12]`. */
+  readonly source?: readonly (string | number)[];
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+type Describe = (p: Finding["params"]) => string;
+const s = (value: unknown): string => String(value);
+
+const catalogue: Record<FindingCode, Record<Language, Describe>> = {
+  small_denominator: {
+    vi: (p) => `mẫu số chỉ là ${s(p.denominator)} (dưới ${s(p.minimum)}): tỷ lệ dễ biến động, cần thận trọng khi so sánh.`,
+    en: (p) => `the denominator is only ${s(p.denominator)} (below ${s(p.minimum)}): the ratio is volatile; compare with care.`,
+  },
+  channels_mismatch: {
+    vi: (p) => `trực tuyến (${s(p.online)}) + trực tiếp (${s(p.direct)}) + bưu chính (${s(p.post)}) = ${s(p.sum)}, khác tổng số hồ sơ tiếp nhận (${s(p.received)}).`,
+    en: (p) => `online (${s(p.online)}) + in person (${s(p.direct)}) + post (${s(p.post)}) = ${s(p.sum)}, not the dossiers received (${s(p.received)}).`,
+  },
+  settlement_mismatch: {
+    vi: (p) => `trước hạn (${s(p.early)}) + đúng hạn (${s(p.onTime)}) + quá hạn (${s(p.overdue)}) = ${s(p.sum)}, khác tổng số hồ sơ đã giải quyết (${s(p.settled)}).`,
+    en: (p) => `early (${s(p.early)}) + on time (${s(p.onTime)}) + overdue (${s(p.overdue)}) = ${s(p.sum)}, not the dossiers settled (${s(p.settled)}).`,
+  },
+  stated_mismatch: {
+    vi: (p) => `tỷ lệ ghi trong báo cáo là ${s(p.stated)}% nhưng tính từ số liệu (${s(p.numerator)}/${s(p.denominator)}) là ${s(p.computed)}%.`,
+    en: (p) => `the stated rate is ${s(p.stated)}% but the counts (${s(p.numerator)}/${s(p.denominator)}) give ${s(p.computed)}%.`,
+  },
+  parent_mismatch: {
+    vi: (p) => `số liệu tự báo cáo (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng của các đơn vị trực thuộc (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso dùng tổng của các đơn vị trực thuộc.`,
+    en: (p) => `the unit's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from its children's sum (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso uses the children's sum.`,
+  },
+  volume_jump: {
+    vi: (p) => `số hồ sơ (${s(p.current)}) chênh lệch lớn so với trung vị ${s(p.months)} tháng trước (${s(p.median)}); hãy kiểm tra lại số liệu.`,
+    en: (p) => `the dossier count (${s(p.current)}) is far from the median of the previous ${s(p.months)} months (${s(p.median)}); check the figures.`,
+  },
+  ratio_jump: {
+    vi: (p) => `tỷ lệ ${s(p.current)}% chênh ${s(p.change)} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${s(p.median)}%); hãy kiểm tra lại số liệu.`,
+    en: (p) => `the rate of ${s(p.current)}% is ${s(p.change)} percentage points from the median of the previous ${s(p.months)} months (${s(p.median)}%); check the figures.`,
+  },
+  incomplete_period: {
+    vi: (p) => `thiếu số liệu các tháng ${s(p.months)}; kết quả kỳ chỉ tính trên các tháng có số liệu.`,
+    en: (p) => `no figures for ${s(p.months)}; the period is computed from the months that have figures.`,
+  },
+};
+
+/** A finding as a sentence in the requested language. */
+export function describeFinding(finding: Finding, language: Language = "vi"): string {
+  return catalogue[finding.code][language](finding.params);
+}

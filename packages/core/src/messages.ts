@@ -1,0 +1,113 @@
+import type { Issue, IssueCode } from "./errors.js";
+
+/** Languages chiso writes messages and reports in. Vietnamese is the default everywhere. */
+export type Language = "vi" | "en";
+
+type Params = Issue["params"];
+type Describe = (p: Params) => string;
+
+const str = (value: unknown): string => String(value);
+
+/**
+ * What each issue means, in Vietnamese and English: what is wrong and how to fix it.
+ * Kept as constants so tests can pin them with inline snapshots.
+ */
+const catalogue: Record<IssueCode, Record<Language, Describe>> = {
+  invalid_type: {
+    vi: (p) => `kiểu dữ liệu không đúng: cần ${str(p.expected)}, nhận được ${str(p.received)}.`,
+    en: (p) => `wrong type: expected ${str(p.expected)}, received ${str(p.received)}.`,
+  },
+  invalid_value: {
+    vi: (p) => `giá trị không hợp lệ${p.detail ? ` (${str(p.detail)})` : ""}${p.allowed ? `; hãy dùng một trong: ${str(p.allowed)}` : ""}.`,
+    en: (p) => `invalid value${p.detail ? ` (${str(p.detail)})` : ""}${p.allowed ? `; use one of: ${str(p.allowed)}` : ""}.`,
+  },
+  required: {
+    vi: () => "thiếu trường bắt buộc; hãy bổ sung.",
+    en: () => "required field is missing; add it.",
+  },
+  unrecognized_key: {
+    vi: (p) => `trường không được hỗ trợ "${str(p.key)}"; hãy xóa hoặc sửa tên trường.`,
+    en: (p) => `unsupported field "${str(p.key)}"; remove it or correct its name.`,
+  },
+  not_integer: {
+    vi: (p) => `phải là số nguyên (số hồ sơ, số thủ tục), nhận được ${str(p.received)}; hãy nhập số đếm không có phần thập phân.`,
+    en: (p) => `must be a whole number (a count of dossiers or procedures), received ${str(p.received)}; enter a count without decimals.`,
+  },
+  negative: {
+    vi: (p) => `không được âm, nhận được ${str(p.received)}; hãy nhập số từ 0 trở lên.`,
+    en: (p) => `must not be negative, received ${str(p.received)}; enter 0 or more.`,
+  },
+  too_small: {
+    vi: (p) => `giá trị quá nhỏ (${str(p.received)}); phải ${p.inclusive ? "từ" : "lớn hơn"} ${str(p.minimum)}.`,
+    en: (p) => `value too small (${str(p.received)}); must be ${p.inclusive ? "at least" : "greater than"} ${str(p.minimum)}.`,
+  },
+  too_large: {
+    vi: (p) => `giá trị quá lớn (${str(p.received)}); tối đa ${str(p.maximum)}.`,
+    en: (p) => `value too large (${str(p.received)}); at most ${str(p.maximum)}.`,
+  },
+  numerator_above_denominator: {
+    vi: (p) => `tử số (${str(p.numerator)}) lớn hơn mẫu số (${str(p.denominator)}); hãy kiểm tra lại hai số liệu của chỉ tiêu ${str(p.item)}.`,
+    en: (p) => `numerator (${str(p.numerator)}) is greater than denominator (${str(p.denominator)}); check both figures of item ${str(p.item)}.`,
+  },
+  unknown_item: {
+    vi: (p) => `mã chỉ tiêu "${str(p.item)}" không có trong phương án ${str(p.scheme)}; hãy dùng một mã hợp lệ (xem docs/indicators).`,
+    en: (p) => `item code "${str(p.item)}" is not in scheme ${str(p.scheme)}; use a valid code (see docs/indicators).`,
+  },
+  unknown_unit: {
+    vi: (p) => `đơn vị "${str(p.unit)}" chưa được khai báo trong danh sách đơn vị; hãy thêm đơn vị hoặc sửa mã.`,
+    en: (p) => `unit "${str(p.unit)}" is not declared in the units list; add the unit or correct the id.`,
+  },
+  duplicate_unit: {
+    vi: (p) => `mã đơn vị "${str(p.unit)}" bị khai báo lặp (lần đầu ở ${str(p.first)}); mỗi đơn vị chỉ khai báo một lần.`,
+    en: (p) => `unit id "${str(p.unit)}" is declared twice (first at ${str(p.first)}); declare each unit once.`,
+  },
+  duplicate_unit_period: {
+    vi: (p) => `số liệu của đơn vị "${str(p.unit)}" kỳ ${str(p.period)} bị lặp (lần đầu ở ${str(p.first)}); hãy giữ một dòng.`,
+    en: (p) => `figures for unit "${str(p.unit)}" in period ${str(p.period)} appear twice (first at ${str(p.first)}); keep one row.`,
+  },
+  missing_parent: {
+    vi: (p) => `đơn vị cấp trên "${str(p.parent)}" của "${str(p.unit)}" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.`,
+    en: (p) => `parent "${str(p.parent)}" of unit "${str(p.unit)}" is not in the units list; add the parent or correct the id.`,
+  },
+  parent_cycle: {
+    vi: (p) => `quan hệ cấp trên của "${str(p.unit)}" tạo thành vòng lặp; hãy sửa mã đơn vị cấp trên.`,
+    en: (p) => `the parent chain of "${str(p.unit)}" loops back on itself; correct the parent ids.`,
+  },
+  invalid_period: {
+    vi: (p) => `kỳ "${str(p.received)}" không hợp lệ; hãy viết theo dạng 2026-03 (tháng), 2026-Q1 (quý) hoặc 2026 (năm).`,
+    en: (p) => `period "${str(p.received)}" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).`,
+  },
+  scheme_duplicate_code: {
+    vi: (p) => `mã "${str(p.code)}" bị lặp trong phương án; mỗi mã phải là duy nhất.`,
+    en: (p) => `code "${str(p.code)}" is used twice in the scheme; codes must be unique.`,
+  },
+  scheme_unknown_group: {
+    vi: (p) => `chỉ tiêu thuộc nhóm "${str(p.group)}" không tồn tại; nhóm hợp lệ: ${str(p.allowed)}.`,
+    en: (p) => `item belongs to group "${str(p.group)}", which does not exist; groups: ${str(p.allowed)}.`,
+  },
+  scheme_unknown_block: {
+    vi: (p) => `chỉ tiêu thuộc khối "${str(p.block)}" không tồn tại; khối hợp lệ: ${str(p.allowed)}.`,
+    en: (p) => `item belongs to block "${str(p.block)}", which does not exist; blocks: ${str(p.allowed)}.`,
+  },
+  scheme_group_sum: {
+    vi: (p) => `tổng điểm tối đa các chỉ tiêu của nhóm ${str(p.group)} là ${str(p.sum)}, khác điểm tối đa của nhóm (${str(p.max)}); hãy sửa cho bằng nhau.`,
+    en: (p) => `the items of group ${str(p.group)} add up to ${str(p.sum)} points, not the group's maximum of ${str(p.max)}; make them equal.`,
+  },
+  scheme_block_sum: {
+    vi: (p) => `tổng điểm tối đa các chỉ tiêu của khối ${str(p.block)} là ${str(p.sum)}, khác điểm tối đa của khối (${str(p.max)}); hãy sửa cho bằng nhau.`,
+    en: (p) => `the items of block ${str(p.block)} add up to ${str(p.sum)} points, not the block's maximum of ${str(p.max)}; make them equal.`,
+  },
+  scheme_transfer_target: {
+    vi: (p) => `chỉ tiêu chuyển điểm sang "${str(p.target)}", nhưng chỉ tiêu đó ${str(p.reason)}.`,
+    en: (p) => `item transfers its points to "${str(p.target)}", but that item ${str(p.reasonEn)}.`,
+  },
+  scheme_band_order: {
+    vi: () => "các mức xếp loại phải theo thứ tự ngưỡng giảm dần và không trùng nhau.",
+    en: () => "grade bands must be listed by strictly decreasing minimum.",
+  },
+};
+
+/** The message for one issue, without its path. */
+export function describeIssue(issue: Issue, language: Language): string {
+  return catalogue[issue.code][language](issue.params);
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/** A text in Vietnamese (the reference) and English. */
+export const bilingualSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+
+/** A decimal given as a JSON number or a string ("1.5"), never negative. */
+const decimalSchema = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
+
+/**
+ * What an item scores when its denominator is 0:
+ * - `null`: no score ("no data"); counts 0 in its group.
+ * - `zero`: scores 0 (e.g. "no dossiers").
+ * - `full`: full marks (the portal's rule for feedback items).
+ * - `transfer`: its maximum moves to another item of the same group, scored on that item's ratio.
+ */
+export const emptyDenominatorSchema = z.discriminatedUnion("policy", [
+  z.strictObject({ policy: z.literal("null") }),
+  z.strictObject({ policy: z.literal("zero") }),
+  z.strictObject({ policy: z.literal("full") }),
+  z.strictObject({ policy: z.literal("transfer"), to: z.string().min(1) }),
+]);
+
+/** How sure the public record is of an item's rule (see methodology: certain/observed/doc/conflict). */
+export const certaintySchema = z.enum(["certain", "observed", "doc", "conflict"]);
+
+export const itemSchema = z.strictObject({
+  /** The decision's numbering, e.g. "4.5a". */
+  id: z.string().min(1),
+  /** Stable identifier used in inputs; the portal's metric code where it has one. */
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  name: bilingualSchema,
+  numerator: bilingualSchema,
+  denominator: bilingualSchema,
+  group: z.string().min(1),
+  block: z.string().min(1),
+  max: decimalSchema,
+  /** Ratio (in percent) at and above which the item earns its maximum; 100 means linear. */
+  thresholdPercent: z.number().positive().max(100),
+  emptyDenominator: emptyDenominatorSchema,
+  /**
+   * `dossier`: a parent unit's counts are the sum of its children's.
+   * `catalogue`: counts of procedures in the unit's own scope; a parent uses its own figures.
+   */
+  scope: z.enum(["dossier", "catalogue"]),
+  /** A unit that reports nothing for this item takes its parent's figures (communes take 1.1–1.3). */
+  inheritFromParent: z.boolean().default(false),
+  certainty: certaintySchema,
+  /** Flag non-empty denominators below `quality.minReliableDenominator` (off where they are small by nature, e.g. 4.6). */
+  checkSmallDenominator: z.boolean().default(true),
+  note: z.string().optional(),
+});
+
+const sectionSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  number: z.string().min(1),
+  name: bilingualSchema,
+  max: decimalSchema,
+});
+
+export const bandSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** Lowest rounded total (inclusive) that earns this band. */
+  min: decimalSchema,
+  label: bilingualSchema,
+});
+
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/**
+ * A scoring methodology as data: versioned, dated and cited. Load one with `parseScheme`.
+ */
+export const schemeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  version: z.string().min(1),
+  name: bilingualSchema,
+  description: z.string().optional(),
+  /** First day the scheme applies (ISO date). */
+  effectiveFrom: z.iso.date(),
+  effectiveTo: z.iso.date().optional(),
+  sources: z.array(sourceSchema).min(1),
+  rounding: z.strictObject({
+    mode: z.enum(["half-up", "half-even"]),
+    decimals: z.number().int().min(0).max(4),
+  }),
+  ranking: z.strictObject({ tie: z.enum(["competition", "dense"]) }),
+  bands: z.array(bandSchema),
+  groups: z.array(sectionSchema).min(1),
+  blocks: z.array(sectionSchema).min(1),
+  items: z.array(itemSchema).min(1),
+  /** Display-only indicators carried by the input but never scored (e.g. 2.2 processing time). */
+  tracked: z.array(z.strictObject({ id: z.string(), code: z.string(), name: bilingualSchema })).default([]),
+  quality: z
+    .strictObject({
+      /** A non-empty denominator below this is flagged as too small to be reliable. */
+      minReliableDenominator: z.number().int().min(1).default(5),
+    })
+    .default({ minReliableDenominator: 5 }),
+});
+
+/** A scheme as written in JSON (before validation). */
+export type SchemeDefinition = z.input<typeof schemeSchema>;
+/** A scheme after validation, with defaults applied. */
+export type SchemeData = z.output<typeof schemeSchema>;
+export type ItemDefinition = z.output<typeof itemSchema>;
+export type EmptyDenominatorPolicy = z.output<typeof emptyDenominatorSchema>;
+export type Bilingual = z.output<typeof bilingualSchema>;

@@ -1,0 +1,108 @@
+import { unitPeriodKey, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
+import { monthsOf, type Period } from "../period.js";
+import type { CountsOrigin } from "./item.js";
+
+/** A unit's counts for a period after period and hierarchy roll-ups. */
+export interface ResolvedCounts {
+  readonly counts: readonly (Counts | undefined)[];
+  readonly origins: readonly CountsOrigin[];
+  /** The unit's own figures (one row, or the months of a longer period that exist). */
+  readonly ownRows: readonly FigureRow[];
+  /** For a quarter or year built from months: the months with no own row. */
+  readonly missingMonths: readonly string[];
+  /** Whether any count at all is present. */
+  readonly hasData: boolean;
+}
+
+/** Adds counts item by item; an item is `undefined` only when no part reported it. */
+export function sumCounts(parts: readonly (readonly (Counts | undefined)[])[], length: number): (Counts | undefined)[] {
+  const sums: (Counts | undefined)[] = new Array(length).fill(undefined);
+  for (const part of parts) {
+    for (let index = 0; index < length; index += 1) {
+      const value = part[index];
+      if (value === undefined) continue;
+      const sum = sums[index];
+      sums[index] = sum === undefined ? value : { numerator: sum.numerator + value.numerator, denominator: sum.denominator + value.denominator };
+    }
+  }
+  return sums;
+}
+
+/**
+ * Resolves counts for every unit in one period, memoised so each roll-up is computed once:
+ * - a quarter or year with no row of its own is the sum of its months' counts;
+ * - a parent's dossier items are the sum of its children's (never an average of ratios);
+ * - catalogue items are the unit's own; one marked `inheritFromParent` falls back to the nearest
+ *   ancestor's own figures (communes take the province's 1.1–1.3).
+ */
+export function createResolver(dataset: Dataset, period: Period): (unitId: string) => ResolvedCounts {
+  const { scheme } = dataset;
+  const length = scheme.items.length;
+  const memo = new Map<string, ResolvedCounts>();
+
+  const ownFor = (unitId: string): { rows: FigureRow[]; missing: string[] } => {
+    const exact = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, period.key));
+    if (exact || period.kind === "month") return { rows: exact ? [exact] : [], missing: [] };
+    const rows: FigureRow[] = [];
+    const missing: string[] = [];
+    for (const month of monthsOf(period)) {
+      const row = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, month.key));
+      if (row) rows.push(row);
+      else missing.push(month.key);
+    }
+    return { rows, missing: rows.length > 0 ? missing : [] };
+  };
+
+  const ownMemo = new Map<string, { rows: FigureRow[]; missing: string[]; counts: readonly (Counts | undefined)[] }>();
+  const ownOf = (unitId: string) => {
+    let own = ownMemo.get(unitId);
+    if (!own) {
+      const found = ownFor(unitId);
+      const counts = found.rows.length === 1 ? found.rows[0]!.counts : sumCounts(found.rows.map((row) => row.counts), length);
+      own = { ...found, counts };
+      ownMemo.set(unitId, own);
+    }
+    return own;
+  };
+
+  /** The nearest ancestor's own figures for an item (inheritance looks up, roll-ups look down). */
+  const inherited = (unitId: string, index: number): Counts | undefined => {
+    const parentId = dataset.unitById.get(unitId)?.parent;
+    if (parentId === undefined) return undefined;
+    return ownOf(parentId).counts[index] ?? inherited(parentId, index);
+  };
+
+  const resolve = (unitId: string): ResolvedCounts => {
+    const cached = memo.get(unitId);
+    if (cached) return cached;
+    const own = ownOf(unitId);
+    const children = dataset.childrenOf.get(unitId) ?? [];
+    const childCounts = children.length > 0 ? sumCounts(children.map((child) => resolve(child.id).counts), length) : null;
+
+    const counts: (Counts | undefined)[] = new Array(length);
+    const origins: CountsOrigin[] = new Array(length);
+    let hasData = false;
+    for (const item of scheme.items) {
+      const index = item.index;
+      let value: Counts | undefined;
+      let origin: CountsOrigin = "none";
+      if (item.scope === "dossier" && childCounts?.[index] !== undefined) {
+        value = childCounts[index];
+        origin = "children";
+      } else if (own.counts[index] !== undefined) {
+        value = own.counts[index];
+        origin = "own";
+      } else if (item.inheritFromParent) {
+        value = inherited(unitId, index);
+        if (value !== undefined) origin = "parent";
+      }
+      counts[index] = value;
+      origins[index] = origin;
+      if (value !== undefined && origin !== "parent") hasData = true;
+    }
+    const result: ResolvedCounts = { counts, origins, ownRows: own.rows, missingMonths: own.missing, hasData };
+    memo.set(unitId, result);
+    return result;
+  };
+  return resolve;
+}

@@ -1,0 +1,47 @@
+import type { z } from "zod";
+import type { Issue } from "./errors.js";
+
+/**
+ * Maps zod's issues to chiso's own, so callers never depend on zod and every message comes from
+ * the project's catalogue (in Vietnamese or English).
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], basePath: readonly (string | number)[] = []): Issue[] {
+  return issues.flatMap((issue) => fromZodIssue(issue, basePath));
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue, basePath: readonly (string | number)[]): Issue[] {
+  const path = [...basePath, ...issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment))];
+  const received = "input" in issue ? describeValue(issue.input) : "";
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return [{ code: "required", path, params: {} }];
+      if (issue.expected === "int") return [{ code: "not_integer", path, params: { received } }];
+      return [{ code: "invalid_type", path, params: { expected: issue.expected, received } }];
+    case "too_small":
+      if (Number(issue.minimum) === 0 && issue.inclusive) return [{ code: "negative", path, params: { received } }];
+      return [{ code: "too_small", path, params: { received, minimum: String(issue.minimum), inclusive: issue.inclusive ? 1 : 0 } }];
+    case "too_big":
+      return [{ code: "too_large", path, params: { received, maximum: String(issue.maximum) } }];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({ code: "unrecognized_key" as const, path, params: { key } }));
+    case "invalid_value":
+      return [{ code: "invalid_value", path, params: { allowed: issue.values.map(String).join(", ") } }];
+    case "invalid_union": {
+      // The branch that got furthest into the value explains the failure best: `[1.5, 10]` is
+      // a wrong count in the tuple form, not "an object was expected".
+      const depth = (branch: readonly z.core.$ZodIssue[]) => Math.min(...branch.map((inner) => inner.path.length));
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+      return best ? fromZodIssues(best, path) : [];
+    }
+    default:
+      return [{ code: "invalid_value", path, params: { detail: issue.message } }];
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}

@@ -1,0 +1,10 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  resolve: { conditions: ["@chiso/source"] },
+  test: {
+    name: "core",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    setupFiles: ["../../vitest.setup.ts"],
+  },
+});
