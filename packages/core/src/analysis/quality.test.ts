@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { datasetOf, smallProvince, uniformItems } from "../../test/helpers.js";
+import { scoreDataset } from "../scoring/scorecard.js";
+import { describeFinding } from "./findings.js";
+
+const findingsOf = (figures: Parameters<typeof smallProvince>[0], period = "2026-03") =>
+  scoreDataset(datasetOf(smallProvince(figures)), { period }).findings.map((finding) => `${finding.unit} ${finding.item ?? "-"}: ${describeFinding(finding, "en")}`);
+
+describe("data-quality findings", () => {
+  it("flags components that do not add up and stated rates that do not match their counts", () => {
+    expect(
+      findingsOf([
+        {
+          unit: "C1",
+          period: "2026-03",
+          items: { ...uniformItems(100, 120), ONLINE_DOSSIER_SHARE: [80, 120] },
+          channels: { received: 120, online: 80, direct: 30, post: 5 },
+          settlement: { settled: 100, early: 20, onTime: 75, overdue: 5 },
+          stated: { ONLINE_DOSSIER_SHARE: 66.67, ON_TIME: 85 },
+        },
+      ]),
+    ).toMatchInlineSnapshot(`
+      [
+        "C1 -: online (80) + in person (30) + post (5) = 115, not the dossiers received (120).",
+        "C1 ON_TIME: the stated rate is 85% but the counts (100/120) give 83.33%.",
+      ]
+    `);
+  });
+
+  it("flags tiny denominators and a parent whose own figures differ from its children's sum", () => {
+    expect(
+      findingsOf([
+        { unit: "P", period: "2026-03", items: { ON_TIME: [50, 60] } },
+        { unit: "C1", period: "2026-03", items: { ON_TIME: [3, 4] } },
+        { unit: "C2", period: "2026-03", items: { ON_TIME: [40, 50] } },
+      ]),
+    ).toMatchInlineSnapshot(`
+      [
+        "P ON_TIME: the unit's own figures (50/60) differ from its children's sum (43/54); chiso uses the children's sum.",
+        "C1 ON_TIME: the denominator is only 4 (below 5): the ratio is volatile; compare with care.",
+      ]
+    `);
+  });
+
+  it("flags a month far from the unit's history", () => {
+    const months = ["2025-12", "2026-01", "2026-02"].map((period) => ({ unit: "C1", period, items: { ON_TIME: [95, 100] as [number, number] } }));
+    expect(findingsOf([...months, { unit: "C1", period: "2026-03", items: { ON_TIME: [500, 1000] } }])).toMatchInlineSnapshot(`
+      [
+        "C1 -: the dossier count (1000) is far from the median of the previous 3 months (100); check the figures.",
+        "C1 ON_TIME: the rate of 50.00% is 45.00 percentage points from the median of the previous 3 months (95.00%); check the figures.",
+      ]
+    `);
+    expect(findingsOf([...months, { unit: "C1", period: "2026-03", items: { ON_TIME: [110, 120] } }])).toEqual([]);
+  });
+
+  it("writes findings in Vietnamese by default", () => {
+    const card = scoreDataset(datasetOf(smallProvince([{ unit: "C1", period: "2026-03", items: { ON_TIME: [3, 4] } }])), { period: "2026-03" });
+    expect(describeFinding(card.findings[0]!)).toMatchInlineSnapshot(`"mẫu số chỉ là 4 (dưới 5): tỷ lệ dễ biến động, cần thận trọng khi so sánh."`);
+  });
+});
