@@ -1,5 +1,5 @@
 import { Dec } from "../arithmetic/decimal.js";
-import { unitPeriodKey, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
+import { figureFor, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
 import { previousPeriod, type Period } from "../period.js";
 import type { SchemeItem } from "../scheme/compile.js";
 import type { ResolvedCounts } from "../scoring/resolve.js";
@@ -115,11 +115,11 @@ function volumeOf(dataset: Dataset, counts: readonly (Counts | undefined)[]): nu
 }
 
 function checkHistory(dataset: Dataset, unitId: string, period: Period): Finding[] {
-  const row = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, period.key));
+  const row = figureFor(dataset, unitId, period.key);
   if (!row) return [];
   const history: FigureRow[] = [];
   for (let step = 1; step <= JUMP_LIMITS.historyMonths; step += 1) {
-    const previous = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, previousPeriod(period, step).key));
+    const previous = figureFor(dataset, unitId, previousPeriod(period, step).key);
     if (previous) history.push(previous);
   }
   if (history.length < JUMP_LIMITS.minimumHistory) return [];

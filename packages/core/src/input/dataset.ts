@@ -38,11 +38,14 @@ export interface Dataset {
   readonly unitById: ReadonlyMap<string, Unit>;
   readonly childrenOf: ReadonlyMap<string, readonly Unit[]>;
   readonly figures: readonly FigureRow[];
-  /** Key: `${unitId}|${periodKey}`. */
-  readonly figureByUnitPeriod: ReadonlyMap<string, FigureRow>;
+  /** Rows by period key, then by unit id. */
+  readonly figuresByPeriod: ReadonlyMap<string, ReadonlyMap<string, FigureRow>>;
 }
 
-export const unitPeriodKey = (unit: string, period: string): string => `${unit}|${period}`;
+/** A unit's own figures for a period, if it reported any. */
+export function figureFor(dataset: Dataset, unitId: string, periodKey: string): FigureRow | undefined {
+  return dataset.figuresByPeriod.get(periodKey)?.get(unitId);
+}
 
 /**
  * Validates a `chiso.figures/1` document against a scheme and collects every problem in one pass:
@@ -93,7 +96,7 @@ export function safeParseDataset(input: unknown, scheme: Scheme): SafeResult<Dat
   issues.push(...findCycles(unitById, unitIndex));
 
   const figures: FigureRow[] = [];
-  const figureByUnitPeriod = new Map<string, FigureRow>();
+  const figuresByPeriod = new Map<string, Map<string, FigureRow>>();
   figureInputs.forEach(({ value: figure, index }) => {
     const source = ["figures", index] as const;
     const period = parsePeriod(figure.period);
@@ -119,8 +122,9 @@ export function safeParseDataset(input: unknown, scheme: Scheme): SafeResult<Dat
       if (!scheme.itemByCode.has(code)) issues.push({ code: "unknown_item", path: [...source, "stated", code], params: { item: code, scheme: scheme.id } });
     }
     if (!period) return;
-    const key = unitPeriodKey(figure.unit, period.key);
-    const first = figureByUnitPeriod.get(key);
+    const rowsOfPeriod = figuresByPeriod.get(period.key) ?? new Map<string, FigureRow>();
+    figuresByPeriod.set(period.key, rowsOfPeriod);
+    const first = rowsOfPeriod.get(figure.unit);
     if (first) {
       issues.push({
         code: "duplicate_unit_period",
@@ -140,11 +144,11 @@ export function safeParseDataset(input: unknown, scheme: Scheme): SafeResult<Dat
       ...(figure.tracked && { tracked: figure.tracked }),
     };
     figures.push(row);
-    figureByUnitPeriod.set(key, row);
+    rowsOfPeriod.set(figure.unit, row);
   });
 
   if (issues.length > 0) return { success: false, error: new ChisoError("INVALID_INPUT", issues) };
-  return { success: true, data: { scheme, units: [...unitById.values()], unitById, childrenOf, figures, figureByUnitPeriod } };
+  return { success: true, data: { scheme, units: [...unitById.values()], unitById, childrenOf, figures, figuresByPeriod } };
 }
 
 /** Validates each element on its own, keeping the valid ones with their index and collecting the issues. */

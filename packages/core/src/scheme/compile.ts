@@ -1,4 +1,5 @@
 import { Dec, toScaledInteger } from "../arithmetic/decimal.js";
+import { Points } from "../arithmetic/points.js";
 import { ChisoError, type Issue, type SafeResult } from "../errors.js";
 import { fromZodIssues } from "../zod-issues.js";
 import { schemeSchema, type Bilingual, type ItemDefinition, type SchemeData } from "./schema.js";
@@ -13,6 +14,8 @@ export interface SchemeItem extends ItemDefinition {
   readonly factorDenominator: number;
   /** The threshold as a fraction of 1, exact. */
   readonly threshold: Dec;
+  /** The maximum as points (shared: points are immutable). */
+  readonly maxPoints: Points;
 }
 
 export interface SchemeSection {
@@ -20,7 +23,10 @@ export interface SchemeSection {
   readonly number: string;
   readonly name: Bilingual;
   readonly maxUnits: number;
+  readonly maxPoints: Points;
   readonly items: readonly string[];
+  /** Positions of its items in `scheme.items`. */
+  readonly itemIndices: readonly number[];
 }
 
 export interface SchemeBand {
@@ -45,6 +51,10 @@ export interface Scheme {
   readonly bands: readonly SchemeBand[];
   readonly totalMaxUnits: number;
   readonly minReliableDenominator: number;
+  /** 0 points at the scheme's precision (shared). */
+  readonly zeroPoints: Points;
+  /** Points for `units` at the scheme's precision; values from 0 to the total maximum are shared, not allocated. */
+  points(units: number): Points;
 }
 
 /**
@@ -176,6 +186,7 @@ function compile(data: SchemeData): Scheme {
       factorNumerator: factors.numerator,
       factorDenominator: factors.denominator,
       threshold: new Dec(item.thresholdPercent).div(100),
+      maxPoints: new Points(maxUnits, decimals),
     };
   });
   const section = (list: SchemeData["groups"], key: "group" | "block"): SchemeSection[] =>
@@ -184,9 +195,16 @@ function compile(data: SchemeData): Scheme {
       number: entry.number,
       name: entry.name,
       maxUnits: toUnits(entry.max, decimals)!,
+      maxPoints: new Points(toUnits(entry.max, decimals)!, decimals),
       items: data.items.filter((item) => item[key] === entry.code).map((item) => item.code),
+      itemIndices: data.items.flatMap((item, index) => (item[key] === entry.code ? [index] : [])),
     }));
   const groups = section(data.groups, "group");
+  const totalMaxUnits = groups.reduce((sum, group) => sum + group.maxUnits, 0);
+  // Points are immutable, so every score from 0 to the maximum can share one instance: a national
+  // year then allocates no Points at all (see bench/core.bench.mjs).
+  const interned = Array.from({ length: totalMaxUnits + 1 }, (_, units) => new Points(units, decimals));
+  const points = (units: number): Points => interned[units] ?? new Points(units, decimals);
   return {
     definition: data,
     id: data.id,
@@ -200,7 +218,9 @@ function compile(data: SchemeData): Scheme {
     groups,
     blocks: section(data.blocks, "block"),
     bands: data.bands.map((band) => ({ code: band.code, minUnits: toUnits(band.min, decimals) ?? 0, label: band.label })),
-    totalMaxUnits: groups.reduce((sum, group) => sum + group.maxUnits, 0),
+    totalMaxUnits,
     minReliableDenominator: data.quality.minReliableDenominator,
+    zeroPoints: points(0),
+    points,
   };
 }

@@ -56,25 +56,29 @@ function bigRound(scheme: Scheme, factors: { numerator: number; denominator: num
   return quotient;
 }
 
+/** Builds an item score with one fixed shape (a million of these make a national year). */
+function itemScore(code: string, status: ItemStatus, counts: Counts | null, points: Points | null, max: Points, origin: CountsOrigin): ItemScore {
+  return { code, status, counts, points, max, origin };
+}
+
 /**
  * Scores one item. `maxUnits` is the item's maximum for this unit (its own plus any transfer).
  */
 export function scoreItem(scheme: Scheme, item: SchemeItem, counts: Counts | undefined, origin: CountsOrigin, maxUnits: number): ItemScore {
-  const max = new Points(maxUnits, scheme.decimals);
-  const base = { code: item.code, counts: counts ?? null, origin, max };
-  if (item.maxUnits === 0) return { ...base, status: "tracking", points: null };
-  if (counts === undefined) return { ...base, status: "missing", points: null };
+  const max = maxUnits === item.maxUnits ? item.maxPoints : scheme.points(maxUnits);
+  if (item.maxUnits === 0) return itemScore(item.code, "tracking", counts ?? null, null, max, origin);
+  if (counts === undefined) return itemScore(item.code, "missing", null, null, max, origin);
   if (counts.denominator === 0) {
     switch (item.emptyDenominator.policy) {
       case "null":
-        return { ...base, status: "empty", points: null };
+        return itemScore(item.code, "empty", counts, null, max, origin);
       case "zero":
-        return { ...base, status: "empty", points: new Points(0, scheme.decimals) };
+        return itemScore(item.code, "empty", counts, scheme.zeroPoints, max, origin);
       case "full":
-        return { ...base, status: "empty", points: max };
+        return itemScore(item.code, "empty", counts, max, max, origin);
       case "transfer":
-        return { ...base, status: "transferred", points: null, max: new Points(0, scheme.decimals) };
+        return itemScore(item.code, "transferred", counts, null, scheme.zeroPoints, origin);
     }
   }
-  return { ...base, status: "scored", points: new Points(pointsUnits(scheme, item, counts, maxUnits), scheme.decimals) };
+  return itemScore(item.code, "scored", counts, scheme.points(pointsUnits(scheme, item, counts, maxUnits)), max, origin);
 }

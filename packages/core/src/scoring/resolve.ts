@@ -1,4 +1,4 @@
-import { unitPeriodKey, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
+import { figureFor, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
 import { monthsOf, type Period } from "../period.js";
 import type { CountsOrigin } from "./item.js";
 
@@ -41,12 +41,12 @@ export function createResolver(dataset: Dataset, period: Period): (unitId: strin
   const memo = new Map<string, ResolvedCounts>();
 
   const ownFor = (unitId: string): { rows: FigureRow[]; missing: string[] } => {
-    const exact = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, period.key));
+    const exact = figureFor(dataset, unitId, period.key);
     if (exact || period.kind === "month") return { rows: exact ? [exact] : [], missing: [] };
     const rows: FigureRow[] = [];
     const missing: string[] = [];
     for (const month of monthsOf(period)) {
-      const row = dataset.figureByUnitPeriod.get(unitPeriodKey(unitId, month.key));
+      const row = figureFor(dataset, unitId, month.key);
       if (row) rows.push(row);
       else missing.push(month.key);
     }
@@ -59,7 +59,7 @@ export function createResolver(dataset: Dataset, period: Period): (unitId: strin
     if (!own) {
       const found = ownFor(unitId);
       const counts = found.rows.length === 1 ? found.rows[0]!.counts : sumCounts(found.rows.map((row) => row.counts), length);
-      own = { ...found, counts };
+      own = { rows: found.rows, missing: found.missing, counts };
       ownMemo.set(unitId, own);
     }
     return own;

@@ -1,4 +1,4 @@
-import { Points, sumPoints } from "../arithmetic/points.js";
+import { sumPoints, type Points } from "../arithmetic/points.js";
 import { ChisoError } from "../errors.js";
 import type { Dataset, Unit } from "../input/dataset.js";
 import type { UnitLevel } from "../input/schema.js";
@@ -80,7 +80,7 @@ export function scoreDataset(dataset: Dataset, options: ScoreOptions): Scorecard
 
   const partial = dataset.units.map((unit) => scoreUnit(scheme, unit, period, provisional, resolve(unit.id)));
   const standings = rankWithinLevels(partial, options.tie ?? scheme.tie);
-  const units = partial.map((score) => ({ ...score, standing: standings.get(score.unit.id)! }));
+  const units = partial.map(({ hasData: _hasData, hasDossiers: _hasDossiers, ...score }): UnitScore => ({ ...score, standing: standings.get(score.unit.id)! }));
   const byId = new Map(units.map((score) => [score.unit.id, score]));
   const findings = options.findings === false ? [] : findDataQualityIssues(dataset, period, resolve);
   return { scheme, period, provisional, asOf, units, findings, unit: (id) => byId.get(id) };
@@ -92,7 +92,8 @@ function scoreUnit(scheme: Scheme, unit: Unit, period: Period, provisional: bool
   const maxima = effectiveMaxima(scheme, resolved);
   const items = scheme.items.map((item) => scoreItem(scheme, item, resolved.counts[item.index], resolved.origins[item.index]!, maxima[item.index]!));
   const groups = scoreSections(scheme, scheme.groups, items);
-  const total = resolved.hasData ? sumPoints(groups.map((group) => group.points), scheme.decimals) : null;
+  const groupSum = sumPoints(groups.map((group) => group.points), scheme.decimals);
+  const total = resolved.hasData && groupSum ? scheme.points(groupSum.units) : null;
   const hasDossiers = items.some((score, index) => scheme.items[index]!.scope === "dossier" && (score.counts?.denominator ?? 0) > 0);
   return {
     unit,
@@ -102,7 +103,7 @@ function scoreUnit(scheme: Scheme, unit: Unit, period: Period, provisional: bool
     groups,
     blocks: scoreSections(scheme, scheme.blocks, items),
     total,
-    max: new Points(scheme.totalMaxUnits, scheme.decimals),
+    max: scheme.points(scheme.totalMaxUnits),
     band: bandFor(scheme, total),
     missingMonths: resolved.missingMonths,
     hasData: resolved.hasData,

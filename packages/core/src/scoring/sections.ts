@@ -1,4 +1,4 @@
-import { Points, sumPoints } from "../arithmetic/points.js";
+import { Points } from "../arithmetic/points.js";
 import type { Scheme, SchemeSection } from "../scheme/compile.js";
 import type { ItemScore } from "./item.js";
 
@@ -16,11 +16,20 @@ export interface SectionScore {
  */
 export function scoreSections(scheme: Scheme, sections: readonly SchemeSection[], items: readonly ItemScore[]): SectionScore[] {
   return sections.map((section) => {
-    const parts = section.items.map((code) => items[scheme.itemByCode.get(code)!.index]!);
+    let points = 0;
+    let maxUnits = 0;
+    let hasData = false;
+    for (const index of section.itemIndices) {
+      const item = items[index]!;
+      maxUnits += item.max.units;
+      if (item.points === null) continue;
+      points += item.points.units;
+      hasData = true;
+    }
     return {
       code: section.code,
-      points: sumPoints(parts.map((part) => part.points), scheme.decimals),
-      max: new Points(parts.reduce((sum, part) => sum + part.max.units, 0), scheme.decimals),
+      points: hasData ? scheme.points(points) : null,
+      max: maxUnits === section.maxUnits ? section.maxPoints : scheme.points(maxUnits),
     };
   });
 }

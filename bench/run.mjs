@@ -1,0 +1,14 @@
+// `pnpm bench`: every benchmark of the project in one run, figures and ratios side by side.
+import { benchCore } from "./core.bench.mjs";
+
+const suites = [benchCore];
+let failed = false;
+for (const suite of suites) {
+  const report = await suite();
+  console.log(`\n${report.title}`);
+  const width = Math.max(...report.rows.map((row) => row[0].length));
+  for (const [label, value, note] of report.rows) console.log(`  ${label.padEnd(width)}  ${value}${note ? `   (${note})` : ""}`);
+  console.log(`  → ${report.pass ? "within target" : "OUTSIDE TARGET"}`);
+  failed ||= !report.pass;
+}
+process.exitCode = failed ? 1 : 0;
