@@ -50,6 +50,7 @@ export { scoreSections, type SectionScore } from "./scoring/sections.js";
 export { sumCounts, createResolver, type ResolvedCounts } from "./scoring/resolve.js";
 export { rankScores, type Rank, type TieRule } from "./scoring/rank.js";
 export { bandFor } from "./scoring/band.js";
+export { scorecardToJson } from "./scoring/to-json.js";
 export { scoreDataset, type Scorecard, type UnitScore, type Standing, type UnrankedReason, type ScoreOptions } from "./scoring/scorecard.js";
 export { explainItem, explainUnit, planImprovements, smallestNumeratorFor, type ItemExplanation, type Gain } from "./analysis/explain.js";
 export { findDataQualityIssues, JUMP_LIMITS } from "./analysis/quality.js";

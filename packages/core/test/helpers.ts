@@ -11,10 +11,11 @@ export function singleItemScheme(max: number | string, thresholdPercent: number 
   return parseScheme({
     ...portalScheme,
     id: "test-single",
+    volumeItem: "X",
     rounding: { mode: rounding, decimals: 2 },
     groups: [{ code: "G", number: "1", name: { vi: "Nhóm", en: "Group" }, max }],
     blocks: [{ code: "B", number: "1", name: { vi: "Khối", en: "Block" }, max }],
-    items: [{ ...base, code: "X", group: "G", block: "B", max, thresholdPercent, emptyDenominator: policy, scope: "dossier", inheritFromParent: false }],
+    items: [{ ...base, code: "X", group: "G", block: "B", max, thresholdPercent, emptyDenominator: policy, scope: "dossier", inheritedBy: [] }],
   });
 }
 

@@ -105,13 +105,9 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The dossier volume of a row: the largest denominator among its dossier items. */
+/** The dossier volume of a row: the denominator of the scheme's volume item (0 when not reported). */
 function volumeOf(dataset: Dataset, counts: readonly (Counts | undefined)[]): number {
-  let volume = 0;
-  for (const item of dataset.scheme.items) {
-    if (item.scope === "dossier" && item.maxUnits > 0) volume = Math.max(volume, counts[item.index]?.denominator ?? 0);
-  }
-  return volume;
+  return counts[dataset.scheme.volumeItem.index]?.denominator ?? 0;
 }
 
 function checkHistory(dataset: Dataset, unitId: string, period: Period): Finding[] {

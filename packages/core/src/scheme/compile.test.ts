@@ -47,7 +47,7 @@ describe("built-in schemes", () => {
         "5.4 DOSSIER_RECEIVING_SATISFACTION 6 @90% zero dossier",
       ]
     `);
-    expect(scheme.items.filter((item) => item.inheritFromParent).map((item) => item.id)).toEqual(["1.1", "1.2", "1.3"]);
+    expect(scheme.items.filter((item) => item.inheritedBy.includes("commune")).map((item) => item.id)).toEqual(["1.1", "1.2", "1.3"]);
   });
 
   it("differs in each variant only where the variant says", () => {

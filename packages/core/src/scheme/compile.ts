@@ -51,6 +51,8 @@ export interface Scheme {
   readonly bands: readonly SchemeBand[];
   readonly totalMaxUnits: number;
   readonly minReliableDenominator: number;
+  /** The item counting the unit's dossiers (its denominator). */
+  readonly volumeItem: SchemeItem;
   /** 0 points at the scheme's precision (shared). */
   readonly zeroPoints: Points;
   /** Points for `units` at the scheme's precision; values from 0 to the total maximum are shared, not allocated. */
@@ -166,6 +168,10 @@ function checkConsistency(data: SchemeData): Issue[] {
       }
     });
   }
+  const volume = itemByCode.get(data.volumeItem);
+  if (!volume || volume.scope !== "dossier") {
+    issues.push({ code: "invalid_value", path: ["volumeItem"], params: { detail: data.volumeItem, allowed: data.items.filter((item) => item.scope === "dossier").map((item) => item.code).join(", ") } });
+  }
   for (let index = 1; index < data.bands.length; index += 1) {
     if (!new Dec(data.bands[index - 1]!.min).gt(new Dec(data.bands[index]!.min))) {
       issues.push({ code: "scheme_band_order", path: ["bands", index, "min"], params: {} });
@@ -220,6 +226,7 @@ function compile(data: SchemeData): Scheme {
     bands: data.bands.map((band) => ({ code: band.code, minUnits: toUnits(band.min, decimals) ?? 0, label: band.label })),
     totalMaxUnits,
     minReliableDenominator: data.quality.minReliableDenominator,
+    volumeItem: items.find((item) => item.code === data.volumeItem)!,
     zeroPoints: points(0),
     points,
   };

@@ -42,8 +42,8 @@ export const itemSchema = z.strictObject({
    * `catalogue`: counts of procedures in the unit's own scope; a parent uses its own figures.
    */
   scope: z.enum(["dossier", "catalogue"]),
-  /** A unit that reports nothing for this item takes its parent's figures (communes take 1.1–1.3). */
-  inheritFromParent: z.boolean().default(false),
+  /** Levels whose units, when they report nothing for this item, take their nearest ancestor's own figures (766: communes take 1.1–1.3). */
+  inheritedBy: z.array(z.enum(["province", "department", "commune"])).default([]),
   certainty: certaintySchema,
   /** Flag non-empty denominators below `quality.minReliableDenominator` (off where they are small by nature, e.g. 4.6). */
   checkSmallDenominator: z.boolean().default(true),
@@ -91,6 +91,11 @@ export const schemeSchema = z.strictObject({
   groups: z.array(sectionSchema).min(1),
   blocks: z.array(sectionSchema).min(1),
   items: z.array(itemSchema).min(1),
+  /**
+   * The item whose denominator counts the unit's dossiers (766: ON_TIME). A unit whose count is 0 is
+   * unranked ("no dossiers"), and its month-to-month change is watched for jumps.
+   */
+  volumeItem: z.string().min(1),
   /** Display-only indicators carried by the input but never scored (e.g. 2.2 processing time). */
   tracked: z.array(z.strictObject({ id: z.string(), code: z.string(), name: bilingualSchema })).default([]),
   quality: z

@@ -27,7 +27,7 @@ describe("the generic item rule min(M, M × ratio / T), rounded once half-up to 
     [20, 100, 1, 1600, "0.01"], // 0.0125 → 0.01
     [20, 100, 1, 800, "0.03"], //  0.025 exactly → tie → 0.03
     [6, 100, 0, 9, "0.00"],
-  ])("max %s at %s%%: %i / %i → %s", (max, threshold, numerator, denominator, expected) => {
+  ])("max %s at %s percent: %i / %i → %s", (max, threshold, numerator, denominator, expected) => {
     expect(score(max, threshold, numerator, denominator)).toBe(expected);
   });
 
@@ -36,7 +36,7 @@ describe("the generic item rule min(M, M × ratio / T), rounded once half-up to 
     [20, 100, 3, 800, "0.08"], // 0.075 → even → 0.08
     [5, 80, 7, 10, "4.38"], //    4.375 → 4.38 (8 is even)
     [2, 80, 79, 100, "1.98"], //  1.975 → 1.98
-  ])("half-even when a scheme asks for it: max %s at %s%%: %i / %i → %s", (max, threshold, numerator, denominator, expected) => {
+  ])("half-even when a scheme asks for it: max %s at %s percent: %i / %i → %s", (max, threshold, numerator, denominator, expected) => {
     expect(score(max, threshold, numerator, denominator, "half-even")).toBe(expected);
   });
 

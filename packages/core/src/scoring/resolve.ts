@@ -32,8 +32,8 @@ export function sumCounts(parts: readonly (readonly (Counts | undefined)[])[], l
  * Resolves counts for every unit in one period, memoised so each roll-up is computed once:
  * - a quarter or year with no row of its own is the sum of its months' counts;
  * - a parent's dossier items are the sum of its children's (never an average of ratios);
- * - catalogue items are the unit's own; one marked `inheritFromParent` falls back to the nearest
- *   ancestor's own figures (communes take the province's 1.1–1.3).
+ * - catalogue items are the unit's own; where the item's `inheritedBy` lists the unit's level, it falls
+ *   back to the nearest ancestor's own figures (communes take the province's 1.1–1.3).
  */
 export function createResolver(dataset: Dataset, period: Period): (unitId: string) => ResolvedCounts {
   const { scheme } = dataset;
@@ -76,6 +76,7 @@ export function createResolver(dataset: Dataset, period: Period): (unitId: strin
     const cached = memo.get(unitId);
     if (cached) return cached;
     const own = ownOf(unitId);
+    const unit = dataset.unitById.get(unitId);
     const children = dataset.childrenOf.get(unitId) ?? [];
     const childCounts = children.length > 0 ? sumCounts(children.map((child) => resolve(child.id).counts), length) : null;
 
@@ -92,7 +93,7 @@ export function createResolver(dataset: Dataset, period: Period): (unitId: strin
       } else if (own.counts[index] !== undefined) {
         value = own.counts[index];
         origin = "own";
-      } else if (item.inheritFromParent) {
+      } else if (unit !== undefined && item.inheritedBy.includes(unit.level)) {
         value = inherited(unitId, index);
         if (value !== undefined) origin = "parent";
       }

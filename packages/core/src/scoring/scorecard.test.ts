@@ -112,6 +112,8 @@ describe("roll-ups", () => {
     const inherited = card.unit("C2")!.items.find((item) => item.code === "PUBLISH_ON_TIME")!;
     expect(inherited).toMatchObject({ origin: "parent", counts: { numerator: 3, denominator: 4 } });
     expect(inherited.points?.toString()).toBe("4.50");
+    // Departments report their own 1.1–1.3; only communes inherit.
+    expect(card.unit("D1")!.items.find((item) => item.code === "PUBLISH_ON_TIME")!.status).toBe("missing");
     // 3.1 is not inherited: C2 reported none, so it has no data.
     expect(card.unit("C2")!.items.find((item) => item.code === "ONLINE_SERVICE_PROVIDED")!.status).toBe("missing");
   });

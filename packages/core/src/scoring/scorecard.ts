@@ -94,7 +94,12 @@ function scoreUnit(scheme: Scheme, unit: Unit, period: Period, provisional: bool
   const groups = scoreSections(scheme, scheme.groups, items);
   const groupSum = sumPoints(groups.map((group) => group.points), scheme.decimals);
   const total = resolved.hasData && groupSum ? scheme.points(groupSum.units) : null;
-  const hasDossiers = items.some((score, index) => scheme.items[index]!.scope === "dossier" && (score.counts?.denominator ?? 0) > 0);
+  // Dossiers are counted by the scheme's volume item; a unit that does not report it is judged by
+  // its other dossier items.
+  const volume = items[scheme.volumeItem.index]!.counts;
+  const hasDossiers = volume
+    ? volume.denominator > 0
+    : items.some((item, index) => scheme.items[index]!.scope === "dossier" && scheme.items[index]!.maxUnits > 0 && (item.counts?.denominator ?? 0) > 0);
   return {
     unit,
     period,

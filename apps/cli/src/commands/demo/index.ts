@@ -1,0 +1,48 @@
+import { getScheme } from "@chiso/core";
+import type { Command } from "../../args.js";
+import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
+import { messagesFor } from "../../i18n.js";
+import { checksumOf, datasetFrom } from "../../input/read-figures.js";
+import { writePack } from "../../pack/write-pack.js";
+import { PACK_OPTIONS, asOfOf, reportPack, terminalProgress } from "../shared.js";
+
+/** The demo's input is written beside the pack, so a new user sees the expected format. */
+export const DEMO_INPUT_FILE = "du-lieu-mau-hoa-son.json";
+
+/** `chiso demo`: the main job on built-in data. */
+export const command: Command = {
+  name: "demo",
+  usage: "chiso demo [--out chiso-demo] [--period 2026-10]",
+  summary: {
+    vi: "Tạo bộ báo cáo mẫu cho tỉnh giả định Hòa Sơn (15 sở, 100 xã, 14 tháng số liệu) và ghi kèm tệp số liệu đầu vào.",
+    en: "Write the sample pack for the fictional province of Hòa Sơn (15 departments, 100 communes, 14 months) with its input file.",
+  },
+  options: {
+    out: { type: "string", short: "o", placeholder: "folder", description: { vi: "thư mục ghi kết quả (mặc định: chiso-demo)", en: "output folder (default: chiso-demo)" } },
+    period: { type: "string", short: "p", placeholder: "2026-10", description: { vi: `kỳ báo cáo (mặc định: ${DEMO_PERIOD}); dữ liệu mẫu có từ 2025-10 đến 2026-11`, en: `period (default: ${DEMO_PERIOD}); the demo data covers 2025-10 to 2026-11` } },
+    "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm (mặc định: hôm nay)", en: "scoring date (default: today)" } },
+    deterministic: PACK_OPTIONS.deterministic!,
+  },
+  async run(context) {
+    const { language, values } = context;
+    const out = typeof values.out === "string" ? values.out : "chiso-demo";
+    const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
+    const started = performance.now();
+    const text = `${JSON.stringify(generateDemoData(), null, 1)}\n`;
+    const dataset = datasetFrom(JSON.parse(text), getScheme(), DEMO_INPUT_FILE, language);
+    const asOf = asOfOf(context);
+    const result = await writePack({
+      dataset,
+      period,
+      out,
+      language,
+      checksum: checksumOf(text),
+      deterministic: values.deterministic === true,
+      ...(asOf && { asOf }),
+      extraFiles: [{ name: DEMO_INPUT_FILE, data: text }],
+      progress: terminalProgress(messagesFor(language).rendering),
+    });
+    reportPack(context, result, out, started);
+    context.stdout(messagesFor(language).demoInput(`${out}/${DEMO_INPUT_FILE}`));
+  },
+};

@@ -1,0 +1,48 @@
+import type { Command } from "../../args.js";
+import { requireString } from "../../args.js";
+import { messagesFor } from "../../i18n.js";
+import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
+import { writePack } from "../../pack/write-pack.js";
+import { PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, reportPack, terminalProgress, tieOf } from "../shared.js";
+
+/** `chiso report`: the full pack from an input file for a period. */
+export const command: Command = {
+  name: "report",
+  usage: "chiso report --input <figures.json> --period <2026-03> --out <folder>",
+  summary: {
+    vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh, một bảng tính Excel.",
+    en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
+  },
+  options: {
+    input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
+    period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+    out: { type: "string", short: "o", placeholder: "folder", description: { vi: "thư mục ghi kết quả", en: "output folder" } },
+    ...SCORING_OPTIONS,
+    ...PACK_OPTIONS,
+  },
+  async run(context) {
+    const { language, values } = context;
+    const input = requireString(values, "input", language);
+    const period = requireString(values, "period", language);
+    const out = requireString(values, "out", language);
+    const started = performance.now();
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const { dataset, checksum } = await readFiguresFile(input, scheme, language);
+    const asOf = asOfOf(context);
+    const tie = tieOf(context);
+    const issuer = issuerOf(context);
+    const result = await writePack({
+      dataset,
+      period,
+      out,
+      language,
+      checksum,
+      deterministic: values.deterministic === true,
+      ...(asOf && { asOf }),
+      ...(tie && { tie }),
+      ...(issuer && { issuer }),
+      progress: terminalProgress(messagesFor(language).rendering),
+    });
+    reportPack(context, result, out, started);
+  },
+};

@@ -1,0 +1,54 @@
+import { scoreDataset, scorecardToJson } from "@chiso/core";
+import { dirname, basename } from "node:path";
+import type { Command } from "../../args.js";
+import { requireString } from "../../args.js";
+import { messagesFor } from "../../i18n.js";
+import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
+import { AtomicOutput } from "../../output/atomic.js";
+import { CliError, EXIT } from "../../cli-error.js";
+import { SCORING_OPTIONS, asOfOf, tieOf } from "../shared.js";
+
+/** `chiso score`: scores to JSON, on stdout or into a file. */
+export const command: Command = {
+  name: "score",
+  usage: "chiso score --input <figures.json> --period <2026-03> [--out scores.json]",
+  summary: {
+    vi: "Chấm điểm một kỳ và xuất kết quả JSON (điểm từng chỉ tiêu, nhóm, khối, tổng, xếp hạng, xếp loại, giải thích, cảnh báo).",
+    en: "Score a period and print JSON (item, group, block and total scores, ranks, bands, explanations, findings).",
+  },
+  options: {
+    input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
+    period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+    out: { type: "string", short: "o", placeholder: "file", description: { vi: "ghi vào tệp thay vì màn hình", en: "write to a file instead of stdout" } },
+    ...SCORING_OPTIONS,
+  },
+  async run(context) {
+    const { language, values } = context;
+    const input = requireString(values, "input", language);
+    const period = requireString(values, "period", language);
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const { dataset } = await readFiguresFile(input, scheme, language);
+    const asOf = asOfOf(context);
+    const tie = tieOf(context);
+    let card;
+    try {
+      card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }) });
+    } catch (error) {
+      throw new CliError(messagesFor(language).badOption(`--period ${period}`), EXIT.usage, { cause: error });
+    }
+    const json = `${JSON.stringify(scorecardToJson(card, language), null, 2)}\n`;
+    if (typeof values.out !== "string") {
+      context.stdout(json.trimEnd());
+      return;
+    }
+    const output = await AtomicOutput.open(dirname(values.out));
+    try {
+      await output.write(basename(values.out), json);
+      await output.commit();
+    } catch (error) {
+      await output.abort();
+      throw new CliError(messagesFor(language).cannotWrite(values.out, (error as Error).message), EXIT.output, { cause: error });
+    }
+    context.stderr(messagesFor(language).scoredTo(values.out));
+  },
+};

@@ -1,0 +1,50 @@
+import type { TieRule } from "@chiso/core";
+import type { CommandContext, OptionSpec } from "../args.js";
+import { CliError, EXIT } from "../cli-error.js";
+import { messagesFor } from "../i18n.js";
+import { createProgress } from "../progress.js";
+import type { PackResult } from "../pack/write-pack.js";
+
+/** Options shared by the commands that score. */
+export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  scheme: { type: "string", placeholder: "id|file.json", description: { vi: "phương án chấm điểm: mã có sẵn (mặc định 766-portal) hoặc tệp JSON", en: "scoring scheme: a built-in id (default 766-portal) or a JSON file" } },
+  "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm; kỳ chưa kết thúc được đánh dấu tạm tính (mặc định: hôm nay)", en: "scoring date; an unfinished period is provisional (default: today)" } },
+  tie: { type: "string", placeholder: "competition|dense", description: { vi: "cách xếp hạng đồng điểm: 1,2,2,4 (mặc định) hoặc 1,2,2,3", en: "tie rule: 1,2,2,4 (default) or 1,2,2,3" } },
+};
+
+/** Options of the commands that write a pack. */
+export const PACK_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  deterministic: { type: "boolean", description: { vi: "thời điểm tạo cố định: cùng dữ liệu cho ra tệp giống hệt từng byte", en: "fixed generation time: the same input gives byte-identical files" } },
+  "issuer-parent": { type: "string", placeholder: "text", description: { vi: "cơ quan chủ quản in ở đầu văn bản (mặc định: UBND <tỉnh>)", en: "parent body printed in the header (default: the province's people's committee)" } },
+  "issuer-name": { type: "string", placeholder: "text", description: { vi: "cơ quan ban hành (mặc định: SỞ NỘI VỤ)", en: "issuing body (default: department of home affairs)" } },
+};
+
+export function tieOf(context: CommandContext): TieRule | undefined {
+  const tie = context.values.tie;
+  if (tie === undefined) return undefined;
+  if (tie === "competition" || tie === "dense") return tie;
+  throw new CliError(messagesFor(context.language).badOption(`--tie ${String(tie)}`), EXIT.usage);
+}
+
+export function asOfOf(context: CommandContext): string | undefined {
+  const asOf = context.values["as-of"];
+  if (asOf === undefined) return undefined;
+  if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
+  throw new CliError(messagesFor(context.language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
+}
+
+export function issuerOf(context: CommandContext): { parent: string; name: string } | undefined {
+  const parent = context.values["issuer-parent"];
+  const name = context.values["issuer-name"];
+  if (typeof parent !== "string" && typeof name !== "string") return undefined;
+  return { parent: typeof parent === "string" ? parent : "", name: typeof name === "string" ? name : "" };
+}
+
+export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
+
+export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
+  const messages = messagesFor(context.language);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
+  context.stdout(messages.packDetail(result.scorecards, result.summaries));
+}

@@ -1,0 +1,64 @@
+import { ChisoError, type Language } from "@chiso/core";
+import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
+import { CliError, EXIT, type ExitCode } from "./cli-error.js";
+import { messagesFor } from "./i18n.js";
+
+/** Commands load lazily: `chiso score` never loads pdfmake or exceljs. */
+const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, string>>; load: () => Promise<{ command: Command }> }>> = {
+  demo: { summary: { vi: "tạo bộ báo cáo mẫu từ dữ liệu có sẵn", en: "write the sample pack from built-in data" }, load: () => import("./commands/demo/index.js") },
+  report: { summary: { vi: "tạo bộ báo cáo (PDF, Excel) từ tệp số liệu", en: "write the pack (PDF, Excel) from a figures file" }, load: () => import("./commands/report/index.js") },
+  score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
+};
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+};
+
+function generalHelp(language: Language): string {
+  const messages = messagesFor(language);
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(10)} ${entry.summary[language]}`);
+  return [`${messages.usage}: chiso <${Object.keys(COMMANDS).join("|")}> [--lang vi|en] [--help]`, "", `${messages.commands}:`, ...lines, "", messages.exitCodes].join("\n");
+}
+
+/**
+ * Runs the CLI and returns its exit code. The one place that maps errors to exit codes; the bin shim
+ * is the one place that exits.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+  let language: Language = "vi";
+  try {
+    language = languageOf(argv);
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "--help" || name === "-h" || name.startsWith("--lang")) {
+      io.stdout(generalHelp(language));
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    const entry = COMMANDS[name];
+    if (!entry) throw new CliError(messagesFor(language).unknownCommand(name), EXIT.usage);
+    const { command } = await entry.load();
+    const values = parseCommandArgs(command, rest, language);
+    if (values.help) {
+      io.stdout(commandHelp(command, language));
+      return EXIT.ok;
+    }
+    await command.run({ language, values, stdout: io.stdout, stderr: io.stderr });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof ChisoError) {
+      io.stderr(error.describe(language).join("\n"));
+      return EXIT.invalidInput;
+    }
+    io.stderr(`${language === "vi" ? "Lỗi không lường trước" : "Unexpected error"}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.failure;
+  }
+}

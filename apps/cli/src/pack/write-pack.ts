@@ -1,0 +1,86 @@
+import { dayAfter, parsePeriod, type Dataset, type Language, type TieRule } from "@chiso/core";
+import { buildPackView } from "@chiso/report";
+import { provinceSummaryDocument, renderPdf, unitScorecardDocument } from "@chiso/report/pdf";
+import { buildWorkbook, writeWorkbook } from "@chiso/report/xlsx";
+import { CliError, EXIT } from "../cli-error.js";
+import { messagesFor } from "../i18n.js";
+import { AtomicOutput } from "../output/atomic.js";
+import type { Progress } from "../progress.js";
+
+export interface PackRequest {
+  readonly dataset: Dataset;
+  readonly period: string;
+  readonly out: string;
+  readonly language: Language;
+  readonly checksum: string;
+  /** A fixed generation time makes every file byte-identical for the same input. */
+  readonly deterministic?: boolean;
+  readonly asOf?: string;
+  readonly tie?: TieRule;
+  readonly issuer?: { readonly parent: string; readonly name: string };
+  /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
+  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
+  readonly progress?: (total: number) => Progress;
+}
+
+export interface PackResult {
+  readonly files: readonly string[];
+  readonly scorecards: number;
+  readonly summaries: number;
+}
+
+/** The time printed on the pack: now, or with `deterministic` the start of the day after the period (Vietnam time). */
+export function generationTime(period: string, deterministic: boolean | undefined, now: Date = new Date()): Date {
+  if (!deterministic) return now;
+  const parsed = parsePeriod(period);
+  return parsed ? new Date(`${dayAfter(parsed)}T00:00:00+07:00`) : new Date(0);
+}
+
+/**
+ * Scores the period and writes the whole pack — a PDF per department and commune, a summary per
+ * province and one workbook — atomically into `out`: all files appear, or none.
+ */
+export async function writePack(request: PackRequest): Promise<PackResult> {
+  const generatedAt = generationTime(request.period, request.deterministic);
+  const view = buildPackView(request.dataset, {
+    period: request.period,
+    language: request.language,
+    generatedAt,
+    checksum: request.checksum,
+    ...(request.asOf && { asOf: request.asOf }),
+    ...(request.tie && { tie: request.tie }),
+    ...(request.issuer && { issuer: request.issuer }),
+  });
+  const period = view.context.periodKey;
+  let output: AtomicOutput;
+  try {
+    output = await AtomicOutput.open(request.out);
+  } catch (error) {
+    throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+  }
+  const progress = request.progress?.(view.scorecards.length + view.summaries.length + 1);
+  try {
+    for (const file of request.extraFiles ?? []) await output.write(file.name, file.data);
+    for (const summary of view.summaries) {
+      await output.write(`${summary.fileBase}-${period}.pdf`, await renderPdf(provinceSummaryDocument(summary)));
+      progress?.tick();
+    }
+    for (const scorecard of view.scorecards) {
+      await output.write(`don-vi/${scorecard.fileBase}-${period}.pdf`, await renderPdf(unitScorecardDocument(scorecard)));
+      progress?.tick();
+    }
+    await output.write(`chiso-${period}.xlsx`, await writeWorkbook(buildWorkbook(view.workbook), generatedAt));
+    progress?.tick();
+    const files = await output.commit();
+    return { files, scorecards: view.scorecards.length, summaries: view.summaries.length };
+  } catch (error) {
+    await output.abort();
+    // File-system failures are the user's to fix (space, permissions); anything else is a bug.
+    if (typeof (error as NodeJS.ErrnoException).code === "string") {
+      throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+    }
+    throw error;
+  } finally {
+    progress?.done();
+  }
+}

@@ -1,0 +1,28 @@
+import pdfmake from "pdfmake";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+import { enableFontCache, ensureFonts } from "./fonts.js";
+
+export interface RenderOptions {
+  /** Share parsed fonts across documents (default true; about twice as fast). */
+  readonly fontCache?: boolean;
+}
+
+/**
+ * Every string NFC: decomposed Vietnamese (common when pasted from Excel or macOS) lays out with
+ * detached accents and extracts as different text.
+ */
+function toNfc<T>(value: T): T {
+  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map(toNfc) as T;
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toNfc(inner)])) as T;
+  }
+  return value;
+}
+
+/** Renders a document definition to PDF bytes. Deterministic when the definition fixes `info` dates. */
+export async function renderPdf(definition: TDocumentDefinitions, options: RenderOptions = {}): Promise<Buffer> {
+  ensureFonts();
+  if (options.fontCache !== false) enableFontCache();
+  return pdfmake.createPdf(toNfc(definition)).getBuffer();
+}

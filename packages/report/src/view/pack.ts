@@ -1,0 +1,73 @@
+import { formatPeriod, previousPeriod, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
+import { uniqueFileBases, slugify } from "./file-names.js";
+import { formatDateTime } from "./format.js";
+import { provinceSummaryView } from "./summary-view.js";
+import type { PackContext, PackView } from "./types.js";
+import { unitScorecardView, type History } from "./unit-view.js";
+import { workbookView } from "./workbook-view.js";
+
+export interface PackOptions {
+  readonly period: string;
+  readonly language?: Language;
+  /** Date the scoring is done (`YYYY-MM-DD`); decides whether the period is provisional. */
+  readonly asOf?: string;
+  /** Printed as the generation time; fix it for byte-identical output. */
+  readonly generatedAt: Date;
+  /** SHA-256 of the input, hex. */
+  readonly checksum: string;
+  /** The issuing body; defaults to the province's people's committee and its home-affairs department. */
+  readonly issuer?: { readonly parent: string; readonly name: string };
+  readonly tie?: TieRule;
+}
+
+function hasFigures(dataset: Dataset, period: Period): boolean {
+  if (dataset.figuresByPeriod.has(period.key)) return true;
+  return period.kind !== "month" && [...dataset.figuresByPeriod.keys()].some((key) => key.startsWith(String(period.year)));
+}
+
+/**
+ * Scores the period, the previous period and the last 12 periods of the same kind, and builds every
+ * view a monthly pack prints: one scorecard per department and commune, a summary per province,
+ * and the workbook.
+ */
+export function buildPackView(dataset: Dataset, options: PackOptions): PackView {
+  const language = options.language ?? "vi";
+  const score = (period: Period, findings: boolean): Scorecard =>
+    scoreDataset(dataset, { period: period.key, findings, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
+  const card = scoreDataset(dataset, { period: options.period, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
+  const before = previousPeriod(card.period);
+  const history: History = {
+    previous: hasFigures(dataset, before) ? score(before, false) : null,
+    trend: Array.from({ length: 12 }, (_, index) => previousPeriod(card.period, 11 - index))
+      .filter((period) => hasFigures(dataset, period) || period.key === card.period.key)
+      .map((period) => (period.key === card.period.key ? card : score(period, false))),
+  };
+  const province = card.units.find((unitScore) => unitScore.unit.level === "province");
+  const provinceName = province?.unit.name ?? "";
+  const context: PackContext = {
+    language,
+    issuer: options.issuer ?? {
+      parent: language === "vi" ? `UBND ${provinceName.toLocaleUpperCase("vi")}` : `${provinceName.toLocaleUpperCase("en")} PEOPLE'S COMMITTEE`,
+      name: language === "vi" ? "SỞ NỘI VỤ" : "DEPARTMENT OF HOME AFFAIRS",
+    },
+    periodKey: card.period.key,
+    periodLabel: formatPeriod(card.period, language),
+    provisional: card.provisional,
+    scheme: `${card.scheme.id} ${card.scheme.version}`,
+    checksum: options.checksum,
+    generatedAt: options.generatedAt.toISOString(),
+    generatedLabel: formatDateTime(options.generatedAt, language),
+  };
+  const findingsByUnit = new Map<string, Finding[]>();
+  for (const finding of card.findings) findingsByUnit.set(finding.unit, [...(findingsByUnit.get(finding.unit) ?? []), finding]);
+  const scored = card.units.filter((unitScore) => unitScore.unit.level !== "province");
+  const fileBases = uniqueFileBases(scored.map((unitScore) => unitScore.unit));
+  return {
+    context,
+    scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [])),
+    summaries: card.units
+      .filter((unitScore) => unitScore.unit.level === "province")
+      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`)),
+    workbook: workbookView(context, dataset, card, history),
+  };
+}

@@ -1,0 +1,185 @@
+import type { Language } from "@chiso/core";
+
+/** What every document of a pack shares: who issues it, for which period, from which data. */
+export interface PackContext {
+  readonly language: Language;
+  /** The issuing body as printed top left: "UBND TỈNH HÒA SƠN" over "SỞ NỘI VỤ". */
+  readonly issuer: { readonly parent: string; readonly name: string };
+  readonly periodKey: string;
+  readonly periodLabel: string;
+  readonly provisional: boolean;
+  /** "766-portal 1.0.0". */
+  readonly scheme: string;
+  /** SHA-256 of the input, hex; reports print its first 16 characters. */
+  readonly checksum: string;
+  readonly generatedAt: string;
+  readonly generatedLabel: string;
+}
+
+export interface BlockBarView {
+  readonly label: string;
+  /** `null` when the block has no data. */
+  readonly points: number | null;
+  readonly max: number;
+  readonly text: string;
+}
+
+export interface TrendPointView {
+  readonly label: string;
+  readonly value: number | null;
+}
+
+export interface ItemRowView {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly ratio: string;
+  readonly threshold: string;
+  readonly points: string;
+  readonly max: string;
+  readonly lost: string;
+  readonly change: string;
+  /** "no data", "no dossiers", "province's figures"… */
+  readonly note: string | null;
+  /** Points lost, for highlighting. */
+  readonly lostValue: number;
+}
+
+export interface ActionView {
+  readonly item: string;
+  readonly text: string;
+}
+
+/** Everything a unit's one-page scorecard shows, already formatted. */
+export interface UnitScorecardView {
+  readonly context: PackContext;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly levelLabel: string;
+  readonly fileBase: string;
+  readonly total: string;
+  readonly totalValue: number | null;
+  readonly max: string;
+  readonly band: string;
+  readonly rank: string;
+  readonly rankDetail: string;
+  readonly scoreChange: string;
+  readonly rankChange: string;
+  readonly blocks: readonly BlockBarView[];
+  readonly trend: readonly TrendPointView[];
+  readonly items: readonly ItemRowView[];
+  readonly actions: readonly ActionView[];
+  readonly findings: readonly string[];
+}
+
+export interface RankingRowView {
+  readonly rank: string;
+  readonly name: string;
+  readonly total: string;
+  readonly band: string;
+  readonly change: string;
+  readonly rankChange: string;
+}
+
+export interface LevelRankingView {
+  readonly level: string;
+  readonly title: string;
+  readonly rows: readonly RankingRowView[];
+}
+
+export interface UnitListEntryView {
+  readonly name: string;
+  readonly level: string;
+  readonly total: string;
+  readonly detail: string;
+}
+
+/** The province summary: its own score, rankings per level, units to watch. */
+export interface ProvinceSummaryView {
+  readonly context: PackContext;
+  readonly provinceName: string;
+  readonly fileBase: string;
+  readonly total: string;
+  readonly band: string;
+  readonly scoreChange: string;
+  readonly blocks: readonly BlockBarView[];
+  readonly trend: readonly TrendPointView[];
+  readonly rankings: readonly LevelRankingView[];
+  readonly below80: readonly UnitListEntryView[];
+  readonly between80and90: readonly UnitListEntryView[];
+  readonly movers: readonly UnitListEntryView[];
+  readonly unranked: readonly UnitListEntryView[];
+}
+
+export interface WorkbookRankingRow {
+  readonly rank: number | null;
+  readonly id: string;
+  readonly name: string;
+  readonly total: number | null;
+  readonly band: string;
+  readonly change: number | null;
+  readonly rankChange: number | null;
+  readonly reason: string;
+}
+
+export interface WorkbookItemColumn {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly max: number;
+  readonly thresholdPercent: number;
+}
+
+export interface WorkbookItemCell {
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly ratio: number | null;
+  readonly points: number | null;
+}
+
+export interface WorkbookUnitRow {
+  readonly id: string;
+  readonly name: string;
+  readonly level: string;
+  readonly total: number | null;
+  readonly items: readonly WorkbookItemCell[];
+}
+
+export interface WorkbookInputRow {
+  readonly source: string;
+  readonly unit: string;
+  readonly period: string;
+  readonly code: string;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface WorkbookFindingRow {
+  readonly unit: string;
+  readonly unitName: string;
+  readonly period: string;
+  readonly item: string;
+  readonly message: string;
+  readonly source: string;
+}
+
+/** The workbook's content as plain numbers and texts. */
+export interface WorkbookView {
+  readonly context: PackContext;
+  readonly summary: readonly (readonly [string, string | number])[];
+  readonly rankings: readonly { readonly level: string; readonly sheetName: string; readonly rows: readonly WorkbookRankingRow[] }[];
+  readonly itemColumns: readonly WorkbookItemColumn[];
+  readonly units: readonly WorkbookUnitRow[];
+  readonly inputs: readonly WorkbookInputRow[];
+  readonly findings: readonly WorkbookFindingRow[];
+}
+
+/** A whole monthly pack: one scorecard per department and commune, one summary per province, one workbook. */
+export interface PackView {
+  readonly context: PackContext;
+  readonly scorecards: readonly UnitScorecardView[];
+  readonly summaries: readonly ProvinceSummaryView[];
+  readonly workbook: WorkbookView;
+}

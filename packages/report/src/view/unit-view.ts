@@ -1,0 +1,158 @@
+import {
+  describeFinding,
+  explainUnit,
+  formatPeriod,
+  planImprovements,
+  type Finding,
+  type ItemExplanation,
+  type Language,
+  type Scheme,
+  type Scorecard,
+  type UnitScore,
+} from "@chiso/core";
+import { labelsFor, type Labels } from "../labels.js";
+import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
+import type { ActionView, BlockBarView, ItemRowView, PackContext, TrendPointView, UnitScorecardView } from "./types.js";
+
+/** Scorecards of the periods a unit's page compares with: the previous period and the trend months. */
+export interface History {
+  readonly previous: Scorecard | null;
+  /** Oldest first, ending with the current period. */
+  readonly trend: readonly Scorecard[];
+}
+
+/** The six blocks as bars against their maxima. */
+export function blockBars(scheme: Scheme, score: UnitScore, language: Language): BlockBarView[] {
+  return score.blocks.map((block, index) => {
+    const section = scheme.blocks[index]!;
+    return {
+      label: `${section.number}. ${section.name[language]}`,
+      points: block.points?.toNumber() ?? null,
+      max: block.max.toNumber(),
+      text: `${formatPoints(block.points, language)} / ${formatPoints(block.max, language)}`,
+    };
+  });
+}
+
+/** The unit's total in each trend period (`null` where it had no data). */
+export function trendPoints(unitId: string, history: History, language: Language): TrendPointView[] {
+  return history.trend.map((card) => ({
+    label: card.period.kind === "month" ? `${card.period.index}/${String(card.period.year).slice(2)}` : formatPeriod(card.period, language),
+    value: card.unit(unitId)?.total?.toNumber() ?? null,
+  }));
+}
+
+export function rankTexts(score: UnitScore, labels: Labels): { rank: string; detail: string } {
+  if (!score.standing.ranked) return { rank: labels.unranked, detail: labels.reason[score.standing.reason] };
+  const { position, of, tied } = score.standing;
+  return { rank: `${position}/${of}${tied ? " (=)" : ""}`, detail: labels.rankWithin(labels.levels[score.unit.level]) };
+}
+
+/** Change of total and rank since the previous period, as printed ("+1,20", "↑2"). */
+export function changeTexts(score: UnitScore, previous: UnitScore | undefined, language: Language): { score: string; rank: string } {
+  const labels = labelsFor(language);
+  if (!previous || previous.total === null || score.total === null) return { score: labels.noPrevious, rank: "—" };
+  const scoreChange = formatChange(score.total.minus(previous.total), language);
+  if (!score.standing.ranked || !previous.standing.ranked) return { score: scoreChange, rank: "—" };
+  const moved = previous.standing.position - score.standing.position;
+  return { score: scoreChange, rank: labels.rankMove(moved) };
+}
+
+function itemNote(explanation: ItemExplanation, labels: Labels): string | null {
+  const { score } = explanation;
+  if (score.status === "missing") return labels.noData;
+  if (score.status === "tracking") return labels.tracking;
+  if (score.status === "transferred") return labels.transferred;
+  if (score.status === "empty") {
+    const policy = explanation.item.emptyDenominator.policy;
+    if (policy === "full") return labels.emptyFull;
+    if (policy === "zero") return explanation.item.scope === "dossier" ? labels.noDossiers : labels.emptyZero;
+    return labels.noData;
+  }
+  if (score.origin === "parent") return labels.inherited;
+  return null;
+}
+
+export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language): ItemRowView[] {
+  const labels = labelsFor(language);
+  return explainUnit(scheme, score).map((explanation, index) => {
+    const { item, score: itemScore } = explanation;
+    const before = previous?.items[index]?.points ?? null;
+    const counts = itemScore.counts;
+    return {
+      id: item.id,
+      code: item.code,
+      name: item.name[language],
+      numerator: counts ? formatCount(counts.numerator, language) : "—",
+      denominator: counts ? formatCount(counts.denominator, language) : "—",
+      ratio: explanation.ratioPercent === null ? "—" : formatPercentText(explanation.ratioPercent, language),
+      threshold: `${formatDecimalText(explanation.thresholdPercent, language)}%`,
+      points: formatPoints(itemScore.points, language),
+      max: formatPoints(itemScore.max, language),
+      lost: formatPoints(explanation.pointsLost, language),
+      change: itemScore.points && before ? formatChange(itemScore.points.minus(before), language) : "—",
+      note: itemNote(explanation, labels),
+      lostValue: explanation.pointsLost?.toNumber() ?? 0,
+    };
+  });
+}
+
+/** The planner's top items as sentences: what to raise, by how much, for how many points. */
+export function actions(scheme: Scheme, score: UnitScore, language: Language, limit = 4): ActionView[] {
+  const labels = labelsFor(language);
+  return planImprovements(scheme, score, limit).map((explanation) => {
+    const full = explanation.toFullMarks!;
+    const counts = explanation.score.counts!;
+    let text = labels.action(
+      explanation.item.numerator[language],
+      formatCount(full.increase, language),
+      formatCount(full.numerator, language),
+      formatCount(counts.denominator, language),
+      formatPoints(full.points, language),
+    );
+    const next = explanation.toNextPoint;
+    if (next && next.increase < full.increase) text += ` ${labels.actionNext(formatCount(next.increase, language), formatPoints(next.points, language))}`;
+    return { item: `${explanation.item.id} ${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text };
+  });
+}
+
+/** A finding as one printed line, with the item it concerns. */
+export function findingText(scheme: Scheme, finding: Finding, language: Language): string {
+  const item = finding.item ? scheme.itemByCode.get(finding.item) : undefined;
+  return `${item ? `${item.id} ${item.name[language]}: ` : ""}${describeFinding(finding, language)}`;
+}
+
+export function unitScorecardView(
+  context: PackContext,
+  card: Scorecard,
+  score: UnitScore,
+  history: History,
+  fileBase: string,
+  findings: readonly Finding[],
+): UnitScorecardView {
+  const { language } = context;
+  const labels = labelsFor(language);
+  const previous = history.previous?.unit(score.unit.id);
+  const rank = rankTexts(score, labels);
+  const change = changeTexts(score, previous, language);
+  return {
+    context,
+    unitId: score.unit.id,
+    unitName: score.unit.name,
+    levelLabel: labels.levelNames[score.unit.level],
+    fileBase,
+    total: formatPoints(score.total, language),
+    totalValue: score.total?.toNumber() ?? null,
+    max: formatPoints(score.max, language),
+    band: score.band?.label[language] ?? "—",
+    rank: rank.rank,
+    rankDetail: rank.detail,
+    scoreChange: change.score,
+    rankChange: change.rank,
+    blocks: blockBars(card.scheme, score, language),
+    trend: trendPoints(score.unit.id, history, language),
+    items: itemRows(card.scheme, score, previous, language),
+    actions: actions(card.scheme, score, language),
+    findings: findings.map((finding) => findingText(card.scheme, finding, language)),
+  };
+}

@@ -1,0 +1,82 @@
+import { describeFinding, formatPath, type Dataset, type Scorecard, type UnitLevel } from "@chiso/core";
+import { labelsFor } from "../labels.js";
+import { unitsOfLevel } from "./summary-view.js";
+import type { PackContext, WorkbookInputRow, WorkbookView } from "./types.js";
+import type { History } from "./unit-view.js";
+
+const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
+
+export function workbookView(context: PackContext, dataset: Dataset, card: Scorecard, history: History): WorkbookView {
+  const { language } = context;
+  const labels = labelsFor(language);
+  const { scheme } = card;
+  const provinces = card.units.filter((score) => score.unit.level === "province");
+  const rankings = RANKED_LEVELS.map((level) => ({
+    level,
+    sheetName: labels.sheetRanking(labels.levels[level]).slice(0, 31),
+    rows: provinces.flatMap((province) =>
+      unitsOfLevel(card, province.unit.id, level).map((score) => {
+        const previous = history.previous?.unit(score.unit.id);
+        const moved = score.standing.ranked && previous?.standing.ranked ? previous.standing.position - score.standing.position : null;
+        return {
+          rank: score.standing.ranked ? score.standing.position : null,
+          id: score.unit.id,
+          name: score.unit.name,
+          total: score.total?.toNumber() ?? null,
+          band: score.band?.label[language] ?? "",
+          change: score.total && previous?.total ? score.total.minus(previous.total).toNumber() : null,
+          rankChange: moved,
+          reason: score.standing.ranked ? "" : labels.reason[score.standing.reason],
+        };
+      }),
+    ),
+  }));
+  const inputs: WorkbookInputRow[] = dataset.figures
+    .filter((row) => row.period.key === card.period.key || (card.period.kind !== "month" && row.period.key.startsWith(String(card.period.year))))
+    .flatMap((row) =>
+      scheme.items.flatMap((item) => {
+        const counts = row.counts[item.index];
+        return counts ? [{ source: formatPath(row.source), unit: row.unit, period: row.period.key, code: item.code, numerator: counts.numerator, denominator: counts.denominator }] : [];
+      }),
+    );
+  const province = provinces[0];
+  const r = labels.summaryRows;
+  return {
+    context,
+    summary: [
+      [r.province, province?.unit.name ?? ""],
+      [r.period, context.periodLabel],
+      [r.provisional, context.provisional ? r.yes : r.no],
+      [r.scheme, context.scheme],
+      [r.total, province?.total?.toNumber() ?? "—"],
+      [r.band, province?.band?.label[language] ?? "—"],
+      [r.units, card.units.length],
+      [r.ranked, card.units.filter((score) => score.standing.ranked).length],
+      [r.checksum, context.checksum],
+      [r.generated, context.generatedLabel],
+    ],
+    rankings,
+    itemColumns: scheme.items.map((item) => ({ id: item.id, code: item.code, name: item.name[language], max: item.maxPoints.toNumber(), thresholdPercent: Number(item.thresholdPercent) })),
+    units: card.units.map((score) => ({
+      id: score.unit.id,
+      name: score.unit.name,
+      level: labels.levelNames[score.unit.level],
+      total: score.total?.toNumber() ?? null,
+      items: score.items.map((itemScore) => ({
+        numerator: itemScore.counts?.numerator ?? null,
+        denominator: itemScore.counts?.denominator ?? null,
+        ratio: itemScore.counts && itemScore.counts.denominator > 0 ? itemScore.counts.numerator / itemScore.counts.denominator : null,
+        points: itemScore.points?.toNumber() ?? null,
+      })),
+    })),
+    inputs,
+    findings: card.findings.map((finding) => ({
+      unit: finding.unit,
+      unitName: card.unit(finding.unit)?.unit.name ?? finding.unit,
+      period: finding.period,
+      item: finding.item ?? "",
+      message: describeFinding(finding, language),
+      source: finding.source ? formatPath(finding.source) : "",
+    })),
+  };
+}

@@ -1,0 +1,189 @@
+import { createRequire } from "node:module";
+import ExcelJS from "exceljs";
+import { labelsFor } from "../labels.js";
+import type { WorkbookView } from "../view/types.js";
+
+type Worksheet = ExcelJS.Worksheet;
+type CellValue = string | number | null;
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+const RED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } };
+const AMBER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } };
+const GREEN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } };
+
+/**
+ * A cell value that can never become a formula: text is always written as a plain string (exceljs
+ * writes JS strings as shared strings, never `<f>`), normalised to NFC; numbers stay numbers.
+ * Only this function puts values into cells.
+ */
+export function safeValue(value: CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return String(value).normalize("NFC");
+}
+
+function addRows(sheet: Worksheet, rows: readonly (readonly (CellValue | undefined)[])[]): void {
+  for (const row of rows) sheet.addRow(row.map(safeValue));
+}
+
+function styleHeader(sheet: Worksheet, rowNumber: number, columns: number): void {
+  const row = sheet.getRow(rowNumber);
+  for (let column = 1; column <= columns; column += 1) {
+    const cell = row.getCell(column);
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  }
+}
+
+/** A4 landscape, fitted to the page width, header rows repeated on every printed page. */
+function printSetup(sheet: Worksheet, headerRows: number, footer: string): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${headerRows}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { oddFooter: `&L${footer.replace(/&/g, "&&")}&RTrang &P/&N` };
+}
+
+function frozen(headerRows: number, columns = 0): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: "frozen", xSplit: columns, ySplit: headerRows }];
+}
+
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Colours a column of totals: red below 80, amber below 90, green from 90 (the common local bands). */
+function totalBands(sheet: Worksheet, column: string, firstRow: number, lastRow: number): void {
+  const cell = `${column}${firstRow}`;
+  const rule = (formula: string, fill: ExcelJS.Fill, priority: number): ExcelJS.ConditionalFormattingRule => ({
+    type: "expression",
+    formulae: [`AND(ISNUMBER(${cell}),${formula})`],
+    priority,
+    style: { fill },
+  });
+  sheet.addConditionalFormatting({
+    ref: `${cell}:${column}${lastRow}`,
+    rules: [rule(`${cell}<80`, RED_FILL, 1), rule(`${cell}>=80,${cell}<90`, AMBER_FILL, 2), rule(`${cell}>=90`, GREEN_FILL, 3)],
+  });
+}
+
+/**
+ * Builds the pack's workbook: summary, a ranking sheet per level, item detail, inputs as received and
+ * data-quality findings. Frozen headers, filters, number formats, conditional formats against the
+ * thresholds and A4 landscape print setup throughout.
+ */
+export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
+  const labels = labelsFor(view.context.language);
+  const generated = new Date(view.context.generatedAt);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "chiso";
+  workbook.lastModifiedBy = "chiso";
+  workbook.created = generated;
+  workbook.modified = generated;
+  workbook.lastPrinted = generated;
+  const footer = `${view.context.scheme} · ${view.context.checksum.slice(0, 16)}`;
+
+  const summary = workbook.addWorksheet(labels.sheetSummary, { views: frozen(0) });
+  summary.columns = [{ width: 32 }, { width: 60 }];
+  addRows(summary, view.summary.map(([label, value]) => [label, value]));
+  summary.getColumn(1).font = { bold: true };
+  summary.getColumn(2).numFmt = "0.00";
+  printSetup(summary, 1, footer);
+
+  for (const ranking of view.rankings) {
+    const sheet = workbook.addWorksheet(ranking.sheetName, { views: frozen(1, 3) });
+    const headers = [labels.colRank, labels.colId, labels.colName, labels.colTotal, labels.colBand, labels.colChange, labels.colRankChange, labels.colReason];
+    sheet.columns = [{ width: 7 }, { width: 12 }, { width: 34 }, { width: 11, style: { numFmt: "0.00" } }, { width: 12 }, { width: 11, style: { numFmt: "+0.00;-0.00;0.00" } }, { width: 12, style: { numFmt: "+0;-0;0" } }, { width: 30 }];
+    addRows(sheet, [headers, ...ranking.rows.map((row) => [row.rank, row.id, row.name, row.total, row.band, row.change, row.rankChange, row.reason])]);
+    styleHeader(sheet, 1, headers.length);
+    sheet.autoFilter = { from: "A1", to: `${columnLetter(headers.length)}1` };
+    if (ranking.rows.length > 0) totalBands(sheet, "D", 2, ranking.rows.length + 1);
+    printSetup(sheet, 1, footer);
+  }
+
+  const detail = workbook.addWorksheet(labels.sheetItems, { views: frozen(2, 2) });
+  const fixed = [labels.colId, labels.colName, labels.colLevel, labels.colTotal];
+  const perItem = [labels.colNumerator, labels.colDenominator, labels.colRatio, labels.colPoints];
+  const firstRow = [...fixed, ...view.itemColumns.flatMap((column) => [`${column.id} ${column.name} (${column.code})`, null, null, null])];
+  const secondRow = [...fixed, ...view.itemColumns.flatMap(() => perItem)];
+  addRows(detail, [firstRow, secondRow]);
+  addRows(
+    detail,
+    view.units.map((unit) => [unit.id, unit.name, unit.level, unit.total, ...unit.items.flatMap((cell) => [cell.numerator, cell.denominator, cell.ratio, cell.points])]),
+  );
+  fixed.forEach((_, index) => detail.mergeCells(1, index + 1, 2, index + 1));
+  detail.getColumn(1).width = 12;
+  detail.getColumn(2).width = 30;
+  detail.getColumn(3).width = 14;
+  detail.getColumn(4).width = 9;
+  detail.getColumn(4).numFmt = "0.00";
+  const lastRow = view.units.length + 2;
+  view.itemColumns.forEach((column, index) => {
+    const start = fixed.length + 1 + index * 4;
+    detail.mergeCells(1, start, 1, start + 3);
+    detail.getColumn(start + 2).numFmt = "0.00%";
+    detail.getColumn(start + 3).numFmt = "0.00";
+    for (let offset = 0; offset < 4; offset += 1) detail.getColumn(start + offset).width = offset === 2 ? 9 : 8;
+    if (view.units.length === 0 || column.max === 0) return;
+    // Ratios below the item's full-marks threshold, and points below its maximum, stand out.
+    const ratioColumn = columnLetter(start + 2);
+    const pointsColumn = columnLetter(start + 3);
+    detail.addConditionalFormatting({
+      ref: `${ratioColumn}3:${ratioColumn}${lastRow}`,
+      rules: [{ type: "cellIs", operator: "lessThan", formulae: [String(column.thresholdPercent / 100)], priority: 10 + index * 2, style: { fill: RED_FILL } }],
+    });
+    detail.addConditionalFormatting({
+      ref: `${pointsColumn}3:${pointsColumn}${lastRow}`,
+      rules: [{ type: "cellIs", operator: "lessThan", formulae: [String(column.max)], priority: 11 + index * 2, style: { font: { color: { argb: "FFC62828" }, bold: true } } }],
+    });
+  });
+  styleHeader(detail, 1, secondRow.length);
+  styleHeader(detail, 2, secondRow.length);
+  detail.getRow(1).height = 42;
+  if (view.units.length > 0) totalBands(detail, "D", 3, lastRow);
+  detail.autoFilter = { from: "A2", to: `${columnLetter(secondRow.length)}2` };
+  printSetup(detail, 2, footer);
+
+  const inputs = workbook.addWorksheet(labels.sheetInputs, { views: frozen(1) });
+  const inputHeaders = [labels.colSource, labels.colId, labels.colPeriod, labels.colCode, labels.colNumerator, labels.colDenominator];
+  inputs.columns = [{ width: 16 }, { width: 14 }, { width: 10 }, { width: 36 }, { width: 12, style: { numFmt: "#,##0" } }, { width: 12, style: { numFmt: "#,##0" } }];
+  addRows(inputs, [inputHeaders, ...view.inputs.map((row) => [row.source, row.unit, row.period, row.code, row.numerator, row.denominator])]);
+  styleHeader(inputs, 1, inputHeaders.length);
+  inputs.autoFilter = { from: "A1", to: `${columnLetter(inputHeaders.length)}1` };
+  printSetup(inputs, 1, footer);
+
+  const findings = workbook.addWorksheet(labels.sheetFindings, { views: frozen(1) });
+  const findingHeaders = [labels.colId, labels.colName, labels.colPeriod, labels.colCode, labels.colFinding, labels.colSource];
+  findings.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, { width: 30 }, { width: 90 }, { width: 16 }];
+  addRows(findings, [findingHeaders, ...view.findings.map((row) => [row.unit, row.unitName, row.period, row.item, row.message, row.source])]);
+  styleHeader(findings, 1, findingHeaders.length);
+  findings.autoFilter = { from: "A1", to: `${columnLetter(findingHeaders.length)}1` };
+  printSetup(findings, 1, footer);
+
+  return workbook;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Serialises a workbook. The zip entries carry `date` (exceljs leaves them at "now"), so the same
+ * input yields byte-identical files: jszip's default date is pinned on exceljs' own jszip instance.
+ */
+export async function writeWorkbook(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
+  const jszip = createRequire(require.resolve("exceljs"))("jszip") as { defaults: { date: Date | undefined } };
+  const previous = jszip.defaults.date;
+  jszip.defaults.date = date;
+  try {
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  } finally {
+    jszip.defaults.date = previous;
+  }
+}
