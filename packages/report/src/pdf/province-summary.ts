@@ -19,7 +19,7 @@ function unitList(view: ProvinceSummaryView, title: string, entries: readonly Un
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: ["*", 80, 50, 110],
+        widths: ["*", 80, 50, 140],
         body: [
           header([labels.colName, labels.colLevel, labels.colTotal, detailHeader]),
           ...entries.map((entry) => [entry.name, entry.level, { text: entry.total, alignment: "right" as const }, entry.detail]),

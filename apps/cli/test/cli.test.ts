@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/main.js";
+import { DEMO_INPUT_FILE } from "../src/commands/demo/index.js";
+import { NO_DOSSIERS_UNIT, NO_FIGURES_UNIT } from "../src/demo/generate.js";
+
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+const temp = () => mkdtemp(join(tmpdir(), "chiso-cli-"));
+// Table cells wrap; compare text with its white space folded.
+const pdfText = async (path: string) => (await extractText(await getDocumentProxy(new Uint8Array(await readFile(path))), { mergePages: true })).text.replace(/\s+/g, " ");
+
+describe("chiso demo", () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof run>>;
+
+  beforeAll(async () => {
+    out = await temp();
+    result = await run(["demo", "--out", out, "--deterministic", "--as-of", "2026-11-21"]);
+  });
+
+  it("writes the whole pack: 115 scorecards, the province summary, the workbook and the demo input", async () => {
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Đã tạo 118 tệp");
+    expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
+    expect((await readdir(out)).sort()).toEqual(["chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
+  });
+
+  it("puts each unit's name, total and rank in its PDF, matching the workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
+    const departments = workbook.getWorksheet("Xếp hạng sở, ban, ngành")!;
+    const first = departments.getRow(2);
+    const [rank, name, total] = [first.getCell(1).value, first.getCell(3).value as string, first.getCell(4).value as number];
+    expect(rank).toBe(1);
+    const slug = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const text = await pdfText(join(out, "don-vi", `${slug}-2026-10.pdf`));
+    expect(text).toContain(name);
+    expect(text).toContain(total.toFixed(2).replace(".", ","));
+    expect(text).toContain("1/15");
+  });
+
+  it("lists the demo's unranked units with their reasons in the summary", async () => {
+    const text = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
+    const input = JSON.parse(await readFile(join(out, DEMO_INPUT_FILE), "utf8")) as { units: { id: string; name: string }[] };
+    const nameOf = (id: string) => input.units.find((unit) => unit.id === id)!.name;
+    expect(text).toContain(nameOf(NO_FIGURES_UNIT));
+    expect(text).toContain(nameOf(NO_DOSSIERS_UNIT));
+    expect(text).toContain("chưa có số liệu trong kỳ");
+    expect(text).toContain("không phát sinh hồ sơ trong kỳ");
+  });
+
+  it("notes the demo's inconsistent figures in the workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
+    const findings = workbook.getWorksheet("Cảnh báo số liệu")!.getColumn(5).values.filter((value): value is string => typeof value === "string");
+    expect(findings.some((text) => text.includes("khác tổng số hồ sơ tiếp nhận"))).toBe(true);
+    expect(findings.some((text) => text.includes("tỷ lệ ghi trong báo cáo"))).toBe(true);
+  });
+
+  it("gives byte-identical files for the same input with --deterministic", async () => {
+    const again = await temp();
+    expect((await run(["demo", "--out", again, "--deterministic", "--as-of", "2026-11-21"])).code).toBe(0);
+    for (const name of ["chiso-2026-10.xlsx", "tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/xa-an-lap-2026-10.pdf"]) {
+      expect(Buffer.compare(await readFile(join(out, name)), await readFile(join(again, name))), name).toBe(0);
+    }
+  });
+
+  it("scores the demo input to JSON through `chiso score`", async () => {
+    const scored = await run(["score", "--input", join(out, DEMO_INPUT_FILE), "--period", "2026-Q3", "--as-of", "2026-11-21"]);
+    expect(scored.code).toBe(0);
+    const json = JSON.parse(scored.stdout) as { period: string; units: { id: string; total: string | null; items: unknown[] }[] };
+    expect(json.period).toBe("2026-Q3");
+    expect(json.units).toHaveLength(116);
+    expect(json.units[0]!.total).toMatch(/^\d+\.\d\d$/);
+  });
+});
+
+describe("chiso report with bad input", () => {
+  it("rejects a file with errors, names every problem, and writes nothing", async () => {
+    const dir = await temp();
+    const input = join(dir, "figures.json");
+    await writeFile(
+      input,
+      JSON.stringify({
+        units: [{ id: "P", name: "Tỉnh", level: "province" }, { id: "C1", name: "Xã", level: "commune", parent: "P" }],
+        figures: [{ unit: "C1", period: "2026-03", items: { ON_TIME: [12, 10], ONLINE_DOSSIER_SHARE: [-1, 10] } }],
+      }),
+    );
+    const out = join(dir, "out");
+    const result = await run(["report", "--input", input, "--period", "2026-03", "--out", out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("figures.json có 1 lỗi");
+    expect(result.stderr).toContain("figures[0].items.ONLINE_DOSSIER_SHARE[0]: không được âm");
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it("says in English what is wrong with --lang en", async () => {
+    const result = await run(["report", "--input", "/nonexistent/figures.json", "--period", "2026-03", "--out", "/tmp/x", "--lang", "en"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe("Cannot read /nonexistent/figures.json: no such file.");
+  });
+
+  it("leaves nothing behind when the output cannot be written", async () => {
+    const dir = await temp();
+    const blocker = join(dir, "not-a-folder");
+    await writeFile(blocker, "x");
+    const result = await run(["demo", "--out", join(blocker, "pack")]);
+    expect(result.code).toBe(4);
+    expect(await readdir(dir)).toEqual(["not-a-folder"]);
+  });
+});
+
+describe("chiso usage", () => {
+  it.each(["demo", "report", "score"])("prints help for %s", async (command) => {
+    const result = await run([command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`chiso ${command}`);
+    expect(result.stdout).toContain("Mã thoát");
+  });
+
+  it("rejects an unknown command or option with exit code 2", async () => {
+    expect((await run(["publish"])).code).toBe(2);
+    const result = await run(["score", "--frobnicate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Tùy chọn không hợp lệ");
+  });
+
+  it("requires the options a command needs", async () => {
+    const result = await run(["report", "--period", "2026-03"]);
+    expect(result).toMatchObject({ code: 2, stderr: "Thiếu tùy chọn bắt buộc --input." });
+  });
+});

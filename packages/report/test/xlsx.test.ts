@@ -1,0 +1,74 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { getScheme, scoreDataset } from "@chiso/core";
+import { buildPackView } from "../src/index.js";
+import { buildWorkbook, writeWorkbook } from "../src/xlsx/index.js";
+import { datasetOf, smallPackFile } from "./fixture.js";
+
+const options = { period: "2026-03", asOf: "2026-11-21", generatedAt: new Date("2026-04-01T00:00:00+07:00"), checksum: "cd".repeat(32) };
+
+async function readBack(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe("the pack workbook", () => {
+  const dataset = datasetOf(smallPackFile());
+  const view = buildPackView(dataset, options);
+
+  it("holds the computed values, read back from the file", async () => {
+    const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "Cảnh báo số liệu"]);
+    const card = scoreDataset(dataset, { period: "2026-03", asOf: "2026-11-21" });
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const rows = communes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1, 5));
+    expect(rows).toEqual([
+      [1, "C2", "Phường Đông Hải", card.unit("C2")!.total!.toNumber()],
+      [2, "C1", "Xã An Bình", card.unit("C1")!.total!.toNumber()],
+      [null, "C3", "Xã Tân Lập", null],
+    ].map((row) => row.map((value) => value ?? undefined)));
+    const detail = workbook.getWorksheet("Chi tiết chỉ tiêu")!;
+    const onTimeColumn = 4 + getScheme().itemByCode.get("ON_TIME")!.index * 4 + 1;
+    const c1Row = detail.getRow(3 + card.units.findIndex((unit) => unit.unit.id === "C1"));
+    expect([c1Row.getCell(onTimeColumn).value, c1Row.getCell(onTimeColumn + 1).value, c1Row.getCell(onTimeColumn + 2).value, c1Row.getCell(onTimeColumn + 3).value]).toEqual([7, 10, 0.7, 14]);
+    const summary = workbook.getWorksheet("Tổng hợp")!;
+    expect(summary.getCell("B5").value).toBe(card.unit("P")!.total!.toNumber());
+  });
+
+  it("keeps frozen headers, filters, number formats, A4 landscape print setup and conditional formats", async () => {
+    const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
+    const detail = workbook.getWorksheet("Chi tiết chỉ tiêu")!;
+    expect(detail.views[0]).toMatchObject({ state: "frozen", ySplit: 2, xSplit: 2 });
+    expect(detail.autoFilter).toBeTruthy();
+    expect(detail.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "1:2" });
+    const formats = (detail as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+    const ratioRule = formats.find((format) => format.rules.some((rule) => rule.formulae?.[0] === "0.8"));
+    expect(ratioRule?.rules[0]).toMatchObject({ type: "cellIs", formulae: ["0.8"] });
+    expect(formats.some((format) => format.ref === "D3:D8" && format.rules.length === 3)).toBe(true);
+    expect(detail.getColumn(4 + 3).numFmt).toBe("0.00%");
+  });
+
+  it("never turns text from the input into a formula", async () => {
+    const file = smallPackFile('=HYPERLINK("http://example.invalid","bấm")');
+    const workbook = await readBack(await writeWorkbook(buildWorkbook(buildPackView(datasetOf(file), options).workbook), options.generatedAt));
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula).toBeUndefined();
+        }),
+      );
+    }
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const names = communes.getColumn(3).values.filter((value) => typeof value === "string");
+    expect(names).toContain('=HYPERLINK("http://example.invalid","bấm")');
+  });
+
+  it("is byte-identical for the same input", async () => {
+    const first = await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt);
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+});
