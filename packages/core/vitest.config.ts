@@ -1,7 +1,8 @@
 import { defineProject } from "vitest/config";
+import { sourceResolve } from "../../vitest.shared.js";
 
 export default defineProject({
-  resolve: { conditions: ["@chiso/source"] },
+  ...sourceResolve,
   test: {
     name: "core",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

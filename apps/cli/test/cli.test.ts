@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -139,5 +142,22 @@ describe("chiso usage", () => {
   it("requires the options a command needs", async () => {
     const result = await run(["report", "--period", "2026-03"]);
     expect(result).toMatchObject({ code: 2, stderr: "Thiếu tùy chọn bắt buộc --input." });
+  });
+});
+
+describe("the built chiso command", () => {
+  const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+  it("writes the same demo pack as the library, rendering on worker threads", async () => {
+    expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
+    const [viaBin, inProcess] = [await temp(), await temp()];
+    const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expect(child.stdout).toContain("Wrote 118 files");
+    expect((await run(["demo", "--out", inProcess, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"])).code).toBe(0);
+    for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx"]) {
+      expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);
+    }
   });
 });

@@ -1,11 +1,11 @@
 import { dayAfter, parsePeriod, type Dataset, type Language, type TieRule } from "@chiso/core";
 import { buildPackView } from "@chiso/report";
-import { provinceSummaryDocument, renderPdf, unitScorecardDocument } from "@chiso/report/pdf";
 import { buildWorkbook, writeWorkbook } from "@chiso/report/xlsx";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { AtomicOutput } from "../output/atomic.js";
 import type { Progress } from "../progress.js";
+import { renderPdfs, type RenderJob } from "./render-pool.js";
 
 export interface PackRequest {
   readonly dataset: Dataset;
@@ -21,6 +21,8 @@ export interface PackRequest {
   /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
   readonly progress?: (total: number) => Progress;
+  /** Worker threads for PDF rendering (default: one per core; 1 renders in-process). */
+  readonly workers?: number;
 }
 
 export interface PackResult {
@@ -61,15 +63,21 @@ export async function writePack(request: PackRequest): Promise<PackResult> {
   const progress = request.progress?.(view.scorecards.length + view.summaries.length + 1);
   try {
     for (const file of request.extraFiles ?? []) await output.write(file.name, file.data);
-    for (const summary of view.summaries) {
-      await output.write(`${summary.fileBase}-${period}.pdf`, await renderPdf(provinceSummaryDocument(summary)));
-      progress?.tick();
-    }
-    for (const scorecard of view.scorecards) {
-      await output.write(`don-vi/${scorecard.fileBase}-${period}.pdf`, await renderPdf(unitScorecardDocument(scorecard)));
-      progress?.tick();
-    }
-    await output.write(`chiso-${period}.xlsx`, await writeWorkbook(buildWorkbook(view.workbook), generatedAt));
+    const jobs: { job: RenderJob; name: string }[] = [
+      ...view.summaries.map((summary) => ({ job: { kind: "summary", view: summary } as const, name: `${summary.fileBase}-${period}.pdf` })),
+      ...view.scorecards.map((scorecard) => ({ job: { kind: "unit", view: scorecard } as const, name: `don-vi/${scorecard.fileBase}-${period}.pdf` })),
+    ];
+    // The workbook is built here while the workers render the PDFs.
+    const workbook = writeWorkbook(buildWorkbook(view.workbook), generatedAt);
+    await renderPdfs(
+      jobs.map((entry) => entry.job),
+      async (index, bytes) => {
+        await output.write(jobs[index]!.name, bytes);
+        progress?.tick();
+      },
+      request.workers,
+    );
+    await output.write(`chiso-${period}.xlsx`, await workbook);
     progress?.tick();
     const files = await output.commit();
     return { files, scorecards: view.scorecards.length, summaries: view.summaries.length };

@@ -20,6 +20,7 @@ function fontFiles(): Record<"normal" | "bold" | "italics" | "bolditalics", stri
 interface EmbeddedFontLike {
   font?: { createSubset(): unknown };
   subset?: unknown;
+  layoutCache?: object;
   __chisoShared?: boolean;
 }
 
@@ -45,14 +46,16 @@ export function ensureFonts(): void {
  * pdfkit re-parses every font file for each one — more than half the time of a one-page scorecard.
  * fontkit's exports cannot be patched, so this wraps `font()` on the pdfkit that pdfmake itself uses:
  * after pdfkit creates its per-document embedded font, the parsed font is swapped for the one parsed
- * first, with a fresh subset (subsetting and embedding stay per document). A test checks that
- * cached output is byte-identical to uncached output.
+ * first, with a fresh subset (subsetting and embedding stay per document). pdfkit's per-font cache of
+ * shaped words (glyphs and positions, independent of the subset) is shared too: the same labels and
+ * item names recur in every scorecard. A test checks that cached output is byte-identical to uncached.
  */
 export function enableFontCache(): void {
   if (cacheInstalled) return;
   const pdfkit = createRequire(require.resolve("pdfmake"))("pdfkit") as { prototype: Record<string, unknown> };
   const original = pdfkit.prototype.font as (this: { _font?: EmbeddedFontLike }, src: unknown, ...rest: unknown[]) => unknown;
   const shared = new Map<string, NonNullable<EmbeddedFontLike["font"]>>();
+  const layoutCaches = new Map<string, object | undefined>();
   pdfkit.prototype.font = function font(this: { _font?: EmbeddedFontLike }, src: unknown, ...rest: unknown[]) {
     const before = this._font;
     const result = original.call(this, src, ...rest);
@@ -62,8 +65,11 @@ export function enableFontCache(): void {
       if (parsed) {
         embedded.font = parsed;
         embedded.subset = parsed.createSubset();
+        const layoutCache = layoutCaches.get(src);
+        if (layoutCache && embedded.layoutCache) embedded.layoutCache = layoutCache;
       } else {
         shared.set(src, embedded.font);
+        layoutCaches.set(src, embedded.layoutCache);
       }
       embedded.__chisoShared = true;
     }
