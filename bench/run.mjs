@@ -1,7 +1,8 @@
 // `pnpm bench`: every benchmark of the project in one run, figures and ratios side by side.
 import { benchCore } from "./core.bench.mjs";
+import { benchPack } from "./pack.bench.mjs";
 
-const suites = [benchCore];
+const suites = [benchCore, benchPack];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

@@ -40,7 +40,7 @@ describe("the unit scorecard PDF", () => {
 
   it("is byte-identical for the same input, with or without the font cache", async () => {
     const definition = () => unitScorecardDocument(commune);
-    const uncached = await renderPdf(definition(), { fontCache: false });
+    const uncached = await renderPdf(definition(), { fontCache: false }); // pdfkit as published
     const first = await renderPdf(definition());
     const second = await renderPdf(definition());
     expect(Buffer.compare(first, second)).toBe(0);

@@ -1,6 +1,5 @@
-import type { Content } from "pdfmake/interfaces.js";
+import type { CanvasElement, Content } from "pdfmake/interfaces.js";
 import type { BlockBarView, TrendPointView } from "../view/types.js";
-import { FONT_FAMILY } from "./fonts.js";
 import { COLORS } from "./theme.js";
 
 /** Horizontal bars of the blocks against their maxima: label | bar | "points / max". */
@@ -28,47 +27,51 @@ export function blockBarsChart(blocks: readonly BlockBarView[], barWidth = 96): 
   };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Approximate width of digits and short labels at a font size (Be Vietnam Pro's digits are ~0.6 em). */
+const labelWidth = (text: string, size: number) => text.length * size * 0.58;
 
-/** The total over recent periods as a line with labelled axes; gaps where a period had no data. */
+/**
+ * The total over recent periods as a line with labelled axes; gaps where a period had no data.
+ * Drawn with pdfmake's vector canvas and detached text labels: an SVG of the same chart costs about
+ * a third of a one-page scorecard's rendering time (docs/decisions.md).
+ */
 export function trendChart(points: readonly TrendPointView[], width = 230, height = 112): Content {
   const left = 24;
   const right = 12;
   const bottom = 14;
+  const top = 8;
   const innerWidth = width - left - right;
-  const innerHeight = height - bottom - 6;
+  const innerHeight = height - bottom - top;
   const values = points.flatMap((point) => (point.value === null ? [] : [point.value]));
   const low = values.length > 0 ? Math.max(0, Math.floor((Math.min(...values) - 5) / 10) * 10) : 0;
   const high = 100;
   const x = (index: number) => left + (points.length <= 1 ? innerWidth / 2 : (index * innerWidth) / (points.length - 1));
-  const y = (value: number) => 6 + innerHeight - ((value - low) / (high - low)) * innerHeight;
-  const ticks = [low, (low + high) / 2, high]
-    .map((tick) => `<line x1="${left}" y1="${y(tick).toFixed(1)}" x2="${width - right}" y2="${y(tick).toFixed(1)}" stroke="#d0d7e1" stroke-width="0.4"/><text x="${left - 3}" y="${(y(tick) + 2.5).toFixed(1)}" font-size="6.5" text-anchor="end">${tick}</text>`)
-    .join("");
-  // With many periods, every other label keeps them from running into each other.
-  const step = points.length > 7 ? 2 : 1;
-  const labels = points
-    .map((point, index) => ((points.length - 1 - index) % step !== 0 ? "" : `<text x="${x(index).toFixed(1)}" y="${height - 3}" font-size="6" text-anchor="middle">${escapeXml(point.label)}</text>`))
-    .join("");
+  const y = (value: number) => top + innerHeight - ((value - low) / (high - low)) * innerHeight;
+  const ticks = [low, (low + high) / 2, high];
+  const canvas: CanvasElement[] = ticks.map((tick) => ({ type: "line", x1: left, y1: y(tick), x2: width - right, y2: y(tick), lineWidth: 0.4, lineColor: "#d0d7e1" }));
   // Consecutive periods with data form one segment; a period without data breaks the line.
-  const segments: string[][] = [[]];
+  const segments: { x: number; y: number }[][] = [[]];
   points.forEach((point, index) => {
     if (point.value === null) segments.push([]);
-    else segments[segments.length - 1]!.push(`${x(index).toFixed(1)},${y(point.value).toFixed(1)}`);
+    else segments[segments.length - 1]!.push({ x: x(index), y: y(point.value) });
   });
-  const lines = segments
-    .filter((segment) => segment.length > 1)
-    .map((segment) => `<polyline points="${segment.join(" ")}" fill="none" stroke="${COLORS.primary}" stroke-width="1.4"/>`)
-    .join("");
-  const dots = points
-    .map((point, index) => (point.value === null ? "" : `<circle cx="${x(index).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="1.8" fill="${COLORS.primary}"/>`))
-    .join("");
-  const last = [...points].reverse().find((point) => point.value !== null);
-  const lastIndex = last ? points.lastIndexOf(last) : -1;
-  const lastLabel = last?.value == null ? "" : `<text x="${x(lastIndex).toFixed(1)}" y="${(y(last.value) - 4).toFixed(1)}" font-size="6.5" text-anchor="end" font-weight="bold">${last.value.toFixed(2)}</text>`;
-  return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${ticks}${labels}${lines}${dots}${lastLabel}<line x1="${left}" y1="${6 + innerHeight}" x2="${width - right}" y2="${6 + innerHeight}" stroke="#333" stroke-width="0.6"/></svg>`,
-    width,
-    font: FONT_FAMILY,
-  } as Content;
+  for (const segment of segments) {
+    if (segment.length > 1) canvas.push({ type: "polyline", points: segment, lineWidth: 1.4, lineColor: COLORS.primary });
+  }
+  points.forEach((point, index) => {
+    if (point.value !== null) canvas.push({ type: "ellipse", x: x(index), y: y(point.value), r1: 1.8, r2: 1.8, color: COLORS.primary });
+  });
+  canvas.push({ type: "line", x1: left, y1: top + innerHeight, x2: width - right, y2: top + innerHeight, lineWidth: 0.6, lineColor: "#333333" });
+
+  const label = (text: string, size: number, atX: number, atY: number, bold = false): Content => ({ text, fontSize: size, bold, relativePosition: { x: atX, y: atY } });
+  // With many periods, every other label keeps them from running into each other.
+  const step = points.length > 7 ? 2 : 1;
+  const labels: Content[] = [
+    ...ticks.map((tick) => label(String(tick), 6.5, left - 3 - labelWidth(String(tick), 6.5), y(tick) - 4.5)),
+    ...points.flatMap((point, index) => ((points.length - 1 - index) % step !== 0 ? [] : [label(point.label, 6, x(index) - labelWidth(point.label, 6) / 2, height - bottom + 3)])),
+  ];
+  const lastIndex = points.map((point) => point.value !== null).lastIndexOf(true);
+  const last = points[lastIndex];
+  if (last?.value != null) labels.push(label(last.text, 6.5, x(lastIndex) - labelWidth(last.text, 6.5) - 2, y(last.value) - 11, true));
+  return { stack: [...labels, { canvas }] };
 }

@@ -26,6 +26,8 @@ interface EmbeddedFontLike {
 
 let registered = false;
 let cacheInstalled = false;
+/** Whether the installed wrapper shares fonts; off, pdfkit behaves exactly as published. */
+let cacheActive = true;
 
 /**
  * Registers the fonts with pdfmake (lazily, not at import) and blocks remote and unexpected local
@@ -51,6 +53,7 @@ export function ensureFonts(): void {
  * item names recur in every scorecard. A test checks that cached output is byte-identical to uncached.
  */
 export function enableFontCache(): void {
+  cacheActive = true;
   if (cacheInstalled) return;
   const pdfkit = createRequire(require.resolve("pdfmake"))("pdfkit") as { prototype: Record<string, unknown> };
   const original = pdfkit.prototype.font as (this: { _font?: EmbeddedFontLike }, src: unknown, ...rest: unknown[]) => unknown;
@@ -60,7 +63,7 @@ export function enableFontCache(): void {
     const before = this._font;
     const result = original.call(this, src, ...rest);
     const embedded = this._font;
-    if (typeof src === "string" && embedded && embedded !== before && embedded.font && embedded.subset && !embedded.__chisoShared) {
+    if (cacheActive && typeof src === "string" && embedded && embedded !== before && embedded.font && embedded.subset && !embedded.__chisoShared) {
       const parsed = shared.get(src);
       if (parsed) {
         embedded.font = parsed;
@@ -76,4 +79,9 @@ export function enableFontCache(): void {
     return result;
   };
   cacheInstalled = true;
+}
+
+/** Makes pdfkit parse fonts per document again, as published (for comparisons and benchmarks). */
+export function disableFontCache(): void {
+  cacheActive = false;
 }

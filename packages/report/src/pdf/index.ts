@@ -5,5 +5,5 @@
 export { unitScorecardDocument, placeOf } from "./unit-scorecard.js";
 export { provinceSummaryDocument } from "./province-summary.js";
 export { renderPdf, type RenderOptions } from "./render.js";
-export { ensureFonts, enableFontCache, FONT_FAMILY } from "./fonts.js";
+export { ensureFonts, enableFontCache, disableFontCache, FONT_FAMILY } from "./fonts.js";
 export { blockBarsChart, trendChart } from "./charts.js";

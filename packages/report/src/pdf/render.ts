@@ -1,9 +1,12 @@
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
-import { enableFontCache, ensureFonts } from "./fonts.js";
+import { disableFontCache, enableFontCache, ensureFonts } from "./fonts.js";
 
 export interface RenderOptions {
-  /** Share parsed fonts across documents (default true; about twice as fast). */
+  /**
+   * Share parsed fonts and shaped words across documents (default true; about 1.5× faster). The
+   * setting is process-wide: do not mix both settings in concurrent renders.
+   */
   readonly fontCache?: boolean;
 }
 
@@ -23,6 +26,7 @@ function toNfc<T>(value: T): T {
 /** Renders a document definition to PDF bytes. Deterministic when the definition fixes `info` dates. */
 export async function renderPdf(definition: TDocumentDefinitions, options: RenderOptions = {}): Promise<Buffer> {
   ensureFonts();
-  if (options.fontCache !== false) enableFontCache();
+  if (options.fontCache === false) disableFontCache();
+  else enableFontCache();
   return pdfmake.createPdf(toNfc(definition)).getBuffer();
 }

@@ -27,6 +27,8 @@ export interface BlockBarView {
 export interface TrendPointView {
   readonly label: string;
   readonly value: number | null;
+  /** The value as printed ("87,28"). */
+  readonly text: string;
 }
 
 export interface ItemRowView {

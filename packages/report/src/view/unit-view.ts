@@ -36,10 +36,14 @@ export function blockBars(scheme: Scheme, score: UnitScore, language: Language):
 
 /** The unit's total in each trend period (`null` where it had no data). */
 export function trendPoints(unitId: string, history: History, language: Language): TrendPointView[] {
-  return history.trend.map((card) => ({
-    label: card.period.kind === "month" ? `${card.period.index}/${String(card.period.year).slice(2)}` : formatPeriod(card.period, language),
-    value: card.unit(unitId)?.total?.toNumber() ?? null,
-  }));
+  return history.trend.map((card) => {
+    const total = card.unit(unitId)?.total ?? null;
+    return {
+      label: card.period.kind === "month" ? `${card.period.index}/${String(card.period.year).slice(2)}` : formatPeriod(card.period, language),
+      value: total?.toNumber() ?? null,
+      text: formatPoints(total, language),
+    };
+  });
 }
 
 export function rankTexts(score: UnitScore, labels: Labels): { rank: string; detail: string } {
