@@ -8,7 +8,8 @@ import { provinceSummaryDocument, renderPdf, unitScorecardDocument } from "@chis
 export type RenderJob = { readonly kind: "unit"; readonly view: UnitScorecardView } | { readonly kind: "summary"; readonly view: ProvinceSummaryView };
 export type RenderResult = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly error: string };
 
-function renderJob(job: RenderJob): Promise<Uint8Array> {
+/** Renders one job in this thread. */
+export function renderJob(job: RenderJob): Promise<Uint8Array> {
   return renderPdf(job.kind === "unit" ? unitScorecardDocument(job.view) : provinceSummaryDocument(job.view));
 }
 
@@ -18,41 +19,56 @@ function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/** Renders PDFs, on worker threads when it has them, calling `onRendered` as each one completes. */
+export interface RenderPool {
+  render(jobs: readonly RenderJob[], onRendered: (index: number, bytes: Uint8Array) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * Renders PDFs on worker threads, one per core (pdfmake is CPU-bound and single-threaded), calling
- * `onRendered` as each one completes. Output is identical to rendering in-process, which is the fallback
- * with one core, few jobs, or no built worker script.
+ * Starts one worker per core (pdfmake is CPU-bound and single-threaded). Workers load pdfmake and
+ * parse the fonts while the caller scores and builds the views, so start the pool first. Output is
+ * identical to rendering in-process, which is what happens with one core or without a built worker
+ * script.
  */
-export async function renderPdfs(jobs: readonly RenderJob[], onRendered: (index: number, bytes: Uint8Array) => Promise<void>, workers = availableParallelism()): Promise<void> {
+export function startRenderPool(workers = availableParallelism()): RenderPool {
   const script = workerScript();
-  const count = Math.min(workers, Math.ceil(jobs.length / 8));
-  if (!script || count < 2) {
-    for (const [index, job] of jobs.entries()) await onRendered(index, await renderJob(job));
-    return;
+  if (!script || workers < 2) {
+    return {
+      async render(jobs, onRendered) {
+        for (const [index, job] of jobs.entries()) await onRendered(index, await renderJob(job));
+      },
+      async close() {},
+    };
   }
-  const pool = Array.from({ length: count }, () => new Worker(script));
-  try {
-    let next = 0;
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              const id = next++;
-              worker.postMessage({ ...jobs[id]!, id });
-            };
-            worker.on("message", (result: RenderResult) => {
-              if ("error" in result) return reject(new Error(result.error));
-              onRendered(result.id, result.bytes).then(send, reject);
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => code !== 0 && reject(new Error(`render worker exited with ${code}`)));
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
+  const pool = Array.from({ length: workers }, () => new Worker(script));
+  return {
+    async render(jobs, onRendered) {
+      let next = 0;
+      await Promise.all(
+        pool.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= jobs.length) return resolve();
+                const id = next++;
+                worker.postMessage({ ...jobs[id]!, id });
+              };
+              const onMessage = (result: RenderResult) => {
+                if ("error" in result) return reject(new Error(result.error));
+                onRendered(result.id, result.bytes).then(send, reject);
+              };
+              worker.on("message", onMessage);
+              worker.once("error", reject);
+              worker.once("exit", (code) => code !== 0 && reject(new Error(`render worker exited with ${code}`)));
+              send();
+            }),
+        ),
+      );
+      for (const worker of pool) worker.removeAllListeners("message");
+    },
+    async close() {
+      await Promise.all(pool.map((worker) => worker.terminate()));
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { AtomicOutput } from "../output/atomic.js";
 import type { Progress } from "../progress.js";
-import { renderPdfs, type RenderJob } from "./render-pool.js";
+import { startRenderPool, type RenderJob, type RenderPool } from "./render-pool.js";
 
 export interface PackRequest {
   readonly dataset: Dataset;
@@ -43,6 +43,15 @@ export function generationTime(period: string, deterministic: boolean | undefine
  * province and one workbook — atomically into `out`: all files appear, or none.
  */
 export async function writePack(request: PackRequest): Promise<PackResult> {
+  const pool = startRenderPool(request.workers);
+  try {
+    return await scoreAndWrite(request, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<PackResult> {
   const generatedAt = generationTime(request.period, request.deterministic);
   const view = buildPackView(request.dataset, {
     period: request.period,
@@ -69,13 +78,12 @@ export async function writePack(request: PackRequest): Promise<PackResult> {
     ];
     // The workbook is built here while the workers render the PDFs.
     const workbook = writeWorkbook(buildWorkbook(view.workbook), generatedAt);
-    await renderPdfs(
+    await pool.render(
       jobs.map((entry) => entry.job),
       async (index, bytes) => {
         await output.write(jobs[index]!.name, bytes);
         progress?.tick();
       },
-      request.workers,
     );
     await output.write(`chiso-${period}.xlsx`, await workbook);
     progress?.tick();
