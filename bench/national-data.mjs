@@ -1,20 +1,10 @@
+import { seededRandom } from "@chiso/cli";
+
 // Deterministic synthetic national data: 34 provinces × (15 departments + 85 communes) = 3,434 units,
 // 12 months, every item of the scheme. Shapes follow shared/domain.md (ratios mostly 75–100%).
 
-/** mulberry32: a tiny seeded PRNG so every run scores the same counts. */
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function nationalYear(scheme, year = 2025) {
-  const next = random(766);
+  const next = seededRandom(766);
   const units = [];
   const figures = [];
   const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`);

@@ -5,6 +5,12 @@ import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
 import type { PackResult } from "../pack/write-pack.js";
 
+/** The figures file and the period: what every scoring command reads. */
+export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
+  period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+};
+
 /** Options shared by the commands that score. */
 export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   scheme: { type: "string", placeholder: "id|file.json", description: { vi: "phương án chấm điểm: mã có sẵn (mặc định 766-portal) hoặc tệp JSON", en: "scoring scheme: a built-in id (default 766-portal) or a JSON file" } },

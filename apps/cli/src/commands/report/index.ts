@@ -3,7 +3,7 @@ import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
-import { PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, reportPack, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, reportPack, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
@@ -14,8 +14,7 @@ export const command: Command = {
     en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
   },
   options: {
-    input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
-    period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+    ...INPUT_OPTIONS,
     out: { type: "string", short: "o", placeholder: "folder", description: { vi: "thư mục ghi kết quả", en: "output folder" } },
     ...SCORING_OPTIONS,
     ...PACK_OPTIONS,

@@ -6,7 +6,7 @@ import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
 import { AtomicOutput } from "../../output/atomic.js";
 import { CliError, EXIT } from "../../cli-error.js";
-import { SCORING_OPTIONS, asOfOf, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, tieOf } from "../shared.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
@@ -17,8 +17,7 @@ export const command: Command = {
     en: "Score a period and print JSON (item, group, block and total scores, ranks, bands, explanations, findings).",
   },
   options: {
-    input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
-    period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+    ...INPUT_OPTIONS,
     out: { type: "string", short: "o", placeholder: "file", description: { vi: "ghi vào tệp thay vì màn hình", en: "write to a file instead of stdout" } },
     ...SCORING_OPTIONS,
   },
