@@ -1,0 +1,48 @@
+import ExcelJS from "exceljs";
+import type { Language } from "@chiso/core";
+import { importIssueMessage, type ImportResult } from "./import.js";
+
+/** Text only: nothing read from the input can become a formula in the findings file. */
+const text = (value: unknown) => (value === undefined || value === null ? null : String(value).normalize("NFC"));
+
+/**
+ * The findings of an import as a workbook: every problem with its location, and every rejected row
+ * with its reasons and its cells as they were read — so nothing is lost.
+ */
+export function buildFindingsWorkbook(result: ImportResult, language: Language = "vi"): ExcelJS.Workbook {
+  const vi = language === "vi";
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "chiso";
+  const issues = workbook.addWorksheet(vi ? "Lỗi và cảnh báo" : "Problems", { views: [{ state: "frozen", ySplit: 1 }] });
+  const issueHeaders = vi
+    ? ["Mức độ", "Tệp", "Trang", "Dòng", "Cột", "Tiêu đề cột", "Đơn vị", "Nội dung"]
+    : ["Severity", "File", "Sheet", "Row", "Column", "Header", "Unit", "Problem"];
+  issues.addRow(issueHeaders);
+  for (const issue of result.issues) {
+    issues.addRow([
+      text(issue.severity === "error" ? (vi ? "Lỗi" : "Error") : vi ? "Cảnh báo" : "Warning"),
+      text(issue.file),
+      text(issue.sheet ?? issue.path),
+      issue.row ?? null,
+      text(issue.column),
+      text(issue.header),
+      text(issue.unit),
+      text(importIssueMessage(issue, language)),
+    ]);
+  }
+  const widths = [10, 18, 14, 7, 7, 30, 14, 100];
+  issues.columns.forEach((column, index) => (column.width = widths[index] ?? 12));
+  issues.getRow(1).font = { bold: true };
+  issues.autoFilter = { from: "A1", to: "H1" };
+
+  const rejected = workbook.addWorksheet(vi ? "Dòng bị từ chối" : "Rejected rows", { views: [{ state: "frozen", ySplit: 1 }] });
+  rejected.addRow([...(vi ? ["Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)]);
+  for (const row of result.rows.filter((outcome) => outcome.status === "rejected")) {
+    const reasons = row.reasons.map((reason) => `${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
+    rejected.addRow([text(row.sheet ?? row.path), row.row ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(text)]);
+  }
+  rejected.getRow(1).font = { bold: true };
+  rejected.getColumn(5).width = 80;
+  rejected.getColumn(5).alignment = { wrapText: true, vertical: "top" };
+  return workbook;
+}

@@ -1,0 +1,227 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { getScheme, parseDataset, scoreDataset, scorecardToJson } from "@chiso/core";
+import { buildTemplate, describeImportIssue, importFigures, type ImportResult } from "../src/index.js";
+import { sampleCsv, sampleFile, scheme } from "./fixture.js";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+// Units in id order: a CSV lists units in the order their rows come, the JSON in its own order.
+const sortedUnits = <T extends { units: { id: string }[]; findings: { unit: string; code: string; item: string | null }[] }>(json: T) => ({
+  ...json,
+  units: [...json.units].sort((a, b) => a.id.localeCompare(b.id)),
+  findings: [...json.findings].sort((a, b) => `${a.unit} ${a.code} ${a.item}`.localeCompare(`${b.unit} ${b.code} ${b.item}`)),
+});
+const scored = (result: ImportResult, period = "2026-03") => sortedUnits(scorecardToJson(scoreDataset(result.dataset!, { period, asOf: "2026-11-21" })));
+const expected = (period = "2026-03") => sortedUnits(scorecardToJson(scoreDataset(parseDataset(sampleFile(), scheme), { period, asOf: "2026-11-21" })));
+const messages = (result: ImportResult, language: "vi" | "en" = "vi") => result.issues.map((issue) => describeImportIssue(issue, language));
+
+async function templateBytes(mutate?: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const file = sampleFile();
+  const workbook = buildTemplate({ scheme, period: "2026-03", data: { ...file, figures: file.figures.filter((figure) => figure.period === "2026-03") } });
+  mutate?.(workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe("the round trip: template → filled → imported → scored", () => {
+  it("gives the same numbers as the JSON path", async () => {
+    const result = await importFigures(await templateBytes(), { scheme, fileName: "mau.xlsx" });
+    expect(messages(result)).toEqual([]);
+    expect(result.rows.every((row) => row.status === "accepted")).toBe(true);
+    expect(scored(result)).toEqual(expected());
+  });
+
+  it("reads the JSON format too", async () => {
+    const result = await importFigures(encode(JSON.stringify(sampleFile())), { scheme, fileName: "so-lieu.json" });
+    expect(scored(result)).toEqual(expected());
+  });
+
+  it("reads a semicolon CSV with BOM and a comma CSV without, several months in one file", async () => {
+    for (const csv of [sampleCsv(";", true), sampleCsv(",", false)]) {
+      const result = await importFigures(encode(csv), { scheme, fileName: "so-lieu.csv" });
+      expect(messages(result)).toEqual([]);
+      expect(scored(result, "2026-02")).toEqual(expected("2026-02"));
+      expect(scored(result, "2026-Q1")).toEqual(expected("2026-Q1"));
+    }
+  });
+
+  it("matches headers whatever their case, spacing, accents or Unicode form", async () => {
+    const csv = sampleCsv().replace("Mã đơn vị", "  MA DON VI ").replace("Tên đơn vị", "Tên đơn vị".normalize("NFD")).replace("Kỳ", "kỳ báo cáo").replace(";ON_TIME tử số;", ";2.1 TỬ SỐ;");
+    const result = await importFigures(encode(csv), { scheme, fileName: "so-lieu.csv" });
+    expect(messages(result)).toEqual([]);
+    expect(scored(result)).toEqual(expected());
+  });
+});
+
+describe("spreadsheet cells as people fill them", () => {
+  it("takes a formula's cached value, numbers stored as text, Vietnamese thousands, blank rows and merged headers", async () => {
+    const bytes = await templateBytes((workbook) => {
+      const sheet = workbook.getWorksheet("Số liệu")!;
+      const row = sheet.getRow(2);
+      const column = 4 + scheme.itemByCode.get("ON_TIME")!.index * 2; // numerator of 2.1
+      const numerator = row.getCell(column).value as number;
+      const denominator = row.getCell(column + 1).value as number;
+      row.getCell(column).value = { formula: `${denominator}-${denominator - numerator}`, result: numerator };
+      row.getCell(column + 1).value = denominator.toLocaleString("vi-VN"); // "1.200" as text
+      sheet.insertRow(3, []); // a blank row in the middle
+    });
+    const result = await importFigures(bytes, { scheme, fileName: "mau.xlsx" });
+    expect(messages(result)).toEqual([]);
+    expect(scored(result)).toEqual(expected());
+  });
+
+  it("reads a two-row header: item names merged over Tử số / Mẫu số", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const units = workbook.addWorksheet("Đơn vị");
+    units.addRows([["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["HS", "Tỉnh Hòa Sơn", "tỉnh", null], ["X1", "Xã An Bình", "xã", "HS"]]);
+    const figures = workbook.addWorksheet("Số liệu");
+    figures.addRow(["Mã đơn vị", "Kỳ", "2.1 Giải quyết hồ sơ đúng hạn", null, "3.3 Tỷ lệ hồ sơ trực tuyến", null]);
+    figures.addRow([null, null, "Tử số", "Mẫu số", "Tử số", "Mẫu số"]);
+    figures.addRow(["X1", "2026-03", 7, 10, 5, 10]);
+    figures.mergeCells("C1:D1");
+    figures.mergeCells("E1:F1");
+    const result = await importFigures(new Uint8Array(await workbook.xlsx.writeBuffer()), { scheme, fileName: "tu-lam.xlsx" });
+    expect(messages(result)).toEqual([]);
+    const card = scoreDataset(result.dataset!, { period: "2026-03" });
+    expect(card.unit("X1")!.items.find((item) => item.code === "ON_TIME")!.counts).toEqual({ numerator: 7, denominator: 10 });
+    expect(card.unit("X1")!.items.find((item) => item.code === "ONLINE_DOSSIER_SHARE")!.points?.toString()).toBe("6.00");
+  });
+});
+
+describe("errors a person can act on", () => {
+  const csvWith = (replace: (csv: string) => string) => importFigures(encode(replace(sampleCsv())), { scheme, fileName: "so-lieu.csv" });
+  const onTimeCell = (csv: string, value: string) => {
+    const lines = csv.split("\r\n");
+    const cells = lines[1]!.split(";");
+    cells[5 + scheme.itemByCode.get("ON_TIME")!.index * 2] = value;
+    lines[1] = cells.join(";");
+    return lines.join("\r\n");
+  };
+
+  it.each([
+    ["1,234", "không rõ nghĩa"],
+    ["12.5", "không phải số nguyên"],
+    ["-3", "là số âm"],
+    ["mười", "không phải là số"],
+  ])("rejects %s in a count and says where and why", async (value, words) => {
+    const result = await csvWith((csv) => onTimeCell(csv, value));
+    expect(result.dataset).toBeNull();
+    expect(messages(result)).toHaveLength(1);
+    expect(messages(result)[0]).toContain(words);
+    expect(messages(result)[0]).toMatch(/^so-lieu\.csv › dòng 2 › cột [A-Z]+ “ON_TIME tử số” › đơn vị HS-S01: /);
+  });
+
+  it("gives every problem of a file in one pass, in Vietnamese and English", async () => {
+    const result = await csvWith((csv) =>
+      onTimeCell(csv, "1,234")
+        .replace(";2026-03;", ";03/2026;") // a readable period
+        .replace("HS-X002;Phường Đông Hải;xã;HS;2026-02", "HS-X002;Phường Đông Hải;xã;HS;tháng hai"),
+    );
+    expect(messages(result)).toMatchInlineSnapshot(`
+      [
+        "so-lieu.csv › dòng 2 › cột N “ON_TIME tử số” › đơn vị HS-S01: "1,234" không rõ nghĩa (dấu phẩy là dấu thập phân trong tiếng Việt); hãy viết số không có dấu phân cách, ví dụ 1234.",
+        "so-lieu.csv › dòng 4 › cột E “Kỳ” › đơn vị HS-X002: kỳ "tháng hai" không hợp lệ; hãy viết 2026-03, 03/2026, 2026-Q1 hoặc 2026.",
+      ]
+    `);
+    expect(messages(result, "en")).toMatchInlineSnapshot(`
+      [
+        "so-lieu.csv › row 2 › column N “ON_TIME tử số” › unit HS-S01: "1,234" is ambiguous (a comma is the decimal separator in Vietnamese); write the number without separators, e.g. 1234.",
+        "so-lieu.csv › row 4 › column E “Kỳ” › unit HS-X002: period "tháng hai" is not valid; write 2026-03, 03/2026, 2026-Q1 or 2026.",
+      ]
+    `);
+  });
+
+  it("reports a numerator above its denominator, an unknown parent and a missing half of a pair at their cells", async () => {
+    const csv = sampleCsv().split("\r\n");
+    const cells = csv[1]!.split(";");
+    const index = 5 + scheme.itemByCode.get("DOSSIER_SYNC")!.index * 2;
+    cells[index] = String(Number(cells[index + 1]) + 1);
+    cells[index + 2] = "";
+    cells[3] = "HS-KHONG-CO";
+    csv[1] = cells.join(";");
+    const result = await importFigures(encode(csv.join("\r\n")), { scheme, fileName: "so-lieu.csv" });
+    expect(messages(result)).toMatchInlineSnapshot(`
+      [
+        "so-lieu.csv › dòng 2 › cột N “ON_TIME tử số” › đơn vị HS-S01: ô trống: cần tử số của chỉ tiêu 2.1 (ON_TIME) (đã có số còn lại; nếu đơn vị không có số liệu, để trống cả hai ô).",
+        "so-lieu.csv › dòng 2 › cột D “Mã đơn vị cấp trên” › đơn vị HS-S01: đơn vị cấp trên "HS-KHONG-CO" của "HS-S01" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.",
+        "so-lieu.csv › dòng 2 › cột L “DOSSIER_SYNC tử số” › đơn vị HS-S01: tử số (1201) lớn hơn mẫu số (1200); hãy kiểm tra lại hai số liệu của chỉ tiêu DOSSIER_SYNC.",
+      ]
+    `);
+  });
+
+  it("reports missing, unknown and duplicate columns", async () => {
+    const noUnit = await csvWith((csv) => csv.replace("Mã đơn vị;", "Mã số thuế;"));
+    expect(messages(noUnit)).toMatchInlineSnapshot(`
+      [
+        "so-lieu.csv: không tìm thấy bảng số liệu: cần một dòng tiêu đề có cột "Mã đơn vị" và các cột tử số, mẫu số (xem tệp mẫu: chiso template).",
+      ]
+    `);
+    const extra = await csvWith((csv) => csv.replace("Kỳ;", "Kỳ;Ghi chú;").replace(/;2026-0(\d);/g, ";2026-0$1;xem lại;"));
+    expect(messages(extra)).toMatchInlineSnapshot(`
+      [
+        "so-lieu.csv › dòng 1 › cột F “Ghi chú”: (cảnh báo) cột "Ghi chú" không khớp chỉ tiêu nào nên bị bỏ qua; hãy sửa tiêu đề theo tệp mẫu nếu đây là số liệu cần chấm.",
+      ]
+    `);
+    expect(extra.dataset).not.toBeNull();
+  });
+
+  it("refuses a file over the size limit, an unknown format and a broken workbook", async () => {
+    expect(messages(await importFigures(encode(sampleCsv()), { scheme, fileName: "a.csv", maxBytes: 1000 }))).toMatchInlineSnapshot(`
+      [
+        "a.csv: tệp lớn 4 KB, vượt giới hạn 1 KB; hãy tách theo tháng hoặc tăng giới hạn (--max-size).",
+      ]
+    `);
+    expect(messages(await importFigures(encode("x"), { scheme, fileName: "a.pdf" }))).toMatchInlineSnapshot(`
+      [
+        "a.pdf: không hỗ trợ định dạng ".pdf"; hãy dùng .xlsx, .csv hoặc .json.",
+      ]
+    `);
+    expect(messages(await importFigures(encode("not a zip"), { scheme, fileName: "a.xlsx" }))[0]).toContain("không đọc được tệp");
+  });
+
+  it("cannot read a formula that was never calculated", async () => {
+    const bytes = await templateBytes((workbook) => {
+      const row = workbook.getWorksheet("Số liệu")!.getRow(2);
+      row.getCell(4).value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
+    });
+    const result = await importFigures(bytes, { scheme, fileName: "mau.xlsx" });
+    expect(messages(result)[0]).toContain("ô có công thức nhưng chưa có giá trị tính sẵn");
+  });
+});
+
+describe("--skip-invalid", () => {
+  it("scores the valid rows and accounts for every row, rejected ones with their reasons", async () => {
+    const csv = sampleCsv().split("\r\n");
+    csv[2] = csv[2]!.replace(/;(\d+);(\d+);/, ";$2;$1;"); // a numerator above its denominator
+    csv[3] = csv[3]!.replace(";2026-02;", ";2026-13;");
+    const result = await importFigures(encode(csv.join("\r\n")), { scheme, fileName: "so-lieu.csv", skipInvalid: true });
+    expect(result.dataset).not.toBeNull();
+    expect(result.rows).toHaveLength(sampleFile().figures.length);
+    expect(result.rows.filter((row) => row.status === "rejected").map((row) => [row.row, row.reasons.map((reason) => reason.code)])).toEqual([
+      [3, ["numerator_above_denominator"]],
+      [4, ["invalid_period"]],
+    ]);
+    expect(result.dataset!.figures).toHaveLength(sampleFile().figures.length - 2);
+  });
+
+  it("rejects a unit's rows when the unit itself is invalid", async () => {
+    const csv = sampleCsv().replace(/HS-X001;Xã An Bình;xã;HS;/g, "HS-X001;Xã An Bình;thôn;HS;");
+    const result = await importFigures(encode(csv), { scheme, fileName: "so-lieu.csv", skipInvalid: true });
+    const rejected = result.rows.filter((row) => row.status === "rejected");
+    expect(rejected.map((row) => row.unit)).toEqual(["HS-X001", "HS-X001"]);
+    expect(rejected.every((row) => row.reasons.length > 0)).toBe(true);
+  });
+});
+
+describe("the template", () => {
+  it("has instructions, units, every numerator and denominator with Vietnamese headers and item codes, and validation", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu"]);
+    const header = (workbook.getWorksheet("Số liệu")!.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(["Mã đơn vị", "Tên đơn vị", "Kỳ", "1.1 Tử số: Số TTHC được công bố đúng hạn (một TTHC trong nhiều quyết định tính một lần; trễ một lần là trễ) [PUBLISH_ON_TIME.numerator]"]);
+    expect(header.filter((text) => text.includes(".numerator]"))).toHaveLength(getScheme().items.length);
+    const validations = (workbook.getWorksheet("Số liệu") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    expect(validations.D2).toMatchObject({ type: "custom", formulae: ["AND(D2=INT(D2),D2>=0,D2<=E2)"] });
+    expect(validations.E2).toMatchObject({ type: "whole" });
+  });
+});
