@@ -11,7 +11,7 @@ const vi = {
   badLanguage: (value: string) => `Ngôn ngữ "${value}" không được hỗ trợ; dùng vi hoặc en.`,
   cannotRead: (file: string, reason: string) => `Không đọc được tệp ${file}: ${reason}.`,
   notJson: (file: string, reason: string) => `Tệp ${file} không phải JSON hợp lệ: ${reason}.`,
-  invalidInput: (file: string, count: number) => `Tệp ${file} có ${count} lỗi; chưa chấm điểm. Hãy sửa các lỗi sau:`,
+  invalidInput: (file: string, count: number) => `Tệp ${file} có ${count} lỗi; chưa chấm điểm. Hãy sửa các lỗi sau (hoặc dùng --skip-invalid để chấm các dòng hợp lệ):`,
   invalidScheme: (file: string, count: number) => `Phương án chấm điểm ${file} có ${count} lỗi:`,
   cannotWrite: (target: string, reason: string) => `Không ghi được kết quả vào ${target}: ${reason}. Không có tệp nào được ghi dở.`,
   packWritten: (count: number, dir: string, seconds: string) => `Đã tạo ${count} tệp trong ${dir} (${seconds} giây).`,
@@ -19,6 +19,11 @@ const vi = {
   demoInput: (file: string) => `Dữ liệu mẫu (định dạng đầu vào): ${file}`,
   rendering: "Đang tạo tài liệu",
   scoredTo: (file: string) => `Đã ghi kết quả chấm điểm vào ${file}.`,
+  rejectedRows: (rejected: number, total: number) => `${rejected}/${total} dòng bị từ chối (--skip-invalid) và không được chấm; lý do:`,
+  rejectedFile: (file: string) => `Các dòng bị từ chối và lý do: ${file}`,
+  validOk: (file: string, rows: number) => `${file}: ${rows} dòng hợp lệ, không có lỗi.`,
+  validFindings: (file: string) => `Đã ghi danh sách lỗi vào ${file}.`,
+  templateWritten: (file: string) => `Đã ghi tệp mẫu nhập liệu vào ${file}.`,
 };
 
 export type CliMessages = typeof vi;
@@ -34,7 +39,7 @@ const en: CliMessages = {
   badLanguage: (value: string) => `Language "${value}" is not supported; use vi or en.`,
   cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
   notJson: (file: string, reason: string) => `${file} is not valid JSON: ${reason}.`,
-  invalidInput: (file: string, count: number) => `${file} has ${count} problem(s); nothing was scored. Fix these:`,
+  invalidInput: (file: string, count: number) => `${file} has ${count} problem(s); nothing was scored. Fix these (or score the valid rows with --skip-invalid):`,
   invalidScheme: (file: string, count: number) => `The scheme ${file} has ${count} problem(s):`,
   cannotWrite: (target: string, reason: string) => `Cannot write the output to ${target}: ${reason}. No file was left half-written.`,
   packWritten: (count: number, dir: string, seconds: string) => `Wrote ${count} files to ${dir} (${seconds} s).`,
@@ -42,6 +47,11 @@ const en: CliMessages = {
   demoInput: (file: string) => `Demo input (the input format): ${file}`,
   rendering: "Rendering documents",
   scoredTo: (file: string) => `Wrote the scores to ${file}.`,
+  rejectedRows: (rejected: number, total: number) => `${rejected} of ${total} rows were rejected (--skip-invalid) and not scored; reasons:`,
+  rejectedFile: (file: string) => `Rejected rows with their reasons: ${file}`,
+  validOk: (file: string, rows: number) => `${file}: ${rows} valid rows, no errors.`,
+  validFindings: (file: string) => `Wrote the list of problems to ${file}.`,
+  templateWritten: (file: string) => `Wrote the input template to ${file}.`,
 };
 
 export function messagesFor(language: Language): CliMessages {

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import { DEMO_INPUT_FILE } from "../src/commands/demo/index.js";
+import { DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE } from "../src/commands/demo/index.js";
 import { NO_DOSSIERS_UNIT, NO_FIGURES_UNIT } from "../src/demo/generate.js";
 
 async function run(args: string[]) {
@@ -34,9 +34,9 @@ describe("chiso demo", () => {
   it("writes the whole pack: 115 scorecards, the province summary, the workbook and the demo input", async () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Đã tạo 118 tệp");
+    expect(result.stdout).toContain("Đã tạo 119 tệp");
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
-    expect((await readdir(out)).sort()).toEqual(["chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
+    expect((await readdir(out)).sort()).toEqual(["chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
   });
 
   it("puts each unit's name, total and rank in its PDF, matching the workbook", async () => {
@@ -89,6 +89,53 @@ describe("chiso demo", () => {
   });
 });
 
+describe("figures from a spreadsheet", () => {
+  it("scores the demo's filled template exactly as its JSON", async () => {
+    const out = await temp();
+    expect((await run(["demo", "--out", out, "--deterministic"])).code).toBe(0);
+    const viaJson = await run(["score", "--input", join(out, DEMO_INPUT_FILE), "--period", "2026-10", "--as-of", "2026-11-21"]);
+    const viaXlsx = await run(["score", "--input", join(out, DEMO_TEMPLATE_FILE), "--period", "2026-10", "--as-of", "2026-11-21"]);
+    expect(viaXlsx.code).toBe(0);
+    const units = (text: string) => (JSON.parse(text) as { units: { id: string }[] }).units.sort((a, b) => a.id.localeCompare(b.id));
+    expect(units(viaXlsx.stdout)).toEqual(units(viaJson.stdout));
+  });
+
+  it("writes a template, validates a broken copy of it, and scores the valid rows with --skip-invalid", async () => {
+    const dir = await temp();
+    expect((await run(["template", "--period", "2026-03", "--out", join(dir, "mau.xlsx")])).code).toBe(0);
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.readFile(join(dir, "mau.xlsx"));
+    expect(template.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu"]);
+
+    const csv = [
+      "Mã đơn vị;Tên đơn vị;Cấp;Mã đơn vị cấp trên;Kỳ;ON_TIME tử số;ON_TIME mẫu số",
+      "P;Tỉnh Thử;tỉnh;;2026-03;;",
+      "X1;Xã Một;xã;P;2026-03;9;10",
+      "X2;Xã Hai;xã;P;2026-03;12;10",
+      "X3;Xã Ba;xã;P;2026-03;1,5;10",
+    ].join("\n");
+    await writeFile(join(dir, "so-lieu.csv"), csv);
+    const checked = await run(["validate", "--input", join(dir, "so-lieu.csv"), "--out", join(dir, "loi.xlsx")]);
+    expect(checked.code).toBe(3);
+    expect(checked.stdout.split("\n")).toEqual([
+      `${join(dir, "so-lieu.csv")} › dòng 5 › cột F “ON_TIME tử số” › đơn vị X3: "1,5" không phải số nguyên; số đếm không có phần thập phân (nếu là số nghìn, hãy viết 1.234 hoặc 1234).`,
+      `${join(dir, "so-lieu.csv")} › dòng 4 › cột F “ON_TIME tử số” › đơn vị X2: tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu ON_TIME.`,
+    ]);
+    const findings = new ExcelJS.Workbook();
+    await findings.xlsx.readFile(join(dir, "loi.xlsx"));
+    expect(findings.getWorksheet("Dòng bị từ chối")!.rowCount).toBe(3);
+
+    const refused = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack")]);
+    expect(refused.code).toBe(3);
+    const pack = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack"), "--skip-invalid"]);
+    expect(pack.code).toBe(0);
+    expect(pack.stderr).toContain("2/4 dòng bị từ chối");
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "don-vi", "tong-hop-tinh-thu-2026-03.pdf"]);
+    // Units whose rows were rejected still get a scorecard, saying they have no figures.
+    expect((await readdir(join(dir, "pack", "don-vi"))).sort()).toEqual(["xa-ba-2026-03.pdf", "xa-hai-2026-03.pdf", "xa-mot-2026-03.pdf"]);
+  });
+});
+
 describe("chiso report with bad input", () => {
   it("rejects a file with errors, names every problem, and writes nothing", async () => {
     const dir = await temp();
@@ -104,7 +151,7 @@ describe("chiso report with bad input", () => {
     const result = await run(["report", "--input", input, "--period", "2026-03", "--out", out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("figures.json có 1 lỗi");
-    expect(result.stderr).toContain("figures[0].items.ONLINE_DOSSIER_SHARE[0]: không được âm");
+    expect(result.stderr).toContain("figures.json › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
   });
 
@@ -125,7 +172,7 @@ describe("chiso report with bad input", () => {
 });
 
 describe("chiso usage", () => {
-  it.each(["demo", "report", "score"])("prints help for %s", async (command) => {
+  it.each(["demo", "report", "score", "template", "validate"])("prints help for %s", async (command) => {
     const result = await run([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`chiso ${command}`);
@@ -154,7 +201,7 @@ describe("the built chiso command", () => {
     const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8" });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    expect(child.stdout).toContain("Wrote 118 files");
+    expect(child.stdout).toContain("Wrote 119 files");
     expect((await run(["demo", "--out", inProcess, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"])).code).toBe(0);
     for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx"]) {
       expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);

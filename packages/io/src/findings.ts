@@ -37,7 +37,8 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
 
   const rejected = workbook.addWorksheet(vi ? "Dòng bị từ chối" : "Rejected rows", { views: [{ state: "frozen", ySplit: 1 }] });
   rejected.addRow([...(vi ? ["Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)]);
-  for (const row of result.rows.filter((outcome) => outcome.status === "rejected")) {
+  // Rows with problems of their own; with --skip-invalid exactly the rejected rows.
+  for (const row of result.rows.filter((outcome) => outcome.reasons.length > 0)) {
     const reasons = row.reasons.map((reason) => `${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
     rejected.addRow([text(row.sheet ?? row.path), row.row ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(text)]);
   }

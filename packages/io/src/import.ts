@@ -22,6 +22,8 @@ export interface ImportIssue {
   /** For JSON input: the path in the document (`figures[3].items.ON_TIME`). */
   readonly path?: string;
   readonly params: Params;
+  /** Found by the core's validation (its message catalogue), not while reading cells. */
+  readonly core?: true;
 }
 
 /** What became of each data row: scored, or rejected with its reasons. Every row is accounted for. */
@@ -249,7 +251,7 @@ function readTables(sheets: readonly Sheet[], options: ImportOptions, file: stri
 function locate(path: readonly (string | number)[], file: string, document: FiguresFile, unitOrigins: readonly Origin[], figureOrigins: readonly Origin[]): Omit<ImportIssue, "code" | "severity" | "params"> {
   const [list, index, ...rest] = path;
   const origin = list === "figures" ? figureOrigins[index as number] : list === "units" ? unitOrigins[index as number] : undefined;
-  if (!origin) return { file, path: formatPath(path) };
+  if (!origin || origin.path !== undefined) return { file, path: formatPath(path), ...(origin && { unit: String((list === "figures" ? document.figures[index as number]?.unit : document.units[index as number]?.id) ?? "") }) };
   const key = list === "figures" && rest[0] === "items" && rest.length >= 2 ? `${String(rest[1])}.${rest[2] === "denominator" ? "denominator" : "numerator"}` : String(rest[0] ?? "unit");
   const column = origin.columns.get(key);
   const unit = list === "figures" ? document.figures[index as number]?.unit : document.units[index as number]?.id;
@@ -350,7 +352,7 @@ function validate(read: ReturnType<typeof readTables>, options: ImportOptions, f
       // Paths refer to the kept lists; map them back to the file's own rows.
       const original = list === "figures" ? keptFigures[position as number]?.index : list === "units" ? keptUnits[position as number]?.index : undefined;
       const path = original === undefined ? issue.path : [list!, original, ...rest];
-      const located: ImportIssue = { ...locate(path, file, document, unitOrigins, figureOrigins), code: issue.code, severity: "error", params: issue.params };
+      const located: ImportIssue = { ...locate(path, file, document, unitOrigins, figureOrigins), code: issue.code, severity: "error", params: issue.params, core: true };
       // A cell already reported while reading (e.g. an unreadable period) is not reported twice.
       const known = list === "figures" && original !== undefined && rowIssues[original]?.some((problem) => problem.column && problem.column === located.column);
       if (known) continue;
@@ -403,9 +405,9 @@ export function importIssueLocation(issue: ImportIssue, language: Language = "vi
 
 /** What is wrong and how to fix it, without the location. */
 export function importIssueMessage(issue: ImportIssue, language: Language = "vi"): string {
-  const message = isImportProblem(issue.code)
+  const message = !issue.core && isImportProblem(issue.code)
     ? describeImportProblem(issue.code, issue.params, language)
-    : describeIssue({ code: issue.code, path: [], params: issue.params }, language);
+    : describeIssue({ code: issue.code as IssueCode, path: [], params: issue.params }, language);
   return `${issue.severity === "warning" ? (language === "vi" ? "(cảnh báo) " : "(warning) ") : ""}${message}`;
 }
 

@@ -1,5 +1,8 @@
-import type { TieRule } from "@chiso/core";
+import type { Language, TieRule } from "@chiso/core";
+import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
+import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
+import type { ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
@@ -7,9 +10,24 @@ import type { PackResult } from "../pack/write-pack.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu (JSON chiso.figures/1)", en: "figures file (JSON chiso.figures/1)" } },
+  input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu: .xlsx (theo mẫu chiso template), .csv hoặc .json", en: "figures file: .xlsx (see chiso template), .csv or .json" } },
   period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
+  "skip-invalid": { type: "boolean", description: { vi: "chấm các dòng hợp lệ; các dòng lỗi bị từ chối kèm lý do (mặc định: tệp có lỗi thì không chấm)", en: "score the valid rows and reject the others with reasons (default: a file with errors is not scored)" } },
+  "max-size": { type: "string", placeholder: "MB", description: { vi: "kích thước tệp tối đa, MB (mặc định 25)", en: "largest input file, MB (default 25)" } },
 };
+
+/** The read options from the command line. */
+export function readOptionsOf(context: CommandContext): ReadOptions {
+  const size = context.values["max-size"];
+  const megabytes = typeof size === "string" ? Number(size) : undefined;
+  if (megabytes !== undefined && !(megabytes > 0)) throw new CliError(messagesFor(context.language).badOption(`--max-size ${String(size)}`), EXIT.usage);
+  const period = context.values.period;
+  return {
+    ...(context.values["skip-invalid"] === true && { skipInvalid: true }),
+    ...(megabytes !== undefined && { maxBytes: Math.round(megabytes * 2 ** 20) }),
+    ...(typeof period === "string" && { period }),
+  };
+}
 
 /** Options shared by the commands that score. */
 export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -53,4 +71,10 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries));
+}
+
+/** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */
+export async function rejectedRowsFile(result: ImportResult, period: string, language: Language): Promise<{ name: string; data: Uint8Array } | null> {
+  if (!result.rows.some((row) => row.status === "rejected")) return null;
+  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)) };
 }

@@ -1,33 +1,19 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { ChisoError, getScheme, parseDataset, parseScheme, type Dataset, type Language, type Scheme } from "@chiso/core";
+import { ChisoError, getScheme, parseScheme, type Dataset, type Language, type Scheme } from "@chiso/core";
+import { describeImportIssue, importFigures, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 
-/** SHA-256 of input bytes, printed on every report so a reader can tell which data it came from. */
-export function checksumOf(data: Uint8Array | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-async function readText(path: string, language: Language): Promise<string> {
+async function readBytes(path: string, language: Language): Promise<Uint8Array> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : String((error as Error).message);
     throw new CliError(messagesFor(language).cannotRead(path, reason), EXIT.invalidInput, { cause: error });
   }
 }
 
-function parseJson(text: string, path: string, language: Language): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new CliError(messagesFor(language).notJson(path, (error as Error).message), EXIT.invalidInput, { cause: error });
-  }
-}
-
-function describeIssues(header: string, error: ChisoError, language: Language): string {
-  const lines = error.describe(language);
+function listed(header: string, lines: readonly string[]): string {
   const shown = lines.slice(0, 200).map((line) => `  - ${line}`);
   if (lines.length > shown.length) shown.push(`  … (+${lines.length - shown.length})`);
   return [header, ...shown].join("\n");
@@ -35,34 +21,57 @@ function describeIssues(header: string, error: ChisoError, language: Language): 
 
 /** A built-in scheme by id, or a scheme JSON file by path. */
 export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme> {
-  if (idOrPath === undefined || !idOrPath.endsWith(".json")) {
+  const isFile = idOrPath?.endsWith(".json") ?? false;
+  try {
+    if (!isFile) return getScheme(idOrPath);
+    const text = new TextDecoder().decode(await readBytes(idOrPath!, language));
+    let json: unknown;
     try {
-      return getScheme(idOrPath);
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
     } catch (error) {
-      if (error instanceof ChisoError) throw new CliError(describeIssues(messagesFor(language).invalidScheme(String(idOrPath), error.issues.length), error, language), EXIT.usage, { cause: error });
-      throw error;
+      throw new CliError(messagesFor(language).notJson(idOrPath!, (error as Error).message), EXIT.invalidInput, { cause: error });
     }
-  }
-  try {
-    return parseScheme(parseJson(await readText(idOrPath, language), idOrPath, language));
+    return parseScheme(json);
   } catch (error) {
-    if (error instanceof ChisoError) throw new CliError(describeIssues(messagesFor(language).invalidScheme(idOrPath, error.issues.length), error, language), EXIT.invalidInput, { cause: error });
+    if (error instanceof ChisoError) {
+      throw new CliError(listed(messagesFor(language).invalidScheme(String(idOrPath), error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+    }
     throw error;
   }
 }
 
-/** Validates an already-read figures document; every problem is listed, in the user's language. */
-export function datasetFrom(document: unknown, scheme: Scheme, label: string, language: Language): Dataset {
-  try {
-    return parseDataset(document, scheme);
-  } catch (error) {
-    if (error instanceof ChisoError) throw new CliError(describeIssues(messagesFor(language).invalidInput(label, error.issues.length), error, language), EXIT.invalidInput, { cause: error });
-    throw error;
-  }
+export interface ReadOptions {
+  readonly skipInvalid?: boolean;
+  readonly maxBytes?: number;
+  /** Period for files without a period column. */
+  readonly period?: string;
 }
 
-/** Reads and validates a `chiso.figures/1` JSON file. */
-export async function readFiguresFile(path: string, scheme: Scheme, language: Language): Promise<{ dataset: Dataset; checksum: string }> {
-  const text = await readText(path, language);
-  return { dataset: datasetFrom(parseJson(text, path, language), scheme, path, language), checksum: checksumOf(text) };
+export interface ReadFigures {
+  readonly dataset: Dataset;
+  readonly checksum: string;
+  readonly result: ImportResult;
+  /** Warnings and, with --skip-invalid, the rejected rows' problems, as lines for stderr. */
+  readonly notes: readonly string[];
+}
+
+/** Reads and validates a figures file (.xlsx, .csv or .json); rejects it listing every problem. */
+export async function readFigures(path: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  return figuresFrom(await readBytes(path, language), path, scheme, language, options);
+}
+
+/** Like {@link readFigures} for bytes already in memory (the demo's). */
+export async function figuresFrom(data: Uint8Array, fileName: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  const result = await importFigures(data, {
+    scheme,
+    fileName,
+    ...(options.skipInvalid && { skipInvalid: true }),
+    ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
+    ...(options.period && { period: options.period }),
+  });
+  const lines = (severity: "error" | "warning") => result.issues.filter((issue) => issue.severity === severity).map((issue) => describeImportIssue(issue, language));
+  if (!result.dataset) throw new CliError(listed(messagesFor(language).invalidInput(fileName, lines("error").length), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
+  const rejected = result.rows.filter((row) => row.status === "rejected").length;
+  const notes = [...lines("warning"), ...(rejected > 0 ? [messagesFor(language).rejectedRows(rejected, result.rows.length), ...lines("error")] : [])];
+  return { dataset: result.dataset, checksum: result.checksum, result, notes };
 }

@@ -1,13 +1,16 @@
 import { getScheme } from "@chiso/core";
+import { buildTemplate } from "@chiso/io";
+import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
 import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
-import { checksumOf, datasetFrom } from "../../input/read-figures.js";
+import { figuresFrom } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
 import { PACK_OPTIONS, asOfOf, reportPack, terminalProgress } from "../shared.js";
 
-/** The demo's input is written beside the pack, so a new user sees the expected format. */
+/** The demo's input is written beside the pack, as JSON and as a filled template, so a new user sees the formats. */
 export const DEMO_INPUT_FILE = "du-lieu-mau-hoa-son.json";
+export const DEMO_TEMPLATE_FILE = "du-lieu-mau-hoa-son.xlsx";
 
 /** `chiso demo`: the main job on built-in data. */
 export const command: Command = {
@@ -28,21 +31,27 @@ export const command: Command = {
     const out = typeof values.out === "string" ? values.out : "chiso-demo";
     const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
     const started = performance.now();
-    const text = `${JSON.stringify(generateDemoData(), null, 1)}\n`;
-    const dataset = datasetFrom(JSON.parse(text), getScheme(), DEMO_INPUT_FILE, language);
+    const data = generateDemoData();
+    const text = `${JSON.stringify(data, null, 1)}\n`;
+    const scheme = getScheme();
+    const { dataset, checksum } = await figuresFrom(new TextEncoder().encode(text), DEMO_INPUT_FILE, scheme, language);
+    const template = await writeWorkbook(buildTemplate({ scheme, period, language, data }), new Date(0));
     const asOf = asOfOf(context);
     const result = await writePack({
       dataset,
       period,
       out,
       language,
-      checksum: checksumOf(text),
+      checksum,
       deterministic: values.deterministic === true,
       ...(asOf && { asOf }),
-      extraFiles: [{ name: DEMO_INPUT_FILE, data: text }],
+      extraFiles: [
+        { name: DEMO_INPUT_FILE, data: text },
+        { name: DEMO_TEMPLATE_FILE, data: template },
+      ],
       progress: terminalProgress(messagesFor(language).rendering),
     });
     reportPack(context, result, out, started);
-    context.stdout(messagesFor(language).demoInput(`${out}/${DEMO_INPUT_FILE}`));
+    context.stdout(messagesFor(language).demoInput(`${out}/${DEMO_TEMPLATE_FILE}, ${out}/${DEMO_INPUT_FILE}`));
   },
 };

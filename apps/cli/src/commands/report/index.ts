@@ -1,14 +1,14 @@
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
-import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
+import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, reportPack, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, readOptionsOf, rejectedRowsFile, reportPack, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
   name: "report",
-  usage: "chiso report --input <figures.json> --period <2026-03> --out <folder>",
+  usage: "chiso report --input <figures.xlsx|.csv|.json> --period <2026-03> --out <folder>",
   summary: {
     vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh, một bảng tính Excel.",
     en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
@@ -26,11 +26,13 @@ export const command: Command = {
     const out = requireString(values, "out", language);
     const started = performance.now();
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const { dataset, checksum } = await readFiguresFile(input, scheme, language);
+    const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
+    for (const note of notes) context.stderr(note);
+    const rejected = await rejectedRowsFile(result, period, language);
     const asOf = asOfOf(context);
     const tie = tieOf(context);
     const issuer = issuerOf(context);
-    const result = await writePack({
+    const pack = await writePack({
       dataset,
       period,
       out,
@@ -40,8 +42,10 @@ export const command: Command = {
       ...(asOf && { asOf }),
       ...(tie && { tie }),
       ...(issuer && { issuer }),
+      ...(rejected && { extraFiles: [rejected] }),
       progress: terminalProgress(messagesFor(language).rendering),
     });
-    reportPack(context, result, out, started);
+    reportPack(context, pack, out, started);
+    if (rejected) context.stderr(messagesFor(language).rejectedFile(`${out}/${rejected.name}`));
   },
 };

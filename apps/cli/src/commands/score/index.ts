@@ -3,15 +3,15 @@ import { dirname, basename } from "node:path";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
-import { loadScheme, readFiguresFile } from "../../input/read-figures.js";
+import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { AtomicOutput } from "../../output/atomic.js";
 import { CliError, EXIT } from "../../cli-error.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, readOptionsOf, tieOf } from "../shared.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
   name: "score",
-  usage: "chiso score --input <figures.json> --period <2026-03> [--out scores.json]",
+  usage: "chiso score --input <figures.xlsx|.csv|.json> --period <2026-03> [--out scores.json]",
   summary: {
     vi: "Chấm điểm một kỳ và xuất kết quả JSON (điểm từng chỉ tiêu, nhóm, khối, tổng, xếp hạng, xếp loại, giải thích, cảnh báo).",
     en: "Score a period and print JSON (item, group, block and total scores, ranks, bands, explanations, findings).",
@@ -26,7 +26,8 @@ export const command: Command = {
     const input = requireString(values, "input", language);
     const period = requireString(values, "period", language);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const { dataset } = await readFiguresFile(input, scheme, language);
+    const { dataset, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
+    for (const note of notes) context.stderr(note);
     const asOf = asOfOf(context);
     const tie = tieOf(context);
     let card;

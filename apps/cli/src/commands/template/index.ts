@@ -1,0 +1,43 @@
+import { basename, dirname } from "node:path";
+import { buildTemplate } from "@chiso/io";
+import { writeWorkbook } from "@chiso/report/xlsx";
+import type { Command } from "../../args.js";
+import { requireString } from "../../args.js";
+import { CliError, EXIT } from "../../cli-error.js";
+import { messagesFor } from "../../i18n.js";
+import { loadScheme, readFigures } from "../../input/read-figures.js";
+import { AtomicOutput } from "../../output/atomic.js";
+import { SCORING_OPTIONS } from "../shared.js";
+
+/** `chiso template`: the input workbook for a period and a scheme. */
+export const command: Command = {
+  name: "template",
+  usage: "chiso template --period <2026-03> --out <mau-nhap-lieu.xlsx> [--units <figures file>]",
+  summary: {
+    vi: "Tạo tệp Excel mẫu để nhập số liệu một kỳ: trang hướng dẫn, trang đơn vị, trang số liệu với cột tử số và mẫu số của mọi chỉ tiêu, có kiểm tra dữ liệu.",
+    en: "Write the Excel input template for a period: instructions, units, and a figures sheet with every numerator and denominator column, with data validation.",
+  },
+  options: {
+    period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ nhập số liệu", en: "the period to fill in" } },
+    out: { type: "string", short: "o", placeholder: "file.xlsx", description: { vi: "tệp mẫu sẽ ghi", en: "template file to write" } },
+    units: { type: "string", placeholder: "file", description: { vi: "lấy danh sách đơn vị từ một tệp số liệu có sẵn (.xlsx, .csv, .json)", en: "list the units of an existing figures file (.xlsx, .csv, .json)" } },
+    scheme: SCORING_OPTIONS.scheme!,
+  },
+  async run(context) {
+    const { language, values } = context;
+    const period = requireString(values, "period", language);
+    const out = requireString(values, "out", language);
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const units = typeof values.units === "string" ? (await readFigures(values.units, scheme, language)).dataset.units.map((unit) => ({ ...unit })) : undefined;
+    const workbook = buildTemplate({ scheme, period, language, ...(units && { data: { units, figures: [] } }) });
+    const output = await AtomicOutput.open(dirname(out));
+    try {
+      await output.write(basename(out), await writeWorkbook(workbook, new Date(0)));
+      await output.commit();
+    } catch (error) {
+      await output.abort();
+      throw new CliError(messagesFor(language).cannotWrite(out, (error as Error).message), EXIT.output, { cause: error });
+    }
+    context.stdout(messagesFor(language).templateWritten(out));
+  },
+};
