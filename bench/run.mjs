@@ -1,8 +1,9 @@
 // `pnpm bench`: every benchmark of the project in one run, figures and ratios side by side.
 import { benchCore } from "./core.bench.mjs";
+import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
 
-const suites = [benchCore, benchPack];
+const suites = [benchCore, benchImport, benchPack];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

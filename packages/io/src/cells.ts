@@ -49,7 +49,9 @@ export function parseCount(raw: unknown): CellResult<number> {
   if (value === FORMULA_WITHOUT_VALUE) return { problem: "formula_without_value", shown: "=…" };
   if (typeof value === "number") return checkCount(value, show(value));
   if (typeof value !== "string") return { problem: "not_a_number", shown: show(value) };
-  const text = value.trim().replace(/[\s\u00a0]/g, "");
+  // Spaces only as a thousands separator ("12 345"); "1 2" is not read as 12.
+  const trimmed = value.trim();
+  const text = /^\d{1,3}([ \u00a0]\d{3})+$/.test(trimmed) ? trimmed.replace(/[ \u00a0]/g, "") : trimmed;
   if (/^-\d/.test(text)) return { problem: "negative", shown: value.trim() };
   if (/^\d+$/.test(text)) return checkCount(Number(text), value.trim());
   if (/^\d{1,3}(\.\d{3})+$/.test(text)) return checkCount(Number(text.replace(/\./g, "")), value.trim());

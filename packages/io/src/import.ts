@@ -69,7 +69,8 @@ interface Origin {
   readonly row?: number;
   readonly path?: string;
   readonly columns: ReadonlyMap<ColumnKey, { letter: string; header: string }>;
-  readonly cells: readonly string[];
+  /** The row's cells as read; turned into text only for rows that are rejected. */
+  readonly raw: readonly unknown[];
 }
 
 interface ParsedTable {
@@ -78,6 +79,9 @@ interface ParsedTable {
   readonly keys: readonly (ColumnKey | null)[];
   readonly headers: readonly string[];
   readonly issues: ImportIssue[];
+  /** Each known column's position (the first, when a key repeats) and how it is shown. */
+  readonly index: ReadonlyMap<ColumnKey, number>;
+  readonly columns: ReadonlyMap<ColumnKey, { letter: string; header: string }>;
 }
 
 /** Finds the header (one row, or a merged row over "Tử số"/"Mẫu số") and what each column means. */
@@ -88,8 +92,10 @@ function parseHeader(sheet: Sheet, scheme: Scheme, columns: readonly ColumnSpec[
     const below = sheet.rows[index + 1];
     const subHeader = below && below.number === candidate.number + 1 && below.cells.filter((cell) => /^(tu so|mau so|numerator|denominator)$/.test(normalizeText(cellText(cell)))).length >= 2;
     let carried = "";
-    const headers = candidate.cells.map((cell, column) => {
-      const own = cellText(cell);
+    // Rows can be sparse (a streamed row omits empty cells), so walk every column explicitly.
+    const width = Math.max(candidate.cells.length, subHeader ? below!.cells.length : 0);
+    const headers = Array.from({ length: width }, (_, column) => {
+      const own = cellText(candidate.cells[column]);
       if (own !== "") carried = own;
       return subHeader ? `${own === "" ? carried : own} ${cellText(below!.cells[column])}`.trim() : own;
     });
@@ -97,7 +103,14 @@ function parseHeader(sheet: Sheet, scheme: Scheme, columns: readonly ColumnSpec[
     const count = keys.filter((key) => key !== null).length;
     if (keys.includes("unit") && count >= 2 && count > bestCount) {
       bestCount = count;
-      best = { sheet, headerRows: candidate.number + (subHeader ? 1 : 0), keys, headers, issues: [] };
+      const index = new Map<ColumnKey, number>();
+      const located = new Map<ColumnKey, { letter: string; header: string }>();
+      keys.forEach((key, position) => {
+        if (key === null || index.has(key)) return;
+        index.set(key, position);
+        located.set(key, { letter: columnLetter(position + 1), header: headers[position]! });
+      });
+      best = { sheet, headerRows: candidate.number + (subHeader ? 1 : 0), keys, headers, issues: [], index, columns: located };
     }
   }
   if (!best) return null;
@@ -117,14 +130,12 @@ function parseHeader(sheet: Sheet, scheme: Scheme, columns: readonly ColumnSpec[
 }
 
 function originOf(table: ParsedTable, row: { number: number; cells: readonly unknown[] }): Origin {
-  const columns = new Map<ColumnKey, { letter: string; header: string }>();
-  table.keys.forEach((key, index) => key && !columns.has(key) && columns.set(key, { letter: columnLetter(index + 1), header: table.headers[index]! }));
-  return { sheet: table.sheet.name, row: row.number, columns, cells: row.cells.map((cell) => cellText(cell)) };
+  return { sheet: table.sheet.name, row: row.number, columns: table.columns, raw: row.cells };
 }
 
 function cellOf(table: ParsedTable, row: { cells: readonly unknown[] }, key: ColumnKey): unknown {
-  const index = table.keys.indexOf(key);
-  return index < 0 ? undefined : row.cells[index];
+  const index = table.index.get(key);
+  return index === undefined ? undefined : row.cells[index];
 }
 
 /** Reads the data rows of a tabular file into a chiso.figures/1 document, with every cell problem. */
@@ -312,7 +323,7 @@ export async function importFigures(data: Uint8Array, options: ImportOptions): P
 function readJson(text: string, file: string): ReturnType<typeof readTables> {
   const document = JSON.parse(text.replace(/^\uFEFF/, "")) as FiguresFile;
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
-  const origin = (path: string): Origin => ({ path, columns: new Map(), cells: [] });
+  const origin = (path: string): Origin => ({ path, columns: new Map(), raw: [] });
   return {
     document,
     issues: [],
@@ -375,7 +386,7 @@ function validate(read: ReturnType<typeof readTables>, options: ImportOptions, f
       period: String(figure.period ?? ""),
       status: reasons.length > 0 || blocking || (hasErrors && !options.skipInvalid) ? "rejected" : "accepted",
       reasons,
-      cells: origin.cells,
+      cells: reasons.length > 0 ? origin.raw.map((cell) => cellText(cell)) : [],
     };
   });
   return {

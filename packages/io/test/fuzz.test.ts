@@ -8,11 +8,12 @@ function meaning(text: string): number | null {
   const trimmed = text.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   if (/^\d{1,3}(\.\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\./g, ""));
+  if (/^\d{1,3}([ \u00a0]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/[ \u00a0]/g, ""));
   return null;
 }
 
 const corruption = fc.oneof(
-  fc.constantFrom("", " ", "1,234", "1.234", "12.5", "-4", "abc", "=1+1", "+1", "@SUM(A1)", "１２", "NaN", "1e3", "0x10", "9007199254740993", "\u00a0", "12 345"),
+  fc.constantFrom("", " ", "1,234", "1.234", "12.5", "-4", "abc", "=1+1", "+1", "@SUM(A1)", "１２", "NaN", "1e3", "0x10", "9007199254740993", "\u00a0", "12 345", "1 2"),
   fc.string({ maxLength: 6 }),
   fc.integer({ min: 0, max: 100_000 }).map(String),
 );
