@@ -55,3 +55,21 @@ export { scoreDataset, type Scorecard, type UnitScore, type Standing, type Unran
 export { explainItem, explainUnit, planImprovements, smallestNumeratorFor, type ItemExplanation, type Gain } from "./analysis/explain.js";
 export { findDataQualityIssues, JUMP_LIMITS } from "./analysis/quality.js";
 export { describeFinding, type Finding, type FindingCode } from "./analysis/findings.js";
+export { wilsonInterval } from "./sipas/wilson.js";
+export { sipasSchemeSchema, sipasSurveySchema, type SipasSchemeDefinition, type SipasSchemeData, type SipasSurveyInput } from "./sipas/schema.js";
+export {
+  parseSipasScheme,
+  safeParseSurveys,
+  scoreSurvey,
+  rankSurveys,
+  sipasImprovements,
+  type SipasScheme,
+  type SipasSurvey,
+  type SipasResult,
+  type SipasItemResult,
+  type SipasPartResult,
+} from "./sipas/compute.js";
+export { getSipasScheme, builtinSipasSchemes, sipas2017Scheme, sipas2022Scheme } from "./sipas/builtin.js";
+export { parSchemeSchema, parAssessmentSchema, type ParSchemeDefinition, type ParSchemeData, type ParAssessmentInput } from "./par/schema.js";
+export { parseParScheme, safeParseAssessments, scoreAssessment, rankAssessments, taskCompletion, type ParScheme, type ParLeaf, type ParAssessment, type ParResult, type ParFieldResult } from "./par/compute.js";
+export { getParScheme, builtinParSchemes, parDepartmentExample, parCommuneExample } from "./par/builtin.js";
