@@ -63,6 +63,23 @@ describe("chiso demo", () => {
     expect(text).toContain("không phát sinh hồ sơ trong kỳ");
   });
 
+  it("shows all three indices — 766, SIPAS and PAR Index — for units that have them", async () => {
+    const text = await pdfText(join(out, "don-vi", "xa-an-lap-2026-10.pdf"));
+    expect(text).toContain("Chỉ số hài lòng (SIPAS)");
+    expect(text).toContain("Chỉ số cải cách hành chính (PAR Index)");
+    expect(text).toMatch(/Chỉ số \(%\) \d+,\d\d%/);
+    const input = JSON.parse(await readFile(join(out, DEMO_INPUT_FILE), "utf8")) as { surveys: { unit: string }[]; par: { unit: string }[] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
+    expect(workbook.getWorksheet("SIPAS")!.rowCount - 1).toBe(input.surveys.length);
+    expect(workbook.getWorksheet("Chỉ số CCHC")!.rowCount - 1).toBe(input.par.length);
+    const unsurveyed = (await readdir(join(out, "don-vi"))).length - input.surveys.length;
+    expect(unsurveyed).toBeGreaterThan(0);
+    const summary = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
+    expect(summary).toContain("Xếp hạng SIPAS khối xã, phường");
+    expect(summary).toContain("Xếp hạng Chỉ số CCHC khối sở, ban, ngành");
+  });
+
   it("notes the demo's inconsistent figures in the workbook", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));

@@ -44,7 +44,7 @@ export {
   type Channels,
   type Settlement,
 } from "./input/schema.js";
-export { parseDataset, safeParseDataset, figureFor, type Dataset, type Unit, type Counts, type FigureRow } from "./input/dataset.js";
+export { parseDataset, safeParseDataset, figureFor, type Companions, type CompanionOptions, type Dataset, type Unit, type Counts, type FigureRow } from "./input/dataset.js";
 export { scoreItem, pointsUnits, type ItemScore, type ItemStatus, type CountsOrigin } from "./scoring/item.js";
 export { scoreSections, type SectionScore } from "./scoring/sections.js";
 export { sumCounts, createResolver, type ResolvedCounts } from "./scoring/resolve.js";
@@ -73,3 +73,4 @@ export { getSipasScheme, builtinSipasSchemes, sipas2017Scheme, sipas2022Scheme }
 export { parSchemeSchema, parAssessmentSchema, type ParSchemeDefinition, type ParSchemeData, type ParAssessmentInput } from "./par/schema.js";
 export { parseParScheme, safeParseAssessments, scoreAssessment, rankAssessments, taskCompletion, type ParScheme, type ParLeaf, type ParAssessment, type ParResult, type ParFieldResult } from "./par/compute.js";
 export { getParScheme, builtinParSchemes, parDepartmentExample, parCommuneExample } from "./par/builtin.js";
+export { scoreCompanions, type CompanionScores, type Ranked } from "./scoring/companions.js";

@@ -349,7 +349,9 @@ function validate(read: ReturnType<typeof readTables>, options: ImportOptions, f
   for (let round = 0; round < 20 && !blocking; round += 1) {
     const keptFigures = document.figures.flatMap((figure, index) => (round > 0 && rejected.has(index) ? [] : [{ figure, index }]));
     const keptUnits = document.units.flatMap((unit, index) => (rejectedUnits.has(index) ? [] : [{ unit, index }]));
-    const result = safeParseDataset({ units: keptUnits.map((entry) => entry.unit), figures: keptFigures.map((entry) => entry.figure) }, options.scheme);
+    // SIPAS surveys and PAR assessments (JSON input) travel with the figures.
+    const companions = { ...(document.surveys && { surveys: document.surveys }), ...(document.par && { par: document.par }) };
+    const result = safeParseDataset({ units: keptUnits.map((entry) => entry.unit), figures: keptFigures.map((entry) => entry.figure), ...companions }, options.scheme);
     if (result.success) {
       if (round > 0 || rejected.size === 0) {
         dataset = result.data;

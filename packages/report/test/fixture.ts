@@ -1,4 +1,4 @@
-import { getScheme, parseDataset, type FiguresFile } from "@chiso/core";
+import { getParScheme, getScheme, getSipasScheme, parseDataset, type FiguresFile } from "@chiso/core";
 import { extractText, getDocumentProxy } from "unpdf";
 
 const scheme = getScheme();
@@ -21,7 +21,13 @@ export function smallPackFile(communeName = "Xã An Bình"): FiguresFile {
     figures.push({ unit: "C1", period, items: { ...full(80, 100), ON_TIME: [7, 10], ONLINE_SERVICE_PROVIDED: [7 + shift, 10] } });
     figures.push({ unit: "C2", period, items: full(99, 100) });
   }
-  return { units, figures };
+  // C1 has a survey (every item 30 of 40 satisfied = 75%) and a PAR assessment at 87.5%; C2 has neither.
+  const sipasItems = [...getSipasScheme().itemPlace.keys()];
+  const surveys = [{ unit: "C1", period: "2026", respondents: 40, tallies: Object.fromEntries(sipasItems.map((code) => [code, { 5: 10, 4: 20, 2: 10 }])) }];
+  const parScheme = getParScheme("par-commune-example");
+  const scores = Object.fromEntries([...parScheme.leaves.values()].map((leaf) => [leaf.code, { self: leaf.max.toNumber() * 0.875 }]));
+  const survey = Object.fromEntries(parScheme.definition.fields.map((field) => [field.code, Number(field.surveyMax) * 0.875]));
+  return { units, figures, surveys, par: [{ unit: "C1", period: "2026", scores, survey, tasks: { done: 7, planned: 8 } }] };
 }
 
 export const datasetOf = (file: FiguresFile) => parseDataset(file, scheme);

@@ -27,6 +27,18 @@ describe("the unit scorecard PDF", () => {
     expect(text).toContain("abababababababab");
   });
 
+  it("shows the unit's SIPAS and PAR Index, or says there is none this period", async () => {
+    const text = (await pdfText(await renderPdf(unitScorecardDocument(commune)))).replace(/\s+/g, " ");
+    expect(text).toContain("Chỉ số hài lòng (SIPAS)");
+    expect(text).toContain("75,00%");
+    expect(text).toContain("Chỉ số cải cách hành chính (PAR Index)");
+    expect(text).toContain("87,50%");
+    const other = pack.scorecards.find((card) => card.unitId === "C2")!;
+    const otherText = (await pdfText(await renderPdf(unitScorecardDocument(other)))).replace(/\s+/g, " ");
+    expect(otherText).toContain("Không có khảo sát SIPAS trong kỳ này.");
+    expect(otherText).toContain("Chưa có kết quả chấm điểm cải cách hành chính trong kỳ này.");
+  });
+
   it("prints NFD names as NFC text", async () => {
     const decomposed = buildPackView(datasetOf(smallPackFile("Xã Hưng Lộc".normalize("NFD"))), options).scorecards.find((card) => card.unitId === "C1")!;
     const text = await pdfText(await renderPdf(unitScorecardDocument(decomposed)));

@@ -19,7 +19,7 @@ describe("the pack workbook", () => {
 
   it("holds the computed values, read back from the file", async () => {
     const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "Cảnh báo số liệu"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
     const card = scoreDataset(dataset, { period: "2026-03", asOf: "2026-11-21" });
     const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
     const rows = communes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1, 5));
@@ -34,6 +34,14 @@ describe("the pack workbook", () => {
     expect([c1Row.getCell(onTimeColumn).value, c1Row.getCell(onTimeColumn + 1).value, c1Row.getCell(onTimeColumn + 2).value, c1Row.getCell(onTimeColumn + 3).value]).toEqual([7, 10, 0.7, 14]);
     const summary = workbook.getWorksheet("Tổng hợp")!;
     expect(summary.getCell("B5").value).toBe(card.unit("P")!.total!.toNumber());
+  });
+
+  it("has the SIPAS and PAR Index sheets with the computed indices", async () => {
+    const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
+    const sipas = workbook.getWorksheet("SIPAS")!.getRow(2);
+    expect([sipas.getCell(1).value, sipas.getCell(4).value, sipas.getCell(5).value]).toEqual(["C1", 40, 75]);
+    const par = workbook.getWorksheet("Chỉ số CCHC")!.getRow(2);
+    expect([par.getCell(1).value, par.getCell(6).value, par.getCell(7).value]).toEqual(["C1", 87.5, "Khá"]);
   });
 
   it("keeps frozen headers, filters, number formats, A4 landscape print setup and conditional formats", async () => {

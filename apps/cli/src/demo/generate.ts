@@ -1,4 +1,4 @@
-import type { FigureInput, FiguresFile, UnitInput } from "@chiso/core";
+import { getParScheme, getSipasScheme, type FigureInput, type FiguresFile, type ParAssessmentInput, type SipasSurveyInput, type UnitInput } from "@chiso/core";
 import { DEMO_DEPARTMENTS, DEMO_PROVINCE, demoCommuneNames } from "./names.js";
 import { seededRandom } from "./random.js";
 
@@ -64,7 +64,56 @@ export function generateDemoData(): FiguresFile {
     }
   });
   injectInconsistencies(figures);
-  return { format: "chiso.figures/1", units, figures };
+  const companions = seededRandom(766_2026);
+  return { format: "chiso.figures/1", units, figures, surveys: demoSurveys(profiles, companions), par: demoAssessments(profiles, companions) };
+}
+
+/** The year the demo's surveys and PAR assessments cover (shown on every monthly scorecard of that year). */
+export const DEMO_YEAR = "2026";
+
+/** Yearly SIPAS tallies (2022 scheme): every 7th commune was not surveyed; one department's sample is too small. */
+function demoSurveys(profiles: readonly UnitProfile[], next: () => number): SipasSurveyInput[] {
+  const scheme = getSipasScheme();
+  return profiles.flatMap((profile, index) => {
+    if (profile.unit.level === "commune" && index % 7 === 0) return [];
+    const respondents = profile.unit.name === "Thanh tra tỉnh" ? 12 : 40 + Math.floor(next() * 80);
+    const tallies: Record<string, Record<string, number>> = {};
+    for (const code of scheme.itemPlace.keys()) {
+      const satisfiedShare = Math.min(0.99, Math.max(0.4, profile.quality + 0.05 + (next() - 0.5) * 0.15));
+      const satisfied = Math.round(respondents * satisfiedShare);
+      const veryShare = next() * 0.6;
+      const rest = respondents - satisfied;
+      const neutral = Math.round(rest * next());
+      tallies[code] = { 5: Math.round(satisfied * veryShare), 4: satisfied - Math.round(satisfied * veryShare), 3: neutral, 2: rest - neutral, 1: 0 };
+    }
+    return [{ unit: profile.unit.id, period: DEMO_YEAR, tallies, respondents }];
+  });
+}
+
+/** Yearly PAR self-assessments with appraisal of some criteria; every 5th commune had no survey points. */
+function demoAssessments(profiles: readonly UnitProfile[], next: () => number): ParAssessmentInput[] {
+  const quarter = (value: number) => Math.round(value * 4) / 4;
+  return profiles.map((profile, index) => {
+    const scheme = getParScheme(profile.unit.level === "department" ? "par-department-example" : "par-commune-example");
+    const scores: ParAssessmentInput["scores"] = {};
+    for (const leaf of scheme.leaves.values()) {
+      const max = leaf.max.toNumber();
+      const self = Math.min(max, quarter(max * Math.min(1, profile.quality + 0.05 + (next() - 0.5) * 0.2)));
+      scores[leaf.code] = next() < 0.3 ? { self, appraisal: [Math.max(0, self - quarter(next() * 1.5))] } : { self };
+    }
+    const surveyed = !(profile.unit.level === "commune" && index % 5 === 0);
+    const survey = Object.fromEntries(scheme.definition.fields.map((field) => [field.code, quarter(Number(field.surveyMax) * Math.min(1, profile.quality + (next() - 0.5) * 0.2))]));
+    const planned = 10 + Math.floor(next() * 20);
+    return {
+      unit: profile.unit.id,
+      period: DEMO_YEAR,
+      scores,
+      ...(surveyed && { survey }),
+      ...(next() < 0.3 && { bonus: quarter(next() * 3) }),
+      ...(next() < 0.2 && { penalty: quarter(next() * 3) }),
+      tasks: { done: Math.min(planned, Math.round(planned * (profile.quality + 0.05))), planned },
+    };
+  });
 }
 
 function ratioPair(total: number, ratio: number): Pair {

@@ -2,6 +2,10 @@ import { ChisoError, type Issue, type SafeResult } from "../errors.js";
 import { parsePeriod, type Period } from "../period.js";
 import type { Scheme } from "../scheme/compile.js";
 import { fromZodIssues } from "../zod-issues.js";
+import { getParScheme } from "../par/builtin.js";
+import { safeParseAssessments, type ParAssessment, type ParScheme } from "../par/compute.js";
+import { getSipasScheme } from "../sipas/builtin.js";
+import { safeParseSurveys, type SipasScheme, type SipasSurvey } from "../sipas/compute.js";
 import type { z } from "zod";
 import { figureSchema, figuresEnvelopeSchema, unitSchema, type Channels, type Settlement, type UnitLevel } from "./schema.js";
 
@@ -31,9 +35,19 @@ export interface FigureRow {
   readonly source: readonly (string | number)[];
 }
 
+/** SIPAS surveys and PAR assessments that come with the 766 figures, validated with their own schemes. */
+export interface Companions {
+  readonly sipasScheme: SipasScheme;
+  readonly surveys: readonly SipasSurvey[];
+  /** The PAR tree used for each level's units. */
+  readonly parSchemes: Readonly<Partial<Record<UnitLevel, ParScheme>>>;
+  readonly assessments: readonly ParAssessment[];
+}
+
 /** A validated set of units and their figures, scored with one scheme. */
 export interface Dataset {
   readonly scheme: Scheme;
+  readonly companions: Companions;
   readonly units: readonly Unit[];
   readonly unitById: ReadonlyMap<string, Unit>;
   readonly childrenOf: ReadonlyMap<string, readonly Unit[]>;
@@ -56,14 +70,21 @@ export function figureFor(dataset: Dataset, unitId: string, periodKey: string): 
  * @example
  * const dataset = parseDataset(JSON.parse(text), getScheme());
  */
-export function parseDataset(input: unknown, scheme: Scheme): Dataset {
-  const result = safeParseDataset(input, scheme);
+export function parseDataset(input: unknown, scheme: Scheme, options: CompanionOptions = {}): Dataset {
+  const result = safeParseDataset(input, scheme, options);
   if (!result.success) throw result.error;
   return result.data;
 }
 
 /** Like {@link parseDataset}, returning the problems instead of throwing. */
-export function safeParseDataset(input: unknown, scheme: Scheme): SafeResult<Dataset> {
+export interface CompanionOptions {
+  /** Default: sipas-2022. */
+  readonly sipasScheme?: SipasScheme;
+  /** Default: the example trees, par-department-example and par-commune-example. */
+  readonly parSchemes?: Partial<Record<UnitLevel, ParScheme>>;
+}
+
+export function safeParseDataset(input: unknown, scheme: Scheme, options: CompanionOptions = {}): SafeResult<Dataset> {
   const envelope = figuresEnvelopeSchema.safeParse(input, { reportInput: true });
   if (!envelope.success) return { success: false, error: new ChisoError("INVALID_INPUT", fromZodIssues(envelope.error.issues)) };
   const issues: Issue[] = [];
@@ -147,8 +168,35 @@ export function safeParseDataset(input: unknown, scheme: Scheme): SafeResult<Dat
     rowsOfPeriod.set(figure.unit, row);
   });
 
+  const companions = parseCompanions(envelope.data.surveys ?? [], envelope.data.par ?? [], unitById, options, issues);
   if (issues.length > 0) return { success: false, error: new ChisoError("INVALID_INPUT", issues) };
-  return { success: true, data: { scheme, units: [...unitById.values()], unitById, childrenOf, figures, figuresByPeriod } };
+  return { success: true, data: { scheme, companions, units: [...unitById.values()], unitById, childrenOf, figures, figuresByPeriod } };
+}
+
+function parseCompanions(surveysInput: readonly unknown[], parInput: readonly unknown[], unitById: ReadonlyMap<string, Unit>, options: CompanionOptions, issues: Issue[]): Companions {
+  const sipasScheme = options.sipasScheme ?? getSipasScheme();
+  const parSchemes = options.parSchemes ?? { department: getParScheme("par-department-example"), commune: getParScheme("par-commune-example") };
+  const surveys = safeParseSurveys(surveysInput, sipasScheme, ["surveys"]);
+  if (!surveys.success) issues.push(...surveys.error.issues);
+  const assessments: ParAssessment[] = [];
+  parInput.forEach((raw, index) => {
+    const unitId = (raw as { unit?: unknown } | null)?.unit;
+    const level = typeof unitId === "string" ? unitById.get(unitId)?.level : undefined;
+    const parScheme = level ? parSchemes[level] : undefined;
+    if (!parScheme) {
+      issues.push(typeof unitId === "string" && !level ? { code: "unknown_unit", path: ["par", index, "unit"], params: { unit: unitId } } : { code: "invalid_value", path: ["par", index, "unit"], params: { detail: String(unitId), allowed: Object.keys(parSchemes).join(", ") } });
+      return;
+    }
+    const parsed = safeParseAssessments([raw], parScheme, ["par"]);
+    if (parsed.success) assessments.push(...parsed.data);
+    else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ["par", index, ...issue.path.slice(2)] })));
+  });
+  for (const [list, entries] of [["surveys", surveys.success ? surveys.data : []], ["par", assessments]] as const) {
+    entries.forEach((entry, index) => {
+      if (!unitById.has(entry.unit)) issues.push({ code: "unknown_unit", path: [list, index, "unit"], params: { unit: entry.unit } });
+    });
+  }
+  return { sipasScheme, surveys: surveys.success ? surveys.data : [], parSchemes, assessments };
 }
 
 /** Validates each element on its own, keeping the valid ones with their index and collecting the issues. */

@@ -57,6 +57,10 @@ export const figuresFileSchema = z.strictObject({
   scheme: z.string().optional(),
   units: z.array(unitSchema),
   figures: z.array(figureSchema),
+  /** SIPAS surveys (see `SipasSurveyInput`), validated against the dataset's SIPAS scheme. */
+  surveys: z.array(z.unknown()).optional(),
+  /** PAR assessments (see `ParAssessmentInput`), validated against the PAR tree of each unit's level. */
+  par: z.array(z.unknown()).optional(),
 });
 
 /** The file's outer shape only; units and figures are checked one by one so one bad row hides nothing. */

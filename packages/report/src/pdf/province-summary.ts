@@ -30,6 +30,26 @@ function unitList(view: ProvinceSummaryView, title: string, entries: readonly Un
   ];
 }
 
+/** SIPAS and PAR Index rankings per level, when the pack has them. */
+function companionRankings(view: ProvinceSummaryView): Content[] {
+  const labels = labelsFor(view.context.language);
+  return [...view.sipasRankings, ...view.parRankings]
+    .filter((ranking) => ranking.rows.length > 0)
+    .flatMap((ranking, index) => [
+      { text: `${ranking.title} (${ranking.rows.length})`, style: "h2", ...(index === 0 && { pageBreak: "before" as const }) },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [30, "*", 60, 70],
+          body: [header([labels.colRank, labels.colName, labels.colIndex, labels.colBand]), ...ranking.rows.map((row) => [{ text: row.rank, alignment: "center" as const }, row.name, { text: row.total, alignment: "right" as const }, row.band])],
+        },
+        layout: zebraLayout,
+        fontSize: 8,
+      },
+    ]);
+}
+
 /** The province summary: its own score from summed counts, rankings per level, units to watch. */
 export function provinceSummaryDocument(view: ProvinceSummaryView): TDocumentDefinitions {
   const { context } = view;
@@ -83,6 +103,7 @@ export function provinceSummaryDocument(view: ProvinceSummaryView): TDocumentDef
     ...unitList(view, labels.movers, view.movers, labels.colChange),
     ...unitList(view, labels.unrankedUnits, view.unranked, labels.colReason),
     ...rankings,
+    ...companionRankings(view),
   ];
   return documentShell(context, `${labels.summaryTitle} — ${view.provinceName} — ${context.periodLabel}`, content);
 }

@@ -48,6 +48,56 @@ function itemsTable(view: UnitScorecardView): Content {
   return { table: { headerRows: 1, dontBreakRows: true, widths: ["*", 36, 36, 38, 30, 50, 30, 32], body }, layout: compactLayout, fontSize: 6.9 };
 }
 
+function keyFigures(rows: readonly (readonly [string, string])[]): Content {
+  return {
+    table: { widths: ["*", "auto"], body: rows.map(([label, value]) => [{ text: label, color: "#555555" }, { text: value, bold: true, alignment: "right" as const }]) },
+    layout: "noBorders",
+    fontSize: 8,
+  };
+}
+
+/** SIPAS and PAR Index side by side, or a line saying there is none this period. */
+function companionSections(view: UnitScorecardView): Content[] {
+  const labels = labelsFor(view.context.language);
+  const sipas: Content[] = view.sipas
+    ? [
+        keyFigures([
+          [labels.colIndex, view.sipas.overall],
+          [labels.band, view.sipas.band],
+          [labels.rank, view.sipas.rank],
+          [labels.respondents, view.sipas.respondents],
+        ]),
+        ...(view.sipas.warning ? [{ text: view.sipas.warning, color: COLORS.warning, fontSize: 7.5 }] : []),
+        { table: { widths: ["*", 45], body: view.sipas.parts.map((part) => [part.label, { text: part.percent, alignment: "right" as const }]) }, layout: compactLayout, fontSize: 7.5, margin: [0, 3, 0, 2] },
+        { ul: [...view.sipas.improvements], fontSize: 7 },
+      ]
+    : [{ text: labels.noSurvey, italics: true, fontSize: 8 }];
+  const par: Content[] = view.par
+    ? [
+        keyFigures([
+          [labels.colIndex, view.par.index],
+          [labels.band, view.par.band],
+          [labels.rank, view.par.rank],
+          [labels.achieved, view.par.achieved],
+          ...(view.par.tasks ? [[labels.tasks, view.par.tasks] as const] : []),
+        ]),
+        ...(view.par.note ? [{ text: view.par.note, italics: true, fontSize: 7.5 }] : []),
+        { table: { widths: ["*", 55, 40], body: view.par.fields.map((field) => [field.label, { text: field.points, alignment: "right" as const }, { text: field.percent, alignment: "right" as const }]) }, layout: compactLayout, fontSize: 7.5, margin: [0, 3, 0, 2] },
+        { ul: [...view.par.improvements], fontSize: 7 },
+      ]
+    : [{ text: labels.noPar, italics: true, fontSize: 8 }];
+  return [
+    {
+      columns: [
+        { width: "45%", stack: [{ text: labels.sipasTitle, style: "h2" }, ...sipas] },
+        { width: "55%", stack: [{ text: labels.parTitle, style: "h2" }, ...par] },
+      ],
+      columnGap: 12,
+      unbreakable: true,
+    },
+  ];
+}
+
 /** One unit's A4 scorecard: header, totals, charts, item table, what to do next, data notes. */
 export function unitScorecardDocument(view: UnitScorecardView): TDocumentDefinitions {
   const { context } = view;
@@ -81,6 +131,7 @@ export function unitScorecardDocument(view: UnitScorecardView): TDocumentDefinit
       : { ol: view.actions.map((action) => ({ text: [{ text: `${action.item}: `, bold: true }, action.text] })), fontSize: 7.5 },
     { text: labels.findings, style: "h2" },
     view.findings.length === 0 ? { text: labels.noFindings, italics: true, fontSize: 7.5 } : { ul: [...view.findings], fontSize: 7.5 },
+    ...companionSections(view),
   ];
   return documentShell(context, `${labels.scorecardTitle} — ${view.unitName} — ${context.periodLabel}`, content);
 }

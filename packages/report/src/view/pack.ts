@@ -1,4 +1,4 @@
-import { formatPeriod, previousPeriod, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
+import { formatPeriod, previousPeriod, scoreCompanions, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
 import { uniqueFileBases, slugify } from "./file-names.js";
 import { formatDateTime } from "./format.js";
 import { provinceSummaryView } from "./summary-view.js";
@@ -58,16 +58,17 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     generatedAt: options.generatedAt.toISOString(),
     generatedLabel: formatDateTime(options.generatedAt, language),
   };
+  const companions = { dataset, scores: scoreCompanions(dataset, card.period.key, options.tie) };
   const findingsByUnit = new Map<string, Finding[]>();
   for (const finding of card.findings) findingsByUnit.set(finding.unit, [...(findingsByUnit.get(finding.unit) ?? []), finding]);
   const scored = card.units.filter((unitScore) => unitScore.unit.level !== "province");
   const fileBases = uniqueFileBases(scored.map((unitScore) => unitScore.unit));
   return {
     context,
-    scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [])),
+    scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [], companions)),
     summaries: card.units
       .filter((unitScore) => unitScore.unit.level === "province")
-      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`)),
-    workbook: workbookView(context, dataset, card, history),
+      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`, companions)),
+    workbook: workbookView(context, dataset, card, history, companions.scores),
   };
 }

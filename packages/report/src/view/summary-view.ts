@@ -1,4 +1,5 @@
-import type { Scorecard, UnitLevel, UnitScore } from "@chiso/core";
+import type { CompanionScores, Dataset, Scorecard, UnitLevel, UnitScore } from "@chiso/core";
+import { companionRankings } from "./companion-view.js";
 import { labelsFor } from "../labels.js";
 import { formatPoints } from "./format.js";
 import type { LevelRankingView, PackContext, ProvinceSummaryView, RankingRowView, UnitListEntryView } from "./types.js";
@@ -17,7 +18,14 @@ export function unitsOfLevel(card: Scorecard, provinceId: string, level: UnitLev
     });
 }
 
-export function provinceSummaryView(context: PackContext, card: Scorecard, province: UnitScore, history: History, fileBase: string): ProvinceSummaryView {
+export function provinceSummaryView(
+  context: PackContext,
+  card: Scorecard,
+  province: UnitScore,
+  history: History,
+  fileBase: string,
+  companions?: { readonly dataset: Dataset; readonly scores: CompanionScores },
+): ProvinceSummaryView {
   const { language } = context;
   const labels = labelsFor(language);
   const previousCard = history.previous;
@@ -70,5 +78,8 @@ export function provinceSummaryView(context: PackContext, card: Scorecard, provi
     between80and90: ranked.filter((score) => !below(80 * hundredths)(score) && below(90 * hundredths)(score)).map((score) => entry(score, rankTexts(score, labels).rank)),
     movers,
     unranked: children.filter((score) => !score.standing.ranked).map((score) => entry(score, rankTexts(score, labels).detail)),
+    ...(companions
+      ? (({ sipas, par }) => ({ sipasRankings: sipas, parRankings: par }))(companionRankings(companions.dataset, companions.scores, province.unit.id, language))
+      : { sipasRankings: [], parRankings: [] }),
   };
 }

@@ -54,6 +54,30 @@ export interface ActionView {
   readonly text: string;
 }
 
+/** A unit's SIPAS satisfaction result as printed. */
+export interface SipasView {
+  readonly overall: string;
+  readonly band: string;
+  readonly respondents: string;
+  readonly rank: string;
+  /** Set when the sample is too small to rank. */
+  readonly warning: string | null;
+  readonly parts: readonly { readonly label: string; readonly percent: string; readonly interval: string }[];
+  readonly improvements: readonly string[];
+}
+
+/** A unit's PAR Index result as printed. */
+export interface ParView {
+  readonly index: string;
+  readonly band: string;
+  readonly rank: string;
+  readonly achieved: string;
+  readonly note: string | null;
+  readonly fields: readonly { readonly label: string; readonly points: string; readonly percent: string }[];
+  readonly tasks: string | null;
+  readonly improvements: readonly string[];
+}
+
 /** Everything a unit's one-page scorecard shows, already formatted. */
 export interface UnitScorecardView {
   readonly context: PackContext;
@@ -74,6 +98,9 @@ export interface UnitScorecardView {
   readonly items: readonly ItemRowView[];
   readonly actions: readonly ActionView[];
   readonly findings: readonly string[];
+  /** `null`: no survey (or PAR assessment) this period. */
+  readonly sipas: SipasView | null;
+  readonly par: ParView | null;
 }
 
 export interface RankingRowView {
@@ -113,6 +140,9 @@ export interface ProvinceSummaryView {
   readonly between80and90: readonly UnitListEntryView[];
   readonly movers: readonly UnitListEntryView[];
   readonly unranked: readonly UnitListEntryView[];
+  /** Rankings by SIPAS and by PAR Index, per level. */
+  readonly sipasRankings: readonly LevelRankingView[];
+  readonly parRankings: readonly LevelRankingView[];
 }
 
 export interface WorkbookRankingRow {
@@ -176,6 +206,8 @@ export interface WorkbookView {
   readonly units: readonly WorkbookUnitRow[];
   readonly inputs: readonly WorkbookInputRow[];
   readonly findings: readonly WorkbookFindingRow[];
+  readonly sipas: { readonly headers: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
+  readonly par: { readonly headers: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
 }
 
 /** A whole monthly pack: one scorecard per department and commune, one summary per province, one workbook. */

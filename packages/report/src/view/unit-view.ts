@@ -1,4 +1,6 @@
 import {
+  type CompanionScores,
+  type Dataset,
   describeFinding,
   explainUnit,
   formatPeriod,
@@ -11,6 +13,7 @@ import {
   type UnitScore,
 } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
+import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
 import type { ActionView, BlockBarView, ItemRowView, PackContext, TrendPointView, UnitScorecardView } from "./types.js";
 
@@ -133,6 +136,7 @@ export function unitScorecardView(
   history: History,
   fileBase: string,
   findings: readonly Finding[],
+  companions?: { readonly dataset: Dataset; readonly scores: CompanionScores },
 ): UnitScorecardView {
   const { language } = context;
   const labels = labelsFor(language);
@@ -158,5 +162,7 @@ export function unitScorecardView(
     items: itemRows(card.scheme, score, previous, language),
     actions: actions(card.scheme, score, language),
     findings: findings.map((finding) => findingText(card.scheme, finding, language)),
+    sipas: companions ? sipasView(companions.dataset, companions.scores.sipas.get(score.unit.id), language) : null,
+    par: companions ? parView(companions.dataset, score.unit.level, companions.scores.par.get(score.unit.id), language) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { describeFinding, formatPath, type Dataset, type Scorecard, type UnitLevel } from "@chiso/core";
+import { describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scorecard, type UnitLevel } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
 import type { PackContext, WorkbookInputRow, WorkbookView } from "./types.js";
@@ -6,7 +6,7 @@ import type { History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
-export function workbookView(context: PackContext, dataset: Dataset, card: Scorecard, history: History): WorkbookView {
+export function workbookView(context: PackContext, dataset: Dataset, card: Scorecard, history: History, companions?: CompanionScores): WorkbookView {
   const { language } = context;
   const labels = labelsFor(language);
   const { scheme } = card;
@@ -70,6 +70,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       })),
     })),
     inputs,
+    ...companionSheets(dataset, companions, language),
     findings: card.findings.map((finding) => ({
       unit: finding.unit,
       unitName: card.unit(finding.unit)?.unit.name ?? finding.unit,
@@ -78,5 +79,45 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       message: describeFinding(finding, language),
       source: finding.source ? formatPath(finding.source) : "",
     })),
+  };
+}
+
+/** The SIPAS and PAR sheets: one row per unit with a result, its parts, rank and warnings. */
+function companionSheets(dataset: Dataset, scores: CompanionScores | undefined, language: Language): Pick<WorkbookView, "sipas" | "par"> {
+  const labels = labelsFor(language);
+  const sipasScheme = dataset.companions.sipasScheme.definition;
+  const number = (text: string | null) => (text === null ? null : Number(text));
+  const unit = (id: string) => dataset.unitById.get(id)!;
+  const sipasRows = [...(scores?.sipas.values() ?? [])].map(({ result, rank }) => [
+    result.unit,
+    unit(result.unit).name,
+    labels.levelNames[unit(result.unit).level],
+    result.respondents,
+    number(result.overall.percent),
+    ...result.aspects.map((aspect) => number(aspect.percent)),
+    rank?.position ?? null,
+    result.smallSample ? labels.summaryRows.yes : "",
+  ]);
+  const parRows = [...(scores?.par.values() ?? [])].map(({ result, rank }) => [
+    result.unit,
+    unit(result.unit).name,
+    labels.levelNames[unit(result.unit).level],
+    Number(result.achieved.toFixed(2)),
+    Number(result.max.toFixed(2)),
+    number(result.percent),
+    result.band?.label[language] ?? "",
+    rank?.position ?? null,
+    number(result.tasksPercent),
+    result.rescaled ? labels.summaryRows.yes : "",
+  ]);
+  return {
+    sipas: {
+      headers: [labels.colId, labels.colName, labels.colLevel, labels.colRespondents, labels.colIndex, ...sipasScheme.aspects.map((aspect) => aspect.name[language]), labels.colRank, labels.colSmall],
+      rows: sipasRows,
+    },
+    par: {
+      headers: [labels.colId, labels.colName, labels.colLevel, labels.colPoints, labels.colMax, labels.colIndex, labels.colBand, labels.colRank, labels.colTasks, labels.colRescaled],
+      rows: parRows,
+    },
   };
 }

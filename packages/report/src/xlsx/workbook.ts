@@ -160,6 +160,15 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   inputs.autoFilter = { from: "A1", to: `${columnLetter(inputHeaders.length)}1` };
   printSetup(inputs, 1, footer);
 
+  for (const [name, sheetView] of [[labels.sheetSipas, view.sipas], [labels.sheetPar, view.par]] as const) {
+    const sheet = workbook.addWorksheet(name, { views: frozen(1, 2) });
+    addRows(sheet, [sheetView.headers, ...sheetView.rows]);
+    styleHeader(sheet, 1, sheetView.headers.length);
+    sheet.columns.forEach((column, index) => (column.width = index === 1 ? 30 : 14));
+    sheet.autoFilter = { from: "A1", to: `${columnLetter(sheetView.headers.length)}1` };
+    printSetup(sheet, 1, footer);
+  }
+
   const findings = workbook.addWorksheet(labels.sheetFindings, { views: frozen(1) });
   const findingHeaders = [labels.colId, labels.colName, labels.colPeriod, labels.colCode, labels.colFinding, labels.colSource];
   findings.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, { width: 30 }, { width: 90 }, { width: 16 }];

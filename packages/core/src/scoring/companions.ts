@@ -1,0 +1,58 @@
+import type { Dataset } from "../input/dataset.js";
+import type { UnitLevel } from "../input/schema.js";
+import { rankAssessments, scoreAssessment, type ParResult } from "../par/compute.js";
+import { parsePeriod } from "../period.js";
+import { rankSurveys, scoreSurvey, type SipasResult } from "../sipas/compute.js";
+import type { Rank, TieRule } from "./rank.js";
+
+/** A unit's survey or PAR result with its rank within its level (`null`: not ranked, e.g. small sample). */
+export interface Ranked<T> {
+  readonly result: T;
+  readonly rank: Rank | null;
+}
+
+export interface CompanionScores {
+  readonly sipas: ReadonlyMap<string, Ranked<SipasResult>>;
+  readonly par: ReadonlyMap<string, Ranked<ParResult>>;
+}
+
+/** Entries for a period: those of the period itself, else those of its year (surveys and PAR are yearly). */
+function forPeriod<T extends { unit: string; period: string }>(entries: readonly T[], period: string): T[] {
+  const parsed = parsePeriod(period);
+  const exact = entries.filter((entry) => entry.period === period);
+  const units = new Set(exact.map((entry) => entry.unit));
+  const yearly = parsed ? entries.filter((entry) => entry.period === String(parsed.year) && !units.has(entry.unit)) : [];
+  return [...exact, ...yearly];
+}
+
+function rankWithin<T extends { unit: string }>(dataset: Dataset, results: readonly T[], rank: (results: readonly T[]) => Map<string, Rank>): Map<string, Ranked<T>> {
+  const byLevel = new Map<UnitLevel, T[]>();
+  for (const result of results) {
+    const level = dataset.unitById.get(result.unit)?.level;
+    if (level) byLevel.set(level, [...(byLevel.get(level) ?? []), result]);
+  }
+  const ranked = new Map<string, Ranked<T>>();
+  for (const group of byLevel.values()) {
+    const ranks = rank(group);
+    for (const result of group) ranked.set(result.unit, { result, rank: ranks.get(result.unit) ?? null });
+  }
+  return ranked;
+}
+
+/**
+ * Scores the SIPAS surveys and PAR assessments that apply to a period (the period's own, else its
+ * year's), ranked within each level with the schemes' tie rules.
+ */
+export function scoreCompanions(dataset: Dataset, period: string, tie?: TieRule): CompanionScores {
+  const { companions } = dataset;
+  const surveys = forPeriod(companions.surveys, period).map((survey) => scoreSurvey(companions.sipasScheme, survey));
+  const assessments = forPeriod(companions.assessments, period).flatMap((assessment) => {
+    const level = dataset.unitById.get(assessment.unit)?.level;
+    const scheme = level ? companions.parSchemes[level] : undefined;
+    return scheme ? [scoreAssessment(scheme, assessment)] : [];
+  });
+  return {
+    sipas: rankWithin(dataset, surveys, (group) => rankSurveys(group, tie ?? companions.sipasScheme.definition.ranking.tie)),
+    par: rankWithin(dataset, assessments, (group) => rankAssessments(group, tie ?? "competition")),
+  };
+}
