@@ -8,5 +8,6 @@ export default defineProject({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["../../vitest.setup.ts"],
     testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
