@@ -107,14 +107,19 @@ describe("chiso demo", () => {
 });
 
 describe("figures from a spreadsheet", () => {
-  it("scores the demo's filled template exactly as its JSON", async () => {
+  it("scores the demo's filled template exactly as its JSON, SIPAS and PAR Index included", async () => {
     const out = await temp();
     expect((await run(["demo", "--out", out, "--deterministic"])).code).toBe(0);
     const viaJson = await run(["score", "--input", join(out, DEMO_INPUT_FILE), "--period", "2026-10", "--as-of", "2026-11-21"]);
     const viaXlsx = await run(["score", "--input", join(out, DEMO_TEMPLATE_FILE), "--period", "2026-10", "--as-of", "2026-11-21"]);
     expect(viaXlsx.code).toBe(0);
-    const units = (text: string) => (JSON.parse(text) as { units: { id: string }[] }).units.sort((a, b) => a.id.localeCompare(b.id));
-    expect(units(viaXlsx.stdout)).toEqual(units(viaJson.stdout));
+    type Scores = { units: { id: string }[]; sipas: { unit: string }[]; par: { unit: string }[] };
+    const byUnit = <T extends { id?: string; unit?: string }>(list: T[]) => [...list].sort((a, b) => String(a.id ?? a.unit).localeCompare(String(b.id ?? b.unit)));
+    const [xlsx, json] = [JSON.parse(viaXlsx.stdout) as Scores, JSON.parse(viaJson.stdout) as Scores];
+    expect(byUnit(xlsx.units)).toEqual(byUnit(json.units));
+    expect(json.sipas.length).toBeGreaterThan(90);
+    expect(byUnit(xlsx.sipas)).toEqual(byUnit(json.sipas));
+    expect(byUnit(xlsx.par)).toEqual(byUnit(json.par));
   });
 
   it("writes a template, validates a broken copy of it, and scores the valid rows with --skip-invalid", async () => {
@@ -122,7 +127,7 @@ describe("figures from a spreadsheet", () => {
     expect((await run(["template", "--period", "2026-03", "--out", join(dir, "mau.xlsx")])).code).toBe(0);
     const template = new ExcelJS.Workbook();
     await template.xlsx.readFile(join(dir, "mau.xlsx"));
-    expect(template.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu"]);
+    expect(template.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu", "Khảo sát SIPAS", "Chỉ số CCHC", "CCHC - điều tra, thưởng, trừ"]);
 
     const csv = [
       "Mã đơn vị;Tên đơn vị;Cấp;Mã đơn vị cấp trên;Kỳ;ON_TIME tử số;ON_TIME mẫu số",

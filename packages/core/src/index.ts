@@ -73,4 +73,4 @@ export { getSipasScheme, builtinSipasSchemes, sipas2017Scheme, sipas2022Scheme }
 export { parSchemeSchema, parAssessmentSchema, type ParSchemeDefinition, type ParSchemeData, type ParAssessmentInput } from "./par/schema.js";
 export { parseParScheme, safeParseAssessments, scoreAssessment, rankAssessments, taskCompletion, type ParScheme, type ParLeaf, type ParAssessment, type ParResult, type ParFieldResult } from "./par/compute.js";
 export { getParScheme, builtinParSchemes, parDepartmentExample, parCommuneExample } from "./par/builtin.js";
-export { scoreCompanions, type CompanionScores, type Ranked } from "./scoring/companions.js";
+export { scoreCompanions, companionsToJson, type CompanionScores, type Ranked } from "./scoring/companions.js";

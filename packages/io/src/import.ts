@@ -5,6 +5,7 @@ import { cellText, isBlank, parseCount, parseDecimal, parseLevel, parsePeriodCel
 import { figureColumns, matchHeader, unitColumns, type ColumnKey, type ColumnSpec } from "./columns.js";
 import { describeImportProblem, type ImportProblem } from "./messages.js";
 import { columnLetter, normalizeText } from "./normalize.js";
+import { readCompanionSheets } from "./companion-sheets.js";
 import { readCsv, readXlsx, type Sheet } from "./tables.js";
 
 type Params = Readonly<Record<string, string | number>>;
@@ -310,7 +311,8 @@ export async function importFigures(data: Uint8Array, options: ImportOptions): P
     } else if (extension === ".csv" || extension === ".txt") {
       read = readTables(readCsv(new TextDecoder().decode(data), file), options, file);
     } else if (extension === ".xlsx") {
-      read = readTables(await readXlsx(data), options, file);
+      const sheets = await readXlsx(data);
+      read = withCompanions(readTables(sheets, options, file), readCompanionSheets(sheets), file);
     } else {
       return failure(file, checksum, { code: "unsupported_format", severity: "error", params: { extension: extension || file } });
     }
@@ -318,6 +320,16 @@ export async function importFigures(data: Uint8Array, options: ImportOptions): P
     return failure(file, checksum, { code: "unreadable_file", severity: "error", params: { reason: error instanceof Error ? error.message.split("\n")[0]! : String(error), format: extension.slice(1).toUpperCase() || "?" } });
   }
   return validate(read, options, file, checksum);
+}
+
+/** Adds the workbook's SIPAS and PAR sheets to what was read; their cell problems are errors of the file. */
+function withCompanions(read: ReturnType<typeof readTables>, companions: ReturnType<typeof readCompanionSheets>, file: string): ReturnType<typeof readTables> {
+  const { problems, ...lists } = companions;
+  return {
+    ...read,
+    document: { ...read.document, ...lists },
+    issues: [...read.issues, ...problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem }))],
+  };
 }
 
 function readJson(text: string, file: string): ReturnType<typeof readTables> {

@@ -28,6 +28,7 @@ const FIELDS: Readonly<Record<string, Record<Language, string>>> = {
   level: { vi: "cấp của đơn vị", en: "the unit's level" },
   numerator: { vi: "tử số", en: "the numerator" },
   denominator: { vi: "mẫu số", en: "the denominator" },
+  self: { vi: "điểm tự chấm", en: "the self-assessment" },
 };
 const s = (value: unknown) => String(value);
 

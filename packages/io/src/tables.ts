@@ -15,6 +15,16 @@ export interface Sheet {
  * reader carries across.
  */
 export async function readXlsx(data: Uint8Array): Promise<Sheet[]> {
+  try {
+    return await streamXlsx(data);
+  } catch {
+    // exceljs' streaming reader occasionally fails on files its full loader reads (e.g. when a sheet
+    // comes before the shared strings in the zip); a file neither can read is reported by the caller.
+    return loadXlsx(data);
+  }
+}
+
+async function streamXlsx(data: Uint8Array): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -32,6 +42,19 @@ export async function readXlsx(data: Uint8Array): Promise<Sheet[]> {
     sheets.push({ name: String((worksheet as unknown as { name: string }).name).normalize("NFC"), rows });
   }
   return sheets;
+}
+
+/** The whole-workbook loader: merged cells read as their top-left value. */
+async function loadXlsx(data: Uint8Array): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  return workbook.worksheets.map((worksheet) => {
+    const rows: { number: number; cells: unknown[] }[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+      rows.push({ number, cells: Array.from({ length: worksheet.columnCount }, (_, column) => row.getCell(column + 1).value) });
+    });
+    return { name: worksheet.name.normalize("NFC"), rows };
+  });
 }
 
 /** The separator of a CSV file: a semicolon (common with Vietnamese Excel) or a comma, from its first line. */

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import type { FigureInput, FiguresFile, Language, Scheme } from "@chiso/core";
+import { getSipasScheme, type SipasScheme } from "@chiso/core";
+import { companionRows } from "./companion-sheets.js";
 import { figureColumns, unitColumns } from "./columns.js";
 import { columnLetter } from "./normalize.js";
 
@@ -7,6 +9,8 @@ export interface TemplateOptions {
   readonly scheme: Scheme;
   readonly period: string;
   readonly language?: Language;
+  /** The survey whose questions the SIPAS sheet lists (default sipas-2022). */
+  readonly sipasScheme?: SipasScheme;
   /** Units to list and figures to fill in (all their periods, e.g. the demo's); without them the sheets are empty. */
   readonly data?: FiguresFile;
 }
@@ -103,6 +107,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
       }),
     );
   }
+  addCompanionSheets(workbook, options, language);
   // Validation over the filled rows and room for more.
   const last = Math.max(2, firstRows.length + 500);
   specs.forEach((spec, index) => {
@@ -131,4 +136,29 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     }
   });
   return workbook;
+}
+
+/** The SIPAS and PAR Index sheets: tidy tables, one row per question or criterion (filled from data when given). */
+function addCompanionSheets(workbook: ExcelJS.Workbook, options: TemplateOptions, language: Language): void {
+  const vi = language === "vi";
+  const sipas = options.sipasScheme ?? getSipasScheme();
+  const rows = companionRows(options.data);
+  const questions = new Map<string, string>();
+  for (const aspect of sipas.definition.aspects) for (const factor of aspect.factors) for (const item of factor.items) questions.set(item.code, item.name[language]);
+  const add = (name: string, headers: readonly string[], values: readonly (readonly (string | number | null)[])[]) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.addRow([...headers]);
+    sheet.getRow(1).font = { bold: true };
+    sheet.columns.forEach((column) => (column.width = 16));
+    for (const row of values) sheet.addRow([...row]);
+    return sheet;
+  };
+  const levels = sipas.definition.scale.map((level) => `${vi ? "Mức" : "Level"} ${level.value} – ${level.label[language]}`);
+  const surveyRows = rows.surveys.length > 0
+    ? rows.surveys.map((row) => [row.unit, row.period, row.item, questions.get(row.item) ?? null, ...sipas.definition.scale.map((level) => row.counts[String(level.value)] ?? null), row.respondents ?? null])
+    : [...questions.entries()].map(([code, question]) => [null, options.period.slice(0, 4), code, question, ...sipas.definition.scale.map(() => null), null]);
+  const surveys = add(vi ? "Khảo sát SIPAS" : "SIPAS survey", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mã câu hỏi" : "Item", vi ? "Câu hỏi" : "Question", ...levels, vi ? "Số người được khảo sát" : "Respondents"], surveyRows);
+  surveys.getColumn(4).width = 50;
+  add(vi ? "Chỉ số CCHC" : "PAR Index", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mã tiêu chí" : "Criterion", vi ? "Tự chấm" : "Self", vi ? "Thẩm định lần 1" : "Appraisal 1", vi ? "Thẩm định lần 2" : "Appraisal 2"], rows.scores.map((row) => [row.unit, row.period, row.criterion, Number(row.self), row.appraisal[0] === undefined ? null : Number(row.appraisal[0]), row.appraisal[1] === undefined ? null : Number(row.appraisal[1])]));
+  add(vi ? "CCHC - điều tra, thưởng, trừ" : "PAR - survey, bonus, penalty", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mục" : "Entry", vi ? "Giá trị" : "Value"], rows.extras.map((row) => [row.unit, row.period, row.entry, Number(row.value)]));
 }

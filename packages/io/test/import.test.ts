@@ -184,7 +184,7 @@ describe("errors a person can act on", () => {
       row.getCell(4).value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
     });
     const result = await importFigures(bytes, { scheme, fileName: "mau.xlsx" });
-    expect(messages(result)[0]).toContain("ô có công thức nhưng chưa có giá trị tính sẵn");
+    expect(messages(result).join("\n")).toContain("ô có công thức nhưng chưa có giá trị tính sẵn");
   });
 });
 
@@ -216,12 +216,38 @@ describe("the template", () => {
   it("has instructions, units, every numerator and denominator with Vietnamese headers and item codes, and validation", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu", "Khảo sát SIPAS", "Chỉ số CCHC", "CCHC - điều tra, thưởng, trừ"]);
     const header = (workbook.getWorksheet("Số liệu")!.getRow(1).values as string[]).slice(1);
     expect(header.slice(0, 4)).toEqual(["Mã đơn vị", "Tên đơn vị", "Kỳ", "1.1 Tử số: Số TTHC được công bố đúng hạn (một TTHC trong nhiều quyết định tính một lần; trễ một lần là trễ) [PUBLISH_ON_TIME.numerator]"]);
     expect(header.filter((text) => text.includes(".numerator]"))).toHaveLength(getScheme().items.length);
     const validations = (workbook.getWorksheet("Số liệu") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
     expect(validations.D2).toMatchObject({ type: "custom", formulae: ["AND(D2=INT(D2),D2>=0,D2<=E2)"] });
     expect(validations.E2).toMatchObject({ type: "whole" });
+  });
+});
+
+describe("SIPAS and PAR sheets", () => {
+  it("round-trips surveys and PAR assessments through the template, and locates their problems", async () => {
+    const withCompanions = {
+      ...sampleFile(),
+      surveys: [{ unit: "HS-X001", period: "2026", respondents: 40, tallies: { ACCESS_PLACE: { 5: 10, 4: 20, 2: 10 }, POLICY_FIT: { 4: 30, 1: 5 } } }],
+      par: [{ unit: "HS-X001", period: "2026", scores: { "X1.1": { self: 5.5, appraisal: [5, 4.75] }, "X2.2": { self: 12 } }, survey: { X1: 4 }, bonus: 1, tasks: { done: 7, planned: 8 } }],
+    };
+    const workbook = buildTemplate({ scheme, period: "2026-03", data: withCompanions });
+    const result = await importFigures(new Uint8Array(await workbook.xlsx.writeBuffer()), { scheme, fileName: "mau.xlsx" });
+    expect(messages(result)).toEqual([]);
+    const json = await importFigures(encode(JSON.stringify(withCompanions)), { scheme, fileName: "mau.json" });
+    expect(result.dataset!.companions.surveys).toEqual(json.dataset!.companions.surveys);
+    expect(result.dataset!.companions.assessments).toEqual(json.dataset!.companions.assessments);
+
+    workbook.getWorksheet("Khảo sát SIPAS")!.getRow(2).getCell(5).value = "ba";
+    workbook.getWorksheet("Chỉ số CCHC")!.getRow(2).getCell(4).value = 99;
+    const broken = await importFigures(new Uint8Array(await workbook.xlsx.writeBuffer()), { scheme, fileName: "mau.xlsx" });
+    expect(messages(broken)).toMatchInlineSnapshot(`
+      [
+        "mau.xlsx › Khảo sát SIPAS › dòng 2 › cột E “Mức 1 – Rất không hài lòng” › đơn vị HS-X001: "ba" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).",
+        "mau.xlsx › par[0].scores.X1.1.self: giá trị quá lớn (99); tối đa 6 (X1.1).",
+      ]
+    `);
   });
 });

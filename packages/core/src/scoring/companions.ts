@@ -56,3 +56,32 @@ export function scoreCompanions(dataset: Dataset, period: string, tie?: TieRule)
     par: rankWithin(dataset, assessments, (group) => rankAssessments(group, tie ?? "competition")),
   };
 }
+
+/** The SIPAS and PAR results of a period as plain JSON (part of `chiso score`'s output). */
+export function companionsToJson(scores: CompanionScores) {
+  const rank = (entry: { rank: Rank | null }) => entry.rank;
+  return {
+    sipas: [...scores.sipas.values()].map((entry) => ({
+      unit: entry.result.unit,
+      period: entry.result.period,
+      respondents: entry.result.respondents,
+      overall: entry.result.overall.percent,
+      aspects: entry.result.aspects.map((aspect) => ({ code: aspect.code, percent: aspect.percent })),
+      items: entry.result.items.map((item) => ({ code: item.code, answered: item.answered, satisfied: item.satisfied, percent: item.percent, interval: item.interval })),
+      smallSample: entry.result.smallSample,
+      rank: rank(entry),
+    })),
+    par: [...scores.par.values()].map((entry) => ({
+      unit: entry.result.unit,
+      period: entry.result.period,
+      achieved: entry.result.achieved.toString(),
+      max: entry.result.max.toString(),
+      percent: entry.result.percent,
+      band: entry.result.band?.code ?? null,
+      rescaled: entry.result.rescaled,
+      fields: entry.result.fields.map((field) => ({ code: field.code, achieved: field.achieved.toString(), max: field.max.toString(), percent: field.percent })),
+      tasksPercent: entry.result.tasksPercent,
+      rank: rank(entry),
+    })),
+  };
+}

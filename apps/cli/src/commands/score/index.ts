@@ -1,4 +1,4 @@
-import { scoreDataset, scorecardToJson } from "@chiso/core";
+import { companionsToJson, scoreCompanions, scoreDataset, scorecardToJson } from "@chiso/core";
 import { dirname, basename } from "node:path";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
@@ -36,7 +36,7 @@ export const command: Command = {
     } catch (error) {
       throw new CliError(messagesFor(language).badOption(`--period ${period}`), EXIT.usage, { cause: error });
     }
-    const json = `${JSON.stringify(scorecardToJson(card, language), null, 2)}\n`;
+    const json = `${JSON.stringify({ ...scorecardToJson(card, language), ...companionsToJson(scoreCompanions(dataset, card.period.key, tie)) }, null, 2)}\n`;
     if (typeof values.out !== "string") {
       context.stdout(json.trimEnd());
       return;
