@@ -53,7 +53,10 @@ export function scoreCompanions(dataset: Dataset, period: string, tie?: TieRule)
   });
   return {
     sipas: rankWithin(dataset, surveys, (group) => rankSurveys(group, tie ?? companions.sipasScheme.definition.ranking.tie)),
-    par: rankWithin(dataset, assessments, (group) => rankAssessments(group, tie ?? "competition")),
+    par: rankWithin(dataset, assessments, (group) => {
+      const level = dataset.unitById.get(group[0]!.unit)!.level;
+      return rankAssessments(group, tie ?? companions.parSchemes[level]?.definition.ranking.tie ?? "competition");
+    }),
   };
 }
 
