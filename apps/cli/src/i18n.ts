@@ -22,8 +22,9 @@ const vi = {
   rejectedRows: (rejected: number, total: number) => `${rejected}/${total} dòng bị từ chối (--skip-invalid) và không được chấm; lý do:`,
   rejectedFile: (file: string) => `Các dòng bị từ chối và lý do: ${file}`,
   validOk: (file: string, rows: number) => `${file}: ${rows} dòng hợp lệ, không có lỗi.`,
-  validFindings: (file: string) => `Đã ghi danh sách lỗi vào ${file}.`,
+  validFindings: (file: string) => `Đã ghi kết quả kiểm tra vào ${file}.`,
   templateWritten: (file: string) => `Đã ghi tệp mẫu nhập liệu vào ${file}.`,
+  noFiguresForPeriod: (file: string, period: string, periods: string) => `Tệp ${file} không có số liệu cho kỳ ${period}; các kỳ có trong tệp: ${periods}. Hãy kiểm tra --period.`,
 };
 
 export type CliMessages = typeof vi;
@@ -50,8 +51,9 @@ const en: CliMessages = {
   rejectedRows: (rejected: number, total: number) => `${rejected} of ${total} rows were rejected (--skip-invalid) and not scored; reasons:`,
   rejectedFile: (file: string) => `Rejected rows with their reasons: ${file}`,
   validOk: (file: string, rows: number) => `${file}: ${rows} valid rows, no errors.`,
-  validFindings: (file: string) => `Wrote the list of problems to ${file}.`,
+  validFindings: (file: string) => `Wrote the check's results to ${file}.`,
   templateWritten: (file: string) => `Wrote the input template to ${file}.`,
+  noFiguresForPeriod: (file: string, period: string, periods: string) => `${file} has no figures for ${period}; its periods are: ${periods}. Check --period.`,
 };
 
 export function messagesFor(language: Language): CliMessages {

@@ -127,6 +127,9 @@ describe("figures from a spreadsheet", () => {
     expect((await run(["template", "--period", "2026-03", "--out", join(dir, "mau.xlsx")])).code).toBe(0);
     const template = new ExcelJS.Workbook();
     await template.xlsx.readFile(join(dir, "mau.xlsx"));
+    const empty = await run(["validate", "--input", join(dir, "mau.xlsx")]);
+    expect(empty.code).toBe(3);
+    expect(empty.stdout).toContain("tệp không có dòng số liệu nào");
     expect(template.worksheets.map((sheet) => sheet.name)).toEqual(["Hướng dẫn", "Đơn vị", "Số liệu", "Khảo sát SIPAS", "Chỉ số CCHC", "CCHC - điều tra, thưởng, trừ"]);
 
     const csv = [
@@ -175,6 +178,15 @@ describe("chiso report with bad input", () => {
     expect(result.stderr).toContain("figures.json có 1 lỗi");
     expect(result.stderr).toContain("figures.json › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it("refuses a period the file has no figures for, and a period that is not one, before reading", async () => {
+    const dir = await temp();
+    const input = join(dir, "figures.json");
+    await writeFile(input, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-03", items: { PUBLISH_ON_TIME: [1, 2] } }] }));
+    const wrongYear = await run(["report", "--input", input, "--period", "2025-03", "--out", join(dir, "out")]);
+    expect(wrongYear).toMatchObject({ code: 3, stderr: `Tệp ${input} không có số liệu cho kỳ 2025-03; các kỳ có trong tệp: 2026-03. Hãy kiểm tra --period.` });
+    expect((await run(["score", "--input", "/nonexistent.csv", "--period", "2026-13"])).code).toBe(2);
   });
 
   it("says in English what is wrong with --lang en", async () => {

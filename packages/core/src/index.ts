@@ -44,7 +44,7 @@ export {
   type Channels,
   type Settlement,
 } from "./input/schema.js";
-export { parseDataset, safeParseDataset, figureFor, type Companions, type CompanionOptions, type Dataset, type Unit, type Counts, type FigureRow } from "./input/dataset.js";
+export { parseDataset, safeParseDataset, figureFor, hasFiguresFor, type Companions, type CompanionOptions, type Dataset, type Unit, type Counts, type FigureRow } from "./input/dataset.js";
 export { scoreItem, pointsUnits, type ItemScore, type ItemStatus, type CountsOrigin } from "./scoring/item.js";
 export { scoreSections, type SectionScore } from "./scoring/sections.js";
 export { sumCounts, createResolver, type ResolvedCounts } from "./scoring/resolve.js";

@@ -349,8 +349,9 @@ function readJson(text: string, file: string): ReturnType<typeof readTables> {
 function validate(read: ReturnType<typeof readTables>, options: ImportOptions, file: string, checksum: string): ImportResult {
   const { document, unitOrigins, figureOrigins, rowIssues } = read;
   const fileIssues = [...read.issues];
+  if (document.figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
   // Without a figures table, a list of units or a required column, no row can be judged.
-  const blocking = fileIssues.some((issue) => issue.code === "no_figures_table" || issue.code === "no_units" || issue.code === "missing_column");
+  const blocking = fileIssues.some((issue) => issue.code === "no_figures_table" || issue.code === "no_units" || issue.code === "missing_column" || issue.code === "no_rows");
   // Rows with cell problems are already rejected; the core still checks what they hold (all
   // problems in one pass). With `skipInvalid`, rejected rows are then left out until the rest passes.
   const rejected = new Map<number, ImportIssue[]>();
@@ -441,7 +442,7 @@ export function describeImportIssue(issue: ImportIssue, language: Language = "vi
   return `${importIssueLocation(issue, language)}: ${importIssueMessage(issue, language)}`;
 }
 
-const IMPORT_PROBLEMS = new Set<string>(["file_too_large", "unreadable_file", "unsupported_format", "no_figures_table", "no_units", "missing_column", "unknown_column", "duplicate_column", "missing_value", "not_a_number", "not_integer", "negative", "ambiguous_number", "formula_without_value", "too_large", "invalid_level", "invalid_period"]);
+const IMPORT_PROBLEMS = new Set<string>(["file_too_large", "unreadable_file", "unsupported_format", "no_figures_table", "no_units", "no_rows", "missing_column", "unknown_column", "duplicate_column", "missing_value", "not_a_number", "not_integer", "negative", "ambiguous_number", "formula_without_value", "too_large", "invalid_level", "invalid_period"]);
 function isImportProblem(code: string): code is ImportProblem {
   return IMPORT_PROBLEMS.has(code);
 }

@@ -7,6 +7,7 @@ export type ImportProblem =
   | "unsupported_format"
   | "no_figures_table"
   | "no_units"
+  | "no_rows"
   | "missing_column"
   | "unknown_column"
   | "duplicate_column"
@@ -52,6 +53,10 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   no_units: {
     vi: () => "không có danh sách đơn vị: hãy thêm trang \"Đơn vị\" (Mã đơn vị, Tên đơn vị, Cấp, Mã đơn vị cấp trên) hoặc các cột Cấp và Mã đơn vị cấp trên vào bảng số liệu.",
     en: () => "no list of units: add a \"Units\" sheet (unit id, name, level, parent id) or Level and Parent columns to the figures table.",
+  },
+  no_rows: {
+    vi: () => "tệp không có dòng số liệu nào; hãy điền số liệu vào trang \"Số liệu\" (mỗi đơn vị, mỗi kỳ một dòng).",
+    en: () => "the file has no rows of figures; fill in the \"Figures\" sheet (one row per unit and period).",
   },
   missing_column: {
     vi: (p) => `thiếu cột bắt buộc "${s(p.header)}"; hãy thêm cột này vào dòng tiêu đề.`,

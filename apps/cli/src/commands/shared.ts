@@ -1,4 +1,5 @@
-import type { Language, TieRule } from "@chiso/core";
+import { hasFiguresFor, parsePeriod, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
+import { requireString } from "../args.js";
 import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
@@ -77,4 +78,20 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
 export async function rejectedRowsFile(result: ImportResult, period: string, language: Language): Promise<{ name: string; data: Uint8Array } | null> {
   if (!result.rows.some((row) => row.status === "rejected")) return null;
   return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)) };
+}
+
+/** The period option, checked before any file is read (exit 2 when it is not a period). */
+export function periodOf(context: CommandContext): Period {
+  const text = requireString(context.values, "period", context.language);
+  const period = parsePeriod(text);
+  if (!period) throw new CliError(messagesFor(context.language).badOption(`--period ${text}`), EXIT.usage);
+  return period;
+}
+
+/** Refuses to score a period the file has no figures for (a mistyped year would give a pack of empty cards). */
+export function requireFiguresFor(dataset: Dataset, period: Period, file: string, language: Language): void {
+  if (hasFiguresFor(dataset, period)) return;
+  const periods = [...dataset.figuresByPeriod.keys()].sort();
+  const shown = periods.length > 6 ? `${periods.slice(0, 3).join(", ")} … ${periods.slice(-2).join(", ")}` : periods.join(", ");
+  throw new CliError(messagesFor(language).noFiguresForPeriod(file, period.key, shown || "—"), EXIT.invalidInput);
 }

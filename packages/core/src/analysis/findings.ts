@@ -1,4 +1,5 @@
 import type { Language } from "../messages.js";
+import { formatPeriod, parsePeriod } from "../period.js";
 
 /** Data-quality findings: reported as warnings, never silently "fixed". */
 export type FindingCode =
@@ -24,6 +25,17 @@ export interface Finding {
 
 type Describe = (p: Finding["params"]) => string;
 const s = (value: unknown): string => String(value);
+/** A number as Vietnamese prints it: decimal comma ("84,46"). */
+const vn = (value: unknown): string => String(value).replace(".", ",");
+/** Period keys as an official writes them: "2026-12" → "Tháng 12/2026". */
+const periods = (value: unknown, language: Language): string =>
+  String(value)
+    .split(", ")
+    .map((key) => {
+      const period = parsePeriod(key);
+      return period ? formatPeriod(period, language) : key;
+    })
+    .join(", ");
 
 const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   small_denominator: {
@@ -39,7 +51,7 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `early (${s(p.early)}) + on time (${s(p.onTime)}) + overdue (${s(p.overdue)}) = ${s(p.sum)}, not the dossiers settled (${s(p.settled)}).`,
   },
   stated_mismatch: {
-    vi: (p) => `tỷ lệ ghi trong báo cáo là ${s(p.stated)}% nhưng tính từ số liệu (${s(p.numerator)}/${s(p.denominator)}) là ${s(p.computed)}%.`,
+    vi: (p) => `tỷ lệ ghi trong báo cáo là ${vn(p.stated)}% nhưng tính từ số liệu (${s(p.numerator)}/${s(p.denominator)}) là ${vn(p.computed)}%.`,
     en: (p) => `the stated rate is ${s(p.stated)}% but the counts (${s(p.numerator)}/${s(p.denominator)}) give ${s(p.computed)}%.`,
   },
   parent_mismatch: {
@@ -47,16 +59,16 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the unit's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from its children's sum (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso uses the children's sum.`,
   },
   volume_jump: {
-    vi: (p) => `số hồ sơ (${s(p.current)}) chênh lệch lớn so với trung vị ${s(p.months)} tháng trước (${s(p.median)}); hãy kiểm tra lại số liệu.`,
+    vi: (p) => `số hồ sơ (${s(p.current)}) chênh lệch lớn so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}); hãy kiểm tra lại số liệu.`,
     en: (p) => `the dossier count (${s(p.current)}) is far from the median of the previous ${s(p.months)} months (${s(p.median)}); check the figures.`,
   },
   ratio_jump: {
-    vi: (p) => `tỷ lệ ${s(p.current)}% chênh ${s(p.change)} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${s(p.median)}%); hãy kiểm tra lại số liệu.`,
+    vi: (p) => `tỷ lệ ${vn(p.current)}% chênh ${vn(p.change)} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}%); hãy kiểm tra lại số liệu.`,
     en: (p) => `the rate of ${s(p.current)}% is ${s(p.change)} percentage points from the median of the previous ${s(p.months)} months (${s(p.median)}%); check the figures.`,
   },
   incomplete_period: {
-    vi: (p) => `thiếu số liệu các tháng ${s(p.months)}; kết quả kỳ chỉ tính trên các tháng có số liệu.`,
-    en: (p) => `no figures for ${s(p.months)}; the period is computed from the months that have figures.`,
+    vi: (p) => `thiếu số liệu ${periods(p.months, "vi")}; kết quả kỳ chỉ tính trên các tháng có số liệu.`,
+    en: (p) => `no figures for ${periods(p.months, "en")}; the period is computed from the months that have figures.`,
   },
 };
 

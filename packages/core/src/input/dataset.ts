@@ -1,5 +1,5 @@
 import { ChisoError, type Issue, type SafeResult } from "../errors.js";
-import { parsePeriod, type Period } from "../period.js";
+import { monthsOf, parsePeriod, type Period } from "../period.js";
 import type { Scheme } from "../scheme/compile.js";
 import { fromZodIssues } from "../zod-issues.js";
 import { getParScheme } from "../par/builtin.js";
@@ -225,4 +225,10 @@ function findCycles(unitById: ReadonlyMap<string, Unit>, unitIndex: ReadonlyMap<
     }
   }
   return issues;
+}
+
+/** Whether any unit has figures for a period: its own rows, or for a quarter or year, rows of its months. */
+export function hasFiguresFor(dataset: Dataset, period: Period): boolean {
+  if (dataset.figuresByPeriod.has(period.key)) return true;
+  return period.kind !== "month" && monthsOf(period).some((month) => dataset.figuresByPeriod.has(month.key));
 }

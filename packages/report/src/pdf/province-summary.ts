@@ -94,7 +94,7 @@ export function provinceSummaryDocument(view: ProvinceSummaryView): TDocumentDef
     {
       columns: [
         { width: "55%", stack: [{ text: labels.blocksChart, style: "h2" }, blockBarsChart(view.blocks)] },
-        { width: "45%", stack: [{ text: labels.trendChart, style: "h2" }, trendChart(view.trend)] },
+        { width: "45%", stack: [{ text: labels.trendChartOf[view.context.periodKind], style: "h2" }, trendChart(view.trend)] },
       ],
       columnGap: 10,
     },

@@ -89,8 +89,8 @@ function companionSections(view: UnitScorecardView): Content[] {
   return [
     {
       columns: [
-        { width: "45%", stack: [{ text: labels.sipasTitle, style: "h2" }, ...sipas] },
-        { width: "55%", stack: [{ text: labels.parTitle, style: "h2" }, ...par] },
+        { width: "45%", stack: [{ text: view.sipas ? `${labels.sipasTitle} — ${view.sipas.period}` : labels.sipasTitle, style: "h2" }, ...sipas] },
+        { width: "55%", stack: [{ text: view.par ? `${labels.parTitle} — ${view.par.period}` : labels.parTitle, style: "h2" }, ...par] },
       ],
       columnGap: 12,
       unbreakable: true,
@@ -119,7 +119,7 @@ export function unitScorecardDocument(view: UnitScorecardView): TDocumentDefinit
     {
       columns: [
         { width: "55%", stack: [{ text: labels.blocksChart, style: "h2" }, blockBarsChart(view.blocks)] },
-        { width: "45%", stack: [{ text: labels.trendChart, style: "h2" }, trendChart(view.trend, 230, 96)] },
+        { width: "45%", stack: [{ text: labels.trendChartOf[view.context.periodKind], style: "h2" }, trendChart(view.trend, 230, 96)] },
       ],
       columnGap: 10,
     },

@@ -1,8 +1,12 @@
-import type { CompanionScores, Dataset, Language, ParResult, Rank, Ranked, SipasResult, UnitLevel } from "@chiso/core";
+import { formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type ParResult, type Rank, type Ranked, type SipasResult, type UnitLevel } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { formatDecimalText } from "./format.js";
 import type { LevelRankingView, ParView, SipasView } from "./types.js";
 
+const periodLabel = (key: string, language: Language) => {
+  const period = parsePeriod(key);
+  return period ? formatPeriod(period, language) : key;
+};
 const pct = (text: string | null, language: Language) => (text === null ? "—" : `${formatDecimalText(text, language)}%`);
 const rankText = (rank: Rank | null) => (rank ? `${rank.position}/${rank.of}${rank.tied ? " (=)" : ""}` : "—");
 
@@ -21,6 +25,7 @@ export function sipasView(dataset: Dataset, ranked: Ranked<SipasResult> | undefi
   }
   const itemIntervals = new Map(result.items.map((item) => [item.code, item]));
   return {
+    period: periodLabel(result.period, language),
     overall: pct(result.overall.percent, language),
     band: band?.label[language] ?? "—",
     respondents: String(result.respondents),
@@ -58,6 +63,7 @@ export function parView(dataset: Dataset, level: UnitLevel, ranked: Ranked<ParRe
   }
   const number = (value: { toFixed(decimals: number): string }) => formatDecimalText(value.toFixed(2), language);
   return {
+    period: periodLabel(result.period, language),
     index: pct(result.percent, language),
     band: result.band?.label[language] ?? "—",
     rank: rankText(ranked.rank),

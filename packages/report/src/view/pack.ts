@@ -52,6 +52,7 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     },
     periodKey: card.period.key,
     periodLabel: formatPeriod(card.period, language),
+    periodKind: card.period.kind,
     provisional: card.provisional,
     scheme: `${card.scheme.id} ${card.scheme.version}`,
     checksum: options.checksum,

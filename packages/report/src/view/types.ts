@@ -7,6 +7,7 @@ export interface PackContext {
   readonly issuer: { readonly parent: string; readonly name: string };
   readonly periodKey: string;
   readonly periodLabel: string;
+  readonly periodKind: "month" | "quarter" | "year";
   readonly provisional: boolean;
   /** "766-portal 1.0.0". */
   readonly scheme: string;
@@ -56,6 +57,8 @@ export interface ActionView {
 
 /** A unit's SIPAS satisfaction result as printed. */
 export interface SipasView {
+  /** The survey's own period ("Năm 2026"): surveys are yearly, the scorecard may be monthly. */
+  readonly period: string;
   readonly overall: string;
   readonly band: string;
   readonly respondents: string;
@@ -68,6 +71,7 @@ export interface SipasView {
 
 /** A unit's PAR Index result as printed. */
 export interface ParView {
+  readonly period: string;
   readonly index: string;
   readonly band: string;
   readonly rank: string;

@@ -3,7 +3,6 @@ import {
   type Dataset,
   describeFinding,
   explainUnit,
-  formatPeriod,
   planImprovements,
   type Finding,
   type ItemExplanation,
@@ -42,7 +41,8 @@ export function trendPoints(unitId: string, history: History, language: Language
   return history.trend.map((card) => {
     const total = card.unit(unitId)?.total ?? null;
     return {
-      label: card.period.kind === "month" ? `${card.period.index}/${String(card.period.year).slice(2)}` : formatPeriod(card.period, language),
+      // Short axis labels: "10/26" for months, "Q3/26" for quarters, "2026" for years.
+      label: card.period.kind === "year" ? String(card.period.year) : `${card.period.kind === "quarter" ? "Q" : ""}${card.period.index}/${String(card.period.year).slice(2)}`,
       value: total?.toNumber() ?? null,
       text: formatPoints(total, language),
     };

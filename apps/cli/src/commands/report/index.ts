@@ -3,7 +3,8 @@ import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, readOptionsOf, rejectedRowsFile, reportPack, terminalProgress, tieOf } from "../shared.js";
+import { parsePeriod } from "@chiso/core";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
@@ -22,11 +23,12 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const input = requireString(values, "input", language);
-    const period = requireString(values, "period", language);
+    const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
+    requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);
     const rejected = await rejectedRowsFile(result, period, language);
     const asOf = asOfOf(context);

@@ -1,4 +1,4 @@
-import { companionsToJson, scoreCompanions, scoreDataset, scorecardToJson } from "@chiso/core";
+import { companionsToJson, parsePeriod, scoreCompanions, scoreDataset, scorecardToJson } from "@chiso/core";
 import { dirname, basename } from "node:path";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
@@ -6,7 +6,7 @@ import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { AtomicOutput } from "../../output/atomic.js";
 import { CliError, EXIT } from "../../cli-error.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, readOptionsOf, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
@@ -24,9 +24,10 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const input = requireString(values, "input", language);
-    const period = requireString(values, "period", language);
+    const period = periodOf(context).key;
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const { dataset, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
+    requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);
     const asOf = asOfOf(context);
     const tie = tieOf(context);
