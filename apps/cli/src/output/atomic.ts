@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
+import type { Language } from "@chiso/core";
+import { CliError, EXIT } from "../cli-error.js";
+import { messagesFor } from "../i18n.js";
 
 /**
  * Writes a set of files so that a failed run leaves none of them behind: everything is written into a
@@ -46,5 +49,19 @@ export class AtomicOutput {
   /** Drops everything staged. */
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes one file atomically; a failure leaves nothing behind and is reported as a CliError (exit 4). */
+export async function writeFileAtomically(path: string, data: Uint8Array | string, language: Language): Promise<void> {
+  const output = await AtomicOutput.open(dirname(path)).catch((error: Error) => {
+    throw new CliError(messagesFor(language).cannotWrite(path, error.message), EXIT.output, { cause: error });
+  });
+  try {
+    await output.write(basename(path), data);
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw new CliError(messagesFor(language).cannotWrite(path, (error as Error).message), EXIT.output, { cause: error });
   }
 }

@@ -1,10 +1,9 @@
 import { companionsToJson, parsePeriod, scoreCompanions, scoreDataset, scorecardToJson } from "@chiso/core";
-import { dirname, basename } from "node:path";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
-import { AtomicOutput } from "../../output/atomic.js";
+import { writeFileAtomically } from "../../output/atomic.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
 
@@ -42,14 +41,7 @@ export const command: Command = {
       context.stdout(json.trimEnd());
       return;
     }
-    const output = await AtomicOutput.open(dirname(values.out));
-    try {
-      await output.write(basename(values.out), json);
-      await output.commit();
-    } catch (error) {
-      await output.abort();
-      throw new CliError(messagesFor(language).cannotWrite(values.out, (error as Error).message), EXIT.output, { cause: error });
-    }
+    await writeFileAtomically(values.out, json, language);
     context.stderr(messagesFor(language).scoredTo(values.out));
   },
 };

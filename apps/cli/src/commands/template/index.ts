@@ -1,12 +1,10 @@
-import { basename, dirname } from "node:path";
 import { buildTemplate } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
-import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
-import { AtomicOutput } from "../../output/atomic.js";
+import { writeFileAtomically } from "../../output/atomic.js";
 import { SCORING_OPTIONS } from "../shared.js";
 
 /** `chiso template`: the input workbook for a period and a scheme. */
@@ -30,14 +28,7 @@ export const command: Command = {
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const units = typeof values.units === "string" ? (await readFigures(values.units, scheme, language)).dataset.units.map((unit) => ({ ...unit })) : undefined;
     const workbook = buildTemplate({ scheme, period, language, ...(units && { data: { units, figures: [] } }) });
-    const output = await AtomicOutput.open(dirname(out));
-    try {
-      await output.write(basename(out), await writeWorkbook(workbook, new Date(0)));
-      await output.commit();
-    } catch (error) {
-      await output.abort();
-      throw new CliError(messagesFor(language).cannotWrite(out, (error as Error).message), EXIT.output, { cause: error });
-    }
+    await writeFileAtomically(out, await writeWorkbook(workbook, new Date(0)), language);
     context.stdout(messagesFor(language).templateWritten(out));
   },
 };

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
 import { buildFindingsWorkbook, describeImportIssue, importFigures } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
@@ -7,7 +6,7 @@ import { requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme } from "../../input/read-figures.js";
-import { AtomicOutput } from "../../output/atomic.js";
+import { writeFileAtomically } from "../../output/atomic.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, readOptionsOf } from "../shared.js";
 
 /** `chiso validate`: every problem of a figures file, printed and written as a workbook. */
@@ -40,14 +39,7 @@ export const command: Command = {
     const errors = result.issues.filter((issue) => issue.severity === "error");
     for (const issue of [...errors, ...result.issues.filter((issue) => issue.severity === "warning")]) context.stdout(describeImportIssue(issue, language));
     if (typeof values.out === "string") {
-      const output = await AtomicOutput.open(dirname(values.out));
-      try {
-        await output.write(basename(values.out), await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)));
-        await output.commit();
-      } catch (error) {
-        await output.abort();
-        throw new CliError(messagesFor(language).cannotWrite(values.out, (error as Error).message), EXIT.output, { cause: error });
-      }
+      await writeFileAtomically(values.out, await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)), language);
       context.stderr(messagesFor(language).validFindings(values.out));
     }
     if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length).replace(/:$/, "."), EXIT.invalidInput);
