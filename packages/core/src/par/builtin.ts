@@ -1,4 +1,4 @@
-import { ChisoError } from "../errors.js";
+import { ChisoError } from "../kernel/errors.js";
 import { parseParScheme, type ParScheme } from "./compute.js";
 import type { ParSchemeDefinition } from "./schema.js";
 

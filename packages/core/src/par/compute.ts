@@ -1,8 +1,8 @@
-import { Dec } from "../arithmetic/decimal.js";
-import { ChisoError, type Issue, type SafeResult } from "../errors.js";
-import { parsePeriod } from "../period.js";
-import { rankScores, type TieRule } from "../scoring/rank.js";
-import { fromZodIssues } from "../zod-issues.js";
+import { Dec } from "../kernel/arithmetic/decimal.js";
+import { ChisoError, type Issue, type SafeResult } from "../kernel/errors.js";
+import { parsePeriod } from "../kernel/period.js";
+import { rankScores, type TieRule } from "../kernel/rank.js";
+import { fromZodIssues } from "../kernel/zod-issues.js";
 import { parAssessmentSchema, parSchemeSchema, type ParSchemeData } from "./schema.js";
 
 /** A leaf of the tree: where points are scored. */

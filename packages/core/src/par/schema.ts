@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bandSchema, bilingualSchema, sourceSchema } from "../scheme/schema.js";
+import { bandSchema, bilingualSchema, sourceSchema } from "../kernel/common-schema.js";
 
 const points = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
 const code = z.string().regex(/^[A-Z][A-Z0-9_.]*$/);

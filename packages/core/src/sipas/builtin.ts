@@ -1,4 +1,4 @@
-import { ChisoError } from "../errors.js";
+import { ChisoError } from "../kernel/errors.js";
 import { parseSipasScheme, type SipasScheme } from "./compute.js";
 import type { SipasSchemeDefinition } from "./schema.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bandSchema, bilingualSchema, sourceSchema } from "../scheme/schema.js";
+import { bandSchema, bilingualSchema, sourceSchema } from "../kernel/common-schema.js";
 
 const weighted = { weight: z.number().positive().optional() };
 

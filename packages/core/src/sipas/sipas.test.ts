@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ChisoError } from "../errors.js";
+import { ChisoError } from "../kernel/errors.js";
 import { getSipasScheme, sipas2017Scheme } from "./builtin.js";
 import { parseSipasScheme, rankSurveys, safeParseSurveys, scoreSurvey, sipasImprovements } from "./compute.js";
 import { wilsonInterval } from "./wilson.js";

@@ -1,7 +1,7 @@
 import { explainItem } from "../analysis/explain.js";
 import { describeFinding } from "../analysis/findings.js";
-import { formatPath } from "../errors.js";
-import type { Language } from "../messages.js";
+import { formatPath } from "../../kernel/errors.js";
+import type { Language } from "../../kernel/messages.js";
 import type { Scorecard } from "./scorecard.js";
 
 /**

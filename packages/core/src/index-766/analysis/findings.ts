@@ -1,5 +1,5 @@
-import type { Language } from "../messages.js";
-import { formatPeriod, parsePeriod } from "../period.js";
+import type { Language } from "../../kernel/messages.js";
+import { formatPeriod, parsePeriod } from "../../kernel/period.js";
 
 /** Data-quality findings: reported as warnings, never silently "fixed". */
 export type FindingCode =

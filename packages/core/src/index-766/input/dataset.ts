@@ -1,11 +1,11 @@
-import { ChisoError, type Issue, type SafeResult } from "../errors.js";
-import { monthsOf, parsePeriod, type Period } from "../period.js";
+import { ChisoError, type Issue, type SafeResult } from "../../kernel/errors.js";
+import { monthsOf, parsePeriod, type Period } from "../../kernel/period.js";
 import type { Scheme } from "../scheme/compile.js";
-import { fromZodIssues } from "../zod-issues.js";
-import { getParScheme } from "../par/builtin.js";
-import { safeParseAssessments, type ParAssessment, type ParScheme } from "../par/compute.js";
-import { getSipasScheme } from "../sipas/builtin.js";
-import { safeParseSurveys, type SipasScheme, type SipasSurvey } from "../sipas/compute.js";
+import { fromZodIssues } from "../../kernel/zod-issues.js";
+import { getParScheme } from "../../par/builtin.js";
+import { safeParseAssessments, type ParAssessment, type ParScheme } from "../../par/compute.js";
+import { getSipasScheme } from "../../sipas/builtin.js";
+import { safeParseSurveys, type SipasScheme, type SipasSurvey } from "../../sipas/compute.js";
 import type { z } from "zod";
 import { figureSchema, figuresEnvelopeSchema, unitSchema, type Channels, type Settlement, type UnitLevel } from "./schema.js";
 

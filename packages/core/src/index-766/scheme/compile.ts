@@ -1,8 +1,9 @@
-import { Dec, toScaledInteger } from "../arithmetic/decimal.js";
-import { Points } from "../arithmetic/points.js";
-import { ChisoError, type Issue, type SafeResult } from "../errors.js";
-import { fromZodIssues } from "../zod-issues.js";
-import { schemeSchema, type Bilingual, type ItemDefinition, type SchemeData } from "./schema.js";
+import { Dec, toScaledInteger } from "../../kernel/arithmetic/decimal.js";
+import { Points } from "../../kernel/arithmetic/points.js";
+import { ChisoError, type Issue, type SafeResult } from "../../kernel/errors.js";
+import { fromZodIssues } from "../../kernel/zod-issues.js";
+import type { Bilingual } from "../../kernel/common-schema.js";
+import { schemeSchema, type ItemDefinition, type SchemeData } from "./schema.js";
 
 /** An item ready to score: its rule as exact integer factors. */
 export interface SchemeItem extends ItemDefinition {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { singleItemScheme } from "../../test/helpers.js";
+import { singleItemScheme } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
 import { scoreItem } from "./item.js";
 

@@ -1,6 +1,6 @@
-import { Dec } from "../arithmetic/decimal.js";
+import { Dec } from "../../kernel/arithmetic/decimal.js";
 import { figureFor, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
-import { previousPeriod, type Period } from "../period.js";
+import { previousPeriod, type Period } from "../../kernel/period.js";
 import type { SchemeItem } from "../scheme/compile.js";
 import type { ResolvedCounts } from "../scoring/resolve.js";
 import type { Finding } from "./findings.js";

@@ -1,5 +1,5 @@
-import { roundQuotient } from "../arithmetic/rational.js";
-import { Points } from "../arithmetic/points.js";
+import { roundQuotient } from "../../kernel/arithmetic/rational.js";
+import { Points } from "../../kernel/arithmetic/points.js";
 import type { Counts } from "../input/dataset.js";
 import { scoreFactors, type Scheme, type SchemeItem } from "../scheme/compile.js";
 

@@ -1,5 +1,5 @@
-import { Dec } from "../arithmetic/decimal.js";
-import { Points } from "../arithmetic/points.js";
+import { Dec } from "../../kernel/arithmetic/decimal.js";
+import { Points } from "../../kernel/arithmetic/points.js";
 import type { Scheme, SchemeItem } from "../scheme/compile.js";
 import { pointsUnits, type ItemScore } from "../scoring/item.js";
 import type { UnitScore } from "../scoring/scorecard.js";

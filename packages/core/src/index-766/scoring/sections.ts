@@ -1,4 +1,4 @@
-import { Points } from "../arithmetic/points.js";
+import { Points } from "../../kernel/arithmetic/points.js";
 import type { Scheme, SchemeSection } from "../scheme/compile.js";
 import type { ItemScore } from "./item.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { smallProvince } from "../../test/helpers.js";
+import { smallProvince } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
 import { parseDataset, safeParseDataset } from "./dataset.js";
 

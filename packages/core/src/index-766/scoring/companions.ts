@@ -1,9 +1,9 @@
 import type { Dataset } from "../input/dataset.js";
 import type { UnitLevel } from "../input/schema.js";
-import { rankAssessments, scoreAssessment, type ParResult } from "../par/compute.js";
-import { parsePeriod } from "../period.js";
-import { rankSurveys, scoreSurvey, type SipasResult } from "../sipas/compute.js";
-import type { Rank, TieRule } from "./rank.js";
+import { rankAssessments, scoreAssessment, type ParResult } from "../../par/compute.js";
+import { parsePeriod } from "../../kernel/period.js";
+import { rankSurveys, scoreSurvey, type SipasResult } from "../../sipas/compute.js";
+import type { Rank, TieRule } from "../../kernel/rank.js";
 
 /** A unit's survey or PAR result with its rank within its level (`null`: not ranked, e.g. small sample). */
 export interface Ranked<T> {

@@ -1,13 +1,13 @@
-import { sumPoints, type Points } from "../arithmetic/points.js";
-import { ChisoError } from "../errors.js";
+import { sumPoints, type Points } from "../../kernel/arithmetic/points.js";
+import { ChisoError } from "../../kernel/errors.js";
 import type { Dataset, Unit } from "../input/dataset.js";
 import type { UnitLevel } from "../input/schema.js";
-import { isProvisional, parsePeriod, todayInVietnam, type Period } from "../period.js";
+import { isProvisional, parsePeriod, todayInVietnam, type Period } from "../../kernel/period.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import { findDataQualityIssues, type Finding } from "../analysis/quality.js";
 import { bandFor } from "./band.js";
 import { scoreItem, type ItemScore } from "./item.js";
-import { rankScores, type TieRule } from "./rank.js";
+import { rankScores, type TieRule } from "../../kernel/rank.js";
 import { createResolver, type ResolvedCounts } from "./resolve.js";
 import { scoreSections, type SectionScore } from "./sections.js";
 

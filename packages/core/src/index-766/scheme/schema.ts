@@ -1,10 +1,5 @@
 import { z } from "zod";
-
-/** A text in Vietnamese (the reference) and English. */
-export const bilingualSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
-
-/** A decimal given as a JSON number or a string ("1.5"), never negative. */
-const decimalSchema = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
+import { bandSchema, bilingualSchema, decimalSchema, sourceSchema } from "../../kernel/common-schema.js";
 
 /**
  * What an item scores when its denominator is 0:
@@ -57,18 +52,7 @@ const sectionSchema = z.strictObject({
   max: decimalSchema,
 });
 
-export const bandSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
-  /** Lowest rounded total (inclusive) that earns this band. */
-  min: decimalSchema,
-  label: bilingualSchema,
-});
 
-export const sourceSchema = z.strictObject({
-  title: z.string().min(1),
-  url: z.string().optional(),
-  note: z.string().optional(),
-});
 
 /**
  * A scoring methodology as data: versioned, dated and cited. Load one with `parseScheme`.
@@ -112,4 +96,3 @@ export type SchemeDefinition = z.input<typeof schemeSchema>;
 export type SchemeData = z.output<typeof schemeSchema>;
 export type ItemDefinition = z.output<typeof itemSchema>;
 export type EmptyDenominatorPolicy = z.output<typeof emptyDenominatorSchema>;
-export type Bilingual = z.output<typeof bilingualSchema>;

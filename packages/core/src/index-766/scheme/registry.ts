@@ -1,4 +1,4 @@
-import { ChisoError } from "../errors.js";
+import { ChisoError } from "../../kernel/errors.js";
 import { builtinSchemeDefinitions } from "./builtin/variants.js";
 import { parseScheme, type Scheme } from "./compile.js";
 

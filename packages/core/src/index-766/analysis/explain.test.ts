@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetOf, smallProvince, uniformItems } from "../../test/helpers.js";
+import { datasetOf, smallProvince, uniformItems } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
 import { scoreDataset } from "../scoring/scorecard.js";
 import { explainUnit, planImprovements } from "./explain.js";

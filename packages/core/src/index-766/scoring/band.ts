@@ -1,4 +1,4 @@
-import type { Points } from "../arithmetic/points.js";
+import type { Points } from "../../kernel/arithmetic/points.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 
 /** The grade band a rounded total falls in, or `null` when there is no total or no band fits. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChisoError } from "../errors.js";
+import { ChisoError } from "../../kernel/errors.js";
 import { builtinSchemeDefinitions, portalScheme } from "./builtin/variants.js";
 import { parseScheme, safeParseScheme } from "./compile.js";
 import { builtinSchemeIds, getScheme } from "./registry.js";

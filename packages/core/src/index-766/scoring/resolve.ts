@@ -1,5 +1,5 @@
 import { figureFor, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
-import { monthsOf, type Period } from "../period.js";
+import { monthsOf, type Period } from "../../kernel/period.js";
 import type { CountsOrigin } from "./item.js";
 
 /** A unit's counts for a period after period and hierarchy roll-ups. */
