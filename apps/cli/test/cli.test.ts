@@ -144,7 +144,7 @@ describe("figures from a spreadsheet", () => {
     expect(checked.code).toBe(3);
     expect(checked.stdout.split("\n")).toEqual([
       `${join(dir, "so-lieu.csv")} › dòng 5 › cột F “ON_TIME tử số” › đơn vị X3: "1,5" không phải số nguyên; số đếm không có phần thập phân (nếu là số nghìn, hãy viết 1.234 hoặc 1234).`,
-      `${join(dir, "so-lieu.csv")} › dòng 4 › cột F “ON_TIME tử số” › đơn vị X2: tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu ON_TIME.`,
+      `${join(dir, "so-lieu.csv")} › dòng 4 › cột F “ON_TIME tử số” › đơn vị X2: tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.`,
     ]);
     const findings = new ExcelJS.Workbook();
     await findings.xlsx.readFile(join(dir, "loi.xlsx"));
@@ -175,7 +175,9 @@ describe("chiso report with bad input", () => {
     const out = join(dir, "out");
     const result = await run(["report", "--input", input, "--period", "2026-03", "--out", out]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain("figures.json có 1 lỗi");
+    // Both problems of the row in one pass: the negative count and the numerator above its denominator.
+    expect(result.stderr).toContain("figures.json có 2 lỗi");
+    expect(result.stderr).toContain("tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.");
     expect(result.stderr).toContain("figures.json › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
   });

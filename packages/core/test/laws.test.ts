@@ -19,11 +19,13 @@ function referenceUnits(max: number | string, thresholdPercent: number | string,
 
 const countsArbitrary = fc.integer({ min: 1, max: 10_000_000 }).chain((denominator) => fc.tuple(fc.integer({ min: 0, max: denominator }), fc.constant(denominator)));
 const itemArbitrary = fc.constantFrom(...scored);
+/** Items scored by the exact rational (the payment items follow the portal's percent-first rule: percent-first.test.ts). */
+const exactItemArbitrary = fc.constantFrom(...scored.filter((item) => item.points.method === "exact"));
 
 describe("laws of the item rule", () => {
   it("matches an independent BigInt computation of the exact rational, ties included", () => {
     fc.assert(
-      fc.property(itemArbitrary, countsArbitrary, (item, [numerator, denominator]) => {
+      fc.property(exactItemArbitrary, countsArbitrary, (item, [numerator, denominator]) => {
         expect(BigInt(pointsUnits(scheme, item, { numerator, denominator }))).toBe(referenceUnits(item.max, item.thresholdPercent, numerator, denominator));
       }),
       { numRuns: 5000 },

@@ -18,7 +18,11 @@ it("runs the README example", () => {
   const commune = card.unit("X1")!;
   expect(commune.items.find((item) => item.code === "ONLINE_SERVICE_PROVIDED")?.points?.toString()).toBe("1.75");
   expect(commune.total?.toString()).toBe("15.75");
-  expect(commune.standing).toEqual({ ranked: true, position: 1, of: 1, tied: false });
+  expect(commune.completeness.status).toBe("incomplete");
+  expect(commune.completeness.missingItems).toHaveLength(19);
+  expect(commune.standing).toEqual({ ranked: false, reason: "incomplete" });
+  expect(commune.band).toBeNull();
   expect(planImprovements(scheme, commune, 3).map((e) => `${e.item.code}: +${e.toFullMarks?.increase}`)).toEqual(["ON_TIME: +3", "ONLINE_SERVICE_PROVIDED: +1"]);
-  expect(card.findings.map((finding) => describeFinding(finding))).toHaveLength(0);
+  const communeFindings = card.findings.filter((finding) => finding.unit === "X1").map((finding) => describeFinding(finding, "en"));
+  expect(communeFindings).toEqual([expect.stringMatching(/^19 item\(s\) not reported \(1\.1, 1\.2, /)]);
 });

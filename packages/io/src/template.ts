@@ -33,7 +33,7 @@ const INSTRUCTIONS: Record<Language, readonly string[]> = {
     "3. Mỗi chỉ tiêu có hai cột: Tử số và Mẫu số — số nguyên từ 0, tử số không lớn hơn mẫu số.",
     "4. Đơn vị không có số liệu cho một chỉ tiêu: để trống CẢ HAI ô (chiso ghi nhận \"không có dữ liệu\", không tính là 0).",
     "5. Không có hồ sơ/phản ánh trong kỳ: ghi 0 ở cả hai ô; chiso áp dụng quy tắc mẫu số bằng 0 của từng chỉ tiêu.",
-    "6. Cấp xã để trống 1.1–1.3 sẽ dùng số liệu của tỉnh. Cấp tỉnh chỉ cần các chỉ tiêu về thủ tục (1.1–1.3, 3.1, 3.2, 3.5, 3.x, 4.5b); số liệu hồ sơ của tỉnh được cộng từ các đơn vị.",
+    "6. Cấp xã để trống 1.1–1.3 sẽ dùng số liệu của tỉnh. Cấp tỉnh chỉ cần các chỉ tiêu về thủ tục (1.1–1.3, 3.1, 3.2, 3.4, 3.5, 4.5b); số liệu hồ sơ của tỉnh được cộng từ các đơn vị.",
     "7. Số có thể ghi 1234 hoặc 1.234 (dấu chấm ngăn cách nghìn); không dùng dấu phẩy.",
     "8. Các cột Hồ sơ tiếp nhận… và Giải quyết… là tùy chọn, dùng để kiểm tra số liệu có khớp nhau.",
     "9. Kiểm tra tệp: chiso validate --input <tệp>. Chấm điểm: chiso report --input <tệp> --period <kỳ> --out <thư mục>.",

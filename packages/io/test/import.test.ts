@@ -143,7 +143,7 @@ describe("errors a person can act on", () => {
       [
         "so-lieu.csv › dòng 2 › cột N “ON_TIME tử số” › đơn vị HS-S01: ô trống: cần tử số của chỉ tiêu 2.1 (ON_TIME) (đã có số còn lại; nếu đơn vị không có số liệu, để trống cả hai ô).",
         "so-lieu.csv › dòng 2 › cột D “Mã đơn vị cấp trên” › đơn vị HS-S01: đơn vị cấp trên "HS-KHONG-CO" của "HS-S01" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.",
-        "so-lieu.csv › dòng 2 › cột L “DOSSIER_SYNC tử số” › đơn vị HS-S01: tử số (1201) lớn hơn mẫu số (1200); hãy kiểm tra lại hai số liệu của chỉ tiêu DOSSIER_SYNC.",
+        "so-lieu.csv › dòng 2 › cột L “DOSSIER_SYNC tử số” › đơn vị HS-S01: tử số (1201) lớn hơn mẫu số (1200); hãy kiểm tra lại hai số liệu của chỉ tiêu 1.4 Đồng bộ hồ sơ lên Cổng DVCQG.",
       ]
     `);
   });

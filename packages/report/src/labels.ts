@@ -67,7 +67,7 @@ const vi = {
   footerChecksum: "Mã kiểm tra dữ liệu",
   footerGenerated: "Thời điểm tạo",
   page: (page: number, pages: number) => `Trang ${page}/${pages}`,
-  reason: { no_figures: "chưa có số liệu trong kỳ", no_dossiers: "không phát sinh hồ sơ trong kỳ" },
+  reason: { no_figures: "chưa có số liệu trong kỳ", no_dossiers: "không phát sinh hồ sơ trong kỳ", incomplete: "chưa đủ số liệu các chỉ tiêu" },
   levels: { province: "tỉnh", department: "sở, ban, ngành", commune: "xã, phường" },
   levelNames: { province: "Tỉnh", department: "Sở, ban, ngành", commune: "Xã, phường" },
   action: (what: string, increase: string, numerator: string, denominator: string, points: string) =>
@@ -187,7 +187,7 @@ const en: Labels = {
   footerChecksum: "Input checksum",
   footerGenerated: "Generated",
   page: (page: number, pages: number) => `Page ${page}/${pages}`,
-  reason: { no_figures: "no figures for the period", no_dossiers: "no dossiers in the period" },
+  reason: { no_figures: "no figures for the period", no_dossiers: "no dossiers in the period", incomplete: "figures missing for some items" },
   levels: { province: "provinces", department: "departments", commune: "communes" },
   levelNames: { province: "Province", department: "Departments", commune: "Communes" },
   action: (what: string, increase: string, numerator: string, denominator: string, points: string) =>

@@ -125,10 +125,15 @@ function provinceRow(period: string, integer: (low: number, high: number) => num
   const procedures = integer(2000, 2300);
   const published = integer(30, 80);
   const fee = Math.round(procedures * 0.35);
+  // Feedback addressed to the province itself: scored on its own counts, not its units' (methodology §1.7).
+  const feedback = integer(120, 320);
   return {
     unit: DEMO_PROVINCE.id,
     period,
     items: {
+      PETITION_CLASSIFICATION: ratioPair(feedback, between(0.9, 1)),
+      PETITION_PROCESSING_ON_TIME: ratioPair(feedback, between(0.7, 0.95)),
+      PETITION_HANDLING_SATISFACTION: ratioPair(feedback, between(0.55, 0.9)),
       PUBLISH_ON_TIME: ratioPair(published, between(0.85, 1)),
       PUBLIC_UPDATE_ON_TIME: ratioPair(published, between(0.8, 1)),
       PUBLIC_CONTENT_FULL: ratioPair(procedures, between(0.9, 1)),

@@ -46,12 +46,24 @@ const catalogue: Record<IssueCode, Record<Language, Describe>> = {
     en: (p) => `value too large (${str(p.received)}); at most ${str(p.maximum)}.`,
   },
   numerator_above_denominator: {
-    vi: (p) => `tử số (${str(p.numerator)}) lớn hơn mẫu số (${str(p.denominator)}); hãy kiểm tra lại hai số liệu của chỉ tiêu ${str(p.item)}.`,
-    en: (p) => `numerator (${str(p.numerator)}) is greater than denominator (${str(p.denominator)}); check both figures of item ${str(p.item)}.`,
+    vi: (p) => `tử số (${str(p.numerator)}) lớn hơn mẫu số (${str(p.denominator)}); hãy kiểm tra lại hai số liệu của chỉ tiêu ${str(p.itemVi ?? p.item)}.`,
+    en: (p) => `numerator (${str(p.numerator)}) is greater than denominator (${str(p.denominator)}); check both figures of item ${str(p.itemEn ?? p.item)}.`,
   },
   unknown_item: {
     vi: (p) => `mã chỉ tiêu "${str(p.item)}" không có trong phương án ${str(p.scheme)}; hãy dùng một mã hợp lệ (xem docs/indicators).`,
     en: (p) => `item code "${str(p.item)}" is not in scheme ${str(p.scheme)}; use a valid code (see docs/indicators).`,
+  },
+  unknown_block: {
+    vi: (p) => `mã khối "${str(p.block)}" không có trong phương án ${str(p.scheme)}; hãy dùng một mã khối hợp lệ (TRANSPARENCY, TIMELINESS, ONLINE_SERVICE, ONLINE_PAYMENT, DIGITIZATION, SATISFACTION).`,
+    en: (p) => `block code "${str(p.block)}" is not in scheme ${str(p.scheme)}; use a valid block code (TRANSPARENCY, TIMELINESS, ONLINE_SERVICE, ONLINE_PAYMENT, DIGITIZATION, SATISFACTION).`,
+  },
+  unknown_format: {
+    vi: (p) => `định dạng "${str(p.received)}" không được hỗ trợ; tệp số liệu của chiso có định dạng "${str(p.expected)}".`,
+    en: (p) => `format "${str(p.received)}" is not supported; chiso's figures files have format "${str(p.expected)}".`,
+  },
+  sum_too_large: {
+    vi: (p) => `các số liệu của chỉ tiêu ${str(p.itemVi ?? p.item)} cộng lại vượt quá ${str(p.maximum)}, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).`,
+    en: (p) => `the counts of item ${str(p.itemEn ?? p.item)} add up to more than ${str(p.maximum)} and cannot be added exactly; check the figures (numbers far too large).`,
   },
   unknown_unit: {
     vi: (p) => `đơn vị "${str(p.unit)}" chưa được khai báo trong danh sách đơn vị; hãy thêm đơn vị hoặc sửa mã.`,

@@ -24,6 +24,9 @@ function fromZodIssue(issue: z.core.$ZodIssue, basePath: readonly (string | numb
       return [{ code: "too_large", path, params: { received, maximum: String(issue.maximum) } }];
     case "unrecognized_keys":
       return issue.keys.map((key) => ({ code: "unrecognized_key" as const, path, params: { key } }));
+    case "invalid_format":
+      // zod's own text ("Invalid string: must match pattern …") is English and technical: show the value.
+      return [{ code: "invalid_value", path, params: { detail: received } }];
     case "invalid_value":
       return [{ code: "invalid_value", path, params: { allowed: issue.values.map(String).join(", ") } }];
     case "invalid_union": {

@@ -1,7 +1,8 @@
 import { Dec } from "../../kernel/arithmetic/decimal.js";
 import { Points } from "../../kernel/arithmetic/points.js";
 import type { Scheme, SchemeItem } from "../scheme/compile.js";
-import { pointsUnits, type ItemScore } from "../scoring/item.js";
+import type { ItemScore } from "../scoring/item.js";
+import { pointsUnits } from "../scoring/points-rule.js";
 import type { UnitScore } from "../scoring/scorecard.js";
 
 /** A target the unit can reach by raising one item's numerator (its denominator unchanged). */
@@ -45,7 +46,7 @@ export function smallestNumeratorFor(scheme: Scheme, item: SchemeItem, denominat
   let low = from;
   let high = denominator;
   while (low < high) {
-    const middle = Math.floor((low + high) / 2);
+    const middle = low + Math.floor((high - low) / 2);
     if (reaches(middle)) high = middle;
     else low = middle + 1;
   }

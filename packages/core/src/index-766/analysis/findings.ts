@@ -10,7 +10,11 @@ export type FindingCode =
   | "parent_mismatch"
   | "volume_jump"
   | "ratio_jump"
-  | "incomplete_period";
+  | "incomplete_period"
+  | "missing_items"
+  | "period_mismatch"
+  | "source_flag"
+  | "published_mismatch";
 
 export interface Finding {
   readonly code: FindingCode;
@@ -37,6 +41,13 @@ const periods = (value: unknown, language: Language): string =>
     })
     .join(", ");
 
+const CAUSES: Readonly<Record<string, Record<Language, string>>> = {
+  rounding_rule: { vi: "quy tắc làm tròn khác (tính từ tỷ lệ đã làm tròn hay tính chính xác)", en: "a different rounding rule (from a rounded percentage, or exact)" },
+  empty_rule: { vi: "quy tắc cho chỉ tiêu không có số liệu (mẫu số 0) khác", en: "a different rule for an item without counts (denominator 0)" },
+  not_reported: { vi: "tệp số liệu không có số liệu của chỉ tiêu", en: "the figures file does not carry the item's counts" },
+  counts_or_rule: { vi: "số liệu đã thay đổi so với số liệu nguồn đã chấm, hoặc quy tắc tính đã thay đổi", en: "the counts differ from those the source scored, or its rule changed" },
+};
+
 const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   small_denominator: {
     vi: (p) => `mẫu số chỉ là ${s(p.denominator)} (dưới ${s(p.minimum)}): tỷ lệ dễ biến động, cần thận trọng khi so sánh.`,
@@ -55,8 +66,8 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the stated rate is ${s(p.stated)}% but the counts (${s(p.numerator)}/${s(p.denominator)}) give ${s(p.computed)}%.`,
   },
   parent_mismatch: {
-    vi: (p) => `số liệu tự báo cáo (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng của các đơn vị trực thuộc (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso dùng tổng của các đơn vị trực thuộc.`,
-    en: (p) => `the unit's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from its children's sum (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso uses the children's sum.`,
+    vi: (p) => `số liệu tự báo cáo (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng của các đơn vị trực thuộc (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso dùng ${p.used === "own" ? "số liệu tự báo cáo" : "tổng của các đơn vị trực thuộc"}.`,
+    en: (p) => `the unit's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from its children's sum (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso uses ${p.used === "own" ? "the unit's own figures" : "the children's sum"}.`,
   },
   volume_jump: {
     vi: (p) => `số hồ sơ (${s(p.current)}) chênh lệch lớn so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}); hãy kiểm tra lại số liệu.`,
@@ -65,6 +76,22 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   ratio_jump: {
     vi: (p) => `tỷ lệ ${vn(p.current)}% chênh ${vn(p.change)} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}%); hãy kiểm tra lại số liệu.`,
     en: (p) => `the rate of ${s(p.current)}% is ${s(p.change)} percentage points from the median of the previous ${s(p.months)} months (${s(p.median)}%); check the figures.`,
+  },
+  missing_items: {
+    vi: (p) => `chưa báo cáo ${s(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
+    en: (p) => `${s(p.count)} item(s) not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
+  },
+  period_mismatch: {
+    vi: (p) => `số liệu của cả kỳ (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng ${s(p.months)} tháng trong kỳ (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso dùng số liệu của cả kỳ.`,
+    en: (p) => `the period's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from the sum of its ${s(p.months)} month(s) (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso uses the period's own figures.`,
+  },
+  source_flag: {
+    vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${s(p.message)}` : ""}.`,
+    en: (p) => `the source flags ${s(p.flag)}${p.message ? `: ${s(p.message)}` : ""}.`,
+  },
+  published_mismatch: {
+    vi: (p) => `điểm chiso tính (${vn(p.computed)}) khác điểm đã công bố (${vn(p.published)})${p.level === "item" ? "" : ` ở ${p.level === "total" ? "tổng điểm" : `khối ${s(p.section)}`}`}; nguyên nhân có thể: ${CAUSES[String(p.cause)]?.vi ?? s(p.cause)}.`,
+    en: (p) => `chiso's score (${s(p.computed)}) differs from the published one (${s(p.published)})${p.level === "item" ? "" : ` for ${p.level === "total" ? "the total" : `block ${s(p.section)}`}`}; likely cause: ${CAUSES[String(p.cause)]?.en ?? s(p.cause)}.`,
   },
   incomplete_period: {
     vi: (p) => `thiếu số liệu ${periods(p.months, "vi")}; kết quả kỳ chỉ tính trên các tháng có số liệu.`,

@@ -3,8 +3,11 @@ import { datasetOf, smallProvince, uniformItems } from "../../../test/helpers.js
 import { scoreDataset } from "../scoring/scorecard.js";
 import { describeFinding } from "./findings.js";
 
-const findingsOf = (figures: Parameters<typeof smallProvince>[0], period = "2026-03") =>
-  scoreDataset(datasetOf(smallProvince(figures)), { period }).findings.map((finding) => `${finding.unit} ${finding.item ?? "-"}: ${describeFinding(finding, "en")}`);
+/** The findings as lines; units' missing items (most rows here report one item) only when asked. */
+const findingsOf = (figures: Parameters<typeof smallProvince>[0], period = "2026-03", withMissing = false) =>
+  scoreDataset(datasetOf(smallProvince(figures)), { period })
+    .findings.filter((finding) => withMissing || finding.code !== "missing_items")
+    .map((finding) => `${finding.unit} ${finding.item ?? "-"}: ${describeFinding(finding, "en")}`);
 
 describe("data-quality findings", () => {
   it("flags components that do not add up and stated rates that do not match their counts", () => {
@@ -54,7 +57,29 @@ describe("data-quality findings", () => {
   });
 
   it("writes findings in Vietnamese by default", () => {
-    const card = scoreDataset(datasetOf(smallProvince([{ unit: "C1", period: "2026-03", items: { ON_TIME: [3, 4] } }])), { period: "2026-03" });
-    expect(describeFinding(card.findings[0]!)).toMatchInlineSnapshot(`"mẫu số chỉ là 4 (dưới 5): tỷ lệ dễ biến động, cần thận trọng khi so sánh."`);
+    const card = scoreDataset(datasetOf(smallProvince([{ unit: "C1", period: "2026-03", items: { ...uniformItems(10, 10), ON_TIME: [3, 4] } }])), { period: "2026-03" });
+    expect(describeFinding(card.findings.find((finding) => finding.unit === "C1")!)).toMatchInlineSnapshot(`"mẫu số chỉ là 4 (dưới 5): tỷ lệ dễ biến động, cần thận trọng khi so sánh."`);
+  });
+
+  it("names the items a unit did not report", () => {
+    const items = uniformItems(9, 10);
+    delete items.DOSSIER_SYNC;
+    delete items.PETITION_HANDLING_SATISFACTION;
+    expect(findingsOf([{ unit: "C1", period: "2026-03", items }], "2026-03", true).filter((line) => line.startsWith("C1"))).toMatchInlineSnapshot(`
+      [
+        "C1 -: 2 item(s) not reported (1.4, 5.3): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.",
+      ]
+    `);
+  });
+
+  it("flags a quarter whose own figures differ from its months, and the source's own flags", () => {
+    const month = (period: string) => ({ unit: "C1", period, items: { ...uniformItems(9, 10), ON_TIME: [90, 100] as [number, number] } });
+    const quarter = { unit: "C1", period: "2026-Q1", items: { ...uniformItems(27, 30), ON_TIME: [290, 300] as [number, number] }, flags: [{ item: "DOSSIER_SYNC", code: "TEMP_NATIONAL_REPORT_DENOMINATOR", message: "Mẫu số tạm tính" }] };
+    expect(findingsOf([month("2026-01"), month("2026-02"), month("2026-03"), quarter], "2026-Q1")).toMatchInlineSnapshot(`
+      [
+        "C1 DOSSIER_SYNC: the source flags TEMP_NATIONAL_REPORT_DENOMINATOR: Mẫu số tạm tính.",
+        "C1 ON_TIME: the period's own figures (290/300) differ from the sum of its 3 month(s) (270/300); chiso uses the period's own figures.",
+      ]
+    `);
   });
 });

@@ -1,9 +1,11 @@
 import { Dec } from "../../kernel/arithmetic/decimal.js";
-import { figureFor, type Counts, type Dataset, type FigureRow } from "../input/dataset.js";
-import { previousPeriod, type Period } from "../../kernel/period.js";
-import type { SchemeItem } from "../scheme/compile.js";
-import type { ResolvedCounts } from "../scoring/resolve.js";
+import { figureFor, type Dataset, type FigureRow, type ReportedCounts } from "../input/dataset.js";
+import { monthsOf, previousPeriod, type Period } from "../../kernel/period.js";
+import type { Scheme, SchemeItem } from "../scheme/compile.js";
+import { sumCounts, type ResolvedCounts } from "../scoring/resolve.js";
+import type { UnitScore } from "../scoring/scorecard.js";
 import type { Finding } from "./findings.js";
+import type { Reconciliation } from "./reconcile.js";
 
 export type { Finding } from "./findings.js";
 
@@ -19,20 +21,29 @@ export const JUMP_LIMITS = {
 } as const;
 
 /**
- * Data-quality findings for one period: figures that do not add up, stated rates that do not match
- * their counts, tiny denominators, a parent whose own figures differ from its children's sum,
- * months far from the unit's history, and quarters or years with months missing.
+ * Data-quality findings for one period: items not reported, figures that do not add up, stated rates that
+ * do not match their counts, flags the source attached, tiny denominators, a parent whose own figures
+ * differ from its children's sum, a quarter or year whose own figures differ from its months', months far
+ * from the unit's history, quarters or years with months missing, and published scores chiso does not
+ * reproduce.
  */
-export function findDataQualityIssues(dataset: Dataset, period: Period, resolve: (unitId: string) => ResolvedCounts): Finding[] {
+export function findDataQualityIssues(dataset: Dataset, period: Period, resolve: (unitId: string) => ResolvedCounts, units: readonly UnitScore[], reconciliation: readonly Reconciliation[]): Finding[] {
   const findings: Finding[] = [];
   const { scheme } = dataset;
+  const scoreOf = new Map(units.map((score) => [score.unit.id, score]));
   for (const unit of dataset.units) {
     const resolved = resolve(unit.id);
     const base = { unit: unit.id, period: period.key };
+    const completeness = scoreOf.get(unit.id)?.completeness;
+    if (completeness && completeness.missingItems.length > 0 && completeness.status !== "no_figures") {
+      const ids = completeness.missingItems.map((code) => scheme.itemByCode.get(code)!.id);
+      findings.push({ ...base, code: "missing_items", params: { items: ids.join(", "), count: ids.length } });
+    }
     for (const row of resolved.ownRows) findings.push(...checkRow(dataset, row));
     if (resolved.missingMonths.length > 0) {
       findings.push({ ...base, code: "incomplete_period", params: { months: resolved.missingMonths.join(", ") } });
     }
+    findings.push(...checkPeriodRow(dataset, unit.id, period, resolved));
     for (const item of scheme.items) {
       const counts = resolved.counts[item.index];
       if (item.checkSmallDenominator && item.maxUnits > 0 && counts && counts.denominator > 0 && counts.denominator < scheme.minReliableDenominator) {
@@ -41,6 +52,16 @@ export function findDataQualityIssues(dataset: Dataset, period: Period, resolve:
     }
     findings.push(...checkParent(dataset, unit.id, period, resolved));
     if (period.kind === "month") findings.push(...checkHistory(dataset, unit.id, period));
+  }
+  for (const entry of reconciliation) {
+    if (entry.status !== "differs") continue;
+    findings.push({
+      unit: entry.unit,
+      period: period.key,
+      code: "published_mismatch",
+      ...(entry.level === "item" && { item: entry.code }),
+      params: { level: entry.level, section: entry.code, computed: entry.computed?.toString() ?? "—", published: entry.publishedText ?? "—", cause: entry.cause ?? "counts_or_rule" },
+    });
   }
   return findings;
 }
@@ -56,6 +77,9 @@ function checkRow(dataset: Dataset, row: FigureRow): Finding[] {
   if (settlement) {
     const sum = settlement.early + settlement.onTime + settlement.overdue;
     if (sum !== settlement.settled) findings.push({ ...base, code: "settlement_mismatch", params: { ...settlement, sum } });
+  }
+  for (const flag of row.flags ?? []) {
+    findings.push({ ...base, code: "source_flag", ...(flag.item && { item: flag.item }), params: { flag: flag.code, message: flag.message ?? "" } });
   }
   for (const [code, stated] of Object.entries(row.stated ?? {})) {
     const item = dataset.scheme.itemByCode.get(code)!;
@@ -79,24 +103,49 @@ function checkRow(dataset: Dataset, row: FigureRow): Finding[] {
 
 function checkParent(dataset: Dataset, unitId: string, period: Period, resolved: ResolvedCounts): Finding[] {
   const ownRow = resolved.ownRows.length === 1 ? resolved.ownRows[0] : undefined;
-  if (!ownRow || !dataset.childrenOf.has(unitId)) return [];
+  if (!ownRow || !resolved.childCounts) return [];
   const findings: Finding[] = [];
   for (const item of dataset.scheme.items) {
     const own = ownRow.counts[item.index];
-    const used = resolved.counts[item.index];
-    if (item.scope !== "dossier" || !own || !used || resolved.origins[item.index] !== "children") continue;
-    if (own.numerator !== used.numerator || own.denominator !== used.denominator) {
-      findings.push({
-        unit: unitId,
-        period: period.key,
-        item: item.code,
-        source: ownRow.source,
-        code: "parent_mismatch",
-        params: { ownNumerator: own.numerator, ownDenominator: own.denominator, childNumerator: used.numerator, childDenominator: used.denominator },
-      });
-    }
+    const children = resolved.childCounts[item.index];
+    if (item.scope !== "dossier" || !own || !children || sameCounts(own, children)) continue;
+    findings.push({
+      unit: unitId,
+      period: period.key,
+      item: item.code,
+      source: ownRow.source,
+      code: "parent_mismatch",
+      params: { ownNumerator: own.numerator, ownDenominator: own.denominator, childNumerator: children.numerator, childDenominator: children.denominator, used: resolved.origins[item.index] === "own" ? "own" : "children" },
+    });
   }
   return findings;
+}
+
+const sameCounts = (a: ReportedCounts, b: ReportedCounts) => (a && b ? a.numerator === b.numerator && a.denominator === b.denominator : a === b);
+
+/**
+ * A quarter or year with a row of its own is scored on that row (a source's own quarter figures are the
+ * reference); when the unit also has month rows inside it that add up to something else, say so.
+ */
+function checkPeriodRow(dataset: Dataset, unitId: string, period: Period, resolved: ResolvedCounts): Finding[] {
+  if (period.kind === "month") return [];
+  const row = resolved.ownRows.length === 1 && resolved.ownRows[0]!.period.key === period.key ? resolved.ownRows[0]! : undefined;
+  if (!row) return [];
+  const months = monthsOf(period).flatMap((month) => figureFor(dataset, unitId, month.key) ?? []);
+  if (months.length === 0) return [];
+  const summed = sumCounts(months.map((month) => month.counts), dataset.scheme.items.length);
+  return differingItems(dataset.scheme, row.counts, summed).map(([item, own, sum]) => ({
+    unit: unitId,
+    period: period.key,
+    item: item.code,
+    source: row.source,
+    code: "period_mismatch" as const,
+    params: { ownNumerator: own?.numerator ?? "—", ownDenominator: own?.denominator ?? "—", monthNumerator: sum?.numerator ?? "—", monthDenominator: sum?.denominator ?? "—", months: months.length },
+  }));
+}
+
+function differingItems(scheme: Scheme, a: readonly ReportedCounts[], b: readonly ReportedCounts[]): [SchemeItem, ReportedCounts, ReportedCounts][] {
+  return scheme.items.flatMap((item) => (item.maxUnits > 0 && b[item.index] !== undefined && !sameCounts(a[item.index], b[item.index]) ? [[item, a[item.index], b[item.index]] as [SchemeItem, ReportedCounts, ReportedCounts]] : []));
 }
 
 function median(values: readonly number[]): number {
@@ -106,7 +155,7 @@ function median(values: readonly number[]): number {
 }
 
 /** The dossier volume of a row: the denominator of the scheme's volume item (0 when not reported). */
-function volumeOf(dataset: Dataset, counts: readonly (Counts | undefined)[]): number {
+function volumeOf(dataset: Dataset, counts: readonly ReportedCounts[]): number {
   return counts[dataset.scheme.volumeItem.index]?.denominator ?? 0;
 }
 

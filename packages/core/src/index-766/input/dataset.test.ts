@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { smallProvince } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
-import { parseDataset, safeParseDataset } from "./dataset.js";
+import { evidenceFor, parseDataset, safeParseDataset } from "./dataset.js";
 
 const scheme = getScheme();
 const problems = (input: unknown, language: "vi" | "en" = "en") => {
@@ -32,10 +32,12 @@ describe("parseDataset", () => {
     file.units.push({ id: "C1", name: "Xã An Bình (trùng)", level: "commune", parent: "P" });
     expect(problems(file)).toMatchInlineSnapshot(`
       [
-        "figures[0].items.DOSSIER_SYNC[0]: must be a whole number (a count of dossiers or procedures), received 1.5; enter a count without decimals.",
-        "figures[0].items.ONLINE_DOSSIER_SHARE[0]: must not be negative, received -1; enter 0 or more.",
         "units[7].id: unit id "C1" is declared twice (first at units[3]); declare each unit once.",
         "units[6].parent: parent "P2" of unit "C4" is not in the units list; add the parent or correct the id.",
+        "figures[0].items.ON_TIME.numerator: numerator (11) is greater than denominator (10); check both figures of item 2.1 Dossiers settled on time.",
+        "figures[0].items.DOSSIER_SYNC[0]: must be a whole number (a count of dossiers or procedures), received 1.5; enter a count without decimals.",
+        "figures[0].items.ONLINE_DOSSIER_SHARE[0]: must not be negative, received -1; enter 0 or more.",
+        "figures[1]: figures for unit "C1" in period 2026-03 appear twice (first at figures[0]); keep one row.",
         "figures[1].items.NOT_AN_ITEM: item code "NOT_AN_ITEM" is not in scheme 766-portal; use a valid code (see docs/indicators).",
         "figures[2].period: period "2026-13" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).",
         "figures[2].unit: unit "C9" is not declared in the units list; add the unit or correct the id.",
@@ -43,7 +45,7 @@ describe("parseDataset", () => {
     `);
   });
 
-  it("reports numerators above denominators, unknown codes and duplicates after the types are right", () => {
+  it("reports numerators above denominators, unknown codes and duplicates, in Vietnamese too", () => {
     const file = smallProvince([
       { unit: "C1", period: "2026-03", items: { ON_TIME: [11, 10], NOT_AN_ITEM: [1, 2] } },
       { unit: "C1", period: "2026-03", items: {} },
@@ -55,7 +57,7 @@ describe("parseDataset", () => {
       [
         "units[7].id: unit id "C1" is declared twice (first at units[3]); declare each unit once.",
         "units[6].parent: parent "P2" of unit "C4" is not in the units list; add the parent or correct the id.",
-        "figures[0].items.ON_TIME.numerator: numerator (11) is greater than denominator (10); check both figures of item ON_TIME.",
+        "figures[0].items.ON_TIME.numerator: numerator (11) is greater than denominator (10); check both figures of item 2.1 Dossiers settled on time.",
         "figures[0].items.NOT_AN_ITEM: item code "NOT_AN_ITEM" is not in scheme 766-portal; use a valid code (see docs/indicators).",
         "figures[1]: figures for unit "C1" in period 2026-03 appear twice (first at figures[0]); keep one row.",
         "figures[2].period: period "2026-13" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).",
@@ -66,7 +68,7 @@ describe("parseDataset", () => {
       [
         "units[7].id: mã đơn vị "C1" bị khai báo lặp (lần đầu ở units[3]); mỗi đơn vị chỉ khai báo một lần.",
         "units[6].parent: đơn vị cấp trên "P2" của "C4" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.",
-        "figures[0].items.ON_TIME.numerator: tử số (11) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu ON_TIME.",
+        "figures[0].items.ON_TIME.numerator: tử số (11) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.",
         "figures[0].items.NOT_AN_ITEM: mã chỉ tiêu "NOT_AN_ITEM" không có trong phương án 766-portal; hãy dùng một mã hợp lệ (xem docs/indicators).",
         "figures[1]: số liệu của đơn vị "C1" kỳ 2026-03 bị lặp (lần đầu ở figures[0]); hãy giữ một dòng.",
         "figures[2].period: kỳ "2026-13" không hợp lệ; hãy viết theo dạng 2026-03 (tháng), 2026-Q1 (quý) hoặc 2026 (năm).",
@@ -89,5 +91,121 @@ describe("parseDataset", () => {
         "units[1].parent: the parent chain of "B" loops back on itself; correct the parent ids.",
       ]
     `);
+  });
+
+  it.each([
+    ["an array", [{ units: [] }]],
+    ["null", null],
+    ["a string", "figures"],
+    ["a number", 42],
+  ])("rejects a document that is %s with one clear problem", (_, input) => {
+    expect(problems(input)).toEqual([expect.stringMatching(/^\(root\): wrong type: expected object, received /)]);
+  });
+
+  it("reports the envelope's problems and still checks every row", () => {
+    const file = { ...smallProvince([{ unit: "C1", period: "2026-03", items: { ON_TIME: [11, 10] } }]), format: "chiso.figures/9", figurs: [], scheme: 7 };
+    expect(problems(file)).toMatchInlineSnapshot(`
+      [
+        "(root): unsupported field "figurs"; remove it or correct its name.",
+        "format: format "chiso.figures/9" is not supported; chiso's figures files have format "chiso.figures/1".",
+        "scheme: wrong type: expected string, received 7.",
+        "figures[0].items.ON_TIME.numerator: numerator (11) is greater than denominator (10); check both figures of item 2.1 Dossiers settled on time.",
+      ]
+    `);
+  });
+
+  it("reports prototype keys as unknown codes instead of losing them", () => {
+    const file = JSON.parse(`{"units":[{"id":"C1","name":"Xã","level":"commune"}],"figures":[{"unit":"C1","period":"2026-03","items":{"__proto__":[1,2],"constructor":[1,2],"ON_TIME":[1,2]}}]}`);
+    expect(problems(file)).toMatchInlineSnapshot(`
+      [
+        "figures[0].items.__proto__: item code "__proto__" is not in scheme 766-portal; use a valid code (see docs/indicators).",
+        "figures[0].items.constructor: item code "constructor" is not in scheme 766-portal; use a valid code (see docs/indicators).",
+      ]
+    `);
+  });
+
+  it("keeps counts the source returned as null apart from counts left out", () => {
+    const dataset = parseDataset(smallProvince([{ unit: "C1", period: "2026-03", items: { ELECTRONIC_CERTIFIED_COPY: null, ON_TIME: [9, 10] } }]), scheme);
+    const counts = dataset.figures[0]!.counts;
+    expect(counts[scheme.itemByCode.get("ELECTRONIC_CERTIFIED_COPY")!.index]).toBeNull();
+    expect(counts[scheme.itemByCode.get("DOSSIER_SYNC")!.index]).toBeUndefined();
+  });
+
+  it("reads published scores, source flags, provenance, parent counts and evidence", () => {
+    const file = {
+      ...smallProvince([
+        {
+          unit: "C1",
+          period: "2026-08",
+          items: { ON_TIME: [2348, 2971] },
+          published: { items: { ON_TIME: 15.81 }, blocks: { ONLINE_SERVICE: "6.48", TIMELINESS: null }, total: "70.1" },
+          flags: [{ item: "DOSSIER_SYNC", code: "TEMP_NATIONAL_REPORT_DENOMINATOR", message: "tạm tính" }],
+        },
+      ]),
+      format: "chiso.figures/1",
+      scheme: "766-portal",
+      source: { system: "Cổng Dịch vụ công quốc gia", retrievedAt: "2026-09-05" },
+      parentCounts: "own",
+      evidence: [{ unit: "C1", period: "2026-08", item: "ON_TIME", count: 623, dossiers: [{ id: "HS-1", receivedAt: "2026-08-03T09:15:00", dueAt: "2026-08-10T17:00:00", finishedAt: null, daysLate: 3, reason: "late" }] }],
+    };
+    const dataset = parseDataset(file, scheme);
+    const row = dataset.figures[0]!;
+    expect(row.published?.items.get("ON_TIME")).toBe("15.81");
+    expect([...row.published!.blocks]).toEqual([["ONLINE_SERVICE", "6.48"], ["TIMELINESS", null]]);
+    expect(row.published?.total).toBe("70.1");
+    expect(row.flags).toHaveLength(1);
+    expect(dataset.parentCounts).toBe("own");
+    expect(dataset.declaredScheme).toBe("766-portal");
+    expect(dataset.provenance?.system).toBe("Cổng Dịch vụ công quốc gia");
+    expect(evidenceFor(dataset, "C1", "2026-08", "ON_TIME")?.dossiers[0]?.reason).toBe("late");
+  });
+
+  it("locates problems in published scores and evidence", () => {
+    const file = {
+      ...smallProvince([{ unit: "C1", period: "2026-08", items: {}, published: { items: { NOT_AN_ITEM: 1 }, blocks: { ONLINE: 1, TRANSPARENCY: "1,5" } } }]),
+      evidence: [{ unit: "C9", period: "2026-08", item: "ON_TIME", count: 0, dossiers: [{ id: "HS-1", reason: "Late!" }] }, { unit: "C1", period: "2026-8", item: "X", count: 1, dossiers: [] }],
+    };
+    expect(problems(file)).toMatchInlineSnapshot(`
+      [
+        "figures[0].published.items.NOT_AN_ITEM: item code "NOT_AN_ITEM" is not in scheme 766-portal; use a valid code (see docs/indicators).",
+        "figures[0].published.blocks.ONLINE: block code "ONLINE" is not in scheme 766-portal; use a valid block code (TRANSPARENCY, TIMELINESS, ONLINE_SERVICE, ONLINE_PAYMENT, DIGITIZATION, SATISFACTION).",
+        "figures[0].published.blocks.TRANSPARENCY: invalid value ("1,5").",
+        "evidence[0].dossiers[0].reason: invalid value ("Late!").",
+        "evidence[1].period: period "2026-8" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).",
+        "evidence[1].item: item code "X" is not in scheme 766-portal; use a valid code (see docs/indicators).",
+      ]
+    `);
+  });
+
+  it("refuses counts whose sums could not be added exactly, naming the item", () => {
+    const big = Number.MAX_SAFE_INTEGER - 5;
+    const file = smallProvince([
+      { unit: "C1", period: "2026-03", items: { ON_TIME: [big, big] } },
+      { unit: "C2", period: "2026-03", items: { ON_TIME: [10, 10] } },
+    ]);
+    expect(problems(file, "vi")).toMatchInlineSnapshot(`
+      [
+        "figures[1].items.ON_TIME.denominator: các số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn cộng lại vượt quá 9007199254740991, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).",
+      ]
+    `);
+  });
+
+  it("uses the caller's own locations for rows", () => {
+    const file = smallProvince([
+      { unit: "C1", period: "2026-03", items: { ON_TIME: [1, 2] } },
+      { unit: "C1", period: "2026-03", items: { ON_TIME: [1, 2] } },
+    ]);
+    const result = safeParseDataset(file, scheme, { sources: ["so-lieu.xlsx › Số liệu › dòng 4", "so-lieu.xlsx › Số liệu › dòng 9"] });
+    expect(result.success ? [] : result.error.describe("en")).toEqual([
+      'figures[1]: figures for unit "C1" in period 2026-03 appear twice (first at so-lieu.xlsx › Số liệu › dòng 4); keep one row.',
+    ]);
+    const ok = parseDataset(smallProvince([{ unit: "C1", period: "2026-03", items: { ON_TIME: [1, 2] } }]), scheme, { sources: ["so-lieu.csv › dòng 2"] });
+    expect(ok.figures[0]!.source).toEqual(["so-lieu.csv › dòng 2"]);
+  });
+
+  it("rejects names too long to print", () => {
+    const file = smallProvince([]);
+    file.units[1] = { ...file.units[1]!, name: "x".repeat(10_000_000) };
+    expect(problems(file)).toEqual([expect.stringContaining("units[1].name: value too large")]);
   });
 });

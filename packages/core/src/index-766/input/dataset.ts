@@ -1,19 +1,39 @@
-import { ChisoError, type Issue, type SafeResult } from "../../kernel/errors.js";
+import type { z } from "zod";
+import { ChisoError, type Issue, type IssuePath, type SafeResult } from "../../kernel/errors.js";
 import { monthsOf, parsePeriod, type Period } from "../../kernel/period.js";
-import type { Scheme } from "../scheme/compile.js";
 import { fromZodIssues } from "../../kernel/zod-issues.js";
 import { getParScheme } from "../../par/builtin.js";
 import { safeParseAssessments, type ParAssessment, type ParScheme } from "../../par/compute.js";
 import { getSipasScheme } from "../../sipas/builtin.js";
 import { safeParseSurveys, type SipasScheme, type SipasSurvey } from "../../sipas/compute.js";
-import type { z } from "zod";
-import { figureSchema, figuresEnvelopeSchema, unitSchema, type Channels, type Settlement, type UnitLevel } from "./schema.js";
+import type { Scheme, SchemeItem } from "../scheme/compile.js";
+import { isPlainObject, readCodeRecord } from "./records.js";
+import {
+  FIGURES_FORMAT,
+  evidenceSchema,
+  figureSchema,
+  figuresFileSchema,
+  itemCountsSchema,
+  parentCountsSchema,
+  provenanceSchema,
+  publishedScoreSchema,
+  unitSchema,
+  type Channels,
+  type EvidenceDossier,
+  type ParentCounts,
+  type Provenance,
+  type Settlement,
+  type SourceFlag,
+  type UnitLevel,
+} from "./schema.js";
 
 export interface Unit {
   readonly id: string;
   readonly name: string;
   readonly level: UnitLevel;
   readonly parent?: string;
+  /** The source system's own code (the portal's `H44.01`). */
+  readonly code?: string;
 }
 
 /** An item's integer counts. */
@@ -22,17 +42,43 @@ export interface Counts {
   readonly denominator: number;
 }
 
+/**
+ * An item's counts in a row: `Counts`; `null` when the source returned the item without counts (its
+ * empty-denominator rule applies); `undefined` when the row does not report it ("no data").
+ */
+export type ReportedCounts = Counts | null | undefined;
+
+/** Scores a source published for a row, exact decimal text by code (`null`: the source printed none). */
+export interface PublishedScores {
+  readonly items: ReadonlyMap<string, string | null>;
+  readonly blocks: ReadonlyMap<string, string | null>;
+  readonly total?: string | null;
+}
+
 /** One unit's figures for one period, validated; `counts` is indexed like `scheme.items`. */
 export interface FigureRow {
   readonly unit: string;
   readonly period: Period;
-  readonly counts: readonly (Counts | undefined)[];
+  readonly counts: readonly ReportedCounts[];
   readonly channels?: Channels;
   readonly settlement?: Settlement;
   readonly stated?: Readonly<Record<string, number>>;
   readonly tracked?: Readonly<Record<string, number>>;
-  /** Where the row came from, for messages: `figures[12]`. */
-  readonly source: readonly (string | number)[];
+  readonly published?: PublishedScores;
+  readonly flags?: readonly SourceFlag[];
+  /** Where the row came from, for messages: `figures[12]`, or the caller's own location ("so-lieu.xlsx › Số liệu › dòng 14"). */
+  readonly source: IssuePath;
+  /** The row's position in the input's `figures` list. */
+  readonly index: number;
+}
+
+/** The dossiers behind one unit's lost points on one item in one period. */
+export interface Evidence {
+  readonly unit: string;
+  readonly period: string;
+  readonly item: string;
+  readonly count: number;
+  readonly dossiers: readonly EvidenceDossier[];
 }
 
 /** SIPAS surveys and PAR assessments that come with the 766 figures, validated with their own schemes. */
@@ -54,6 +100,13 @@ export interface Dataset {
   readonly figures: readonly FigureRow[];
   /** Rows by period key, then by unit id. */
   readonly figuresByPeriod: ReadonlyMap<string, ReadonlyMap<string, FigureRow>>;
+  /** How a parent's dossier counts are found (`sum` of its children, or its `own` where reported). */
+  readonly parentCounts: ParentCounts;
+  /** The scheme id the file declares it was prepared for, if any. */
+  readonly declaredScheme?: string;
+  readonly provenance?: Provenance;
+  /** The dossiers behind lost points, by `period/unit/item`. */
+  readonly evidence: ReadonlyMap<string, Evidence>;
 }
 
 /** A unit's own figures for a period, if it reported any. */
@@ -61,22 +114,11 @@ export function figureFor(dataset: Dataset, unitId: string, periodKey: string): 
   return dataset.figuresByPeriod.get(periodKey)?.get(unitId);
 }
 
-/**
- * Validates a `chiso.figures/1` document against a scheme and collects every problem in one pass:
- * wrong types, negative or fractional counts, a numerator above its denominator, unknown item codes,
- * unknown units, duplicate unit-periods, missing parents and parent cycles.
- *
- * @throws {ChisoError} `INVALID_INPUT` listing every issue with a readable path.
- * @example
- * const dataset = parseDataset(JSON.parse(text), getScheme());
- */
-export function parseDataset(input: unknown, scheme: Scheme, options: CompanionOptions = {}): Dataset {
-  const result = safeParseDataset(input, scheme, options);
-  if (!result.success) throw result.error;
-  return result.data;
+/** The dossiers behind a unit's lost points on an item in a period, if the input carries them. */
+export function evidenceFor(dataset: Dataset, unitId: string, periodKey: string, itemCode: string): Evidence | undefined {
+  return dataset.evidence.get(`${periodKey}/${unitId}/${itemCode}`);
 }
 
-/** Like {@link parseDataset}, returning the problems instead of throwing. */
 export interface CompanionOptions {
   /** Default: sipas-2022. */
   readonly sipasScheme?: SipasScheme;
@@ -84,25 +126,163 @@ export interface CompanionOptions {
   readonly parSchemes?: Partial<Record<UnitLevel, ParScheme>>;
 }
 
-export function safeParseDataset(input: unknown, scheme: Scheme, options: CompanionOptions = {}): SafeResult<Dataset> {
-  const envelope = figuresEnvelopeSchema.safeParse(input, { reportInput: true });
-  if (!envelope.success) return { success: false, error: new ChisoError("INVALID_INPUT", fromZodIssues(envelope.error.issues)) };
-  const issues: Issue[] = [];
-  const units = parseEach(envelope.data.units, unitSchema, "units", issues);
-  const figureInputs = parseEach(envelope.data.figures, figureSchema, "figures", issues);
+export interface DatasetOptions extends CompanionOptions {
+  /**
+   * A readable location for each element of `figures` (e.g. "so-lieu.xlsx › Số liệu › dòng 14"), used as the
+   * rows' `source` instead of `figures[i]` — for callers that build the document from another file.
+   */
+  readonly sources?: readonly string[];
+}
 
+/**
+ * Validates a `chiso.figures/1` document against a scheme and collects every problem in one pass:
+ * the document's shape and unknown fields, wrong types, negative or fractional counts, a numerator above
+ * its denominator, unknown item codes, unknown units, duplicate unit-periods, missing parents, parent
+ * cycles, counts too large to add exactly, and the SIPAS, PAR and evidence lists.
+ *
+ * @throws {ChisoError} `INVALID_INPUT` listing every issue with a readable path.
+ * @example
+ * const dataset = parseDataset(JSON.parse(text), getScheme());
+ */
+export function parseDataset(input: unknown, scheme: Scheme, options: DatasetOptions = {}): Dataset {
+  const result = safeParseDataset(input, scheme, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/** Like {@link parseDataset}, returning the problems instead of throwing. */
+export function safeParseDataset(input: unknown, scheme: Scheme, options: DatasetOptions = {}): SafeResult<Dataset> {
+  const issues: Issue[] = [];
+  const document = readEnvelope(input, issues);
+  const units = parseEach(document.units, unitSchema, "units", issues);
+  const figureInputs = parseEach(document.figures, figureSchema, "figures", issues);
+
+  const { unitById, childrenOf } = buildHierarchy(units, issues);
+  const figures: FigureRow[] = [];
+  const figuresByPeriod = new Map<string, Map<string, FigureRow>>();
+  const firstIndex = new Map<string, number>();
+  for (const { value: figure, index } of figureInputs) {
+    const path = ["figures", index] as const;
+    // Duplicates are judged on the row's unit and period alone, so a second row is reported even when
+    // the first one has problems of its own.
+    const periodKey = parsePeriod(figure.period)?.key;
+    const key = `${periodKey}/${figure.unit}`;
+    const first = periodKey === undefined ? undefined : firstIndex.get(key);
+    if (first !== undefined) {
+      issues.push({ code: "duplicate_unit_period", path: [...path], params: { unit: figure.unit, period: periodKey!, first: options.sources?.[first] ?? `figures[${first}]` } });
+    } else if (periodKey !== undefined) firstIndex.set(key, index);
+    const row = readRow(figure, index, path, options.sources?.[index], scheme, unitById, issues);
+    if (!row || first !== undefined) continue;
+    figures.push(row);
+    let rowsOfPeriod = figuresByPeriod.get(row.period.key);
+    if (!rowsOfPeriod) figuresByPeriod.set(row.period.key, (rowsOfPeriod = new Map()));
+    rowsOfPeriod.set(row.unit, row);
+  }
+  issues.push(...checkSums(figures, scheme));
+
+  const companions = parseCompanions(document.surveys, document.par, unitById, options, issues);
+  const evidence = parseEvidence(document.evidence, scheme, unitById, issues);
+  if (issues.length > 0) return { success: false, error: new ChisoError("INVALID_INPUT", issues) };
+  return {
+    success: true,
+    data: {
+      scheme,
+      companions,
+      units: [...unitById.values()],
+      unitById,
+      childrenOf,
+      figures,
+      figuresByPeriod,
+      parentCounts: document.parentCounts ?? "sum",
+      ...(document.scheme !== undefined && { declaredScheme: document.scheme }),
+      ...(document.source !== undefined && { provenance: document.source }),
+      evidence,
+    },
+  };
+}
+
+interface Envelope {
+  readonly units: readonly unknown[];
+  readonly figures: readonly unknown[];
+  readonly surveys: readonly unknown[];
+  readonly par: readonly unknown[];
+  readonly evidence: readonly unknown[];
+  readonly scheme?: string;
+  readonly source?: Provenance;
+  readonly parentCounts?: ParentCounts;
+}
+
+const TOP_LEVEL_KEYS = Object.keys(figuresFileSchema.shape);
+
+/**
+ * Reads the document's top level field by field, so that a wrong field is reported and the rest is
+ * still checked: one pass finds every problem.
+ */
+function readEnvelope(input: unknown, issues: Issue[]): Envelope {
+  const empty: Envelope = { units: [], figures: [], surveys: [], par: [], evidence: [] };
+  if (!isPlainObject(input)) {
+    issues.push({ code: "invalid_type", path: [], params: { expected: "object", received: describeShape(input) } });
+    return empty;
+  }
+  for (const key of Object.keys(input)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) issues.push({ code: "unrecognized_key", path: [], params: { key } });
+  }
+  const list = (key: "units" | "figures" | "surveys" | "par" | "evidence", required: boolean): readonly unknown[] => {
+    const value = input[key];
+    if (value === undefined && !required) return [];
+    if (Array.isArray(value)) return value;
+    issues.push(value === undefined ? { code: "required", path: [key], params: {} } : { code: "invalid_type", path: [key], params: { expected: "array", received: describeShape(value) } });
+    return [];
+  };
+  const field = <T extends z.ZodType>(key: string, schema: T): z.output<T> | undefined => {
+    if (input[key] === undefined) return undefined;
+    const result = schema.safeParse(input[key], { reportInput: true });
+    if (result.success) return result.data;
+    if (key === "format") issues.push({ code: "unknown_format", path: ["format"], params: { received: String(input[key]), expected: FIGURES_FORMAT } });
+    else issues.push(...fromZodIssues(result.error.issues, [key]));
+    return undefined;
+  };
+  field("$schema", figuresFileSchema.shape.$schema);
+  field("format", figuresFileSchema.shape.format);
+  const scheme = field("scheme", figuresFileSchema.shape.scheme);
+  const source = field("source", provenanceSchema);
+  const parentCounts = field("parentCounts", parentCountsSchema);
+  return {
+    units: list("units", true),
+    figures: list("figures", true),
+    surveys: list("surveys", false),
+    par: list("par", false),
+    evidence: list("evidence", false),
+    ...(scheme !== undefined && { scheme }),
+    ...(source !== undefined && { source }),
+    ...(parentCounts !== undefined && { parentCounts }),
+  };
+}
+
+function describeShape(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+function buildHierarchy(units: readonly { value: z.output<typeof unitSchema>; index: number }[], issues: Issue[]) {
   const unitById = new Map<string, Unit>();
   const unitIndex = new Map<string, number>();
-  units.forEach(({ value: unit, index }) => {
+  for (const { value: unit, index } of units) {
     const first = unitIndex.get(unit.id);
     if (first !== undefined) {
       issues.push({ code: "duplicate_unit", path: ["units", index, "id"], params: { unit: unit.id, first: `units[${first}]` } });
-      return;
+      continue;
     }
     unitIndex.set(unit.id, index);
-    const { parent, ...rest } = unit;
-    unitById.set(unit.id, parent === undefined ? rest : { ...rest, parent });
-  });
+    unitById.set(unit.id, {
+      id: unit.id,
+      name: unit.name,
+      level: unit.level,
+      ...(unit.parent !== undefined && { parent: unit.parent }),
+      ...(unit.code !== undefined && { code: unit.code }),
+    });
+  }
   const childrenOf = new Map<string, Unit[]>();
   for (const unit of unitById.values()) {
     if (unit.parent === undefined) continue;
@@ -110,67 +290,145 @@ export function safeParseDataset(input: unknown, scheme: Scheme, options: Compan
       issues.push({ code: "missing_parent", path: ["units", unitIndex.get(unit.id)!, "parent"], params: { unit: unit.id, parent: unit.parent } });
       continue;
     }
-    const siblings = childrenOf.get(unit.parent) ?? [];
-    siblings.push(unit);
-    childrenOf.set(unit.parent, siblings);
+    const siblings = childrenOf.get(unit.parent);
+    if (siblings) siblings.push(unit);
+    else childrenOf.set(unit.parent, [unit]);
   }
   issues.push(...findCycles(unitById, unitIndex));
+  return { unitById, childrenOf };
+}
 
-  const figures: FigureRow[] = [];
-  const figuresByPeriod = new Map<string, Map<string, FigureRow>>();
-  figureInputs.forEach(({ value: figure, index }) => {
-    const source = ["figures", index] as const;
-    const period = parsePeriod(figure.period);
-    if (!period) issues.push({ code: "invalid_period", path: [...source, "period"], params: { received: figure.period } });
-    if (!unitById.has(figure.unit)) issues.push({ code: "unknown_unit", path: [...source, "unit"], params: { unit: figure.unit } });
-    const counts: (Counts | undefined)[] = new Array(scheme.items.length).fill(undefined);
-    for (const [code, value] of Object.entries(figure.items)) {
-      const item = scheme.itemByCode.get(code);
-      if (!item) {
-        issues.push({ code: "unknown_item", path: [...source, "items", code], params: { item: code, scheme: scheme.id } });
+/** Validates one row's keyed parts and builds it; `undefined` when it cannot be used (issues recorded). */
+function readRow(
+  figure: z.output<typeof figureSchema>,
+  index: number,
+  path: IssuePath,
+  sourceLabel: string | undefined,
+  scheme: Scheme,
+  unitById: ReadonlyMap<string, Unit>,
+  issues: Issue[],
+): FigureRow | undefined {
+  const before = issues.length;
+  const period = parsePeriod(figure.period);
+  if (!period) issues.push({ code: "invalid_period", path: [...path, "period"], params: { received: figure.period } });
+  if (!unitById.has(figure.unit)) issues.push({ code: "unknown_unit", path: [...path, "unit"], params: { unit: figure.unit } });
+  const counts: ReportedCounts[] = new Array(scheme.items.length).fill(undefined);
+  for (const [code, raw] of readCodeRecord(figure.items, [...path, "items"], issues, true)) {
+    const item = scheme.itemByCode.get(code);
+    if (!item) {
+      issues.push({ code: "unknown_item", path: [...path, "items", code], params: { item: code, scheme: scheme.id } });
+      continue;
+    }
+    const parsed = itemCountsSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      issues.push(...fromZodIssues(parsed.error.issues, [...path, "items", code]));
+      continue;
+    }
+    const value = parsed.data;
+    if (value && value.numerator > value.denominator) {
+      issues.push({ code: "numerator_above_denominator", path: [...path, "items", code, "numerator"], params: { ...itemLabel(item), numerator: value.numerator, denominator: value.denominator } });
+    }
+    counts[item.index] = value;
+  }
+  const stated = numberRecord(figure.stated, [...path, "stated"], issues, (code) => scheme.itemByCode.has(code), scheme, { min: 0, max: 100 });
+  const tracked = numberRecord(figure.tracked, [...path, "tracked"], issues, (code) => scheme.trackedCodes.has(code), scheme, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE });
+  const published = figure.published ? readPublished(figure.published, [...path, "published"], scheme, issues) : undefined;
+  for (const [position, flag] of (figure.flags ?? []).entries()) {
+    if (flag.item !== undefined && !scheme.itemByCode.has(flag.item)) issues.push({ code: "unknown_item", path: [...path, "flags", position, "item"], params: { item: flag.item, scheme: scheme.id } });
+  }
+  if (!period || issues.length > before) return undefined;
+  return {
+    unit: figure.unit,
+    period,
+    counts,
+    source: sourceLabel === undefined ? path : [sourceLabel],
+    index,
+    ...(figure.channels && { channels: figure.channels }),
+    ...(figure.settlement && { settlement: figure.settlement }),
+    ...(stated && { stated }),
+    ...(tracked && { tracked }),
+    ...(published && { published }),
+    ...(figure.flags && figure.flags.length > 0 && { flags: figure.flags }),
+  };
+}
+
+/** A record of numbers keyed by known codes (stated rates, tracked values). */
+function numberRecord(
+  value: unknown,
+  path: IssuePath,
+  issues: Issue[],
+  known: (code: string) => boolean,
+  scheme: Scheme,
+  range: { min: number; max: number },
+): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  const record: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [code, raw] of readCodeRecord(value, path, issues, false)) {
+    if (!known(code)) {
+      issues.push({ code: "unknown_item", path: [...path, code], params: { item: code, scheme: scheme.id } });
+      continue;
+    }
+    if (typeof raw !== "number" || !Number.isFinite(raw)) {
+      issues.push({ code: "invalid_type", path: [...path, code], params: { expected: "number", received: describeShape(raw) } });
+      continue;
+    }
+    if (raw < range.min || raw > range.max) {
+      issues.push({ code: raw < range.min ? "too_small" : "too_large", path: [...path, code], params: { received: raw, minimum: range.min, maximum: range.max, inclusive: 1 } });
+      continue;
+    }
+    record[code] = raw;
+  }
+  return { ...record };
+}
+
+function readPublished(published: { items?: unknown; blocks?: unknown; total?: number | string | null | undefined }, path: IssuePath, scheme: Scheme, issues: Issue[]): PublishedScores {
+  const scores = (value: unknown, key: "items" | "blocks", known: (code: string) => boolean): Map<string, string | null> => {
+    const map = new Map<string, string | null>();
+    if (value === undefined) return map;
+    for (const [code, raw] of readCodeRecord(value, [...path, key], issues, false)) {
+      if (!known(code)) {
+        issues.push({ code: key === "items" ? "unknown_item" : "unknown_block", path: [...path, key, code], params: { item: code, block: code, scheme: scheme.id } });
         continue;
       }
-      if (value.numerator > value.denominator) {
-        issues.push({
-          code: "numerator_above_denominator",
-          path: [...source, "items", code, "numerator"],
-          params: { item: code, numerator: value.numerator, denominator: value.denominator },
-        });
-      }
-      counts[item.index] = value;
+      const parsed = publishedScoreSchema.safeParse(raw, { reportInput: true });
+      if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, [...path, key, code]));
+      else map.set(code, parsed.data === null ? null : decimalText(parsed.data));
     }
-    for (const code of Object.keys(figure.stated ?? {})) {
-      if (!scheme.itemByCode.has(code)) issues.push({ code: "unknown_item", path: [...source, "stated", code], params: { item: code, scheme: scheme.id } });
-    }
-    if (!period) return;
-    const rowsOfPeriod = figuresByPeriod.get(period.key) ?? new Map<string, FigureRow>();
-    figuresByPeriod.set(period.key, rowsOfPeriod);
-    const first = rowsOfPeriod.get(figure.unit);
-    if (first) {
-      issues.push({
-        code: "duplicate_unit_period",
-        path: [...source],
-        params: { unit: figure.unit, period: period.key, first: `figures[${first.source[1]}]` },
-      });
-      return;
-    }
-    const row: FigureRow = {
-      unit: figure.unit,
-      period,
-      counts,
-      source,
-      ...(figure.channels && { channels: figure.channels }),
-      ...(figure.settlement && { settlement: figure.settlement }),
-      ...(figure.stated && { stated: figure.stated }),
-      ...(figure.tracked && { tracked: figure.tracked }),
-    };
-    figures.push(row);
-    rowsOfPeriod.set(figure.unit, row);
-  });
+    return map;
+  };
+  return {
+    items: scores(published.items, "items", (code) => scheme.itemByCode.has(code)),
+    blocks: scores(published.blocks, "blocks", (code) => scheme.blocks.some((block) => block.code === code)),
+    ...(published.total !== undefined && { total: published.total === null ? null : decimalText(published.total) }),
+  };
+}
 
-  const companions = parseCompanions(envelope.data.surveys ?? [], envelope.data.par ?? [], unitById, options, issues);
-  if (issues.length > 0) return { success: false, error: new ChisoError("INVALID_INPUT", issues) };
-  return { success: true, data: { scheme, companions, units: [...unitById.values()], unitById, childrenOf, figures, figuresByPeriod } };
+/** A published score as exact decimal text: numbers from JSON are read as the shortest decimal that prints them. */
+function decimalText(value: number | string): string {
+  return typeof value === "number" ? String(value) : value;
+}
+
+/**
+ * Rejects counts whose roll-ups could exceed 2^53 − 1: every sum chiso forms (a parent, a quarter, a year)
+ * is at most the sum of all rows of an item, so bounding that keeps all arithmetic exact on safe integers.
+ */
+function checkSums(figures: readonly FigureRow[], scheme: Scheme): Issue[] {
+  const issues: Issue[] = [];
+  const totals = new Array<number>(scheme.items.length).fill(0);
+  const reported = new Array<boolean>(scheme.items.length).fill(false);
+  for (const row of figures) {
+    for (let index = 0; index < totals.length; index += 1) {
+      const counts = row.counts[index];
+      if (!counts || reported[index]) continue;
+      totals[index] = totals[index]! + counts.denominator;
+      if (!Number.isSafeInteger(totals[index]!)) {
+        reported[index] = true;
+        const item = scheme.items[index]!;
+        issues.push({ code: "sum_too_large", path: [...row.source, "items", item.code, "denominator"], params: { ...itemLabel(item), maximum: Number.MAX_SAFE_INTEGER } });
+      }
+    }
+  }
+  return issues;
 }
 
 function parseCompanions(surveysInput: readonly unknown[], parInput: readonly unknown[], unitById: ReadonlyMap<string, Unit>, options: CompanionOptions, issues: Issue[]): Companions {
@@ -197,6 +455,28 @@ function parseCompanions(surveysInput: readonly unknown[], parInput: readonly un
     });
   }
   return { sipasScheme, surveys: surveys.success ? surveys.data : [], parSchemes, assessments };
+}
+
+function parseEvidence(entries: readonly unknown[], scheme: Scheme, unitById: ReadonlyMap<string, Unit>, issues: Issue[]): Map<string, Evidence> {
+  const evidence = new Map<string, Evidence>();
+  for (const { value: entry, index } of parseEach(entries, evidenceSchema, "evidence", issues)) {
+    const path = ["evidence", index] as const;
+    const period = parsePeriod(entry.period);
+    if (!period) issues.push({ code: "invalid_period", path: [...path, "period"], params: { received: entry.period } });
+    if (!unitById.has(entry.unit)) issues.push({ code: "unknown_unit", path: [...path, "unit"], params: { unit: entry.unit } });
+    if (!scheme.itemByCode.has(entry.item)) issues.push({ code: "unknown_item", path: [...path, "item"], params: { item: entry.item, scheme: scheme.id } });
+    if (entry.count < entry.dossiers.length) issues.push({ code: "too_small", path: [...path, "count"], params: { received: entry.count, minimum: entry.dossiers.length, inclusive: 1 } });
+    if (!period) continue;
+    const key = `${period.key}/${entry.unit}/${entry.item}`;
+    if (evidence.has(key)) issues.push({ code: "duplicate_unit_period", path: [...path], params: { unit: entry.unit, period: `${period.key} (${entry.item})`, first: "evidence" } });
+    else evidence.set(key, { ...entry, period: period.key });
+  }
+  return evidence;
+}
+
+/** How messages name an item: its code, and its number and name ("3.3 Tỷ lệ hồ sơ trực tuyến") in each language. */
+function itemLabel(item: SchemeItem): { item: string; itemVi: string; itemEn: string } {
+  return { item: item.code, itemVi: `${item.id} ${item.name.vi}`, itemEn: `${item.id} ${item.name.en}` };
 }
 
 /** Validates each element on its own, keeping the valid ones with their index and collecting the issues. */

@@ -11,16 +11,23 @@ const describeErrors = (input: unknown, language: "vi" | "en" = "en") => {
 };
 
 describe("built-in schemes", () => {
-  it.each(builtinSchemeIds)("%s validates and totals 100 points", (id) => {
+  it.each(builtinSchemeIds.filter((id) => id !== "766-portal-one-procedure"))("%s validates and totals 100 points", (id) => {
     const scheme = getScheme(id);
     expect(scheme.totalMaxUnits).toBe(10000);
     expect(scheme.groups.map((group) => group.maxUnits / 100)).toEqual([18, 20, 22, 22, 18]);
     expect(scheme.blocks.map((block) => block.maxUnits / 100)).toEqual([18, 20, 12, 10, 22, 18]);
   });
 
+  it("scores one procedure out of 98, without 4.5b", () => {
+    const scheme = getScheme("766-portal-one-procedure");
+    expect(scheme.totalMaxUnits).toBe(9800);
+    expect(scheme.blocks.map((block) => block.maxUnits / 100)).toEqual([18, 20, 12, 10, 20, 18]);
+    expect(scheme.itemByCode.has("CITIZEN_DATA_CONNECTED_FORMALITY")).toBe(false);
+  });
+
   it("holds the 766 default as the portal computes it", () => {
     const scheme = getScheme();
-    const summary = scheme.items.map((item) => `${item.id} ${item.code} ${item.max} @${item.thresholdPercent}% ${item.emptyDenominator.policy} ${item.scope}`);
+    const summary = scheme.items.map((item) => `${item.id} ${item.code} ${item.max} @${item.thresholdPercent}% ${item.emptyDenominator.policy} ${item.scope}${item.points.method === "exact" ? "" : ` ${item.points.method}`}`);
     expect(summary).toMatchInlineSnapshot(`
       [
         "1.1 PUBLISH_ON_TIME 6 @100% null catalogue",
@@ -31,9 +38,9 @@ describe("built-in schemes", () => {
         "3.1 ONLINE_SERVICE_PROVIDED 2 @80% zero catalogue",
         "3.2 ONLINE_SERVICE_USED 4 @100% zero catalogue",
         "3.3 ONLINE_DOSSIER_SHARE 6 @50% zero dossier",
-        "3.5 ONLINE_PAYMENT_INTEGRATED 2 @80% zero catalogue",
-        "3.6 ONLINE_PAYMENT_DOSSIER 6 @100% zero dossier",
-        "3.x ONLINE_PAYMENT_FORMALITY_USED 2 @80% zero catalogue",
+        "3.4 ONLINE_PAYMENT_FORMALITY_USED 2 @80% zero catalogue percent-first",
+        "3.5 ONLINE_PAYMENT_INTEGRATED 2 @80% zero catalogue percent-first",
+        "3.6 ONLINE_PAYMENT_DOSSIER 6 @100% zero dossier percent-first",
         "4.1 ORIGINAL_RESULT_AVAILABLE 6 @100% null dossier",
         "4.2 SO_HOA_GIAY_TO_GIAI_QUYET 4 @100% null dossier",
         "4.3 REUSED_DIGITIZED_DATA 2 @80% null dossier",
@@ -41,9 +48,11 @@ describe("built-in schemes", () => {
         "4.5a CITIZEN_DATA_CONNECTED_DOSSIER 2 @100% null dossier",
         "4.5b CITIZEN_DATA_CONNECTED_FORMALITY 2 @100% null catalogue",
         "4.6 ELECTRONIC_CERTIFIED_COPY 2 @100% full dossier",
-        "5.1 PETITION_CLASSIFICATION 0 @100% null dossier",
-        "5.2 PETITION_PROCESSING_ON_TIME 6 @100% full dossier",
-        "5.3 PETITION_HANDLING_SATISFACTION 6 @100% full dossier",
+        "5.1 PETITION_CLASSIFICATION 0 @100% null own",
+        "5.1a PETITION_CLASSIFICATION_TTHC 0 @100% null own",
+        "5.1b PETITION_CLASSIFICATION_STAFF 0 @100% null own",
+        "5.2 PETITION_PROCESSING_ON_TIME 6 @100% full own",
+        "5.3 PETITION_HANDLING_SATISFACTION 6 @100% full own",
         "5.4 DOSSIER_RECEIVING_SATISFACTION 6 @90% zero dossier",
       ]
     `);
@@ -93,7 +102,7 @@ describe("a user's scheme with mistakes", () => {
       [
         "items[1].code: code "PUBLISH_ON_TIME" is used twice in the scheme; codes must be unique.",
         "items[3].group: item belongs to group "TRANSPARANCY", which does not exist; groups: TRANSPARENCY, TIMELINESS, ONLINE_SERVICES, DIGITIZATION, SATISFACTION.",
-        "items[20].emptyDenominator.to: item transfers its points to "ON_TIME", but that item is in another group.",
+        "items[22].emptyDenominator.to: item transfers its points to "ON_TIME", but that item is in another group.",
         "groups[0].max: the items of group TRANSPARENCY add up to 12 points, not the group's maximum of 18; make them equal.",
         "bands[1].min: grade bands must be listed by strictly decreasing minimum.",
       ]

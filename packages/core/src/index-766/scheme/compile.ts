@@ -28,6 +28,8 @@ export interface SchemeSection {
   readonly items: readonly string[];
   /** Positions of its items in `scheme.items`. */
   readonly itemIndices: readonly number[];
+  /** For a block: the position in `scheme.groups` of the group holding all its items (`-1` if they span groups). */
+  readonly groupIndex: number;
 }
 
 export interface SchemeBand {
@@ -54,6 +56,8 @@ export interface Scheme {
   readonly minReliableDenominator: number;
   /** The item counting the unit's dossiers (its denominator). */
   readonly volumeItem: SchemeItem;
+  /** Codes of the display-only values a row may carry in `tracked`. */
+  readonly trackedCodes: ReadonlySet<string>;
   /** 0 points at the scheme's precision (shared). */
   readonly zeroPoints: Points;
   /** Points for `units` at the scheme's precision; values from 0 to the total maximum are shared, not allocated. */
@@ -205,6 +209,7 @@ function compile(data: SchemeData): Scheme {
       maxPoints: new Points(toUnits(entry.max, decimals)!, decimals),
       items: data.items.filter((item) => item[key] === entry.code).map((item) => item.code),
       itemIndices: data.items.flatMap((item, index) => (item[key] === entry.code ? [index] : [])),
+      groupIndex: groupOfSection(data, key, entry.code),
     }));
   const groups = section(data.groups, "group");
   const totalMaxUnits = groups.reduce((sum, group) => sum + group.maxUnits, 0);
@@ -228,7 +233,16 @@ function compile(data: SchemeData): Scheme {
     totalMaxUnits,
     minReliableDenominator: data.quality.minReliableDenominator,
     volumeItem: items.find((item) => item.code === data.volumeItem)!,
+    trackedCodes: new Set(data.tracked.map((entry) => entry.code)),
     zeroPoints: points(0),
     points,
   };
+}
+
+/** The group that holds every item of a block (a group is its own), or -1 when its items span groups. */
+function groupOfSection(data: SchemeData, key: "group" | "block", code: string): number {
+  const groups = new Set(data.items.filter((item) => item[key] === code).map((item) => item.group));
+  if (groups.size !== 1) return -1;
+  const [group] = groups;
+  return data.groups.findIndex((entry) => entry.code === group);
 }

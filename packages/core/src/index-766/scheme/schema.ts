@@ -15,6 +15,19 @@ export const emptyDenominatorSchema = z.discriminatedUnion("policy", [
   z.strictObject({ policy: z.literal("transfer"), to: z.string().min(1) }),
 ]);
 
+/**
+ * How an item's points are computed from its counts:
+ * - `exact`: `min(M, M·n / (d·T))` as an exact rational, rounded once by the scheme's rule;
+ * - `percent-first`: the portal's online-payment arithmetic (methodology §1.7): the ratio is first rounded
+ *   half-up to a percentage with `percentDecimals` decimals, then `percentage × (M / T) / 100` is computed in
+ *   IEEE-754 double precision, capped at M and rounded half-up (on the double's exact value) to the scheme's
+ *   decimals.
+ */
+export const pointsRuleSchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("exact") }),
+  z.strictObject({ method: z.literal("percent-first"), percentDecimals: z.number().int().min(0).max(6) }),
+]);
+
 /** How sure the public record is of an item's rule (see methodology: certain/observed/doc/conflict). */
 export const certaintySchema = z.enum(["certain", "observed", "doc", "conflict"]);
 
@@ -35,11 +48,15 @@ export const itemSchema = z.strictObject({
   /**
    * `dossier`: a parent unit's counts are the sum of its children's.
    * `catalogue`: counts of procedures in the unit's own scope; a parent uses its own figures.
+   * `own`: counts of what is addressed to the unit itself (feedback, PAKN); a parent uses its own
+   *   figures, never its children's (the portal's rule for 5.1–5.3, methodology §1.7).
    */
-  scope: z.enum(["dossier", "catalogue"]),
+  scope: z.enum(["dossier", "catalogue", "own"]),
   /** Levels whose units, when they report nothing for this item, take their nearest ancestor's own figures (766: communes take 1.1–1.3). */
   inheritedBy: z.array(z.enum(["province", "department", "commune"])).default([]),
   certainty: certaintySchema,
+  /** How the points are computed from the counts (default: the exact rational, rounded once). */
+  points: pointsRuleSchema.default({ method: "exact" }),
   /** Flag non-empty denominators below `quality.minReliableDenominator` (off where they are small by nature, e.g. 4.6). */
   checkSmallDenominator: z.boolean().default(true),
   note: z.string().optional(),
@@ -96,3 +113,4 @@ export type SchemeDefinition = z.input<typeof schemeSchema>;
 export type SchemeData = z.output<typeof schemeSchema>;
 export type ItemDefinition = z.output<typeof itemSchema>;
 export type EmptyDenominatorPolicy = z.output<typeof emptyDenominatorSchema>;
+export type PointsRule = z.output<typeof pointsRuleSchema>;

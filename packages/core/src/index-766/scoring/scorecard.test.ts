@@ -145,7 +145,8 @@ describe("ranking within levels", () => {
     expect(standings.C1).toEqual({ ranked: true, position: 1, of: 3, tied: true });
     expect(standings.C2).toEqual({ ranked: true, position: 1, of: 3, tied: true });
     expect(standings.C3).toEqual({ ranked: true, position: 3, of: 3, tied: false });
-    expect(standings.P).toEqual({ ranked: true, position: 1, of: 1, tied: false });
+    // The province reports none of its own catalogue or feedback items here: its total is incomplete.
+    expect(standings.P).toEqual({ ranked: false, reason: "incomplete" });
     const dense = scoreDataset(datasetOf(file), { period: "2026-03", tie: "dense" });
     expect(dense.unit("C3")!.standing).toEqual({ ranked: true, position: 2, of: 3, tied: false });
   });
@@ -158,6 +159,33 @@ describe("ranking within levels", () => {
     expect(card.unit("C3")!.standing).toEqual({ ranked: false, reason: "no_figures" });
     expect(card.unit("C3")!.total).toBeNull();
     expect(card.unit("C1")!.standing).toEqual({ ranked: true, position: 1, of: 1, tied: false });
+  });
+
+  it("does not band or rank a unit with items missing, unless asked, and names what is missing", () => {
+    const partial = { unit: "C3", period: "2026-03", items: { ON_TIME: [95, 100] as [number, number], ONLINE_SERVICE_PROVIDED: [7, 10] as [number, number] } };
+    const file = smallProvince([figure("C1", 80), figure("C2", 90), partial]);
+    const card = scoreDataset(datasetOf(file), { period: "2026-03" });
+    const unit = card.unit("C3")!;
+    expect(unit.total?.toString()).toBe("20.75");
+    expect(unit.band).toBeNull();
+    expect(unit.standing).toEqual({ ranked: false, reason: "incomplete" });
+    expect(unit.completeness.status).toBe("incomplete");
+    expect(unit.completeness.missingItems).toHaveLength(19);
+    expect(unit.completeness.reportedMax.toString()).toBe("22.00");
+    expect(card.unit("C1")!.standing).toEqual({ ranked: true, position: 2, of: 2, tied: false });
+    const ranked = scoreDataset(datasetOf(file), { period: "2026-03", rankIncomplete: true });
+    expect(ranked.unit("C3")!.standing).toEqual({ ranked: true, position: 3, of: 3, tied: false });
+    expect(ranked.unit("C3")!.band?.code).toBe("YEU");
+  });
+
+  it("gives a unit without dossiers its total as the portal shows it, but no band and no rank", () => {
+    const noDossiers = Object.fromEntries(getScheme().items.map((item) => [item.code, (item.scope === "dossier" || item.scope === "own" ? [0, 0] : [9, 10]) as [number, number]]));
+    const card = scoreDataset(datasetOf(smallProvince([figure("C1", 80), { unit: "C2", period: "2026-03", items: noDossiers }])), { period: "2026-03" });
+    const unit = card.unit("C2")!;
+    expect(unit.completeness.status).toBe("no_dossiers");
+    expect(unit.total).not.toBeNull();
+    expect(unit.band).toBeNull();
+    expect(unit.standing).toEqual({ ranked: false, reason: "no_dossiers" });
   });
 
   it("rejects an invalid period with a clear error", () => {

@@ -25,9 +25,10 @@ export function scorecardToJson(card: Scorecard, language: Language = "vi") {
       max: unit.max.toString(),
       band: unit.band ? { code: unit.band.code, label: unit.band.label[language] } : null,
       standing: unit.standing,
+      completeness: { status: unit.completeness.status, missingItems: unit.completeness.missingItems, reportedMax: unit.completeness.reportedMax.toString() },
       missingMonths: unit.missingMonths,
-      groups: unit.groups.map((group) => ({ code: group.code, points: group.points?.toString() ?? null, max: group.max.toString() })),
-      blocks: unit.blocks.map((block) => ({ code: block.code, points: block.points?.toString() ?? null, max: block.max.toString() })),
+      groups: unit.groups.map((group) => ({ code: group.code, points: group.points?.toString() ?? null, max: group.max.toString(), origin: group.origin })),
+      blocks: unit.blocks.map((block) => ({ code: block.code, points: block.points?.toString() ?? null, max: block.max.toString(), origin: block.origin })),
       items: unit.items.map((item) => {
         const explanation = explainItem(scheme, item);
         return {
@@ -46,6 +47,15 @@ export function scorecardToJson(card: Scorecard, language: Language = "vi") {
           toNextPoint: explanation.toNextPoint && { increase: explanation.toNextPoint.increase, points: explanation.toNextPoint.points.toString() },
         };
       }),
+    })),
+    reconciliation: card.reconciliation.map((entry) => ({
+      unit: entry.unit,
+      level: entry.level,
+      code: entry.code,
+      computed: entry.computed?.toString() ?? null,
+      published: entry.publishedText,
+      status: entry.status,
+      cause: entry.cause ?? null,
     })),
     findings: card.findings.map((finding) => ({
       code: finding.code,

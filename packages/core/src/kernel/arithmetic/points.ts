@@ -17,6 +17,21 @@ export class Points {
     readonly decimals: number,
   ) {}
 
+  /**
+   * Reads decimal text ("14.2", "7") as units of `10^-decimals`; `null` when it is not a plain non-negative
+   * decimal or has more decimals than that (it could not be held exactly).
+   *
+   * @example Points.parseUnits("14.2", 2) // 1420
+   */
+  static parseUnits(text: string, decimals: number): number | null {
+    const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
+    if (!match) return null;
+    const fraction = (match[2] ?? "").replace(/0+$/, "");
+    if (fraction.length > decimals) return null;
+    const units = Number(match[1]) * 10 ** decimals + Number(fraction.padEnd(decimals, "0") || "0");
+    return Number.isSafeInteger(units) ? units : null;
+  }
+
   /** Exact decimal text with a dot, e.g. "4.38", "18.00". */
   toString(): string {
     const sign = this.units < 0 ? "-" : "";

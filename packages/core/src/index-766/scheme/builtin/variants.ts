@@ -95,7 +95,24 @@ export const satisfaction5526Scheme = variant(
   "Công cụ địa phương: nhóm 5 chia 5/5/2/6",
 );
 
+/**
+ * The portal's one-procedure scope (a `formalityId` filter, methodology §1.7): dossier counts are the
+ * procedure's, catalogue counts stay unit-wide, and digitization has no 4.5b (a share of procedures), so it
+ * is out of 20 and the total out of 98.
+ */
+export const oneProcedureScheme: SchemeDefinition = {
+  ...variant(
+    "766-portal-one-procedure",
+    { vi: "Bộ chỉ số 766 — phạm vi một thủ tục hành chính", en: "Decision 766 index — one administrative procedure" },
+    "As 766-portal, for figures filtered to one procedure: item 4.5b (a share of procedures) does not apply, so digitization is out of 20 and the total out of 98.",
+    (items) => items.filter((item) => item.code !== "CITIZEN_DATA_CONNECTED_FORMALITY"),
+    "Cổng DVCQG — kết quả đánh giá theo một thủ tục (formalityId): khối số hóa tối đa 20 điểm",
+  ),
+  groups: portalScheme.groups.map((group) => (group.code === "DIGITIZATION" ? { ...group, max: 20 } : group)),
+  blocks: portalScheme.blocks.map((block) => (block.code === "DIGITIZATION" ? { ...block, max: 20 } : block)),
+};
+
 /** Every scheme chiso ships, by id. */
 export const builtinSchemeDefinitions: Readonly<Record<string, SchemeDefinition>> = Object.fromEntries(
-  [portalScheme, digitization42At80Scheme, onlineSingleItemScheme, feedbackSplitScheme, satisfaction5526Scheme].map((scheme) => [scheme.id, scheme]),
+  [portalScheme, digitization42At80Scheme, onlineSingleItemScheme, feedbackSplitScheme, satisfaction5526Scheme, oneProcedureScheme].map((scheme) => [scheme.id, scheme]),
 );
