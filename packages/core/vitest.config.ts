@@ -7,5 +7,7 @@ export default defineProject({
     name: "core",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["../../vitest.setup.ts"],
+    // Property tests run thousands of cases: generous on a loaded machine, still bounded.
+    testTimeout: 60_000,
   },
 });

@@ -82,7 +82,7 @@ export { bandFor } from "./index-766/scoring/band.js";
 export { scorecardToJson } from "./index-766/scoring/to-json.js";
 export { scoreDataset, type Scorecard, type UnitScore, type Standing, type UnrankedReason, type Completeness, type ScoreOptions } from "./index-766/scoring/scorecard.js";
 export { explainItem, explainUnit, planImprovements, smallestNumeratorFor, type ItemExplanation, type Gain } from "./index-766/analysis/explain.js";
-export { findDataQualityIssues, JUMP_LIMITS } from "./index-766/analysis/quality.js";
+export { JUMP_LIMITS } from "./index-766/analysis/history-checks.js";
 export { describeFinding, type Finding, type FindingCode } from "./index-766/analysis/findings.js";
 export { wilsonInterval } from "./sipas/wilson.js";
 export { sipasSchemeSchema, sipasSurveySchema, type SipasSchemeDefinition, type SipasSchemeData, type SipasSurveyInput } from "./sipas/schema.js";

@@ -1,21 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Dec, getScheme, parseDataset, pointsUnits, roundQuotient, scoreDataset, toScaledInteger, type FiguresFile } from "../src/index.js";
+import { exactReference } from "../../../bench/reference-points.mjs";
+import { Dec, getScheme, parseDataset, pointsUnits, roundQuotient, scoreDataset, type FiguresFile } from "../src/index.js";
 
 const scheme = getScheme();
 const scored = scheme.items.filter((item) => item.maxUnits > 0);
 
-/** Reference: the exact rational M·n/(d·T) in hundredths, rounded half-up with BigInt only. */
-function referenceUnits(max: number | string, thresholdPercent: number | string, numerator: number, denominator: number): bigint {
-  const m = toScaledInteger(max);
-  const t = toScaledInteger(thresholdPercent);
-  // 100·M·n / (d·T) with M = m.units/10^m.scale and T = t.units/(100·10^t.scale)
-  const p = 100n * BigInt(m.units) * BigInt(numerator) * 100n * 10n ** BigInt(t.scale);
-  const q = BigInt(denominator) * BigInt(t.units) * 10n ** BigInt(m.scale);
-  const rounded = (2n * p + q) / (2n * q);
-  const cap = BigInt(m.units) * 100n / 10n ** BigInt(m.scale);
-  return rounded > cap ? cap : rounded;
-}
+/** Reference: the exact rational M·n/(d·T) in hundredths, rounded half-up with BigInt only (shared with the benchmark). */
+const referenceUnits = (max: number | string, threshold: number | string, numerator: number, denominator: number): bigint => BigInt(exactReference(max, threshold, numerator, denominator).units);
 
 const countsArbitrary = fc.integer({ min: 1, max: 10_000_000 }).chain((denominator) => fc.tuple(fc.integer({ min: 0, max: denominator }), fc.constant(denominator)));
 const itemArbitrary = fc.constantFrom(...scored);

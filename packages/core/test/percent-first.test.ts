@@ -1,48 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getScheme, pointsUnits, roundDoubleUnits, toScaledInteger } from "../src/index.js";
+import { percentFirstReference } from "../../../bench/reference-points.mjs";
+import { getScheme, pointsUnits, roundDoubleUnits } from "../src/index.js";
 
 const scheme = getScheme();
 const payment = scheme.items.filter((item) => item.points.method === "percent-first");
 
-/**
- * An independent reference of the portal's online-payment rule, with no floating-point operation at all:
- * every IEEE-754 step (a rational rounded to the nearest double, ties to even) is done in BigInt.
- */
-function nearestDouble(p: bigint, q: bigint): { mantissa: bigint; exponent: number } {
-  if (p === 0n) return { mantissa: 0n, exponent: 0 };
-  // Scale by 2^-e so that the quotient lies in [2^52, 2^53): its integer part is the 53-bit mantissa.
-  const scaled = (e: number): [bigint, bigint] => (e >= 0 ? [p, q << BigInt(e)] : [p << BigInt(-e), q]);
-  let exponent = p.toString(2).length - q.toString(2).length - 53;
-  let [sp, sq] = scaled(exponent);
-  while (sp / sq >= 1n << 53n) [sp, sq] = scaled(++exponent);
-  while (sp / sq < 1n << 52n) [sp, sq] = scaled(--exponent);
-  let mantissa = sp / sq;
-  const twice = 2n * (sp % sq);
-  if (twice > sq || (twice === sq && mantissa % 2n === 1n)) mantissa += 1n;
-  if (mantissa === 1n << 53n) return { mantissa: 1n << 52n, exponent: exponent + 1 };
-  return { mantissa, exponent };
-}
-
-const asRational = (value: { mantissa: bigint; exponent: number }): [bigint, bigint] =>
-  value.exponent >= 0 ? [value.mantissa << BigInt(value.exponent), 1n] : [value.mantissa, 1n << BigInt(-value.exponent)];
-
-function referenceUnits(max: number | string, thresholdPercent: number | string, numerator: number, denominator: number): number {
-  // 1. The percentage, rounded half-up to 2 decimals, exactly.
-  const percentUnits = (2n * BigInt(numerator) * 10000n + BigInt(denominator)) / (2n * BigInt(denominator));
-  const percent = asRational(nearestDouble(percentUnits, 100n));
-  // 2. weight = M / T as a double (6, or 2.5 for 2 points at 80%).
-  const m = toScaledInteger(max);
-  const t = toScaledInteger(thresholdPercent);
-  const weight = asRational(nearestDouble(BigInt(m.units) * 100n * 10n ** BigInt(t.scale), BigInt(t.units) * 10n ** BigInt(m.scale)));
-  // 3. percent × weight, then / 100, each rounded to a double.
-  const product = asRational(nearestDouble(percent[0] * weight[0], percent[1] * weight[1]));
-  const points = asRational(nearestDouble(product[0], product[1] * 100n));
-  // 4. Rounded half-up to hundredths on the double's exact value, capped at the maximum.
-  const units = (2n * points[0] * 100n + points[1]) / (2n * points[1]);
-  const cap = BigInt(m.units) * 100n / 10n ** BigInt(m.scale);
-  return Number(units > cap ? cap : units);
-}
+// An independent reference of the portal's rule with no floating-point operation at all: every IEEE-754 step
+// (a rational rounded to the nearest double, ties to even) is done in BigInt. Shared with the benchmark.
+const referenceUnits = (max: number | string, threshold: number | string, numerator: number, denominator: number): number => percentFirstReference(max, threshold, numerator, denominator).units;
 
 describe("the portal's online-payment arithmetic (percent-first)", () => {
   it("is the rule of the three payment items of the default scheme", () => {

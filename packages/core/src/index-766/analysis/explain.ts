@@ -54,7 +54,8 @@ export function smallestNumeratorFor(scheme: Scheme, item: SchemeItem, denominat
 }
 
 function gain(scheme: Scheme, item: SchemeItem, score: ItemScore, targetUnits: number): Gain | null {
-  if (score.status !== "scored" || !score.counts) return null;
+  // Counts taken from a parent (communes' 1.1–1.3) are not the unit's to raise.
+  if (score.status !== "scored" || !score.counts || score.origin === "parent") return null;
   const { numerator, denominator } = score.counts;
   const needed = smallestNumeratorFor(scheme, item, denominator, score.max.units, targetUnits, numerator);
   if (needed === null) return null;

@@ -29,6 +29,10 @@ export interface Finding {
 
 type Describe = (p: Finding["params"]) => string;
 const s = (value: unknown): string => String(value);
+/** A text as a sentence: ends with one full stop (a source's message often has its own). */
+const sentence = (value: unknown): string => `${String(value).trim().replace(/[.。]+$/u, "")}.`;
+/** A rate with 2 decimals (rates are kept as numbers and formatted only when a finding is shown). */
+const fixed2 = (value: unknown): string => (typeof value === "number" ? value.toFixed(2) : String(value));
 /** A number as Vietnamese prints it: decimal comma ("84,46"). */
 const vn = (value: unknown): string => String(value).replace(".", ",");
 /** Period keys as an official writes them: "2026-12" → "Tháng 12/2026". */
@@ -74,8 +78,8 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the dossier count (${s(p.current)}) is far from the median of the previous ${s(p.months)} months (${s(p.median)}); check the figures.`,
   },
   ratio_jump: {
-    vi: (p) => `tỷ lệ ${vn(p.current)}% chênh ${vn(p.change)} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}%); hãy kiểm tra lại số liệu.`,
-    en: (p) => `the rate of ${s(p.current)}% is ${s(p.change)} percentage points from the median of the previous ${s(p.months)} months (${s(p.median)}%); check the figures.`,
+    vi: (p) => `tỷ lệ ${vn(fixed2(p.current))}% chênh ${vn(fixed2(p.change))} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${vn(fixed2(p.median))}%); hãy kiểm tra lại số liệu.`,
+    en: (p) => `the rate of ${fixed2(p.current)}% is ${fixed2(p.change)} percentage points from the median of the previous ${s(p.months)} months (${fixed2(p.median)}%); check the figures.`,
   },
   missing_items: {
     vi: (p) => `chưa báo cáo ${s(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
@@ -86,8 +90,8 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the period's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from the sum of its ${s(p.months)} month(s) (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso uses the period's own figures.`,
   },
   source_flag: {
-    vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${s(p.message)}` : ""}.`,
-    en: (p) => `the source flags ${s(p.flag)}${p.message ? `: ${s(p.message)}` : ""}.`,
+    vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,
+    en: (p) => `the source flags ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,
   },
   published_mismatch: {
     vi: (p) => `điểm chiso tính (${vn(p.computed)}) khác điểm đã công bố (${vn(p.published)})${p.level === "item" ? "" : ` ở ${p.level === "total" ? "tổng điểm" : `khối ${s(p.section)}`}`}; nguyên nhân có thể: ${CAUSES[String(p.cause)]?.vi ?? s(p.cause)}.`,

@@ -1,57 +1,54 @@
-import { Dec } from "../../kernel/arithmetic/decimal.js";
-import { figureFor, type Dataset, type FigureRow, type ReportedCounts } from "../input/dataset.js";
-import { monthsOf, previousPeriod, type Period } from "../../kernel/period.js";
-import type { Scheme, SchemeItem } from "../scheme/compile.js";
-import { sumCounts, type ResolvedCounts } from "../scoring/resolve.js";
+import { monthsOf } from "../../kernel/period.js";
+import type { Dataset } from "../input/dataset.js";
+import { ABSENT, COUNTS, HAS_ROW_CHECKS, NULL, type DatasetTable } from "../input/table.js";
+import { FROM_OWN, viewIndex, type PeriodCounts } from "../scoring/period-counts.js";
+import type { PeriodScores } from "../scoring/period-scores.js";
 import type { UnitScore } from "../scoring/scorecard.js";
 import type { Finding } from "./findings.js";
+import { findHistoryJumps } from "./history-checks.js";
 import type { Reconciliation } from "./reconcile.js";
+import { checkRow } from "./row-checks.js";
 
 export type { Finding } from "./findings.js";
-
-/** How far a month may move from the unit's recent history before it is flagged. */
-export const JUMP_LIMITS = {
-  /** Months of history looked at, and the fewest needed to judge. */
-  historyMonths: 12,
-  minimumHistory: 3,
-  /** Dossier volume more than this factor above or below the median. */
-  volumeFactor: 3,
-  /** A rate this many percentage points from its median. */
-  ratioPoints: 30,
-} as const;
+export { JUMP_LIMITS } from "./history-checks.js";
 
 /**
  * Data-quality findings for one period: items not reported, figures that do not add up, stated rates that
  * do not match their counts, flags the source attached, tiny denominators, a parent whose own figures
  * differ from its children's sum, a quarter or year whose own figures differ from its months', months far
  * from the unit's history, quarters or years with months missing, and published scores chiso does not
- * reproduce.
+ * reproduce. Reads the period's flat arrays; allocates only the findings.
  */
-export function findDataQualityIssues(dataset: Dataset, period: Period, resolve: (unitId: string) => ResolvedCounts, units: readonly UnitScore[], reconciliation: readonly Reconciliation[]): Finding[] {
+export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, units: readonly UnitScore[], reconciliation: readonly Reconciliation[]): Finding[] {
   const findings: Finding[] = [];
-  const { scheme } = dataset;
-  const scoreOf = new Map(units.map((score) => [score.unit.id, score]));
-  for (const unit of dataset.units) {
-    const resolved = resolve(unit.id);
-    const base = { unit: unit.id, period: period.key };
-    const completeness = scoreOf.get(unit.id)?.completeness;
-    if (completeness && completeness.missingItems.length > 0 && completeness.status !== "no_figures") {
-      const ids = completeness.missingItems.map((code) => scheme.itemByCode.get(code)!.id);
-      findings.push({ ...base, code: "missing_items", params: { items: ids.join(", "), count: ids.length } });
+  const { counts } = scores;
+  const { table, period } = counts;
+  const monthRows = period.kind === "month" ? [] : monthsOf(period).map((month) => table.rowsByPeriod.get(month.key));
+  const smallChecked = Int32Array.from(dataset.scheme.items.filter((item) => item.checkSmallDenominator && item.maxUnits > 0), (item) => item.index);
+  /** Which unit and period a finding is about (built only for findings). */
+  const base = (unit: number) => ({ unit: units[unit]!.unit.id, period: period.key });
+  units.forEach((score, unit) => {
+    const { missingItems } = score.completeness;
+    if (missingItems.length > 0) {
+      const ids = missingItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
+      findings.push({ ...base(unit), code: "missing_items", params: { items: ids.join(", "), count: ids.length } });
     }
-    for (const row of resolved.ownRows) findings.push(...checkRow(dataset, row));
-    if (resolved.missingMonths.length > 0) {
-      findings.push({ ...base, code: "incomplete_period", params: { months: resolved.missingMonths.join(", ") } });
-    }
-    findings.push(...checkPeriodRow(dataset, unit.id, period, resolved));
-    for (const item of scheme.items) {
-      const counts = resolved.counts[item.index];
-      if (item.checkSmallDenominator && item.maxUnits > 0 && counts && counts.denominator > 0 && counts.denominator < scheme.minReliableDenominator) {
-        findings.push({ ...base, code: "small_denominator", item: item.code, params: { denominator: counts.denominator, minimum: scheme.minReliableDenominator } });
-      }
-    }
-    findings.push(...checkParent(dataset, unit.id, period, resolved));
-    if (period.kind === "month") findings.push(...checkHistory(dataset, unit.id, period));
+    // The unit's own rows: its row for the period, or for a quarter or year without one, its months' rows.
+    const exact = counts.exactRow[unit]!;
+    const rows = exact >= 0 || period.kind === "month" ? null : monthRows.flatMap((byUnit) => (byUnit && byUnit[unit]! >= 0 ? [byUnit[unit]!] : []));
+    const single = exact >= 0 ? exact : rows?.length === 1 ? rows[0]! : -1;
+    if (exact >= 0 && (table.rowFlags[exact]! & HAS_ROW_CHECKS) !== 0) checkRow(dataset, dataset.figures[exact]!, findings);
+    for (const row of rows ?? []) if ((table.rowFlags[row]! & HAS_ROW_CHECKS) !== 0) checkRow(dataset, dataset.figures[row]!, findings);
+    if (score.missingMonths.length > 0) findings.push({ ...base(unit), code: "incomplete_period", params: { months: score.missingMonths.join(", ") } });
+    if (exact >= 0 && period.kind !== "month") checkPeriodRow(dataset, counts, unit, exact, monthRows, findings);
+    checkSmallDenominators(dataset, counts, smallChecked, unit, base, findings);
+    if (single >= 0) checkParent(dataset, counts, unit, single, findings);
+  });
+  if (period.kind === "month") {
+    // Jumps are found in one pass over the period, then put with each unit's other findings.
+    const jumps: Finding[] = [];
+    findHistoryJumps(dataset, table, period, counts.exactRow, jumps);
+    mergeByUnit(findings, jumps, table.unitIndex);
   }
   for (const entry of reconciliation) {
     if (entry.status !== "differs") continue;
@@ -66,130 +63,98 @@ export function findDataQualityIssues(dataset: Dataset, period: Period, resolve:
   return findings;
 }
 
-function checkRow(dataset: Dataset, row: FigureRow): Finding[] {
-  const findings: Finding[] = [];
-  const base = { unit: row.unit, period: row.period.key, source: row.source };
-  const { channels, settlement } = row;
-  if (channels) {
-    const sum = channels.online + channels.direct + channels.post;
-    if (sum !== channels.received) findings.push({ ...base, code: "channels_mismatch", params: { ...channels, sum } });
-  }
-  if (settlement) {
-    const sum = settlement.early + settlement.onTime + settlement.overdue;
-    if (sum !== settlement.settled) findings.push({ ...base, code: "settlement_mismatch", params: { ...settlement, sum } });
-  }
-  for (const flag of row.flags ?? []) {
-    findings.push({ ...base, code: "source_flag", ...(flag.item && { item: flag.item }), params: { flag: flag.code, message: flag.message ?? "" } });
-  }
-  for (const [code, stated] of Object.entries(row.stated ?? {})) {
-    const item = dataset.scheme.itemByCode.get(code)!;
-    const counts = row.counts[item.index];
-    if (!counts || counts.denominator === 0) continue;
-    const computed = new Dec(counts.numerator).times(100).div(counts.denominator);
-    // A stated rate written with k decimals may be off by half a unit of its last decimal.
-    const statedDecimal = new Dec(stated);
-    const tolerance = new Dec(5).div(new Dec(10).pow(statedDecimal.decimalPlaces() + 1));
-    if (computed.minus(statedDecimal).abs().gt(tolerance)) {
-      findings.push({
-        ...base,
-        code: "stated_mismatch",
-        item: code,
-        params: { stated, computed: computed.toFixed(2), numerator: counts.numerator, denominator: counts.denominator },
-      });
-    }
-  }
-  return findings;
+/** Inserts `extra` findings after each unit's own, keeping units in order. */
+function mergeByUnit(findings: Finding[], extra: readonly Finding[], unitIndex: ReadonlyMap<string, number>): void {
+  if (extra.length === 0) return;
+  const order = (finding: Finding) => unitIndex.get(finding.unit) ?? -1;
+  const merged = [...findings, ...extra].map((finding, position) => ({ finding, position, unit: order(finding) })).sort((a, b) => a.unit - b.unit || a.position - b.position);
+  findings.splice(0, findings.length, ...merged.map((entry) => entry.finding));
 }
 
-function checkParent(dataset: Dataset, unitId: string, period: Period, resolved: ResolvedCounts): Finding[] {
-  const ownRow = resolved.ownRows.length === 1 ? resolved.ownRows[0] : undefined;
-  if (!ownRow || !resolved.childCounts) return [];
-  const findings: Finding[] = [];
+function checkSmallDenominators(dataset: Dataset, counts: PeriodCounts, checked: Int32Array, unit: number, base: (unit: number) => { unit: string; period: string }, findings: Finding[]): void {
+  const minimum = dataset.scheme.minReliableDenominator;
+  const { state, denominators } = counts.resolved;
+  for (let position = 0; position < checked.length; position += 1) {
+    const item = checked[position]!;
+    const at = unit * counts.items + item;
+    if (state[at] !== COUNTS) continue;
+    const denominator = denominators[at]!;
+    if (denominator > 0 && denominator < minimum) findings.push({ ...base(unit), code: "small_denominator", item: dataset.scheme.items[item]!.code, params: { denominator, minimum } });
+  }
+}
+
+/** A parent's own dossier counts against its children's sum. */
+function checkParent(dataset: Dataset, counts: PeriodCounts, unit: number, row: number, findings: Finding[]): void {
+  const { own, children } = counts;
+  if (children.base[unit]! < 0 || own.base[unit]! < 0) return;
+  const figure = dataset.figures[row]!;
   for (const item of dataset.scheme.items) {
-    const own = ownRow.counts[item.index];
-    const children = resolved.childCounts[item.index];
-    if (item.scope !== "dossier" || !own || !children || sameCounts(own, children)) continue;
+    if (item.scope !== "dossier") continue;
+    const mine = viewIndex(own, unit, item.index);
+    const theirs = viewIndex(children, unit, item.index);
+    if (own.state[mine] !== COUNTS || children.state[theirs] !== COUNTS) continue;
+    if (own.numerators[mine] === children.numerators[theirs] && own.denominators[mine] === children.denominators[theirs]) continue;
     findings.push({
-      unit: unitId,
-      period: period.key,
+      unit: figure.unit,
+      period: counts.period.key,
       item: item.code,
-      source: ownRow.source,
+      source: figure.source,
       code: "parent_mismatch",
-      params: { ownNumerator: own.numerator, ownDenominator: own.denominator, childNumerator: children.numerator, childDenominator: children.denominator, used: resolved.origins[item.index] === "own" ? "own" : "children" },
+      params: {
+        ownNumerator: own.numerators[mine]!,
+        ownDenominator: own.denominators[mine]!,
+        childNumerator: children.numerators[theirs]!,
+        childDenominator: children.denominators[theirs]!,
+        used: counts.origin[unit * counts.items + item.index] === FROM_OWN ? "own" : "children",
+      },
     });
   }
-  return findings;
 }
-
-const sameCounts = (a: ReportedCounts, b: ReportedCounts) => (a && b ? a.numerator === b.numerator && a.denominator === b.denominator : a === b);
 
 /**
  * A quarter or year with a row of its own is scored on that row (a source's own quarter figures are the
  * reference); when the unit also has month rows inside it that add up to something else, say so.
  */
-function checkPeriodRow(dataset: Dataset, unitId: string, period: Period, resolved: ResolvedCounts): Finding[] {
-  if (period.kind === "month") return [];
-  const row = resolved.ownRows.length === 1 && resolved.ownRows[0]!.period.key === period.key ? resolved.ownRows[0]! : undefined;
-  if (!row) return [];
-  const months = monthsOf(period).flatMap((month) => figureFor(dataset, unitId, month.key) ?? []);
-  if (months.length === 0) return [];
-  const summed = sumCounts(months.map((month) => month.counts), dataset.scheme.items.length);
-  return differingItems(dataset.scheme, row.counts, summed).map(([item, own, sum]) => ({
-    unit: unitId,
-    period: period.key,
-    item: item.code,
-    source: row.source,
-    code: "period_mismatch" as const,
-    params: { ownNumerator: own?.numerator ?? "—", ownDenominator: own?.denominator ?? "—", monthNumerator: sum?.numerator ?? "—", monthDenominator: sum?.denominator ?? "—", months: months.length },
-  }));
-}
-
-function differingItems(scheme: Scheme, a: readonly ReportedCounts[], b: readonly ReportedCounts[]): [SchemeItem, ReportedCounts, ReportedCounts][] {
-  return scheme.items.flatMap((item) => (item.maxUnits > 0 && b[item.index] !== undefined && !sameCounts(a[item.index], b[item.index]) ? [[item, a[item.index], b[item.index]] as [SchemeItem, ReportedCounts, ReportedCounts]] : []));
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** The dossier volume of a row: the denominator of the scheme's volume item (0 when not reported). */
-function volumeOf(dataset: Dataset, counts: readonly ReportedCounts[]): number {
-  return counts[dataset.scheme.volumeItem.index]?.denominator ?? 0;
-}
-
-function checkHistory(dataset: Dataset, unitId: string, period: Period): Finding[] {
-  const row = figureFor(dataset, unitId, period.key);
-  if (!row) return [];
-  const history: FigureRow[] = [];
-  for (let step = 1; step <= JUMP_LIMITS.historyMonths; step += 1) {
-    const previous = figureFor(dataset, unitId, previousPeriod(period, step).key);
-    if (previous) history.push(previous);
+function checkPeriodRow(dataset: Dataset, counts: PeriodCounts, unit: number, row: number, monthRows: readonly (Int32Array | undefined)[], findings: Finding[]): void {
+  const { table, items } = counts;
+  const months = monthRows.flatMap((byUnit) => (byUnit && byUnit[unit]! >= 0 ? [byUnit[unit]!] : []));
+  if (months.length === 0) return;
+  const figure = dataset.figures[row]!;
+  for (const item of dataset.scheme.items) {
+    if (item.maxUnits === 0) continue;
+    const sum = monthSum(table, months, item.index);
+    const at = row * items + item.index;
+    const state = table.state[at]!;
+    if (sum.state === ABSENT || (state === sum.state && (state !== COUNTS || (table.numerators[at] === sum.numerator && table.denominators[at] === sum.denominator)))) continue;
+    const shown = (value: number, present: boolean) => (present ? value : "—");
+    findings.push({
+      unit: figure.unit,
+      period: counts.period.key,
+      item: item.code,
+      source: figure.source,
+      code: "period_mismatch",
+      params: {
+        ownNumerator: shown(table.numerators[at]!, state === COUNTS),
+        ownDenominator: shown(table.denominators[at]!, state === COUNTS),
+        monthNumerator: shown(sum.numerator, sum.state === COUNTS),
+        monthDenominator: shown(sum.denominator, sum.state === COUNTS),
+        months: months.length,
+      },
+    });
   }
-  if (history.length < JUMP_LIMITS.minimumHistory) return [];
-  const findings: Finding[] = [];
-  const base = { unit: unitId, period: period.key, source: row.source };
-  const months = history.length;
-  const current = volumeOf(dataset, row.counts);
-  const typical = median(history.map((past) => volumeOf(dataset, past.counts)));
-  if (typical > 0 && (current > typical * JUMP_LIMITS.volumeFactor || current * JUMP_LIMITS.volumeFactor < typical)) {
-    findings.push({ ...base, code: "volume_jump", params: { current, median: typical, months } });
-  }
-  for (const item of dataset.scheme.items) findings.push(...checkRatioJump(item, row, history, base));
-  return findings;
 }
 
-function checkRatioJump(item: SchemeItem, row: FigureRow, history: readonly FigureRow[], base: Omit<Finding, "code" | "params">): Finding[] {
-  const counts = row.counts[item.index];
-  if (item.maxUnits === 0 || !item.checkSmallDenominator || !counts || counts.denominator < 5) return [];
-  const past = history.flatMap((previous) => {
-    const value = previous.counts[item.index];
-    return value && value.denominator >= 5 ? [(value.numerator / value.denominator) * 100] : [];
-  });
-  if (past.length < JUMP_LIMITS.minimumHistory) return [];
-  const current = (counts.numerator / counts.denominator) * 100;
-  const typical = median(past);
-  if (Math.abs(current - typical) < JUMP_LIMITS.ratioPoints) return [];
-  return [{ ...base, code: "ratio_jump", item: item.code, params: { current: current.toFixed(2), median: typical.toFixed(2), change: Math.abs(current - typical).toFixed(2), months: past.length } }];
+function monthSum(table: DatasetTable, rows: readonly number[], item: number): { state: number; numerator: number; denominator: number } {
+  let state = ABSENT;
+  let numerator = 0;
+  let denominator = 0;
+  for (const row of rows) {
+    const at = row * table.items + item;
+    if (table.state[at] === COUNTS) {
+      state = COUNTS;
+      numerator += table.numerators[at]!;
+      denominator += table.denominators[at]!;
+    } else if (table.state[at] === NULL && state === ABSENT) state = NULL;
+  }
+  return { state, numerator, denominator };
 }

@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parsePeriod } from "../../kernel/period.js";
+import { figureSchema } from "./schema.js";
 import { smallProvince } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
 import { evidenceFor, parseDataset, safeParseDataset } from "./dataset.js";
@@ -208,4 +211,31 @@ describe("parseDataset", () => {
     file.units[1] = { ...file.units[1]!, name: "x".repeat(10_000_000) };
     expect(problems(file)).toEqual([expect.stringContaining("units[1].name: value too large")]);
   });
+});
+
+describe("the fast path for plain rows", () => {
+  it("accepts exactly what the schema accepts, with the same unit and period", () => {
+    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("  C1 ", "C1", "Xã An Bình".normalize("NFD"), "", "   ", "x".repeat(501), "2026-03", "2026-3"));
+    const row = fc.record({ unit: fc.oneof(text, fc.integer(), fc.constant(null)), period: fc.oneof(text, fc.integer()), items: fc.constant({}), extra: fc.option(fc.constant(1), { nil: undefined }) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(row, (raw) => {
+        const figure = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
+        const expected = figureSchema.safeParse(figure);
+        const file = { units: [{ id: expected.success ? expected.data.unit : "C1", name: "Xã", level: "commune" }], figures: [figure] };
+        const result = safeParseDataset(file, scheme);
+        if (!expected.success) {
+          expect(result.success).toBe(false);
+          return;
+        }
+        if (result.success) {
+          expect(result.data.figures[0]?.unit).toBe(expected.data.unit);
+          expect(result.data.figures[0]?.period.key).toBe(parsePeriod(expected.data.period)?.key);
+        } else {
+          // Accepted in shape, rejected for meaning (an invalid period): the same row, never a silent difference.
+          expect(parsePeriod(expected.data.period)).toBeNull();
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
 });

@@ -7,7 +7,9 @@ import { safeParseAssessments, type ParAssessment, type ParScheme } from "../../
 import { getSipasScheme } from "../../sipas/builtin.js";
 import { safeParseSurveys, type SipasScheme, type SipasSurvey } from "../../sipas/compute.js";
 import type { Scheme, SchemeItem } from "../scheme/compile.js";
-import { isPlainObject, readCodeRecord } from "./records.js";
+import { isPlainObject, recordKeys } from "./records.js";
+import { StoredRow, type RowExtras } from "./row.js";
+import { COUNTS, TableBuilder, attachTable, layoutUnits, rowFlagsOf, type DatasetTable } from "./table.js";
 import {
   FIGURES_FORMAT,
   evidenceSchema,
@@ -25,6 +27,7 @@ import {
   type Settlement,
   type SourceFlag,
   type UnitLevel,
+  MAX_TEXT_LENGTH,
 } from "./schema.js";
 
 export interface Unit {
@@ -155,9 +158,11 @@ export function safeParseDataset(input: unknown, scheme: Scheme, options: Datase
   const issues: Issue[] = [];
   const document = readEnvelope(input, issues);
   const units = parseEach(document.units, unitSchema, "units", issues);
-  const figureInputs = parseEach(document.figures, figureSchema, "figures", issues);
+  const figureInputs = parseEach(document.figures, figureSchema, "figures", issues, simpleFigure);
 
   const { unitById, childrenOf } = buildHierarchy(units, issues);
+  const table = new TableBuilder(layoutUnits([...unitById.values()]), scheme.items.length, figureInputs.length);
+  const context = rowContext(scheme, unitById, table);
   const figures: FigureRow[] = [];
   const figuresByPeriod = new Map<string, Map<string, FigureRow>>();
   const firstIndex = new Map<string, number>();
@@ -165,40 +170,44 @@ export function safeParseDataset(input: unknown, scheme: Scheme, options: Datase
     const path = ["figures", index] as const;
     // Duplicates are judged on the row's unit and period alone, so a second row is reported even when
     // the first one has problems of its own.
-    const periodKey = parsePeriod(figure.period)?.key;
+    const periodKey = context.period(figure.period)?.key;
     const key = `${periodKey}/${figure.unit}`;
     const first = periodKey === undefined ? undefined : firstIndex.get(key);
     if (first !== undefined) {
       issues.push({ code: "duplicate_unit_period", path: [...path], params: { unit: figure.unit, period: periodKey!, first: options.sources?.[first] ?? `figures[${first}]` } });
     } else if (periodKey !== undefined) firstIndex.set(key, index);
-    const row = readRow(figure, index, path, options.sources?.[index], scheme, unitById, issues);
-    if (!row || first !== undefined) continue;
+    const row = readRow(figure, index, path, options.sources?.[index], context, issues);
+    if (!row || first !== undefined) {
+      table.discard();
+      continue;
+    }
+    table.commit(row.unit, row.period.key, rowFlagsOf(row));
     figures.push(row);
     let rowsOfPeriod = figuresByPeriod.get(row.period.key);
     if (!rowsOfPeriod) figuresByPeriod.set(row.period.key, (rowsOfPeriod = new Map()));
     rowsOfPeriod.set(row.unit, row);
   }
-  issues.push(...checkSums(figures, scheme));
+  const built = table.build();
+  issues.push(...checkSums(figures, built, scheme));
 
   const companions = parseCompanions(document.surveys, document.par, unitById, options, issues);
   const evidence = parseEvidence(document.evidence, scheme, unitById, issues);
   if (issues.length > 0) return { success: false, error: new ChisoError("INVALID_INPUT", issues) };
-  return {
-    success: true,
-    data: {
-      scheme,
-      companions,
-      units: [...unitById.values()],
-      unitById,
-      childrenOf,
-      figures,
-      figuresByPeriod,
-      parentCounts: document.parentCounts ?? "sum",
-      ...(document.scheme !== undefined && { declaredScheme: document.scheme }),
-      ...(document.source !== undefined && { provenance: document.source }),
-      evidence,
-    },
+  const dataset: Dataset = {
+    scheme,
+    companions,
+    units: [...unitById.values()],
+    unitById,
+    childrenOf,
+    figures,
+    figuresByPeriod,
+    parentCounts: document.parentCounts ?? "sum",
+    ...(document.scheme !== undefined && { declaredScheme: document.scheme }),
+    ...(document.source !== undefined && { provenance: document.source }),
+    evidence,
   };
+  attachTable(dataset, built);
+  return { success: true, data: dataset };
 }
 
 interface Envelope {
@@ -304,45 +313,77 @@ function readRow(
   index: number,
   path: IssuePath,
   sourceLabel: string | undefined,
-  scheme: Scheme,
-  unitById: ReadonlyMap<string, Unit>,
+  context: RowContext,
   issues: Issue[],
 ): FigureRow | undefined {
+  const { scheme, unitById, table } = context;
   const before = issues.length;
-  const period = parsePeriod(figure.period);
+  const period = context.period(figure.period);
   if (!period) issues.push({ code: "invalid_period", path: [...path, "period"], params: { received: figure.period } });
   if (!unitById.has(figure.unit)) issues.push({ code: "unknown_unit", path: [...path, "unit"], params: { unit: figure.unit } });
-  const counts: ReportedCounts[] = new Array(scheme.items.length).fill(undefined);
-  for (const [code, raw] of readCodeRecord(figure.items, [...path, "items"], issues, true)) {
+  const items = figure.items as Record<string, unknown>;
+  for (const code of recordKeys(items, () => [...path, "items"], issues, true) ?? []) {
     const item = scheme.itemByCode.get(code);
     if (!item) {
       issues.push({ code: "unknown_item", path: [...path, "items", code], params: { item: code, scheme: scheme.id } });
       continue;
     }
-    const parsed = itemCountsSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-      issues.push(...fromZodIssues(parsed.error.issues, [...path, "items", code]));
+    const raw = items[code];
+    if (Array.isArray(raw) && raw.length === 2 && isCount(raw[0]) && isCount(raw[1])) {
+      // The common `[n, d]` form, checked directly.
+      if (raw[0] > raw[1]) issues.push(aboveDenominator(path, item, raw[0], raw[1]));
+      table.setCounts(item.index, raw[0], raw[1]);
       continue;
     }
-    const value = parsed.data;
-    if (value && value.numerator > value.denominator) {
-      issues.push({ code: "numerator_above_denominator", path: [...path, "items", code, "numerator"], params: { ...itemLabel(item), numerator: value.numerator, denominator: value.denominator } });
+    const value = readCounts(raw, () => [...path, "items", code], issues);
+    if (value === undefined) continue;
+    if (value === null) table.setNull(item.index);
+    else {
+      if (value.numerator > value.denominator) issues.push(aboveDenominator(path, item, value.numerator, value.denominator));
+      table.setCounts(item.index, value.numerator, value.denominator);
     }
-    counts[item.index] = value;
   }
+  const extras = readExtras(figure, path, scheme, issues);
+  if (!period || issues.length > before) return undefined;
+  return new StoredRow(figure.unit, period, sourceLabel === undefined ? path : [sourceLabel], index, table.store, table.nextRow, extras);
+}
+
+/** What validating rows needs, shared by all rows (and a cache of parsed periods: rows repeat a handful). */
+interface RowContext {
+  readonly scheme: Scheme;
+  readonly unitById: ReadonlyMap<string, Unit>;
+  readonly table: TableBuilder;
+  period(text: string): Period | null;
+}
+
+function rowContext(scheme: Scheme, unitById: ReadonlyMap<string, Unit>, table: TableBuilder): RowContext {
+  const periods = new Map<string, Period | null>();
+  return {
+    scheme,
+    unitById,
+    table,
+    period(text) {
+      let period = periods.get(text);
+      if (period === undefined) periods.set(text, (period = parsePeriod(text)));
+      return period;
+    },
+  };
+}
+
+function aboveDenominator(path: IssuePath, item: SchemeItem, numerator: number, denominator: number): Issue {
+  return { code: "numerator_above_denominator", path: [...path, "items", item.code, "numerator"], params: { ...itemLabel(item), numerator, denominator } };
+}
+
+/** The row's parts besides its counts, validated; `undefined` for the usual row that has none. */
+function readExtras(figure: z.output<typeof figureSchema>, path: IssuePath, scheme: Scheme, issues: Issue[]): RowExtras | undefined {
+  if (figure.channels === undefined && figure.settlement === undefined && figure.stated === undefined && figure.tracked === undefined && figure.published === undefined && figure.flags === undefined) return undefined;
   const stated = numberRecord(figure.stated, [...path, "stated"], issues, (code) => scheme.itemByCode.has(code), scheme, { min: 0, max: 100 });
   const tracked = numberRecord(figure.tracked, [...path, "tracked"], issues, (code) => scheme.trackedCodes.has(code), scheme, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE });
   const published = figure.published ? readPublished(figure.published, [...path, "published"], scheme, issues) : undefined;
   for (const [position, flag] of (figure.flags ?? []).entries()) {
     if (flag.item !== undefined && !scheme.itemByCode.has(flag.item)) issues.push({ code: "unknown_item", path: [...path, "flags", position, "item"], params: { item: flag.item, scheme: scheme.id } });
   }
-  if (!period || issues.length > before) return undefined;
   return {
-    unit: figure.unit,
-    period,
-    counts,
-    source: sourceLabel === undefined ? path : [sourceLabel],
-    index,
     ...(figure.channels && { channels: figure.channels }),
     ...(figure.settlement && { settlement: figure.settlement }),
     ...(stated && { stated }),
@@ -350,6 +391,16 @@ function readRow(
     ...(published && { published }),
     ...(figure.flags && figure.flags.length > 0 && { flags: figure.flags }),
   };
+}
+
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+/** An item's counts in any accepted form, through the schema, which also explains what is wrong. `undefined` when invalid (issues recorded). */
+function readCounts(raw: unknown, path: () => IssuePath, issues: Issue[]): Counts | null | undefined {
+  const parsed = itemCountsSchema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  issues.push(...fromZodIssues(parsed.error.issues, path()));
+  return undefined;
 }
 
 /** A record of numbers keyed by known codes (stated rates, tracked values). */
@@ -363,7 +414,8 @@ function numberRecord(
 ): Record<string, number> | undefined {
   if (value === undefined) return undefined;
   const record: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [code, raw] of readCodeRecord(value, path, issues, false)) {
+  for (const code of recordKeys(value, () => path, issues, false) ?? []) {
+    const raw = (value as Record<string, unknown>)[code];
     if (!known(code)) {
       issues.push({ code: "unknown_item", path: [...path, code], params: { item: code, scheme: scheme.id } });
       continue;
@@ -385,7 +437,8 @@ function readPublished(published: { items?: unknown; blocks?: unknown; total?: n
   const scores = (value: unknown, key: "items" | "blocks", known: (code: string) => boolean): Map<string, string | null> => {
     const map = new Map<string, string | null>();
     if (value === undefined) return map;
-    for (const [code, raw] of readCodeRecord(value, [...path, key], issues, false)) {
+    for (const code of recordKeys(value, () => [...path, key], issues, false) ?? []) {
+      const raw = (value as Record<string, unknown>)[code];
       if (!known(code)) {
         issues.push({ code: key === "items" ? "unknown_item" : "unknown_block", path: [...path, key, code], params: { item: code, block: code, scheme: scheme.id } });
         continue;
@@ -412,20 +465,18 @@ function decimalText(value: number | string): string {
  * Rejects counts whose roll-ups could exceed 2^53 − 1: every sum chiso forms (a parent, a quarter, a year)
  * is at most the sum of all rows of an item, so bounding that keeps all arithmetic exact on safe integers.
  */
-function checkSums(figures: readonly FigureRow[], scheme: Scheme): Issue[] {
+function checkSums(figures: readonly FigureRow[], table: DatasetTable, scheme: Scheme): Issue[] {
   const issues: Issue[] = [];
-  const totals = new Array<number>(scheme.items.length).fill(0);
-  const reported = new Array<boolean>(scheme.items.length).fill(false);
-  for (const row of figures) {
-    for (let index = 0; index < totals.length; index += 1) {
-      const counts = row.counts[index];
-      if (!counts || reported[index]) continue;
-      totals[index] = totals[index]! + counts.denominator;
-      if (!Number.isSafeInteger(totals[index]!)) {
-        reported[index] = true;
-        const item = scheme.items[index]!;
-        issues.push({ code: "sum_too_large", path: [...row.source, "items", item.code, "denominator"], params: { ...itemLabel(item), maximum: Number.MAX_SAFE_INTEGER } });
-      }
+  const items = scheme.items.length;
+  for (const item of scheme.items) {
+    let total = 0;
+    for (let row = 0; row < figures.length; row += 1) {
+      const at = row * items + item.index;
+      if (table.state[at] !== COUNTS) continue;
+      total += table.denominators[at]!;
+      if (Number.isSafeInteger(total)) continue;
+      issues.push({ code: "sum_too_large", path: [...figures[row]!.source, "items", item.code, "denominator"], params: { ...itemLabel(item), maximum: Number.MAX_SAFE_INTEGER } });
+      break;
     }
   }
   return issues;
@@ -479,10 +530,33 @@ function itemLabel(item: SchemeItem): { item: string; itemVi: string; itemEn: st
   return { item: item.code, itemVi: `${item.id} ${item.name.vi}`, itemEn: `${item.id} ${item.name.en}` };
 }
 
+/**
+ * The usual row — `{ unit, period, items }` with plain strings — read without the schema (a national year has
+ * 40,000 of them); anything else, or anything wrong, goes through the schema, which explains it.
+ */
+function simpleFigure(value: unknown): z.output<typeof figureSchema> | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { unit, period, items } = value;
+  let keys = 0;
+  for (const key in value) {
+    if (key !== "unit" && key !== "period" && key !== "items") return undefined;
+    keys += 1;
+  }
+  if (keys !== 3 || typeof unit !== "string" || typeof period !== "string" || period.length > 20) return undefined;
+  const trimmed = unit.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_TEXT_LENGTH) return undefined;
+  return { unit: trimmed.normalize("NFC"), period, items };
+}
+
 /** Validates each element on its own, keeping the valid ones with their index and collecting the issues. */
-function parseEach<T extends z.ZodType>(values: readonly unknown[], schema: T, listName: string, issues: Issue[]): { value: z.output<T>; index: number }[] {
+function parseEach<T extends z.ZodType>(values: readonly unknown[], schema: T, listName: string, issues: Issue[], fast?: (value: unknown) => z.output<T> | undefined): { value: z.output<T>; index: number }[] {
   const valid: { value: z.output<T>; index: number }[] = [];
   values.forEach((value, index) => {
+    const simple = fast?.(value);
+    if (simple !== undefined) {
+      valid.push({ value: simple, index });
+      return;
+    }
     const result = schema.safeParse(value, { reportInput: true });
     if (result.success) valid.push({ value: result.data, index });
     else issues.push(...fromZodIssues(result.error.issues, [listName, index]));

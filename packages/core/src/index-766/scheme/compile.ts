@@ -58,6 +58,10 @@ export interface Scheme {
   readonly volumeItem: SchemeItem;
   /** Codes of the display-only values a row may carry in `tracked`. */
   readonly trackedCodes: ReadonlySet<string>;
+  /** Items whose empty-denominator rule moves their maximum to another item, with that item. */
+  readonly transfers: readonly { readonly item: SchemeItem; readonly target: SchemeItem }[];
+  /** For each item (by index), the position of its block in `blocks`. */
+  readonly blockOfItem: readonly number[];
   /** 0 points at the scheme's precision (shared). */
   readonly zeroPoints: Points;
   /** Points for `units` at the scheme's precision; values from 0 to the total maximum are shared, not allocated. */
@@ -234,6 +238,8 @@ function compile(data: SchemeData): Scheme {
     minReliableDenominator: data.quality.minReliableDenominator,
     volumeItem: items.find((item) => item.code === data.volumeItem)!,
     trackedCodes: new Set(data.tracked.map((entry) => entry.code)),
+    transfers: items.flatMap((item) => (item.emptyDenominator.policy === "transfer" ? [{ item, target: items.find((other) => other.code === (item.emptyDenominator as { to: string }).to)! }] : [])),
+    blockOfItem: items.map((item) => data.blocks.findIndex((block) => block.code === item.block)),
     zeroPoints: points(0),
     points,
   };

@@ -1,6 +1,8 @@
-import { figureFor, type Dataset, type FigureRow, type ReportedCounts } from "../input/dataset.js";
+import type { Dataset, FigureRow, ReportedCounts } from "../input/dataset.js";
+import { ABSENT, NULL } from "../input/table.js";
 import { monthsOf, type Period } from "../../kernel/period.js";
 import type { CountsOrigin } from "./item.js";
+import { resolvePeriodCounts, viewIndex, type CountsSlab } from "./period-counts.js";
 
 /** A unit's counts for a period after period and hierarchy roll-ups. */
 export interface ResolvedCounts {
@@ -40,86 +42,37 @@ export function sumCounts(parts: readonly (readonly ReportedCounts[])[], length:
 }
 
 /**
- * Resolves counts for every unit in one period, memoised so each roll-up is computed once:
- * - a quarter or year with a row of its own uses it (a source's own quarter figures are the reference);
- *   otherwise it is the sum of its months' counts;
- * - a parent's dossier items are the sum of its children's (never an average of ratios) — or, when the
- *   dataset says `parentCounts: "own"`, its own counts where it reports them;
- * - catalogue and `own` items are the unit's own; where the item's `inheritedBy` lists the unit's level, it
- *   falls back to the nearest ancestor's own figures (communes take the province's 1.1–1.3).
+ * Every unit's counts for one period after period and hierarchy roll-ups, unit by unit (the rules are those
+ * of `resolvePeriodCounts`, which does the work on flat arrays; this builds objects for readers).
+ *
+ * @example createResolver(dataset, parsePeriod("2026-Q1")!)("HS").counts[0] // the province's 1.1 for the quarter
  */
 export function createResolver(dataset: Dataset, period: Period): (unitId: string) => ResolvedCounts {
-  const { scheme } = dataset;
-  const length = scheme.items.length;
-  const memo = new Map<string, ResolvedCounts>();
-
-  const ownFor = (unitId: string): { rows: FigureRow[]; missing: string[] } => {
-    const exact = figureFor(dataset, unitId, period.key);
-    if (exact || period.kind === "month") return { rows: exact ? [exact] : [], missing: [] };
-    const rows: FigureRow[] = [];
-    const missing: string[] = [];
-    for (const month of monthsOf(period)) {
-      const row = figureFor(dataset, unitId, month.key);
-      if (row) rows.push(row);
-      else missing.push(month.key);
-    }
-    return { rows, missing: rows.length > 0 ? missing : [] };
+  const counts = resolvePeriodCounts(dataset, period);
+  const { table, items } = counts;
+  const monthRows = period.kind === "month" ? [] : monthsOf(period).map((month) => table.rowsByPeriod.get(month.key));
+  const read = (slab: CountsSlab, at: number): ReportedCounts => {
+    const state = at < 0 ? ABSENT : slab.state[at];
+    if (state === ABSENT) return undefined;
+    return state === NULL ? null : { numerator: slab.numerators[at]!, denominator: slab.denominators[at]! };
   };
-
-  const ownMemo = new Map<string, { rows: FigureRow[]; missing: string[]; counts: readonly ReportedCounts[] }>();
-  const ownOf = (unitId: string) => {
-    let own = ownMemo.get(unitId);
-    if (!own) {
-      const found = ownFor(unitId);
-      const counts = found.rows.length === 1 ? found.rows[0]!.counts : sumCounts(found.rows.map((row) => row.counts), length);
-      own = { rows: found.rows, missing: found.missing, counts };
-      ownMemo.set(unitId, own);
-    }
-    return own;
+  const list = (slab: CountsSlab, index: (item: number) => number) => Array.from({ length: items }, (_, item) => read(slab, index(item)));
+  return (unitId) => {
+    const unit = table.unitIndex.get(unitId);
+    if (unit === undefined) return { counts: [], origins: [], ownRows: [], ownCounts: [], childCounts: null, missingMonths: [], hasData: false };
+    const exact = counts.exactRow[unit]!;
+    const rows = exact >= 0 ? [exact] : monthRows.flatMap((byUnit) => (byUnit && byUnit[unit]! >= 0 ? [byUnit[unit]!] : []));
+    const bits = counts.missingMonths[unit]!;
+    return {
+      counts: list(counts.resolved, (item) => unit * items + item),
+      origins: Array.from({ length: items }, (_, item) => ORIGINS[counts.origin[unit * items + item]!]!),
+      ownRows: rows.map((row) => dataset.figures[row]!),
+      ownCounts: list(counts.own, (item) => viewIndex(counts.own, unit, item)),
+      childCounts: counts.children.base[unit]! >= 0 ? list(counts.children, (item) => viewIndex(counts.children, unit, item)) : null,
+      missingMonths: monthsOf(period).flatMap((month, position) => ((bits >> position) & 1 ? [month.key] : [])),
+      hasData: counts.hasData[unit] === 1,
+    };
   };
-
-  /** The nearest ancestor's own figures for an item (inheritance looks up, roll-ups look down). */
-  const inherited = (unitId: string, index: number): ReportedCounts => {
-    const parentId = dataset.unitById.get(unitId)?.parent;
-    if (parentId === undefined) return undefined;
-    return ownOf(parentId).counts[index] ?? inherited(parentId, index);
-  };
-
-  const preferOwn = dataset.parentCounts === "own";
-  const resolve = (unitId: string): ResolvedCounts => {
-    const cached = memo.get(unitId);
-    if (cached) return cached;
-    const own = ownOf(unitId);
-    const unit = dataset.unitById.get(unitId);
-    const children = dataset.childrenOf.get(unitId) ?? [];
-    const childCounts = children.length > 0 ? sumCounts(children.map((child) => resolve(child.id).counts), length) : null;
-
-    const counts: ReportedCounts[] = new Array(length);
-    const origins: CountsOrigin[] = new Array(length);
-    let hasData = false;
-    for (const item of scheme.items) {
-      const index = item.index;
-      let value: ReportedCounts;
-      let origin: CountsOrigin = "none";
-      const fromChildren = item.scope === "dossier" && childCounts?.[index] !== undefined && !(preferOwn && own.counts[index] !== undefined);
-      if (fromChildren) {
-        value = childCounts![index];
-        origin = "children";
-      } else if (own.counts[index] !== undefined) {
-        value = own.counts[index];
-        origin = "own";
-      } else if (unit !== undefined && item.inheritedBy.includes(unit.level)) {
-        value = inherited(unitId, index);
-        if (value !== undefined) origin = "parent";
-      }
-      counts[index] = value;
-      origins[index] = origin;
-      if (value !== undefined && origin !== "parent") hasData = true;
-    }
-    const result: ResolvedCounts = { counts, origins, ownRows: own.rows, ownCounts: own.counts, childCounts, missingMonths: own.missing, hasData };
-    memo.set(unitId, result);
-    return result;
-  };
-  return resolve;
 }
 
+const ORIGINS: readonly CountsOrigin[] = ["none", "own", "children", "parent"];

@@ -1,16 +1,19 @@
-import { sumPoints, type Points } from "../../kernel/arithmetic/points.js";
+import type { Points } from "../../kernel/arithmetic/points.js";
 import { ChisoError } from "../../kernel/errors.js";
 import { isProvisional, parsePeriod, todayInVietnam, type Period } from "../../kernel/period.js";
-import { rankScores, type TieRule } from "../../kernel/rank.js";
+import type { TieRule } from "../../kernel/rank.js";
 import { findDataQualityIssues, type Finding } from "../analysis/quality.js";
 import { reconcile, type Reconciliation } from "../analysis/reconcile.js";
 import type { Dataset, PublishedScores, Unit } from "../input/dataset.js";
-import type { UnitLevel } from "../input/schema.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import { bandFor } from "./band.js";
-import { scoreItem, type ItemScore } from "./item.js";
-import { createResolver, type ResolvedCounts } from "./resolve.js";
-import { publishedOnlyBlocks, scoreSections, withPublishedBlocks, type SectionScore } from "./sections.js";
+import type { ItemScore } from "./item.js";
+import { HAS_PUBLISHED } from "../input/table.js";
+import { resolvePeriodCounts } from "./period-counts.js";
+import { COMPLETE, INCOMPLETE, NO_DOSSIERS, scorePeriod, type PeriodScores } from "./period-scores.js";
+import type { SectionScore } from "./sections.js";
+import { rankLevels, type Standings } from "./standings.js";
+import { UnitResult } from "./unit-result.js";
 
 /** Why a unit is not ranked: no figures at all, figures without a single dossier, or items missing. */
 export type UnrankedReason = "no_figures" | "no_dossiers" | "incomplete";
@@ -91,6 +94,9 @@ export interface ScoreOptions {
  * summed counts, completeness, ranks within each level, bands, data-quality findings and the
  * reconciliation with published scores.
  *
+ * The work is done on flat typed arrays (one slab per period: units × items); each unit's result is a light
+ * object whose item and section lists are built when first read.
+ *
  * @example
  * const scheme = getScheme();
  * const card = scoreDataset(parseDataset(json, scheme), { period: "2026-03" });
@@ -102,104 +108,34 @@ export function scoreDataset(dataset: Dataset, options: ScoreOptions): Scorecard
   const { scheme } = dataset;
   const asOf = options.asOf ?? todayInVietnam();
   const provisional = isProvisional(period, asOf);
-  const resolve = createResolver(dataset, period);
-
-  const partial = dataset.units.map((unit) => scoreUnit(dataset, unit, period, provisional, resolve(unit.id)));
+  const counts = resolvePeriodCounts(dataset, period);
+  const scores = scorePeriod(dataset, counts);
   const rankIncomplete = options.rankIncomplete === true;
-  const standings = rankWithinLevels(partial, options.tie ?? scheme.tie, rankIncomplete);
-  const units = partial.map((score): UnitScore => {
-    const banded = score.completeness.status === "complete" || (rankIncomplete && score.completeness.status === "incomplete");
-    return { ...score, band: banded ? bandFor(scheme, score.total) : null, standing: standings.get(score.unit.id)! };
+  const standings = rankLevels(counts.table, scores, options.tie ?? scheme.tie, rankIncomplete);
+  const units = dataset.units.map((unit, index) => {
+    const status = scores.completeness[index]!;
+    const banded = status === COMPLETE || (rankIncomplete && status === INCOMPLETE);
+    const total = scores.total[index]!;
+    const band = banded && total >= 0 ? bandFor(scheme, scheme.points(total)) : null;
+    const row = counts.exactRow[index]!;
+    const published = row >= 0 && (counts.table.rowFlags[row]! & HAS_PUBLISHED) !== 0 ? dataset.figures[row]!.published : undefined;
+    return new UnitResult(scheme, scores, index, unit, period, provisional, standingOf(standings, scores, index), band, published);
   });
-  const byId = new Map(units.map((score) => [score.unit.id, score]));
   const reconciliation = reconcile(scheme, units);
-  const findings = options.findings === false ? [] : findDataQualityIssues(dataset, period, resolve, units, reconciliation);
-  return { scheme, period, provisional, asOf, units, findings, reconciliation, unit: (id) => byId.get(id) };
+  const findings = options.findings === false ? [] : findDataQualityIssues(dataset, scores, units, reconciliation);
+  const { unitIndex } = counts.table;
+  return { scheme, period, provisional, asOf, units, findings, reconciliation, unit: (id) => units[unitIndex.get(id) ?? -1] };
 }
 
-type PartialUnitScore = Omit<UnitScore, "standing" | "band">;
+const UNRANKED: Readonly<Record<UnrankedReason, Standing>> = {
+  no_figures: Object.freeze({ ranked: false, reason: "no_figures" }),
+  no_dossiers: Object.freeze({ ranked: false, reason: "no_dossiers" }),
+  incomplete: Object.freeze({ ranked: false, reason: "incomplete" }),
+};
 
-function scoreUnit(dataset: Dataset, unit: Unit, period: Period, provisional: boolean, resolved: ResolvedCounts): PartialUnitScore {
-  const { scheme } = dataset;
-  const maxima = effectiveMaxima(scheme, resolved);
-  const items = scheme.items.map((item) => scoreItem(scheme, item, resolved.counts[item.index], resolved.origins[item.index]!, maxima[item.index]!));
-  const ownRow = resolved.ownRows.length === 1 && resolved.ownRows[0]!.period.key === period.key ? resolved.ownRows[0] : undefined;
-  const publishedBlocks = publishedOnlyBlocks(scheme, items, ownRow?.published);
-  const { groups, blocks } = withPublishedBlocks(scheme, scoreSections(scheme, scheme.blocks, items), scoreSections(scheme, scheme.groups, items), publishedBlocks);
-  const hasData = resolved.hasData || publishedBlocks.size > 0;
-  const groupSum = sumPoints(groups.map((group) => group.points), scheme.decimals);
-  const total = hasData && groupSum ? scheme.points(groupSum.units) : null;
-  return {
-    unit,
-    period,
-    provisional,
-    items,
-    groups,
-    blocks,
-    total,
-    max: scheme.points(scheme.totalMaxUnits),
-    completeness: completenessOf(scheme, items, publishedBlocks, hasData && total !== null, hasDossiers(scheme, items)),
-    missingMonths: resolved.missingMonths,
-    ...(ownRow?.published && { published: ownRow.published }),
-  };
-}
-
-/**
- * Dossiers are counted by the scheme's volume item; a unit that does not report it is judged by its other
- * dossier items.
- */
-function hasDossiers(scheme: Scheme, items: readonly ItemScore[]): boolean {
-  const volume = items[scheme.volumeItem.index]!;
-  if (volume.status !== "missing") return (volume.counts?.denominator ?? 0) > 0;
-  return items.some((item, index) => scheme.items[index]!.scope === "dossier" && scheme.items[index]!.maxUnits > 0 && (item.counts?.denominator ?? 0) > 0);
-}
-
-function completenessOf(scheme: Scheme, items: readonly ItemScore[], publishedBlocks: ReadonlyMap<number, Points>, hasData: boolean, withDossiers: boolean): Completeness {
-  const covered = new Set<number>();
-  for (const position of publishedBlocks.keys()) for (const index of scheme.blocks[position]!.itemIndices) covered.add(index);
-  const missingItems: string[] = [];
-  let reportedUnits = 0;
-  items.forEach((item, index) => {
-    if (scheme.items[index]!.maxUnits === 0) return;
-    if (item.status === "missing" && !covered.has(index)) missingItems.push(item.code);
-    else reportedUnits += item.max.units;
-  });
-  const status = !hasData ? "no_figures" : !withDossiers ? "no_dossiers" : missingItems.length > 0 ? "incomplete" : "complete";
-  return { status, missingItems: hasData ? missingItems : [], reportedMax: scheme.points(hasData ? reportedUnits : 0) };
-}
-
-/** Each item's maximum for this unit: an empty item with a `transfer` policy gives its maximum away. */
-function effectiveMaxima(scheme: Scheme, resolved: ResolvedCounts): number[] {
-  const maxima = scheme.items.map((item) => item.maxUnits);
-  for (const item of scheme.items) {
-    const policy = item.emptyDenominator;
-    const counts = resolved.counts[item.index];
-    if (policy.policy !== "transfer" || counts === undefined || (counts !== null && counts.denominator !== 0)) continue;
-    const target = scheme.itemByCode.get(policy.to)!;
-    maxima[target.index]! += item.maxUnits;
-    maxima[item.index] = 0;
-  }
-  return maxima;
-}
-
-const REASON_BY_STATUS = { no_figures: "no_figures", no_dossiers: "no_dossiers", incomplete: "incomplete" } as const;
-
-function rankWithinLevels(scores: readonly PartialUnitScore[], tie: TieRule, rankIncomplete: boolean): Map<string, Standing> {
-  const standings = new Map<string, Standing>();
-  const byLevel = new Map<UnitLevel, { id: string; score: number }[]>();
-  for (const score of scores) {
-    const status = score.completeness.status;
-    const ranked = score.total !== null && (status === "complete" || (status === "incomplete" && rankIncomplete));
-    if (!ranked) {
-      standings.set(score.unit.id, { ranked: false, reason: status === "complete" ? "no_figures" : REASON_BY_STATUS[status] });
-      continue;
-    }
-    const entries = byLevel.get(score.unit.level) ?? [];
-    entries.push({ id: score.unit.id, score: score.total!.units });
-    byLevel.set(score.unit.level, entries);
-  }
-  for (const entries of byLevel.values()) {
-    for (const [id, rank] of rankScores(entries, tie)) standings.set(id, { ranked: true, ...rank });
-  }
-  return standings;
+function standingOf(standings: Standings, scores: PeriodScores, unit: number): Standing {
+  const position = standings.position[unit]!;
+  if (position > 0) return { ranked: true, position, of: standings.of[unit]!, tied: standings.tied[unit] === 1 };
+  const status = scores.completeness[unit]!;
+  return UNRANKED[status === NO_DOSSIERS ? "no_dossiers" : status === INCOMPLETE ? "incomplete" : "no_figures"];
 }

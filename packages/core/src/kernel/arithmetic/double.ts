@@ -27,6 +27,14 @@ export function exactDouble(value: number): { mantissa: bigint; exponent: number
  */
 export function roundDoubleUnits(value: number, decimals: number, mode: RoundingMode): number {
   if (value < 0) throw new RangeError("roundDoubleUnits: the value must not be negative");
+  // Far from a half, the scaled double rounds the same way as the exact value: below 2^30 units the
+  // product's error is under 2^-23 of a unit. Near a half (or beyond), decide exactly.
+  const approximate = value * 10 ** decimals;
+  if (approximate < 2 ** 30) {
+    const floor = Math.floor(approximate);
+    const fraction = approximate - floor;
+    if (fraction < 0.4999 || fraction > 0.5001) return fraction > 0.5 ? floor + 1 : floor;
+  }
   const { mantissa, exponent } = exactDouble(value);
   const scaled = mantissa * 10n ** BigInt(decimals);
   if (exponent >= 0) return Number(scaled << BigInt(exponent));

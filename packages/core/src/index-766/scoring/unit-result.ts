@@ -1,0 +1,121 @@
+import type { Points } from "../../kernel/arithmetic/points.js";
+import { monthsOf, type Period } from "../../kernel/period.js";
+import type { PublishedScores, Unit } from "../input/dataset.js";
+import { ABSENT, NULL } from "../input/table.js";
+import type { Scheme, SchemeBand } from "../scheme/compile.js";
+import type { CountsOrigin, ItemScore } from "./item.js";
+import { itemRules } from "./item-rules.js";
+import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, maxUnitsAt, type PeriodScores, type SectionSlab } from "./period-scores.js";
+import type { Completeness, Standing, UnitScore } from "./scorecard.js";
+import type { SectionScore } from "./sections.js";
+
+/** By `FROM_NONE`, `FROM_OWN`, `FROM_CHILDREN`, `FROM_PARENT` (period-counts.ts). */
+const ORIGINS: readonly CountsOrigin[] = ["none", "own", "children", "parent"];
+const NO_MONTHS: readonly string[] = Object.freeze([]);
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+
+/**
+ * One unit's result, read from its period's flat arrays. The scalar results are set when the scorecard is
+ * built; the per-item and per-section lists are built the first time they are read, so scoring a national
+ * year allocates a few objects per unit, not one per item.
+ */
+export class UnitResult implements UnitScore {
+  readonly total: Points | null;
+  readonly max: Points;
+  readonly completeness: Completeness;
+  readonly missingMonths: readonly string[];
+  readonly published?: PublishedScores;
+  private itemList?: readonly ItemScore[];
+  private groupList?: readonly SectionScore[];
+  private blockList?: readonly SectionScore[];
+
+  constructor(
+    private readonly scheme: Scheme,
+    private readonly scores: PeriodScores,
+    private readonly index: number,
+    readonly unit: Unit,
+    readonly period: Period,
+    readonly provisional: boolean,
+    readonly standing: Standing,
+    readonly band: SchemeBand | null,
+    published: PublishedScores | undefined,
+  ) {
+    const total = scores.total[index]!;
+    this.total = total < 0 ? null : scheme.points(total);
+    this.max = scheme.points(scheme.totalMaxUnits);
+    this.completeness = completenessOf(scheme, scores, index);
+    this.missingMonths = missingMonthsOf(period, scores.counts.missingMonths[index]!);
+    if (published) this.published = published;
+  }
+
+  get items(): readonly ItemScore[] {
+    return (this.itemList ??= itemsOf(this.scheme, this.scores, this.index));
+  }
+
+  get groups(): readonly SectionScore[] {
+    return (this.groupList ??= sectionsOf(this.scheme, this.scheme.groups, this.scores.groups, this.index));
+  }
+
+  get blocks(): readonly SectionScore[] {
+    return (this.blockList ??= sectionsOf(this.scheme, this.scheme.blocks, this.scores.blocks, this.index));
+  }
+}
+
+const completeCache = new WeakMap<Scheme, Completeness>();
+
+function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number): Completeness {
+  const status = scores.completeness[unit]!;
+  const reportedMax = scheme.points(scores.reportedMax[unit]!);
+  if (status === COMPLETE && reportedMax.units === scheme.totalMaxUnits) {
+    // Most units: one shared, frozen value per scheme.
+    let complete = completeCache.get(scheme);
+    if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, reportedMax })));
+    return complete;
+  }
+  if (status !== INCOMPLETE) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, reportedMax };
+  const base = unit * scores.counts.items;
+  const missingItems = scheme.items
+    .filter((item) => item.maxUnits > 0 && scores.status[base + item.index] === MISSING && scores.blocks.published[unit * scheme.blocks.length + scheme.blockOfItem[item.index]!] !== 1)
+    .map((item) => item.code);
+  return { status: "incomplete", missingItems, reportedMax };
+}
+
+function missingMonthsOf(period: Period, bits: number): readonly string[] {
+  if (bits === 0) return NO_MONTHS;
+  return monthsOf(period).flatMap((month, position) => ((bits >> position) & 1 ? [month.key] : []));
+}
+
+function itemsOf(scheme: Scheme, scores: PeriodScores, unit: number): ItemScore[] {
+  const { resolved, origin, items } = scores.counts;
+  const rules = itemRules(scheme);
+  return scheme.items.map((item) => {
+    const at = unit * items + item.index;
+    const status = ITEM_STATUSES[scores.status[at]!]!;
+    const state = resolved.state[at];
+    const counts = status === "missing" || state === ABSENT || state === NULL ? null : { numerator: resolved.numerators[at]!, denominator: resolved.denominators[at]! };
+    const points = scores.points[at]!;
+    const max = maxUnitsAt(scores, rules, at, item.index);
+    return {
+      code: item.code,
+      status,
+      counts,
+      points: points < 0 ? null : scheme.points(points),
+      max: max === item.maxUnits ? item.maxPoints : scheme.points(max),
+      origin: ORIGINS[origin[at]!]!,
+    };
+  });
+}
+
+function sectionsOf(scheme: Scheme, sections: Scheme["groups"], slab: SectionSlab, unit: number): SectionScore[] {
+  return sections.map((section, position) => {
+    const at = unit * sections.length + position;
+    const points = slab.points[at]!;
+    const max = slab.max[at]!;
+    return {
+      code: section.code,
+      points: points < 0 ? null : scheme.points(points),
+      max: max === section.maxUnits ? section.maxPoints : scheme.points(max),
+      origin: slab.published[at] === 1 ? "published" : "computed",
+    };
+  });
+}
