@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getScheme, parseDataset, scoreDataset, type FiguresFile, type Scorecard } from "@chiso/core";
+import { importFigures } from "../src/index.js";
 import { describePortalIssue, importPortalResponses, type PortalEndpoint, type PortalImportResult, type ResponseFile } from "../src/portal/index.js";
 import { ALL_ENDPOINTS, IDS, responseFile, sampleFile, sampleJson, sampleName } from "./portal-fixture.js";
 
@@ -449,5 +450,15 @@ describe("the document the importer writes", () => {
     expect(dataset.parentCounts).toBe("own");
     expect(dataset.declaredScheme).toBe("766-portal");
     expect(dataset.units.map((unit) => unit.level)).toEqual(["province", "department", "department", "department", "department", "commune", "commune"]);
+  });
+
+  it("is read back by importFigures (what score and report use) with its parentCounts, scheme and provenance", async () => {
+    const result = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), AUGUST);
+    const read = await importFigures(new TextEncoder().encode(JSON.stringify(result.document)), { scheme: getScheme("766-portal"), fileName: "so-lieu-cong.json" });
+    expect(read.issues).toEqual([]);
+    expect(read.dataset).toMatchObject({ parentCounts: "own", declaredScheme: "766-portal", provenance: { system: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)" } });
+    // The province on its own counts, as the portal: no difference (on the children's sum, 10 would differ).
+    const card = scoreDataset(read.dataset!, { period: "2026-08", asOf: "2026-11-30" });
+    expect(statuses(card)).toEqual({ match: 141, published: 6 });
   });
 });
