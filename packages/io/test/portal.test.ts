@@ -3,6 +3,7 @@ import { getScheme, parseDataset, scoreDataset, type FiguresFile, type Scorecard
 import { importFigures } from "../src/index.js";
 import { describePortalIssue, importPortalResponses, type PortalEndpoint, type PortalImportResult, type ResponseFile } from "../src/portal/index.js";
 import { ALL_ENDPOINTS, IDS, responseFile, sampleFile, sampleJson, sampleName } from "./portal-fixture.js";
+import { COMMUNES, DEPARTMENTS, provinceResponses } from "../../../bench/portal-data.mjs";
 
 const AUGUST = { period: "2026-08" } as const;
 const lines = (result: PortalImportResult, language: "vi" | "en" = "en") => result.issues.map((issue) => describePortalIssue(issue, language));
@@ -169,6 +170,19 @@ describe("all six samples together", () => {
     const { source: _source, ...rest } = other.document!;
     const { source: _expected, ...expected } = result.document!;
     expect(rest).toEqual(expected);
+  });
+});
+
+describe("a whole province at full size (the benchmark's 163 units, built from the samples' shapes)", () => {
+  it("imports every unit with no warning and reproduces every published value", () => {
+    const result = importPortalResponses(provinceResponses(), AUGUST);
+    expect(result.issues.filter((issue) => issue.code !== "chart_ignored")).toEqual([]);
+    expect(result.document!.units.filter((unit) => unit.level === "department")).toHaveLength(DEPARTMENTS);
+    expect(result.document!.units.filter((unit) => unit.level === "commune")).toHaveLength(COMMUNES);
+    const card = score(result);
+    // Per unit 20 matches: 4 + 1 transparency, 2 timeliness, 1 payment, 7 + 1 digitization, 3 + 1 satisfaction (its online
+    // services are kept as published); the province 21, its online services recomputed (as the samples' 21 + 6 × 20 = 141).
+    expect(statuses(card)).toEqual({ match: 21 + 20 * (DEPARTMENTS + COMMUNES), published: DEPARTMENTS + COMMUNES });
   });
 });
 

@@ -56,11 +56,17 @@ const TREE_MARKERS: Readonly<Partial<Record<PortalEndpoint, readonly string[]>>>
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The record-like objects of a response's `data`: its root and its unit lists, whatever their shape. */
+/** Records looked at to recognise a response: its root and its first units are enough, whatever their shape. */
+const SAMPLED_RECORDS = 5;
+
+/** The record-like objects of a response's `data`: its root and its first units. */
 function recordsOf(data: Record<string, unknown>, root: string, list: string): Record<string, unknown>[] {
-  const records = [data[root], ...(Array.isArray(data[list]) ? data[list] : [])];
+  const records = [data[root], ...(Array.isArray(data[list]) ? data[list].slice(0, SAMPLED_RECORDS) : [])];
   return records.filter(isObject);
 }
+
+/** The endpoint of each metric code. */
+const ENDPOINT_OF_METRIC = new Map(Object.entries(METRIC_CODES).flatMap(([endpoint, codes]) => codes.map((code) => [code, endpoint as PortalEndpoint] as const)));
 
 /** The candidate with the most votes, if any got one (ties go to the first: the order is fixed). */
 function mostVoted(votes: ReadonlyMap<PortalEndpoint, number>): PortalEndpoint | null {
@@ -82,10 +88,8 @@ export function recogniseEndpoint(data: unknown): PortalEndpoint | null {
       if ("totalPetitions" in record) votes.set("handling-satisfaction", (votes.get("handling-satisfaction") ?? 0) + 1);
       if (!Array.isArray(record.metrics)) continue;
       for (const metric of record.metrics) {
-        const code = isObject(metric) ? metric.code : undefined;
-        for (const [endpoint, codes] of Object.entries(METRIC_CODES) as [PortalEndpoint, readonly string[]][]) {
-          if (typeof code === "string" && codes.includes(code)) votes.set(endpoint, (votes.get(endpoint) ?? 0) + 1);
-        }
+        const endpoint = isObject(metric) && typeof metric.code === "string" ? ENDPOINT_OF_METRIC.get(metric.code) : undefined;
+        if (endpoint) votes.set(endpoint, (votes.get(endpoint) ?? 0) + 1);
       }
     }
     return mostVoted(votes);

@@ -1,6 +1,6 @@
 import type { Scheme } from "@chiso/core";
 import { BLOCK_OF, METRIC_CODES, type PortalEndpoint } from "./endpoints.js";
-import type { PortalIssue, PortalLocation } from "./issues.js";
+import type { PortalIssue } from "./issues.js";
 import type { PortalParams, PortalProblem } from "./messages.js";
 import type { ResponseRecord } from "./read-response.js";
 import type { RowDraft } from "./row-draft.js";
@@ -20,7 +20,6 @@ export interface MapContext {
   reportOnce(key: string, code: PortalProblem, params: PortalParams, field?: string): void;
 }
 
-const at = (context: MapContext, field?: string): PortalLocation => ({ ...context.record.at, ...(field && { field }) });
 
 /** Points as numbers: maxima are compared with the portal's `maxScore`. */
 const sameNumber = (a: number, b: number) => Math.abs(a - b) < 1e-9;
@@ -88,10 +87,10 @@ function mapMetric(context: MapContext, metric: PortalMetric, index: number): vo
     return;
   }
   const counts: [number, number] | null = numerator === null ? null : [numerator, denominator!];
-  draft.setCounts(metric.code, counts, at(context, field), { numerator: `${field}.numerator`, denominator: `${field}.denominator` });
+  draft.setCounts(metric.code, counts, context.record.at, { field, numerator: `${field}.numerator`, denominator: `${field}.denominator` });
   state(context, metric.code, metric.ratio, counts, `${field}.ratio`);
   // Tracking-only metrics (maximum 0) carry no score.
-  if (itemMax > 0) draft.publishItem(metric.code, metric.score, at(context, `${field}.score`));
+  if (itemMax > 0) draft.publishItem(metric.code, metric.score, context.record.at, `${field}.score`);
   if (metric.dataQualityStatus) {
     draft.flags.push({ item: metric.code, code: metric.dataQualityStatus, ...(metric.dataQualityMessage && { message: metric.dataQualityMessage.normalize("NFC") }) });
   }
@@ -124,7 +123,7 @@ export function mapEvaluationRecord(context: MapContext): void {
     if (counted) context.reportOnce("scope", "scope_all_procedures", { reason: `${counted} ${draft.items[counted]!.join("/")}`, procedure: context.procedure ?? "" }, `metrics[${seen.get(counted)}]`);
   }
   if (endpoint === "handling-satisfaction") mapFeedbackTotals(context, record);
-  draft.publishBlock(block, record.totalScore, at(context, "totalScore"));
+  draft.publishBlock(block, record.totalScore, context.record.at, "totalScore");
 }
 
 /** 5.1: classified feedback / all feedback, from the record's own totals. */
@@ -134,7 +133,7 @@ function mapFeedbackTotals(context: MapContext, record: EvaluationRecord): void 
     if (record[field] === undefined) context.report("missing_field", "error", { field }, field);
   }
   if (record.totalPetitions !== undefined && record.classifiedPetitions !== undefined && context.scheme.itemByCode.has("PETITION_CLASSIFICATION")) {
-    draft.setCounts("PETITION_CLASSIFICATION", [record.classifiedPetitions, record.totalPetitions], at(context), { numerator: "classifiedPetitions", denominator: "totalPetitions" });
+    draft.setCounts("PETITION_CLASSIFICATION", [record.classifiedPetitions, record.totalPetitions], context.record.at, { numerator: "classifiedPetitions", denominator: "totalPetitions" });
   }
   const receiving = draft.items.DOSSIER_RECEIVING_SATISFACTION;
   if (record.totalDossiers !== undefined && receiving && receiving[1] !== record.totalDossiers) {
@@ -150,10 +149,10 @@ export function mapProgressRecord(context: MapContext): void {
   const scoreField = "score" in value ? "score" : "totalScore";
   checkBlockMax(context, "TIMELINESS", "maxScore" in value ? value.maxScore : value.totalMaxScore, "maxScore" in value ? "maxScore" : "totalMaxScore");
   const counts: [number, number] = [value.totalOnTime, value.totalReceived];
-  draft.setCounts("ON_TIME", counts, at(context), { numerator: "totalOnTime", denominator: "totalReceived" });
+  draft.setCounts("ON_TIME", counts, context.record.at, { numerator: "totalOnTime", denominator: "totalReceived" });
   state(context, "ON_TIME", value.ratio, counts, "ratio");
-  draft.publishItem("ON_TIME", published, at(context, scoreField));
-  draft.publishBlock("TIMELINESS", published, at(context, scoreField));
+  draft.publishItem("ON_TIME", published, context.record.at, scoreField);
+  draft.publishBlock("TIMELINESS", published, context.record.at, scoreField);
   // A unit that received nothing shows 0 days: that is no average, not an average of 0.
   if (!(value.totalReceived === 0 && value.avgProcessingDays === 0)) draft.tracked.AVERAGE_PROCESSING_TIME = value.avgProcessingDays;
   if ("totalOverdue" in value && value.totalOverdue !== undefined && value.totalOverdue !== value.totalReceived - value.totalOnTime) {
@@ -172,13 +171,13 @@ export function mapOnlineRecord(context: MapContext): void {
   checkBlockMax(context, "ONLINE_SERVICE", value.totalMaxScore, "totalMaxScore");
   if (record.root) {
     const parent = value as OnlineParent;
-    draft.setCounts("ONLINE_SERVICE_PROVIDED", [parent.partialCount + parent.fullCount, parent.authorityCount], at(context), { numerator: "partialCount + fullCount", denominator: "authorityCount" });
-    draft.setCounts("ONLINE_SERVICE_USED", [parent.onlineDossierCount, parent.onlineServiceTotal], at(context), { numerator: "onlineDossierCount", denominator: "onlineServiceTotal" });
-    draft.setCounts("ONLINE_DOSSIER_SHARE", [parent.channelOnlineSum, parent.channelTotalSum], at(context), { numerator: "channelOnlineSum", denominator: "channelTotalSum" });
+    draft.setCounts("ONLINE_SERVICE_PROVIDED", [parent.partialCount + parent.fullCount, parent.authorityCount], context.record.at, { numerator: "partialCount + fullCount", denominator: "authorityCount" });
+    draft.setCounts("ONLINE_SERVICE_USED", [parent.onlineDossierCount, parent.onlineServiceTotal], context.record.at, { numerator: "onlineDossierCount", denominator: "onlineServiceTotal" });
+    draft.setCounts("ONLINE_DOSSIER_SHARE", [parent.channelOnlineSum, parent.channelTotalSum], context.record.at, { numerator: "channelOnlineSum", denominator: "channelTotalSum" });
     draft.channels = { received: parent.channelTotalSum, online: parent.channelOnlineSum, direct: parent.channelDirectSum, post: parent.channelPostalSum };
-    draft.origins.set("channels", at(context, "channelTotalSum"));
+    draft.note("channels", context.record.at, "channelTotalSum");
   }
-  draft.publishBlock("ONLINE_SERVICE", value.totalScore, at(context, "totalScore"));
+  draft.publishBlock("ONLINE_SERVICE", value.totalScore, context.record.at, "totalScore");
 }
 
 /**
@@ -190,11 +189,11 @@ export function mapPaymentRecord(context: MapContext): void {
   const { draft } = context;
   const value = context.record.value as PaymentRecord;
   checkBlockMax(context, "ONLINE_PAYMENT", value.totalMaxScore, "totalMaxScore");
-  const here = at(context);
+  const here = context.record.at;
   draft.setCounts("ONLINE_PAYMENT_DOSSIER", [value.totalDossierOnlinePaymentSuccess, value.totalDossierFinancialObligation], here, { numerator: "totalDossierOnlinePaymentSuccess", denominator: "totalDossierFinancialObligation" });
   draft.setCounts("ONLINE_PAYMENT_FORMALITY_USED", [value.totalDossierOnlineFormalityPaymentSuccess, value.totalFeeFormality], here, { numerator: "totalDossierOnlineFormalityPaymentSuccess", denominator: "totalFeeFormality" });
   draft.setCounts("ONLINE_PAYMENT_INTEGRATED", [value.totalFeeDossierFormality, value.totalFeeFormality], here, { numerator: "totalFeeDossierFormality", denominator: "totalFeeFormality" });
-  draft.publishBlock("ONLINE_PAYMENT", value.totalScore, at(context, "totalScore"));
+  draft.publishBlock("ONLINE_PAYMENT", value.totalScore, context.record.at, "totalScore");
 }
 
 export const MAPPERS: Readonly<Record<PortalEndpoint, (context: MapContext) => void>> = {
