@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { PortalEndpoint, ResponseFile } from "../src/portal/index.js";
+import { PORTAL_ENDPOINTS, type PortalEndpoint, type ResponseFile } from "../src/portal/index.js";
 
 /**
  * The six real responses recorded from the portal for Phú Thọ (root H44), August 2026, all procedures:
@@ -25,14 +25,7 @@ export function sampleFile(endpoint: PortalEndpoint): ResponseFile {
   return { name: sampleName(endpoint), bytes: readFileSync(`${SAMPLE_DIR}${sampleName(endpoint)}`) };
 }
 
-export const ALL_ENDPOINTS: readonly PortalEndpoint[] = [
-  "transparency",
-  "dvc-progress-tree",
-  "provide-online-tree",
-  "formality-online-payment-tree",
-  "dossier-digitized",
-  "handling-satisfaction",
-];
+export const ALL_ENDPOINTS: readonly PortalEndpoint[] = PORTAL_ENDPOINTS;
 
 /** Department and unit ids of the samples, by the portal's code. */
 export const IDS = {
