@@ -161,7 +161,8 @@ describe("all six samples together", () => {
       "dossier-digitized.month-all.sample.json › pagination › total: (warning) pagination.total says 163 units but the response holds 6: the list is truncated; the province is scored on its own totals (parentCounts: own), the other units have no figures.",
       "handling-satisfaction.month-all.sample.json › pagination › total: (warning) pagination.total says 163 units but the response holds 6: the list is truncated; the province is scored on its own totals (parentCounts: own), the other units have no figures.",
     ]);
-    expect(result.document!.source!.note).toContain("2026-08");
+    expect(result.document!.source!.note).toContain("Kỳ 2026-08 theo yêu cầu khi tải (phản hồi không ghi kỳ)");
+    expect(result.document!.source!.note).toContain("Danh sách đơn vị không đầy đủ: transparency 6/163, dossier-digitized 6/163, handling-satisfaction 6/163.");
   });
 
   it("gives the same document whatever the files' order and names", () => {

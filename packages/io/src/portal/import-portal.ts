@@ -301,12 +301,16 @@ function buildDocument(entries: readonly UnitEntry[], period: Period, scheme: Sc
   };
 }
 
-/** Which responses the figures come from and what the user stated of them (they carry no period). */
+/**
+ * Which responses the figures come from, what the user stated of them (they carry no period), and what
+ * every report must say of them: the lists that were cut short.
+ */
 function provenanceNote(responses: readonly ReadResponse[], period: Period, language: Language): string {
   const list = responses.map((response) => `${response.endpoint} (${response.file})`).join("; ");
+  const cut = responses.flatMap((response) => (response.pagination && response.pagination.total > response.listed ? [`${response.endpoint} ${response.listed}/${response.pagination.total}`] : []));
   const note = language === "vi"
-    ? `Nhập từ phản hồi của API đánh giá: ${list}. Kỳ ${period.key} theo yêu cầu khi tải (phản hồi không ghi kỳ). Điểm của Cổng được giữ để đối chiếu.`
-    : `Imported from the evaluation API's responses: ${list}. Period ${period.key} as requested (the responses carry no period). The portal's scores are kept for reconciliation.`;
+    ? `Nhập từ phản hồi của API đánh giá: ${list}. Kỳ ${period.key} theo yêu cầu khi tải (phản hồi không ghi kỳ). Điểm của Cổng được giữ để đối chiếu.${cut.length > 0 ? ` Danh sách đơn vị không đầy đủ: ${cut.join(", ")}.` : ""}`
+    : `Imported from the evaluation API's responses: ${list}. Period ${period.key} as requested (the responses carry no period). The portal's scores are kept for reconciliation.${cut.length > 0 ? ` Lists of units incomplete: ${cut.join(", ")}.` : ""}`;
   return note.length > 2000 ? `${note.slice(0, 1999)}…` : note;
 }
 
