@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getScheme, parseDataset, scoreDataset, type FiguresFile, type Scorecard } from "@chiso/core";
 import { importFigures } from "../src/index.js";
-import { describePortalIssue, importPortalResponses, type PortalEndpoint, type PortalImportResult, type ResponseFile } from "../src/portal/index.js";
+import { describePortalIssue, importPortalResponses, portalIssueLocation, type PortalEndpoint, type PortalImportResult, type ResponseFile } from "../src/portal/index.js";
 import { ALL_ENDPOINTS, IDS, responseFile, sampleFile, sampleJson, sampleName } from "./portal-fixture.js";
 import { COMMUNES, DEPARTMENTS, provinceResponses } from "../../../bench/portal-data.mjs";
 
@@ -453,6 +453,61 @@ describe("responses that do not belong together", () => {
     const reported = errors(result).map((issue) => `${issue.file} ${issue.record}`);
     expect(reported).toEqual(["dossier-digitized.json evaluation[2]"]);
     expect(result.document).toBeNull();
+  });
+});
+
+describe("every other problem the importer names, with where it is", () => {
+  type Case = [string, PortalEndpoint, (json: Json) => void, { code: string; severity: "error" | "warning"; at: string }];
+  const cases: Case[] = [
+    ["a maximum that is not the scheme's", "transparency", (json) => (json.data.evaluation[0].metrics[2].maxScore = 3), { code: "metric_max_mismatch", severity: "error", at: "transparency.json › evaluation[0] › metrics[2].maxScore" }],
+    ["a block maximum that is not the scheme's", "handling-satisfaction", (json) => (json.data.overview.totalMaxScore = 20), { code: "block_max_mismatch", severity: "error", at: "handling-satisfaction.json › overview › totalMaxScore" }],
+    ["a metric given twice", "dossier-digitized", (json) => json.data.evaluation[1].metrics.push({ ...json.data.evaluation[1].metrics[0] }), { code: "duplicate_metric", severity: "error", at: "dossier-digitized.json › evaluation[1] › metrics[7].code" }],
+    ["a root that is not a province", "transparency", (json) => (json.data.overview.departmentType = "PROVINCIAL_DEPARTMENT"), { code: "root_not_province", severity: "error", at: "transparency.json › overview › departmentType" }],
+    ["the province among its units", "dvc-progress-tree", (json) => (json.data.children[0].departmentId = json.data.parent.departmentId), { code: "root_among_units", severity: "error", at: "dvc-progress-tree.json › children[0] › departmentId" }],
+    ["a unit's name that differs", "dvc-progress-tree", (json) => (json.data.children[1].departmentName = "BQL các KCN Phú Thọ"), { code: "unit_name_differs", severity: "warning", at: "dvc-progress-tree.json › children[1] › departmentName" }],
+    ["overdue that does not add up", "dvc-progress-tree", (json) => (json.data.children[1].totalOverdue = 100), { code: "overdue_mismatch", severity: "warning", at: "dvc-progress-tree.json › children[1] › totalOverdue" }],
+    ["dossiers that differ from 5.4's", "handling-satisfaction", (json) => (json.data.evaluation[1].totalDossiers = 600), { code: "dossier_total_mismatch", severity: "warning", at: "handling-satisfaction.json › evaluation[1] › totalDossiers" }],
+    ["a rate above 100%", "transparency", (json) => (json.data.evaluation[1].metrics[2].ratio = 102), { code: "ratio_out_of_range", severity: "warning", at: "transparency.json › evaluation[1] › metrics[2].ratio" }],
+    ["a second page", "transparency", (json) => Object.assign(json.data.pagination, { pageSize: 100, totalPages: 2 }), { code: "more_pages", severity: "warning", at: "transparency.json › pagination › currentPage" }],
+    ["a chart that cannot be read", "provide-online-tree", (json) => (json.data.monthlyChart[0].label = "January"), { code: "chart_unreadable", severity: "warning", at: "provide-online-tree.json › monthlyChart" }],
+    ["a chart that is not the province's month", "dvc-progress-tree", (json) => (json.data.monthlyChart[7].onTimePct = 70.1), { code: "period_unconfirmed", severity: "warning", at: "dvc-progress-tree.json › monthlyChart" }],
+    ["feedback totals missing", "handling-satisfaction", (json) => delete json.data.evaluation[2].totalPetitions, { code: "missing_field", severity: "error", at: "handling-satisfaction.json › evaluation[2] › totalPetitions" }],
+    ["a list that is not a list", "formality-online-payment-tree", (json) => (json.data.children = {}), { code: "wrong_type", severity: "error", at: "formality-online-payment-tree.json › data › children" }],
+  ];
+  it.each(cases)("%s", (_, endpoint, change, expected) => {
+    const result = withResponse(endpoint, mutate(change));
+    const found = result.issues.filter((issue) => issue.code === expected.code);
+    expect(found.map((issue) => [issue.severity, portalIssueLocation(issue, "en").replace(/ › unit .*$/, "")])).toEqual([[expected.severity, expected.at]]);
+    // Every message exists in both languages and names no placeholder.
+    for (const language of ["vi", "en"] as const) expect(describePortalIssue(found[0]!, language)).not.toMatch(/undefined|\[object/);
+    expect(result.document === null).toBe(expected.severity === "error");
+  });
+
+  it("a file over the size limit and no files at all", () => {
+    const big = importPortalResponses([sampleFile("transparency")], { ...AUGUST, maxBytes: 1000 });
+    expect(lines(big)).toEqual(["transparency.month-all.sample.json: the file is 13 KB, over the 1 KB limit; a province's response is a few hundred KB — check that this is the right file."]);
+    expect(lines(importPortalResponses([], AUGUST))).toEqual(["no response files given; name the JSON files saved from the portal (chiso portal fetch saves all six)."]);
+  });
+
+  it("a one-procedure 4.5b with maximum 0 is left out with a warning", () => {
+    const files = ALL_ENDPOINTS.map((endpoint) => {
+      const json = sampleJson(endpoint);
+      if (endpoint === "transparency") for (const unit of [json.data.overview, ...json.data.evaluation]) for (const metric of unit.metrics.slice(0, 3)) Object.assign(metric, { numerator: 0, denominator: 0, ratio: null, score: null });
+      if (endpoint === "transparency") for (const unit of [json.data.overview, ...json.data.evaluation]) unit.totalScore = Math.round((unit.totalScore - 1.96) * 100) / 100;
+      if (endpoint === "dossier-digitized") {
+        for (const unit of [json.data.overview, ...json.data.evaluation]) {
+          const metric = unit.metrics[5];
+          unit.totalScore = Math.round((unit.totalScore - metric.score) * 100) / 100;
+          Object.assign(metric, { maxScore: 0, score: null });
+          unit.totalMaxScore = 20;
+        }
+      }
+      return responseFile(`${endpoint}.json`, json);
+    });
+    const result = importPortalResponses(files, { ...AUGUST, procedure: "1.000046" });
+    expect(result.issues.filter((issue) => issue.code === "metric_not_in_scope")).toHaveLength(7);
+    expect(result.document!.figures[0]!.items.CITIZEN_DATA_CONNECTED_FORMALITY).toBeUndefined();
+    expect(statuses(score(result)).differs).toBeUndefined();
   });
 });
 

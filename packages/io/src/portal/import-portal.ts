@@ -110,6 +110,8 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   }
   const scheme = getScheme(schemeId);
   const responses = readAll(files, options.maxBytes ?? PORTAL_MAX_BYTES, issues);
+  // Not one file was a response: what was wrong with each is the whole story.
+  if (responses.length === 0) return fail();
   const root = checkRoots(responses, issues);
   for (const response of responses) checkResponse(response, period, issues);
 
