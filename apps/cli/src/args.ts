@@ -13,10 +13,21 @@ export interface OptionSpec {
   readonly placeholder?: string;
 }
 
+/** Where the parsed values keep the words after the options (a symbol: no option can collide with it). */
+export const POSITIONALS: unique symbol = Symbol("positionals");
+/** Where the parsed values keep the sub-command the first word chose (`chiso portal import`). */
+export const SUBCOMMAND: unique symbol = Symbol("subcommand");
+
+/** The options as parsed, with the positional words and the chosen sub-command, if the command takes them. */
+export type ParsedValues = Readonly<Record<string, string | boolean | undefined>> & {
+  readonly [POSITIONALS]?: readonly string[];
+  readonly [SUBCOMMAND]?: Command;
+};
+
 /** What a command receives: its parsed options and where to write. */
 export interface CommandContext {
   readonly language: Language;
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: ParsedValues;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
@@ -26,6 +37,10 @@ export interface Command {
   readonly summary: Bilingual;
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Words after the options, e.g. input files (`<response.json>...`); without it a stray word is an error. */
+  readonly positionals?: { readonly placeholder: string; readonly description: Bilingual };
+  /** Sub-commands chosen by the first word (`chiso portal import …`); each parses its own options. */
+  readonly subcommands?: Readonly<Record<string, Command>>;
   run(context: CommandContext): Promise<void>;
 }
 
@@ -44,16 +59,22 @@ export function languageOf(argv: readonly string[]): Language {
   throw new CliError(messagesFor("vi").badLanguage(String(value)), EXIT.usage);
 }
 
-export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): Record<string, string | boolean | undefined> {
+export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): ParsedValues {
+  const [word, ...rest] = argv;
+  if (command.subcommands && word !== undefined && !word.startsWith("-")) {
+    const subcommand = command.subcommands[word];
+    if (!subcommand) throw new CliError(messagesFor(language).badOption(`${command.name} ${word} (${Object.keys(command.subcommands).join(", ")})`), EXIT.usage);
+    return { ...parseCommandArgs(subcommand, rest, language), [SUBCOMMAND]: subcommand };
+  }
   const options = { ...command.options, ...COMMON_OPTIONS };
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals !== undefined,
     });
-    return values as Record<string, string | boolean | undefined>;
+    return { ...(values as Record<string, string | boolean | undefined>), ...(command.positionals && { [POSITIONALS]: positionals }) };
   } catch (error) {
     throw new CliError(messagesFor(language).badOption(error instanceof Error ? error.message : String(error)), EXIT.usage, { cause: error });
   }
@@ -61,12 +82,23 @@ export function parseCommandArgs(command: Command, argv: readonly string[], lang
 
 export function commandHelp(command: Command, language: Language): string {
   const messages = messagesFor(language);
+  if (command.subcommands) {
+    // A group's help is the help of each of its sub-commands, one after the other.
+    const parts = Object.values(command.subcommands).map((subcommand) => commandHelp(subcommand, language).split("\n").slice(0, -2).join("\n"));
+    return [command.summary[language], "", ...parts.flatMap((part) => [part, ""]), messages.exitCodes].join("\n");
+  }
   const options = { ...command.options, ...COMMON_OPTIONS };
   const lines = Object.entries(options).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.placeholder ?? "…"}>` : ""}`;
     return `  ${flag.padEnd(34)} ${spec.description[language]}`;
   });
-  return [`${messages.usage}: ${command.usage}`, "", command.summary[language], "", `${messages.options}:`, ...lines, "", messages.exitCodes].join("\n");
+  const positional = command.positionals ? [`  ${command.positionals.placeholder.padEnd(34)} ${command.positionals.description[language]}`] : [];
+  return [`${messages.usage}: ${command.usage}`, "", command.summary[language], "", `${messages.options}:`, ...positional, ...lines, "", messages.exitCodes].join("\n");
+}
+
+/** The words after the options (for a command that declares `positionals`). */
+export function positionalsOf(values: ParsedValues): readonly string[] {
+  return values[POSITIONALS] ?? [];
 }
 
 export function requireString(values: CommandContext["values"], name: string, language: Language): string {

@@ -25,6 +25,7 @@ const vi = {
   validFindings: (file: string) => `Đã ghi kết quả kiểm tra vào ${file}.`,
   templateWritten: (file: string) => `Đã ghi tệp mẫu nhập liệu vào ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `Tệp ${file} không có số liệu cho kỳ ${period}; các kỳ có trong tệp: ${periods}. Hãy kiểm tra --period.`,
+  schemeConflict: (file: string, declared: string, given: string) => `Tệp ${file} được lập cho phương án ${declared}, không chấm theo ${given} được; hãy bỏ --scheme.`,
 };
 
 export type CliMessages = typeof vi;
@@ -54,6 +55,7 @@ const en: CliMessages = {
   validFindings: (file: string) => `Wrote the check's results to ${file}.`,
   templateWritten: (file: string) => `Wrote the input template to ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `${file} has no figures for ${period}; its periods are: ${periods}. Check --period.`,
+  schemeConflict: (file: string, declared: string, given: string) => `${file} was prepared for scheme ${declared} and cannot be scored with ${given}; leave --scheme out.`,
 };
 
 export function messagesFor(language: Language): CliMessages {

@@ -10,6 +10,7 @@ const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, str
   score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
   template: { summary: { vi: "tạo tệp Excel mẫu để nhập số liệu", en: "write the Excel input template" }, load: () => import("./commands/template/index.js") },
   validate: { summary: { vi: "kiểm tra tệp số liệu và liệt kê mọi lỗi", en: "check a figures file and list every problem" }, load: () => import("./commands/validate/index.js") },
+  portal: { summary: { vi: "nhập (hoặc tải) phản hồi của Cổng DVCQG thành tệp số liệu", en: "import (or fetch) the national portal's responses as a figures file" }, load: () => import("./commands/portal/index.js") },
 };
 
 export interface Io {

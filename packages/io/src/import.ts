@@ -362,9 +362,10 @@ function validate(read: ReturnType<typeof readTables>, options: ImportOptions, f
   for (let round = 0; round < 20 && !blocking; round += 1) {
     const keptFigures = document.figures.flatMap((figure, index) => (round > 0 && rejected.has(index) ? [] : [{ figure, index }]));
     const keptUnits = document.units.flatMap((unit, index) => (rejectedUnits.has(index) ? [] : [{ unit, index }]));
-    // SIPAS surveys and PAR assessments (JSON input) travel with the figures.
-    const companions = { ...(document.surveys && { surveys: document.surveys }), ...(document.par && { par: document.par }) };
-    const result = safeParseDataset({ units: keptUnits.map((entry) => entry.unit), figures: keptFigures.map((entry) => entry.figure), ...companions }, options.scheme);
+    // Everything besides the rows travels with them (JSON input): SIPAS surveys, PAR assessments, evidence,
+    // provenance, `parentCounts`, the declared scheme — and an unknown field, which the core reports.
+    const { units: _units, figures: _figures, ...companions } = document;
+    const result = safeParseDataset({ ...companions, units: keptUnits.map((entry) => entry.unit), figures: keptFigures.map((entry) => entry.figure) }, options.scheme);
     if (result.success) {
       if (round > 0 || rejected.size === 0) {
         dataset = result.data;

@@ -10,3 +10,4 @@ export { parseCount, parseDecimal, parseLevel, parsePeriodCell, cellText, cellVa
 export { normalizeText, columnLetter } from "./normalize.js";
 export { describeImportProblem, type ImportProblem } from "./messages.js";
 export { readCsv, readXlsx, detectDelimiter, type Sheet } from "./tables.js";
+export * from "./portal/index.js";

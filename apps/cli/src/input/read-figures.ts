@@ -40,6 +40,31 @@ export async function loadScheme(idOrPath: string | undefined, language: Languag
   }
 }
 
+/**
+ * The scheme to score a figures file with: `--scheme` when given, otherwise the scheme a JSON file declares
+ * (`"scheme": "766-portal-one-procedure"`, as `chiso portal import` writes), otherwise the default. A file
+ * declaring one scheme is not scored with another (exit 2): its figures were prepared for that rule.
+ */
+export async function schemeForInput(option: string | undefined, input: string, language: Language): Promise<Scheme> {
+  const declared = input.toLowerCase().endsWith(".json") ? await declaredScheme(input) : undefined;
+  if (declared === undefined) return loadScheme(option, language);
+  if (option === undefined) return loadScheme(declared, language);
+  const scheme = await loadScheme(option, language);
+  if (scheme.id !== declared) throw new CliError(messagesFor(language).schemeConflict(input, declared, scheme.id), EXIT.usage);
+  return scheme;
+}
+
+/** The `scheme` a JSON figures file declares; `undefined` when it declares none or cannot be read (the import says why). */
+async function declaredScheme(path: string): Promise<string | undefined> {
+  try {
+    const json: unknown = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+    const scheme = typeof json === "object" && json !== null ? (json as { scheme?: unknown }).scheme : undefined;
+    return typeof scheme === "string" ? scheme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ReadOptions {
   readonly skipInvalid?: boolean;
   readonly maxBytes?: number;

@@ -1,7 +1,7 @@
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
-import { loadScheme, readFigures } from "../../input/read-figures.js";
+import { readFigures, schemeForInput } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
 import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
@@ -26,7 +26,7 @@ export const command: Command = {
     const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
-    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const scheme = await schemeForInput(values.scheme as string | undefined, input, language);
     const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
     requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);

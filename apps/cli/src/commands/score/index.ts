@@ -2,7 +2,7 @@ import { companionsToJson, parsePeriod, scoreCompanions, scoreDataset, scorecard
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
-import { loadScheme, readFigures } from "../../input/read-figures.js";
+import { readFigures, schemeForInput } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
@@ -24,7 +24,7 @@ export const command: Command = {
     const { language, values } = context;
     const input = requireString(values, "input", language);
     const period = periodOf(context).key;
-    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const scheme = await schemeForInput(values.scheme as string | undefined, input, language);
     const { dataset, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
     requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);

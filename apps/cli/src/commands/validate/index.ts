@@ -5,7 +5,7 @@ import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { loadScheme } from "../../input/read-figures.js";
+import { schemeForInput } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, readOptionsOf } from "../shared.js";
 
@@ -27,7 +27,7 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const input = requireString(values, "input", language);
-    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const scheme = await schemeForInput(values.scheme as string | undefined, input, language);
     let data: Uint8Array;
     try {
       data = await readFile(input);
