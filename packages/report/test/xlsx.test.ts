@@ -19,9 +19,9 @@ describe("the pack workbook", () => {
 
   it("holds the computed values, read back from the file", async () => {
     const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường, đặc khu", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
     const card = scoreDataset(dataset, { period: "2026-03", asOf: "2026-11-21" });
-    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường, đặc khu")!;
     const rows = communes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1, 5));
     expect(rows).toEqual([
       [1, "C2", "Phường Đông Hải", card.unit("C2")!.total!.toNumber()],
@@ -68,7 +68,7 @@ describe("the pack workbook", () => {
         }),
       );
     }
-    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường, đặc khu")!;
     const names = communes.getColumn(3).values.filter((value) => typeof value === "string");
     expect(names).toContain('=HYPERLINK("http://example.invalid","bấm")');
   });

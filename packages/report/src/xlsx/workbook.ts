@@ -191,7 +191,8 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, date: Date): Pro
   const previous = jszip.defaults.date;
   jszip.defaults.date = date;
   try {
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    // Level 1: a third faster than the default for a workbook a little larger.
+    return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }));
   } finally {
     jszip.defaults.date = previous;
   }
