@@ -33,10 +33,8 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
       return (await import("@chiso/report/docx")).renderProvinceSummaryDocx(job.view);
     case "dispatch-docx":
       return (await import("@chiso/report/docx")).renderDispatchDocx(job.view);
-    case "workbook": {
-      const { buildWorkbook, writeWorkbook } = await import("@chiso/report/xlsx");
-      return writeWorkbook(buildWorkbook(job.view), new Date(job.view.context.generatedAt));
-    }
+    case "workbook":
+      return (await import("@chiso/report/xlsx")).workbookBytes(job.view);
     case "template": {
       const [{ getScheme }, { buildTemplate }, { writeWorkbook }] = await Promise.all([import("@chiso/core"), import("@chiso/io"), import("@chiso/report/xlsx")]);
       return writeWorkbook(buildTemplate({ scheme: getScheme(job.schemeId), period: job.period, language: job.language, data: job.data }), new Date(0));

@@ -222,7 +222,10 @@ export interface WorkbookRankingRow {
 }
 
 export interface WorkbookItemColumn {
+  /** The printed number ("" for the portal's unnumbered items). */
   readonly id: string;
+  /** The decision's group the item belongs to: printed pages break between groups. */
+  readonly group: string;
   readonly code: string;
   readonly name: string;
   readonly max: number;
@@ -262,10 +265,23 @@ export interface WorkbookFindingRow {
   readonly source: string;
 }
 
+/** The data of the workbook's native charts. */
+export interface WorkbookChartsView {
+  readonly provinceName: string;
+  /** The province's six blocks against their maxima. */
+  readonly blocks: readonly { readonly label: string; readonly points: number | null; readonly max: number }[];
+  /** The province's total over recent periods, oldest first. */
+  readonly trend: readonly { readonly label: string; readonly value: number | null }[];
+}
+
 /** The workbook's content as plain numbers and texts. */
 export interface WorkbookView {
   readonly context: PackContext;
-  readonly summary: readonly (readonly [string, string | number])[];
+  /** Label, value and how a number is shown: points with two decimals, counts as integers. */
+  readonly summary: readonly (readonly [string, string | number, ("points" | "count")?])[];
+  /** "Tỉnh Hòa Sơn — Kết quả Chỉ số … tháng 10/2026": the title in every printed page's header. */
+  readonly title: string;
+  readonly charts: WorkbookChartsView;
   readonly rankings: readonly { readonly level: string; readonly sheetName: string; readonly rows: readonly WorkbookRankingRow[] }[];
   readonly itemColumns: readonly WorkbookItemColumn[];
   readonly units: readonly WorkbookUnitRow[];

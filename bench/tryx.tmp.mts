@@ -1,0 +1,10 @@
+import { getScheme, parseDataset } from "@chiso/core";
+import { buildPackView } from "@chiso/report";
+import { workbookBytes } from "@chiso/report/xlsx";
+import { generateDemoData } from "../apps/cli/src/demo/generate.ts";
+import { writeFileSync, mkdirSync } from "node:fs";
+const dataset = parseDataset(generateDemoData(), getScheme());
+const view = buildPackView(dataset, { period: "2026-10", generatedAt: new Date("2026-11-01T00:00:00+07:00"), checksum: "ab".repeat(32), asOf: "2026-11-21" });
+mkdirSync("/tmp/try", { recursive: true });
+const t = performance.now();
+writeFileSync(`/tmp/try/chiso.xlsx`, await workbookBytes(view.workbook)); console.log("workbook", (performance.now() - t).toFixed(0));
