@@ -234,7 +234,12 @@ describe("figures from a spreadsheet", () => {
     ]);
     const findings = new ExcelJS.Workbook();
     await findings.xlsx.readFile(join(dir, "loi.xlsx"));
-    expect(findings.getWorksheet("Dòng bị từ chối")!.rowCount).toBe(3);
+    const rejectedRows = findings.getWorksheet("Dòng bị từ chối")!;
+    expect(rejectedRows.rowCount).toBe(3);
+    // The rejected rows' cells as read: numbers stay numbers, the unreadable "1,5" stays text.
+    const cellsOf = (row: number) => rejectedRows.getRow(row).values as unknown[];
+    expect([cellsOf(2)[2], cellsOf(2)[3], cellsOf(2)[11], cellsOf(2)[12]]).toEqual([4, "X2", 12, 10]);
+    expect([cellsOf(3)[2], cellsOf(3)[3], cellsOf(3)[11], cellsOf(3)[12]]).toEqual([5, "X3", "1,5", 10]);
 
     const refused = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack")]);
     expect(refused.code).toBe(3);
