@@ -229,7 +229,7 @@ const en: Labels = {
   footerGenerated: "Generated",
   page: (page: number, pages: number) => `Page ${page}/${pages}`,
   reason: { no_figures: "no figures for the period", no_dossiers: "no dossiers in the period" },
-  levels: { province: "provinces", department: "departments", commune: "communes, wards and special zones" },
+  levels: { province: "provinces", department: "departments", commune: "commune-level units" },
   levelNames: { province: "Province", department: "Department", commune: "Commune level" },
   communeKinds: [["phường", "Ward"], ["đặc khu", "Special zone"], ["xã", "Commune"]],
   unnumbered: "portal item, unnumbered",

@@ -42,61 +42,86 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
   }
 }
 
+/** One worker per core; `CHISO_WORKERS` sets another number (1 renders in-process: the benchmark's serial run). */
+function defaultWorkers(): number {
+  const configured = Number(process.env.CHISO_WORKERS);
+  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+}
+
 /** The built worker script next to this module; absent when running from TypeScript sources (tests). */
 function workerScript(): string | null {
   const path = fileURLToPath(new URL("./pack/render-worker.js", import.meta.url));
   return existsSync(path) ? path : null;
 }
 
-/** Renders documents, on worker threads when it has them, calling `onRendered` as each one completes. */
+/** Renders documents on worker threads (or in this thread), first come, first served. */
 export interface RenderPool {
-  render(jobs: readonly RenderJob[], onRendered: (index: number, bytes: Uint8Array) => Promise<void>): Promise<void>;
+  /** Queues a job; resolves with its bytes when a worker has rendered it. */
+  run(job: RenderJob): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 /**
- * Starts one worker per core (rendering is CPU-bound and single-threaded). Workers load pdfkit and
- * prepare the fonts while the caller scores and builds the views, so start the pool first. Jobs go to
- * whichever worker is free, in the order given: put the long ones first. Output is identical to
- * rendering in-process, which is what happens with one core or without a built worker script.
+ * Starts one worker per core (rendering is CPU-bound and single-threaded). Start it before any serial
+ * work: the workers load pdfkit and prepare the fonts while the caller scores, and a job queued early
+ * (the demo's template) runs while the views are built. Jobs run in the order queued: queue the long
+ * ones first. Output is identical to rendering in-process, which is what happens with one worker or
+ * without a built worker script.
  */
-export function startRenderPool(workers = availableParallelism()): RenderPool {
+export function startRenderPool(workers = defaultWorkers()): RenderPool {
   const script = workerScript();
   if (!script || workers < 2) {
+    // One after another, in the order queued, as the workers would.
+    let chain: Promise<unknown> = Promise.resolve();
     return {
-      async render(jobs, onRendered) {
-        for (const [index, job] of jobs.entries()) await onRendered(index, await renderJob(job));
+      run(job) {
+        const result = chain.then(() => renderJob(job));
+        chain = result.catch(() => undefined);
+        return result;
       },
       async close() {},
     };
   }
+  type Pending = { job: RenderJob; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
   const pool = Array.from({ length: workers }, () => new Worker(script));
+  let failure: Error | null = null;
+  const dispatch = (worker: Worker) => {
+    const next = queue.shift();
+    if (!next) return;
+    busy.set(worker, next);
+    worker.postMessage({ ...next.job, id: 0 });
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const pending of [...busy.values(), ...queue.splice(0)]) pending.reject(error);
+    busy.clear();
+  };
+  for (const worker of pool) {
+    worker.on("message", (result: RenderResult) => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      if (pending) {
+        if ("error" in result) pending.reject(new Error(result.error));
+        else pending.resolve(result.bytes);
+      }
+      dispatch(worker);
+    });
+    worker.once("error", fail);
+    worker.once("exit", (code) => code !== 0 && fail(new Error(`render worker exited with ${code}`)));
+  }
   return {
-    async render(jobs, onRendered) {
-      let next = 0;
-      await Promise.all(
-        pool.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              const send = () => {
-                if (next >= jobs.length) return resolve();
-                const id = next++;
-                worker.postMessage({ ...jobs[id]!, id });
-              };
-              const onMessage = (result: RenderResult) => {
-                if ("error" in result) return reject(new Error(result.error));
-                onRendered(result.id, result.bytes).then(send, reject);
-              };
-              worker.on("message", onMessage);
-              worker.once("error", reject);
-              worker.once("exit", (code) => code !== 0 && reject(new Error(`render worker exited with ${code}`)));
-              send();
-            }),
-        ),
-      );
-      for (const worker of pool) worker.removeAllListeners("message");
+    run(job) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<Uint8Array>((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        const idle = pool.find((worker) => !busy.has(worker));
+        if (idle) dispatch(idle);
+      });
     },
     async close() {
+      for (const worker of pool) worker.removeAllListeners("exit");
       await Promise.all(pool.map((worker) => worker.terminate()));
     },
   };

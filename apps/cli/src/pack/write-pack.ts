@@ -21,10 +21,10 @@ export interface PackRequest {
   readonly profile?: ProvinceProfile;
   /** Also write each unit's scorecard as a Word file. */
   readonly wordCards?: boolean;
-  /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
-  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
-  /** Documents to render with the pack's own (e.g. the demo's input as a filled template). */
-  readonly extraJobs?: readonly { readonly name: string; readonly job: RenderJob }[];
+  /** Files to add to the pack (e.g. the demo's input, or its template being rendered), written atomically with it. */
+  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array | Promise<Uint8Array> }[];
+  /** A render pool the caller started before its own serial work (and closes); by default one is started here. */
+  readonly pool?: RenderPool;
   readonly progress?: (total: number) => Progress;
   /** Worker threads for PDF rendering (default: one per core; 1 renders in-process). */
   readonly workers?: number;
@@ -47,13 +47,11 @@ export function generationTime(period: string, deterministic: boolean | undefine
 
 /**
  * Every document of the pack with its file name, longest first so that no worker is left with a long
- * job at the end: the workbook, the extra documents (the demo's template), the Word files, the summary,
- * then the unit cards.
+ * job at the end: the workbook, the Word files, the summary, then the unit cards.
  */
-export function packJobs(view: ReturnType<typeof buildPackView>, period: string, wordCards: boolean, extra: readonly { name: string; job: RenderJob }[]): { job: RenderJob; name: string }[] {
+export function packJobs(view: ReturnType<typeof buildPackView>, period: string, wordCards: boolean): { job: RenderJob; name: string }[] {
   return [
     { job: { kind: "workbook", view: view.workbook }, name: `chiso-${period}.xlsx` },
-    ...extra,
     ...view.summaries.flatMap((summary) => [
       { job: { kind: "summary-docx", view: summary } as const, name: `${summary.fileBase}-${period}.docx` },
       { job: { kind: "dispatch-docx", view: summary } as const, name: `${summary.fileBase.replace(/^tong-hop-/, "cong-van-")}-${period}.docx` },
@@ -72,6 +70,7 @@ export function packJobs(view: ReturnType<typeof buildPackView>, period: string,
  * files appear, or none.
  */
 export async function writePack(request: PackRequest): Promise<PackResult> {
+  if (request.pool) return scoreAndWrite(request, request.pool);
   const pool = startRenderPool(request.workers);
   try {
     return await scoreAndWrite(request, pool);
@@ -99,17 +98,21 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
   } catch (error) {
     throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
   }
-  const jobs = packJobs(view, period, request.wordCards === true, request.extraJobs ?? []);
+  const jobs = packJobs(view, period, request.wordCards === true);
   const progress = request.progress?.(jobs.length);
   try {
-    for (const file of request.extraFiles ?? []) await output.write(file.name, file.data);
-    await pool.render(
-      jobs.map((entry) => entry.job),
-      async (index, bytes) => {
-        await output.write(jobs[index]!.name, bytes);
+    // Every document is queued at once (longest first) and staged as soon as it is rendered; on a
+    // failure, everything under way settles before the staging folder is removed.
+    const writes = [
+      ...jobs.map(async (entry) => {
+        const bytes = await pool.run(entry.job);
+        await output.write(entry.name, bytes);
         progress?.tick();
-      },
-    );
+      }),
+      ...(request.extraFiles ?? []).map(async (file) => output.write(file.name, await file.data)),
+    ];
+    const failed = (await Promise.allSettled(writes)).find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed) throw failed.reason;
     const files = await output.commit();
     return { files, scorecards: view.scorecards.length, summaries: view.summaries.length, wordFiles: jobs.filter((entry) => entry.name.endsWith(".docx")).length };
   } catch (error) {

@@ -10,18 +10,24 @@ function coreProperties(title: string, date: string): string {
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escape(title)}</dc:title><dc:creator>chiso</dc:creator><cp:lastModifiedBy>chiso</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified></cp:coreProperties>`;
 }
 
+type Compiler = { compile(file: Document, prettify: undefined, overrides: readonly { path: string; data: string }[]): Iterable<[string, string | Uint8Array]> };
+
 /**
  * Serialises a Word document so the same input gives the same bytes: docx stamps the core properties
- * and the zip entries with the current time, so the properties are replaced and the entries re-zipped
- * with the pack's generation time.
+ * and the zip entries with the current time, so the properties are replaced and the parts zipped here
+ * with the pack's generation time. The parts come from docx's own compiler (the one `Packer` zips), so
+ * they are compressed once; should a docx release move it, the packed file is re-zipped instead.
  */
 export async function documentBytes(document: Document, title: string, generatedAt: string): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(document, false, [{ path: "docProps/core.xml", data: coreProperties(title, generatedAt) }]);
-  const zip = await JSZip.loadAsync(packed);
+  const overrides = [{ path: "docProps/core.xml", data: coreProperties(title, generatedAt) }];
   const date = new Date(generatedAt);
-  const fixed = new JSZip();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) fixed.file(name, await entry.async("uint8array"), { date, createFolders: false });
+  const zip = new JSZip();
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (compiler?.compile) {
+    for (const [path, data] of compiler.compile(document, undefined, overrides)) zip.file(path, data, { date, createFolders: false });
+  } else {
+    const packed = await JSZip.loadAsync(await Packer.toBuffer(document, false, overrides));
+    for (const [name, entry] of Object.entries(packed.files)) if (!entry.dir) zip.file(name, await entry.async("uint8array"), { date, createFolders: false });
   }
-  return fixed.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -72,9 +72,13 @@ export function trendChart(pdf: Pdf, points: readonly TrendPointView[], x: numbe
   const last = points[lastIndex];
   if (last?.value != null) {
     // Above the point when the line comes from below (or is flat), below it when the line comes from above.
+    // Beside the point, left, when there is no room below it (a steep fall to the axis).
     const before = points[lastIndex - 1]?.value ?? null;
     const above = before === null || before <= last.value;
-    const labelY = above ? py(last.value) - 11 : py(last.value) + 3;
-    pdf.text(last.text, px(lastIndex) - 40, labelY, 38, { face: "bold", size: 7.5, align: "right", color: COLORS.primary });
+    const below = py(last.value) + 3;
+    const roomBelow = below + 9 <= y + top + innerHeight;
+    const labelY = above ? py(last.value) - 11 : roomBelow ? below : py(last.value) - 4;
+    const labelX = above || roomBelow ? px(lastIndex) - 40 : px(lastIndex) - 44;
+    pdf.text(last.text, labelX, labelY, 38, { face: "bold", size: 7.5, align: "right", color: COLORS.primary });
   }
 }

@@ -69,7 +69,7 @@ const phrases = {
     overall: (period: string, province: string, total: string, band: string | null, provisional: boolean) =>
       `In ${period}, ${province} scored ${total} out of 100 on the public-service index${band ? ` (grade: ${band})` : ""}${provisional ? " (provisional figures: the period has not ended)" : ""}`,
     change: (change: string, before: string) =>
-      change.startsWith("+") ? `up ${change.slice(1)} points on ${before}` : change.startsWith("−") ? `down ${change.slice(1)} points on ${before}` : `unchanged from ${before}`,
+      change.startsWith("+") ? `up ${change.slice(1)} points from ${before}` : change.startsWith("−") ? `down ${change.slice(1)} points from ${before}` : `unchanged from ${before}`,
     noPrevious: "there are no figures for the previous period to compare with",
     blocksUp: (list: string) => `Points rose in ${list}`,
     blocksDown: (list: string) => `fell in ${list}`,

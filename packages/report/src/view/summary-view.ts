@@ -5,7 +5,7 @@ import { fillWording, assessmentParagraphs, dispatchParagraphs, taskParagraphs, 
 import { formatPoints } from "./format.js";
 import type { ProvinceProfile } from "../profile/profile.js";
 import type { LevelRankingView, PackContext, ProvinceSummaryView, RankingRowView, UnitListEntryView } from "./types.js";
-import { blockBars, changeTexts, positionText, toneOf, trendPoints, unitKind, type History } from "./unit-view.js";
+import { bandOf, blockBars, changeTexts, positionText, toneOf, trendPoints, unitKind, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
@@ -51,7 +51,7 @@ export function provinceSummaryView(
       rank: score.standing.ranked ? positionText(score.standing.position, score.standing.tied) : "—",
       name: score.unit.name,
       total: formatPoints(score.total, language),
-      band: score.band?.label[language] ?? "—",
+      band: bandOf(score)?.label[language] ?? "—",
       tone: toneOf(card.scheme, score),
       change: change.score === labels.noPrevious ? "—" : change.score,
       rankChange: change.rank,

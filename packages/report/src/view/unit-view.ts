@@ -28,8 +28,17 @@ export interface History {
  * next fair, lower bad), neutral when it has none (no data, no dossiers, incomplete).
  */
 export function toneOf(scheme: Scheme, score: UnitScore): Tone {
-  if (!score.band || score.total === null) return "neutral";
+  if (!bandOf(score) || score.total === null) return "neutral";
   return shareTone(score.total.toNumber() / score.max.toNumber());
+}
+
+/**
+ * The band a unit is shown with: none when it had no dossiers in the period — its score rests on its
+ * catalogue items alone, so it is shown, but not graded (and not coloured as failing).
+ */
+export function bandOf(score: UnitScore): UnitScore["band"] | null {
+  if (!score.standing.ranked && score.standing.reason === "no_dossiers") return null;
+  return score.band ?? null;
 }
 
 /** Good from 90% of the maximum, fair from 80%, bad below (the common local bands). */
@@ -194,7 +203,7 @@ export function unitScorecardView(
     total: formatPoints(score.total, language),
     totalValue: score.total?.toNumber() ?? null,
     max: formatPoints(score.max, language),
-    band: score.band?.label[language] ?? null,
+    band: bandOf(score)?.label[language] ?? null,
     tone: toneOf(card.scheme, score),
     rank: rank.rank,
     rankDetail: rank.detail,

@@ -2,7 +2,7 @@ import { describeFinding, formatPath, type CompanionScores, type Dataset, type L
 import { labelsFor } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
 import type { PackContext, WorkbookInputRow, WorkbookView } from "./types.js";
-import { blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
+import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
@@ -23,7 +23,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
           id: score.unit.id,
           name: score.unit.name,
           total: score.total?.toNumber() ?? null,
-          band: score.band?.label[language] ?? "",
+          band: bandOf(score)?.label[language] ?? "",
           change: score.total && previous?.total ? score.total.minus(previous.total).toNumber() : null,
           rankChange: moved,
           reason: score.standing.ranked ? "" : labels.reason[score.standing.reason],

@@ -3,6 +3,7 @@ import { getScheme, parseDataset } from "@chiso/core";
 import type { Command } from "../../args.js";
 import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
+import { startRenderPool } from "../../pack/render-pool.js";
 import { writePack } from "../../pack/write-pack.js";
 import { PACK_OPTIONS, asOfOf, issuerOf, profileOf, reportPack, terminalProgress } from "../shared.js";
 
@@ -34,32 +35,43 @@ export const command: Command = {
     const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
     const started = performance.now();
     const profile = await profileOf(context);
-    const data = generateDemoData();
-    const text = `${JSON.stringify(data, null, 1)}\n`;
-    const scheme = getScheme();
-    // The demo's own data needs no file import (the JSON beside the pack goes through it in the tests):
-    // the core validates it directly, and the checksum is that of the JSON written.
-    const dataset = parseDataset(data, scheme);
-    const checksum = createHash("sha256").update(text).digest("hex");
     const asOf = asOfOf(context);
     const issuer = issuerOf(context);
-    const result = await writePack({
-      dataset,
-      period,
-      out,
-      language,
-      checksum,
-      deterministic: values.deterministic === true,
-      ...(asOf && { asOf }),
-      ...(issuer && { issuer }),
-      ...(profile && { profile }),
-      wordCards: values["word-cards"] === true,
-      extraFiles: [{ name: DEMO_INPUT_FILE, data: text }],
-      // The filled template is rendered on a worker with the pack's documents, off the main thread.
-      extraJobs: [{ name: DEMO_TEMPLATE_FILE, job: { kind: "template", schemeId: scheme.id, period, language, data } }],
-      progress: terminalProgress(messagesFor(language).rendering),
-    });
-    reportPack(context, result, out, started);
+    // The workers start before any serial work, and the filled template — the demo's longest document —
+    // is rendered on one of them while this thread scores and builds the views.
+    const pool = startRenderPool();
+    try {
+      const data = generateDemoData();
+      const scheme = getScheme();
+      const template = pool.run({ kind: "template", schemeId: scheme.id, period, language, data });
+      template.catch(() => undefined); // awaited by writePack; a failure is reported there
+      const text = `${JSON.stringify(data, null, 1)}\n`;
+      // The demo's own data needs no file import (the JSON beside the pack goes through it in the
+      // tests): the core validates it directly, and the checksum is that of the JSON written.
+      const dataset = parseDataset(data, scheme);
+      const checksum = createHash("sha256").update(text).digest("hex");
+      const result = await writePack({
+        dataset,
+        period,
+        out,
+        language,
+        checksum,
+        deterministic: values.deterministic === true,
+        ...(asOf && { asOf }),
+        ...(issuer && { issuer }),
+        ...(profile && { profile }),
+        wordCards: values["word-cards"] === true,
+        pool,
+        extraFiles: [
+          { name: DEMO_INPUT_FILE, data: text },
+          { name: DEMO_TEMPLATE_FILE, data: template },
+        ],
+        progress: terminalProgress(messagesFor(language).rendering),
+      });
+      reportPack(context, result, out, started);
+    } finally {
+      await pool.close();
+    }
     context.stdout(messagesFor(language).demoInput(`${out}/${DEMO_TEMPLATE_FILE}, ${out}/${DEMO_INPUT_FILE}`));
   },
 };
