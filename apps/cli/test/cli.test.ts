@@ -82,6 +82,21 @@ describe("chiso demo", () => {
     expect(text).toContain("1/15");
   });
 
+  it("marks ties in the ranking, names a special zone as one, and never leaves a card's second page a scrap", async () => {
+    const summary = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
+    expect(summary).toMatch(/\b\d+ \(=\) (Xã|Phường|Sở|Đặc khu) /u); // tied positions, in the ranking table itself
+    const zone = await pdfText(join(out, "don-vi", "dac-khu-thuy-nhon-2026-10.pdf"));
+    expect(zone).toContain("Đặc khu · Kỳ đánh giá: Tháng 10/2026");
+    expect(zone).not.toContain("Xã, phường ·");
+    // A second page starts with a whole section (what to do next, data notes, SIPAS/PAR), never a spill-over.
+    for (const name of (await readdir(join(out, "don-vi"))).filter((file) => file.endsWith(".pdf")).slice(0, 40)) {
+      const pdf = await getDocumentProxy(new Uint8Array(await readFile(join(out, "don-vi", name))));
+      if (pdf.numPages < 2) continue;
+      const second = (await extractText(pdf, { mergePages: false })).text[1]!.trim();
+      expect(second, name).toMatch(/^(Việc cần làm để tăng điểm|Ghi chú chất lượng số liệu|Chỉ số hài lòng \(SIPAS\))/u);
+    }
+  });
+
   it("lists the demo's unranked units with their reasons in the summary", async () => {
     const text = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
     const input = JSON.parse(await readFile(join(out, DEMO_INPUT_FILE), "utf8")) as { units: { id: string; name: string }[] };
