@@ -9,7 +9,7 @@ import type { ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
-import type { PackResult } from "../pack/write-pack.js";
+import type { PackRequest, PackResult } from "../pack/write-pack.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -95,6 +95,26 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
 }
 
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
+
+/**
+ * The pack options every pack-writing command reads: generation time, scoring date, tie rule, issuer,
+ * profile, Word cards, and the terminal's progress bar. Checked before any figures are read.
+ */
+export async function packSettings(context: CommandContext): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
+  const profile = await profileOf(context);
+  const asOf = asOfOf(context);
+  const tie = tieOf(context);
+  const issuer = issuerOf(context);
+  return {
+    deterministic: context.values.deterministic === true,
+    ...(asOf && { asOf }),
+    ...(tie && { tie }),
+    ...(issuer && { issuer }),
+    ...(profile && { profile }),
+    wordCards: context.values["word-cards"] === true,
+    progress: terminalProgress(messagesFor(context.language).rendering),
+  };
+}
 
 export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
   const messages = messagesFor(context.language);

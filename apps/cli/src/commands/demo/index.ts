@@ -5,7 +5,7 @@ import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
 import { startRenderPool } from "../../pack/render-pool.js";
 import { writePack } from "../../pack/write-pack.js";
-import { PACK_OPTIONS, asOfOf, issuerOf, profileOf, reportPack, terminalProgress } from "../shared.js";
+import { PACK_OPTIONS, packSettings, reportPack } from "../shared.js";
 
 /** The demo's input is written beside the pack, as JSON and as a filled template, so a new user sees the formats. */
 export const DEMO_INPUT_FILE = "du-lieu-mau-hoa-son.json";
@@ -34,9 +34,7 @@ export const command: Command = {
     const out = typeof values.out === "string" ? values.out : "chiso-demo";
     const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
     const started = performance.now();
-    const profile = await profileOf(context);
-    const asOf = asOfOf(context);
-    const issuer = issuerOf(context);
+    const settings = await packSettings(context);
     // The workers start before any serial work, and the filled template — the demo's longest document —
     // is rendered on one of them while this thread scores and builds the views.
     const pool = startRenderPool();
@@ -50,24 +48,11 @@ export const command: Command = {
       // tests): the core validates it directly, and the checksum is that of the JSON written.
       const dataset = parseDataset(data, scheme);
       const checksum = createHash("sha256").update(text).digest("hex");
-      const result = await writePack({
-        dataset,
-        period,
-        out,
-        language,
-        checksum,
-        deterministic: values.deterministic === true,
-        ...(asOf && { asOf }),
-        ...(issuer && { issuer }),
-        ...(profile && { profile }),
-        wordCards: values["word-cards"] === true,
-        pool,
-        extraFiles: [
-          { name: DEMO_INPUT_FILE, data: text },
-          { name: DEMO_TEMPLATE_FILE, data: template },
-        ],
-        progress: terminalProgress(messagesFor(language).rendering),
-      });
+      const extraFiles = [
+        { name: DEMO_INPUT_FILE, data: text },
+        { name: DEMO_TEMPLATE_FILE, data: template },
+      ];
+      const result = await writePack({ dataset, period, out, language, checksum, ...settings, pool, extraFiles });
       reportPack(context, result, out, started);
     } finally {
       await pool.close();

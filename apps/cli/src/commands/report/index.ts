@@ -4,7 +4,7 @@ import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, profileOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, packSettings, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
@@ -26,30 +26,13 @@ export const command: Command = {
     const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
-    const profile = await profileOf(context);
+    const settings = await packSettings(context);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
     requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);
     const rejected = await rejectedRowsFile(result, period, language);
-    const asOf = asOfOf(context);
-    const tie = tieOf(context);
-    const issuer = issuerOf(context);
-    const pack = await writePack({
-      dataset,
-      period,
-      out,
-      language,
-      checksum,
-      deterministic: values.deterministic === true,
-      ...(asOf && { asOf }),
-      ...(tie && { tie }),
-      ...(issuer && { issuer }),
-      ...(profile && { profile }),
-      wordCards: values["word-cards"] === true,
-      ...(rejected && { extraFiles: [rejected] }),
-      progress: terminalProgress(messagesFor(language).rendering),
-    });
+    const pack = await writePack({ dataset, period, out, language, checksum, ...settings, ...(rejected && { extraFiles: [rejected] }) });
     reportPack(context, pack, out, started);
     if (rejected) context.stderr(messagesFor(language).rejectedFile(`${out}/${rejected.name}`));
   },
