@@ -23,6 +23,8 @@ async function run(args: string[]) {
 }
 
 const temp = () => mkdtemp(join(tmpdir(), "chiso-cli-"));
+// A whole demo pack takes seconds on a quiet machine and minutes on a shared, loaded one.
+const DEMO_TIMEOUT = 300_000;
 // Table cells wrap; compare text with its white space folded.
 const pdfText = async (path: string) => (await extractText(await getDocumentProxy(new Uint8Array(await readFile(path))), { mergePages: true })).text.replace(/\s+/g, " ");
 
@@ -33,7 +35,7 @@ describe("chiso demo", () => {
   beforeAll(async () => {
     out = await temp();
     result = await run(["demo", "--out", out, "--deterministic", "--as-of", "2026-11-21"]);
-  });
+  }, DEMO_TIMEOUT);
 
   it("writes the whole pack: 115 scorecards, the province summary in PDF and Word, the dispatch, the workbook and the demo input", async () => {
     expect(result.stderr).toBe("");
@@ -139,7 +141,7 @@ describe("chiso demo", () => {
     for (const name of ["chiso-2026-10.xlsx", "tong-hop-tinh-hoa-son-2026-10.pdf", "tong-hop-tinh-hoa-son-2026-10.docx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE, "don-vi/xa-an-lap-2026-10.pdf"]) {
       expect(Buffer.compare(await readFile(join(out, name)), await readFile(join(again, name))), name).toBe(0);
     }
-  });
+  }, DEMO_TIMEOUT);
 
   it("scores the demo input to JSON through `chiso score`", async () => {
     const scored = await run(["score", "--input", join(out, DEMO_INPUT_FILE), "--period", "2026-Q3", "--as-of", "2026-11-21"]);
@@ -186,7 +188,7 @@ describe("the province profile", () => {
     expect(text).toContain("Lê Văn Cường");
     expect(text).not.toContain("KT. GIÁM ĐỐC");
     expect(text).toContain("VĂN PHÒNG UBND TỈNH"); // --issuer-name still overrides the profile's issuer
-  });
+  }, DEMO_TIMEOUT);
 
   it("names every problem of a broken profile by its field, and writes nothing", async () => {
     const dir = await temp();
@@ -221,7 +223,7 @@ describe("figures from a spreadsheet", () => {
     expect(json.sipas.length).toBeGreaterThan(90);
     expect(byUnit(xlsx.sipas)).toEqual(byUnit(json.sipas));
     expect(byUnit(xlsx.par)).toEqual(byUnit(json.par));
-  });
+  }, DEMO_TIMEOUT);
 
   it("writes a template, validates a broken copy of it, and scores the valid rows with --skip-invalid", async () => {
     const dir = await temp();
@@ -346,5 +348,5 @@ describe("the built chiso command", () => {
     for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE]) {
       expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);
     }
-  });
+  }, 2 * DEMO_TIMEOUT);
 });
