@@ -1,12 +1,13 @@
 import { defineConfig } from "tsup";
 
-// Separate entries so that `@chiso/report/xlsx` never loads pdfmake and `/pdf` never loads exceljs.
+// Separate entries so that `@chiso/report/xlsx` never loads pdfkit, `/pdf` never loads exceljs, and
+// only `/docx` loads docx.
 export default defineConfig({
-  entry: { index: "src/index.ts", "pdf/index": "src/pdf/index.ts", "xlsx/index": "src/xlsx/index.ts" },
+  entry: { index: "src/index.ts", "pdf/index": "src/pdf/index.ts", "xlsx/index": "src/xlsx/index.ts", "docx/index": "src/docx/index.ts" },
   format: ["esm"],
   dts: true,
   sourcemap: true,
   clean: true,
   target: "node20",
-  external: ["pdfmake", "exceljs", "@chiso/core"],
+  external: ["pdfkit", "exceljs", "docx", "jszip", "zod", "@chiso/core"],
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -7,9 +7,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { getScheme, parseDataset } from "@chiso/core";
+import { buildPackView } from "@chiso/report";
+import { FACES, fontOverflows, hasGlyphs } from "@chiso/report/pdf";
 import { main } from "../src/main.js";
 import { DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE } from "../src/commands/demo/index.js";
-import { NO_DOSSIERS_UNIT, NO_FIGURES_UNIT } from "../src/demo/generate.js";
+import { generateDemoData, NO_DOSSIERS_UNIT, NO_FIGURES_UNIT } from "../src/demo/generate.js";
 
 async function run(args: string[]) {
   const stdout: string[] = [];
@@ -19,6 +23,8 @@ async function run(args: string[]) {
 }
 
 const temp = () => mkdtemp(join(tmpdir(), "chiso-cli-"));
+// A whole demo pack takes seconds on a quiet machine and minutes on a shared, loaded one.
+const DEMO_TIMEOUT = 300_000;
 // Table cells wrap; compare text with its white space folded.
 const pdfText = async (path: string) => (await extractText(await getDocumentProxy(new Uint8Array(await readFile(path))), { mergePages: true })).text.replace(/\s+/g, " ");
 
@@ -29,15 +35,40 @@ describe("chiso demo", () => {
   beforeAll(async () => {
     out = await temp();
     result = await run(["demo", "--out", out, "--deterministic", "--as-of", "2026-11-21"]);
-  });
+  }, DEMO_TIMEOUT);
 
-  it("writes the whole pack: 115 scorecards, the province summary, the workbook and the demo input", async () => {
+  it("writes the whole pack: 115 scorecards, the province summary in PDF and Word, the dispatch, the workbook and the demo input", async () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Đã tạo 119 tệp");
+    expect(result.stdout).toContain("Đã tạo 121 tệp");
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
-    expect((await readdir(out)).sort()).toEqual(["chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
+    expect((await readdir(out)).sort()).toEqual(
+      ["chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.pdf"].sort(),
+    );
+    // Every glyph the pack printed was in the shared font subsets (no document needed its own).
+    expect(fontOverflows()).toBe(0);
   });
+
+  it("writes the Word summary and dispatch: header, number, body, signature block and recipients", async () => {
+    const text = async (name: string) => [...(await (await JSZip.loadAsync(await readFile(join(out, name)))).file("word/document.xml")!.async("string")).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
+    const report = await text("tong-hop-tinh-hoa-son-2026-10.docx");
+    for (const expected of ["UBND TỈNH HÒA SƠN", "SỞ NỘI VỤ", "/BC-SNV", "Hòa Sơn, ngày 01 tháng 11 năm 2026", "BÁO CÁO", "I. KẾT QUẢ CHUNG", "Bảng 2. Xếp hạng khối xã, phường, đặc khu", "KT. GIÁM ĐỐC", "Nơi nhận:"]) expect(report).toContain(expected);
+    const dispatch = await text("cong-van-tinh-hoa-son-2026-10.docx");
+    for (const expected of ["/SNV-CCHC", "V/v gửi kết quả Chỉ số phục vụ người dân, doanh nghiệp tháng 10/2026", "Kính gửi:", "- Như trên;", "Nguyễn Văn An"]) expect(dispatch).toContain(expected);
+  });
+
+  it("opens in LibreOffice: the workbook, the Word report and the dispatch convert to PDF", async () => {
+    const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
+    expect(soffice, "LibreOffice is installed by .ci/run (libreoffice-calc-nogui, libreoffice-writer-nogui)").toBeDefined();
+    const converted = await temp();
+    const files = ["chiso-2026-10.xlsx", "tong-hop-tinh-hoa-son-2026-10.docx", "cong-van-tinh-hoa-son-2026-10.docx"].map((name) => join(out, name));
+    execFileSync(soffice!, [`-env:UserInstallation=file://${converted}/profile`, "--headless", "--convert-to", "pdf", "--outdir", converted, ...files], { stdio: "ignore", timeout: 240_000 });
+    const workbook = await pdfText(join(converted, "chiso-2026-10.pdf"));
+    expect(workbook).toContain("Tỉnh Hòa Sơn — Kết quả Chỉ số phục vụ người dân, doanh nghiệp tháng 10/2026");
+    expect(workbook).toContain("Điểm theo 6 khối chỉ số — Tỉnh Hòa Sơn"); // a chart's title, drawn
+    expect(await pdfText(join(converted, "tong-hop-tinh-hoa-son-2026-10.pdf"))).toContain("NHIỆM VỤ THỜI GIAN TỚI");
+    expect(await pdfText(join(converted, "cong-van-tinh-hoa-son-2026-10.pdf"))).toContain("Kính gửi:");
+  }, 300_000);
 
   it("puts each unit's name, total and rank in its PDF, matching the workbook", async () => {
     const workbook = new ExcelJS.Workbook();
@@ -51,6 +82,21 @@ describe("chiso demo", () => {
     expect(text).toContain(name);
     expect(text).toContain(total.toFixed(2).replace(".", ","));
     expect(text).toContain("1/15");
+  });
+
+  it("marks ties in the ranking, names a special zone as one, and never leaves a card's second page a scrap", async () => {
+    const summary = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
+    expect(summary).toMatch(/\b\d+ \(=\) (Xã|Phường|Sở|Đặc khu) /u); // tied positions, in the ranking table itself
+    const zone = await pdfText(join(out, "don-vi", "dac-khu-thuy-nhon-2026-10.pdf"));
+    expect(zone).toContain("Đặc khu · Kỳ đánh giá: Tháng 10/2026");
+    expect(zone).not.toContain("Xã, phường ·");
+    // A second page starts with a whole section (what to do next, data notes, SIPAS/PAR), never a spill-over.
+    for (const name of (await readdir(join(out, "don-vi"))).filter((file) => file.endsWith(".pdf")).slice(0, 40)) {
+      const pdf = await getDocumentProxy(new Uint8Array(await readFile(join(out, "don-vi", name))));
+      if (pdf.numPages < 2) continue;
+      const second = (await extractText(pdf, { mergePages: false })).text[1]!.trim();
+      expect(second, name).toMatch(/^(Việc cần làm để tăng điểm|Ghi chú chất lượng số liệu|Chỉ số hài lòng \(SIPAS\))/u);
+    }
   });
 
   it("lists the demo's unranked units with their reasons in the summary", async () => {
@@ -76,8 +122,9 @@ describe("chiso demo", () => {
     const unsurveyed = (await readdir(join(out, "don-vi"))).length - input.surveys.length;
     expect(unsurveyed).toBeGreaterThan(0);
     const summary = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
-    expect(summary).toContain("Xếp hạng SIPAS khối xã, phường");
-    expect(summary).toContain("Xếp hạng Chỉ số CCHC khối sở, ban, ngành");
+    // SIPAS and PAR Index are columns of the one ranking per level.
+    expect(summary).toContain("SIPAS (%) CCHC (%)");
+    expect(summary).toContain("Bảng 2. Xếp hạng khối xã, phường, đặc khu");
   });
 
   it("notes the demo's inconsistent figures in the workbook", async () => {
@@ -91,10 +138,10 @@ describe("chiso demo", () => {
   it("gives byte-identical files for the same input with --deterministic", async () => {
     const again = await temp();
     expect((await run(["demo", "--out", again, "--deterministic", "--as-of", "2026-11-21"])).code).toBe(0);
-    for (const name of ["chiso-2026-10.xlsx", "tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/xa-an-lap-2026-10.pdf"]) {
+    for (const name of ["chiso-2026-10.xlsx", "tong-hop-tinh-hoa-son-2026-10.pdf", "tong-hop-tinh-hoa-son-2026-10.docx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE, "don-vi/xa-an-lap-2026-10.pdf"]) {
       expect(Buffer.compare(await readFile(join(out, name)), await readFile(join(again, name))), name).toBe(0);
     }
-  });
+  }, DEMO_TIMEOUT);
 
   it("scores the demo input to JSON through `chiso score`", async () => {
     const scored = await run(["score", "--input", join(out, DEMO_INPUT_FILE), "--period", "2026-Q3", "--as-of", "2026-11-21"]);
@@ -103,6 +150,62 @@ describe("chiso demo", () => {
     expect(json.period).toBe("2026-Q3");
     expect(json.units).toHaveLength(116);
     expect(json.units[0]!.total).toMatch(/^\d+\.\d\d$/);
+  });
+});
+
+describe("the official documents' font", () => {
+  it("has a glyph for every character of every text the demo prints, in all four faces, in both languages", () => {
+    const dataset = parseDataset(generateDemoData(), getScheme());
+    const texts = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === "string") texts.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    };
+    for (const language of ["vi", "en"] as const) {
+      const pack = buildPackView(dataset, { period: "2026-10", language, generatedAt: new Date("2026-11-01T00:00:00+07:00"), checksum: "ab".repeat(32), asOf: "2026-11-21" });
+      collect(pack.scorecards);
+      collect(pack.summaries);
+    }
+    const all = [...texts].join("\n");
+    expect(all).toContain("Đặc khu Thủy Nhơn");
+    for (const face of FACES) expect(hasGlyphs(face, all), face).toEqual({ ok: true, missing: [] });
+  });
+});
+
+describe("the province profile", () => {
+  it("writes a template that validates, and a report signed as the profile says", async () => {
+    const dir = await temp();
+    const file = join(dir, "ho-so-tinh.json");
+    expect((await run(["profile", "--out", file])).code).toBe(0);
+    const profile = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown> & { signer: Record<string, string> };
+    profile.signer = { title: "GIÁM ĐỐC", name: "Lê Văn Cường" };
+    await writeFile(file, JSON.stringify(profile));
+    const out = join(dir, "pack");
+    const result = await run(["demo", "--out", out, "--profile", file, "--issuer-name", "VĂN PHÒNG UBND TỈNH", "--deterministic"]);
+    expect(result.code).toBe(0);
+    const text = await pdfText(join(out, "tong-hop-tinh-hoa-son-2026-10.pdf"));
+    expect(text).toContain("Lê Văn Cường");
+    expect(text).not.toContain("KT. GIÁM ĐỐC");
+    expect(text).toContain("VĂN PHÒNG UBND TỈNH"); // --issuer-name still overrides the profile's issuer
+  }, DEMO_TIMEOUT);
+
+  it("names every problem of a broken profile by its field, and writes nothing", async () => {
+    const dir = await temp();
+    const file = join(dir, "ho-so.json");
+    await writeFile(file, JSON.stringify({ issuer: { parent: "UBND TỈNH X" }, place: "", symbols: { report: "BC-SNV", dispatch: "SNV" }, signer: { title: "GIÁM ĐỐC", name: "A", chuc_vu: "x" }, dispatchTo: [], recipients: { report: ["Lưu: VT"], dispatch: ["Lưu: VT"] } }));
+    const result = await run(["demo", "--out", join(dir, "pack"), "--profile", file]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.split("\n")).toEqual([
+      `Hồ sơ tỉnh ${file} có 4 lỗi; chưa tạo văn bản. Hãy sửa:`,
+      `  - ${file} › issuer.name: thiếu; hãy thêm trường này (xem tệp mẫu của chiso profile)`,
+      `  - ${file} › place: đang để trống; hãy ghi nội dung`,
+      `  - ${file} › signer.chuc_vu: không phải trường của hồ sơ tỉnh; hãy kiểm tra chính tả hoặc xóa đi (ghi chú thì đặt tên bắt đầu bằng _)`,
+      `  - ${file} › dispatchTo: danh sách đang trống; hãy ghi ít nhất một dòng`,
+    ]);
+    await expect(readdir(join(dir, "pack"))).rejects.toThrow();
+    const english = await run(["demo", "--out", join(dir, "pack"), "--profile", file, "--lang", "en"]);
+    expect(english.stderr).toContain("› issuer.name: is missing; add it");
   });
 });
 
@@ -120,7 +223,7 @@ describe("figures from a spreadsheet", () => {
     expect(json.sipas.length).toBeGreaterThan(90);
     expect(byUnit(xlsx.sipas)).toEqual(byUnit(json.sipas));
     expect(byUnit(xlsx.par)).toEqual(byUnit(json.par));
-  });
+  }, DEMO_TIMEOUT);
 
   it("writes a template, validates a broken copy of it, and scores the valid rows with --skip-invalid", async () => {
     const dir = await temp();
@@ -148,14 +251,19 @@ describe("figures from a spreadsheet", () => {
     ]);
     const findings = new ExcelJS.Workbook();
     await findings.xlsx.readFile(join(dir, "loi.xlsx"));
-    expect(findings.getWorksheet("Dòng bị từ chối")!.rowCount).toBe(3);
+    const rejectedRows = findings.getWorksheet("Dòng bị từ chối")!;
+    expect(rejectedRows.rowCount).toBe(3);
+    // The rejected rows' cells as read: numbers stay numbers, the unreadable "1,5" stays text.
+    const cellsOf = (row: number) => rejectedRows.getRow(row).values as unknown[];
+    expect([cellsOf(2)[2], cellsOf(2)[3], cellsOf(2)[11], cellsOf(2)[12]]).toEqual([4, "X2", 12, 10]);
+    expect([cellsOf(3)[2], cellsOf(3)[3], cellsOf(3)[11], cellsOf(3)[12]]).toEqual([5, "X3", "1,5", 10]);
 
     const refused = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack")]);
     expect(refused.code).toBe(3);
     const pack = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack"), "--skip-invalid"]);
     expect(pack.code).toBe(0);
     expect(pack.stderr).toContain("2/4 dòng bị từ chối");
-    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "don-vi", "tong-hop-tinh-thu-2026-03.pdf"]);
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "cong-van-tinh-thu-2026-03.docx", "don-vi", "tong-hop-tinh-thu-2026-03.docx", "tong-hop-tinh-thu-2026-03.pdf"]);
     // Units whose rows were rejected still get a scorecard, saying they have no figures.
     expect((await readdir(join(dir, "pack", "don-vi"))).sort()).toEqual(["xa-ba-2026-03.pdf", "xa-hai-2026-03.pdf", "xa-mot-2026-03.pdf"]);
   });
@@ -208,7 +316,7 @@ describe("chiso report with bad input", () => {
 });
 
 describe("chiso usage", () => {
-  it.each(["demo", "report", "score", "template", "validate"])("prints help for %s", async (command) => {
+  it.each(["demo", "report", "score", "template", "validate", "profile"])("prints help for %s", async (command) => {
     const result = await run([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`chiso ${command}`);
@@ -237,10 +345,10 @@ describe("the built chiso command", () => {
     const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8" });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    expect(child.stdout).toContain("Wrote 119 files");
+    expect(child.stdout).toContain("Wrote 121 files");
     expect((await run(["demo", "--out", inProcess, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"])).code).toBe(0);
-    for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx"]) {
+    for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE]) {
       expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);
     }
-  });
+  }, 2 * DEMO_TIMEOUT);
 });

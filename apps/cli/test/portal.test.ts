@@ -68,7 +68,7 @@ describe("chiso portal import, then chiso report", () => {
   it("writes the pack from it: a scorecard per unit, the province summary and the workbook", async () => {
     expect(reported.stderr).toBe("");
     expect(reported.code).toBe(0);
-    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["chiso-2026-08.xlsx", "don-vi", "tong-hop-ubnd-tinh-phu-tho-2026-08.pdf"]);
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["chiso-2026-08.xlsx", "cong-van-ubnd-tinh-phu-tho-2026-08.docx", "don-vi", "tong-hop-ubnd-tinh-phu-tho-2026-08.docx", "tong-hop-ubnd-tinh-phu-tho-2026-08.pdf"]);
     expect(await readdir(join(dir, "pack", "don-vi"))).toHaveLength(6);
   });
 
@@ -77,7 +77,7 @@ describe("chiso portal import, then chiso report", () => {
     await workbook.xlsx.readFile(join(dir, "pack", "chiso-2026-08.xlsx"));
     const summary = workbook.getWorksheet("Tổng hợp")!;
     const rows = Object.fromEntries(Array.from({ length: summary.rowCount }, (_, index) => [summary.getRow(index + 1).getCell(1).value, summary.getRow(index + 1).getCell(2).value]));
-    expect(rows).toMatchObject({ "Đơn vị": "UBND tỉnh Phú Thọ", "Tổng điểm của tỉnh": 59.92, "Số đơn vị": 7 });
+    expect(rows).toMatchObject({ "Đơn vị": "UBND tỉnh Phú Thọ", "Tổng điểm của tỉnh": 59.92, "Số đơn vị": 6 }); // the province's units, not the province
     const departments = workbook.getWorksheet("Xếp hạng sở, ban, ngành")!;
     expect([2, 3, 4].map((row) => [departments.getRow(row).getCell(3).value, departments.getRow(row).getCell(4).value])).toEqual([
       ["Ban quản lý các khu công nghiệp - Tỉnh Phú Thọ", 67.29],

@@ -4,6 +4,8 @@ import { importIssueMessage, type ImportResult } from "./import.js";
 
 /** Text only: nothing read from the input can become a formula in the findings file. */
 const text = (value: unknown) => (value === undefined || value === null ? null : String(value).normalize("NFC"));
+/** A rejected row's cell: a plain number stays a number (so it can be corrected and summed), anything else text. */
+const cell = (value: string) => (/^-?\d{1,15}$/.test(value) ? Number(value) : text(value));
 
 /**
  * The findings of an import as a workbook: every problem with its location, and every rejected row
@@ -40,7 +42,7 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
   // Rows with problems of their own; with --skip-invalid exactly the rejected rows.
   for (const row of result.rows.filter((outcome) => outcome.reasons.length > 0)) {
     const reasons = row.reasons.map((reason) => `${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
-    rejected.addRow([text(row.sheet ?? row.path), row.row ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(text)]);
+    rejected.addRow([text(row.sheet ?? row.path), row.row ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(cell)]);
   }
   rejected.getRow(1).font = { bold: true };
   rejected.getColumn(5).width = 80;

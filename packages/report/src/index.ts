@@ -1,12 +1,17 @@
 /**
- * @chiso/report — view models for chiso's monthly pack. Renderers live in separate entry points so
- * that spreadsheet users never load pdfmake: `@chiso/report/pdf` and `@chiso/report/xlsx`.
+ * @chiso/report — view models for chiso's monthly pack and the province profile. Renderers live in
+ * separate entry points so each loads only its own library: `@chiso/report/pdf` (pdfkit),
+ * `@chiso/report/xlsx` (exceljs) and `@chiso/report/docx` (docx).
  */
 export { buildPackView, type PackOptions } from "./view/pack.js";
-export { unitScorecardView, blockBars, trendPoints, itemRows, actions, findingText, type History } from "./view/unit-view.js";
+export { unitScorecardView, blockBars, trendPoints, itemRows, actions, findingText, displayId, unitKind, positionText, type History } from "./view/unit-view.js";
 export { provinceSummaryView } from "./view/summary-view.js";
 export { workbookView } from "./view/workbook-view.js";
 export { slugify, uniqueFileBases } from "./view/file-names.js";
 export { formatDecimalText, formatCount, formatPoints, formatChange, formatPercentText, formatDateTime } from "./view/format.js";
 export { labelsFor, type Labels } from "./labels.js";
+export { safeParseProfile, describeProfileIssues, defaultProfile, profileTemplate, placeOfProvince, nameInText, profileSchema, PROFILE_FORMAT, type ProvinceProfile, type ProfileResult } from "./profile/profile.js";
+export type { ProfileIssue } from "./profile/messages.js";
+export { officialView, dateLine, shortDate } from "./view/official.js";
+export { assessmentParagraphs, taskParagraphs, dispatchParagraphs, fillWording, type AssessmentInput } from "./view/assessment.js";
 export type * from "./view/types.js";

@@ -32,6 +32,12 @@ export function smallPackFile(communeName = "Xã An Bình"): FiguresFile {
 
 export const datasetOf = (file: FiguresFile) => parseDataset(file, scheme);
 
+/** The text of each page of a PDF, with its lines. */
+export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false });
+  return text;
+}
+
 /** The text of a PDF, as a reader's copy-paste would give it. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });

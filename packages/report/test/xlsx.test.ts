@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { getScheme, scoreDataset } from "@chiso/core";
 import { buildPackView } from "../src/index.js";
-import { buildWorkbook, writeWorkbook } from "../src/xlsx/index.js";
+import { buildWorkbook, itemColumnBreaks, workbookBytes, writeWorkbook } from "../src/xlsx/index.js";
 import { datasetOf, smallPackFile } from "./fixture.js";
 
 const options = { period: "2026-03", asOf: "2026-11-21", generatedAt: new Date("2026-04-01T00:00:00+07:00"), checksum: "cd".repeat(32) };
@@ -19,9 +20,9 @@ describe("the pack workbook", () => {
 
   it("holds the computed values, read back from the file", async () => {
     const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Biểu đồ", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường, đặc khu", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
     const card = scoreDataset(dataset, { period: "2026-03", asOf: "2026-11-21" });
-    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường, đặc khu")!;
     const rows = communes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1, 5));
     expect(rows).toEqual([
       [1, "C2", "Phường Đông Hải", card.unit("C2")!.total!.toNumber()],
@@ -68,9 +69,63 @@ describe("the pack workbook", () => {
         }),
       );
     }
-    const communes = workbook.getWorksheet("Xếp hạng xã, phường")!;
+    const communes = workbook.getWorksheet("Xếp hạng xã, phường, đặc khu")!;
     const names = communes.getColumn(3).values.filter((value) => typeof value === "string");
     expect(names).toContain('=HYPERLINK("http://example.invalid","bấm")');
+  });
+
+  it("shows counts as integers and does not count the province among the units it ranks", async () => {
+    const workbook = await readBack(Buffer.from(await workbookBytes(view.workbook)));
+    const summary = workbook.getWorksheet("Tổng hợp")!;
+    const row = (label: string) => summary.getColumn(1).values.findIndex((value) => value === label);
+    expect(summary.getCell(row("Số đơn vị"), 2)).toMatchObject({ value: 5, numFmt: "#,##0" });
+    expect(summary.getCell(row("Đã xếp hạng"), 2)).toMatchObject({ value: 4, numFmt: "#,##0" }); // C3 has no figures
+    expect(summary.getCell(row("Tổng điểm của tỉnh"), 2).numFmt).toBe("0.00");
+    const detail = workbook.getWorksheet("Chi tiết chỉ tiêu")!;
+    expect([detail.getColumn(5).numFmt, detail.getColumn(6).numFmt, detail.getColumn(7).numFmt, detail.getColumn(8).numFmt]).toEqual(["#,##0", "#,##0", "0.00%", "0.00"]);
+    const sipas = workbook.getWorksheet("SIPAS")!;
+    expect([sipas.getColumn(4).numFmt, sipas.getColumn(5).numFmt]).toEqual(["#,##0", "0.00"]);
+  });
+
+  it("prints every sheet with its title and period in the header, and the item sheet in groups across pages", async () => {
+    const workbook = await readBack(Buffer.from(await workbookBytes(view.workbook)));
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.headerFooter.oddHeader, sheet.name).toContain("Tỉnh Thử Nghiệm — Kết quả Chỉ số phục vụ người dân, doanh nghiệp tháng 3/2026");
+      expect(sheet.headerFooter.oddHeader, sheet.name).toContain("Tháng 3/2026");
+    }
+    const detail = workbook.getWorksheet("Chi tiết chỉ tiêu")!;
+    expect(detail.pageSetup).toMatchObject({ printTitlesColumn: "A:B", printTitlesRow: "1:2", fitToPage: false });
+    const zip = await JSZip.loadAsync(await workbookBytes(view.workbook));
+    const sheetXml = await zip.file("xl/worksheets/sheet5.xml")!.async("string");
+    const breaks = itemColumnBreaks(view.workbook);
+    expect(breaks.slice(0, 3)).toEqual([16, 20, 24]); // 1.1–1.3 | 1.4 (end of group 1) | 2.1 (group 2)
+    expect(sheetXml).toContain(`<colBreaks count="${breaks.length}"`);
+  });
+
+  it("has native charts — the six blocks, the trend and the rankings — that read back from the file", async () => {
+    const zip = await JSZip.loadAsync(await workbookBytes(view.workbook));
+    const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).sort();
+    expect(charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml"]);
+    const xml = await Promise.all(charts.map((name) => zip.file(name)!.async("string")));
+    expect(xml[0]).toContain("<c:barChart>");
+    expect(xml[0]).toContain("Điểm theo 6 khối chỉ số — Tỉnh Thử Nghiệm");
+    expect(xml[0]).toContain("<c:f>'Biểu đồ'!$B$4:$B$9</c:f>");
+    expect(xml[1]).toContain("<c:lineChart>");
+    expect(xml[2]).toContain("<c:f>'Xếp hạng sở, ban, ngành'!$D$2:$D$3</c:f>");
+    expect(xml[3]).toContain("Phường Đông Hải");
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart4.xml"');
+    expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
+    const chartSheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(chartSheet).toMatch(/<drawing r:id="rIdChisoDrawing1"\/><\/worksheet>$/);
+    // exceljs still reads the file, charts and all.
+    expect((await readBack(Buffer.from(await workbookBytes(view.workbook)))).worksheets).toHaveLength(9);
+  });
+
+  it("is byte-identical for the same input, charts included", async () => {
+    const first = await workbookBytes(view.workbook);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(Buffer.compare(first, await workbookBytes(view.workbook))).toBe(0);
   });
 
   it("is byte-identical for the same input", async () => {

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { hasFiguresFor, parsePeriod, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
+import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
@@ -7,7 +9,7 @@ import type { ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
-import type { PackResult } from "../pack/write-pack.js";
+import type { PackRequest, PackResult } from "../pack/write-pack.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -40,6 +42,8 @@ export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 /** Options of the commands that write a pack. */
 export const PACK_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   deterministic: { type: "boolean", description: { vi: "thời điểm tạo cố định: cùng dữ liệu cho ra tệp giống hệt từng byte", en: "fixed generation time: the same input gives byte-identical files" } },
+  profile: { type: "string", placeholder: "ho-so-tinh.json", description: { vi: "hồ sơ tỉnh: cơ quan ban hành, ký hiệu, người ký, nơi nhận, lời văn (tạo mẫu: chiso profile)", en: "province profile: issuer, symbols, signer, recipients, wording (template: chiso profile)" } },
+  "word-cards": { type: "boolean", description: { vi: "ghi thêm phiếu đánh giá từng đơn vị dạng Word", en: "also write each unit's scorecard as a Word file" } },
   "issuer-parent": { type: "string", placeholder: "text", description: { vi: "cơ quan chủ quản in ở đầu văn bản (mặc định: UBND <tỉnh>)", en: "parent body printed in the header (default: the province's people's committee)" } },
   "issuer-name": { type: "string", placeholder: "text", description: { vi: "cơ quan ban hành (mặc định: SỞ NỘI VỤ)", en: "issuing body (default: department of home affairs)" } },
 };
@@ -58,20 +62,65 @@ export function asOfOf(context: CommandContext): string | undefined {
   throw new CliError(messagesFor(context.language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
 }
 
-export function issuerOf(context: CommandContext): { parent: string; name: string } | undefined {
+/** `--issuer-parent/--issuer-name`: they override the profile's issuer, each on its own. */
+export function issuerOf(context: CommandContext): { parent?: string; name?: string } | undefined {
   const parent = context.values["issuer-parent"];
   const name = context.values["issuer-name"];
   if (typeof parent !== "string" && typeof name !== "string") return undefined;
-  return { parent: typeof parent === "string" ? parent : "", name: typeof name === "string" ? name : "" };
+  return { ...(typeof parent === "string" && { parent }), ...(typeof name === "string" && { name }) };
+}
+
+/** Reads and validates `--profile`; every problem is reported with its field (exit 3). */
+export async function profileOf(context: CommandContext): Promise<ProvinceProfile | undefined> {
+  const file = context.values.profile;
+  if (typeof file !== "string") return undefined;
+  const messages = messagesFor(context.language);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (context.language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message;
+    throw new CliError(messages.cannotRead(file, reason), EXIT.invalidInput, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new CliError(messages.notJson(file, (error as Error).message), EXIT.invalidInput, { cause: error });
+  }
+  const result = safeParseProfile(json);
+  if (result.success) return result.profile;
+  const lines = describeProfileIssues(result.issues, context.language).map((line) => `  - ${file} › ${line}`);
+  throw new CliError([messages.invalidProfile(file, result.issues.length), ...lines].join("\n"), EXIT.invalidInput);
 }
 
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
+
+/**
+ * The pack options every pack-writing command reads: generation time, scoring date, tie rule, issuer,
+ * profile, Word cards, and the terminal's progress bar. Checked before any figures are read.
+ */
+export async function packSettings(context: CommandContext): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
+  const profile = await profileOf(context);
+  const asOf = asOfOf(context);
+  const tie = tieOf(context);
+  const issuer = issuerOf(context);
+  return {
+    deterministic: context.values.deterministic === true,
+    ...(asOf && { asOf }),
+    ...(tie && { tie }),
+    ...(issuer && { issuer }),
+    ...(profile && { profile }),
+    wordCards: context.values["word-cards"] === true,
+    progress: terminalProgress(messagesFor(context.language).rendering),
+  };
+}
 
 export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
   const messages = messagesFor(context.language);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
-  context.stdout(messages.packDetail(result.scorecards, result.summaries));
+  context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
 }
 
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */

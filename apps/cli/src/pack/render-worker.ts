@@ -1,11 +1,10 @@
 // A worker thread that renders PDF view models; see render-pool.ts.
 import { parentPort } from "node:worker_threads";
-import { ensureFonts, enableFontCache } from "@chiso/report/pdf";
+import { loadFonts } from "@chiso/report/pdf";
 import { renderJob, type RenderJob, type RenderResult } from "./render-pool.js";
 
 // Load and register the fonts now, while the main thread is still scoring.
-ensureFonts();
-enableFontCache();
+loadFonts();
 
 parentPort!.on("message", async (job: RenderJob & { readonly id: number }) => {
   try {

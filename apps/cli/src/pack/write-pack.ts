@@ -1,6 +1,5 @@
 import { dayAfter, parsePeriod, type Dataset, type Language, type TieRule } from "@chiso/core";
-import { buildPackView } from "@chiso/report";
-import { buildWorkbook, writeWorkbook } from "@chiso/report/xlsx";
+import { buildPackView, type ProvinceProfile } from "@chiso/report";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { AtomicOutput } from "../output/atomic.js";
@@ -17,9 +16,15 @@ export interface PackRequest {
   readonly deterministic?: boolean;
   readonly asOf?: string;
   readonly tie?: TieRule;
-  readonly issuer?: { readonly parent: string; readonly name: string };
-  /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
-  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
+  readonly issuer?: { readonly parent?: string; readonly name?: string };
+  /** Who issues, signs and receives the documents (default: the province's home-affairs department). */
+  readonly profile?: ProvinceProfile;
+  /** Also write each unit's scorecard as a Word file. */
+  readonly wordCards?: boolean;
+  /** Files to add to the pack (e.g. the demo's input, or its template being rendered), written atomically with it. */
+  readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array | Promise<Uint8Array> }[];
+  /** A render pool the caller started before its own serial work (and closes); by default one is started here. */
+  readonly pool?: RenderPool;
   readonly progress?: (total: number) => Progress;
   /** Worker threads for PDF rendering (default: one per core; 1 renders in-process). */
   readonly workers?: number;
@@ -29,6 +34,8 @@ export interface PackResult {
   readonly files: readonly string[];
   readonly scorecards: number;
   readonly summaries: number;
+  /** Word files written (summary, dispatch, and the cards when asked for). */
+  readonly wordFiles: number;
 }
 
 /** The time printed on the pack: now, or with `deterministic` the start of the day after the period (Vietnam time). */
@@ -39,10 +46,31 @@ export function generationTime(period: string, deterministic: boolean | undefine
 }
 
 /**
+ * Every document of the pack with its file name, longest first so that no worker is left with a long
+ * job at the end: the workbook, the Word files, the summary, then the unit cards.
+ */
+export function packJobs(view: ReturnType<typeof buildPackView>, period: string, wordCards: boolean): { job: RenderJob; name: string }[] {
+  return [
+    { job: { kind: "workbook", view: view.workbook }, name: `chiso-${period}.xlsx` },
+    ...view.summaries.flatMap((summary) => [
+      { job: { kind: "summary-docx", view: summary } as const, name: `${summary.fileBase}-${period}.docx` },
+      { job: { kind: "dispatch-docx", view: summary } as const, name: `${summary.fileBase.replace(/^tong-hop-/, "cong-van-")}-${period}.docx` },
+      { job: { kind: "summary", view: summary } as const, name: `${summary.fileBase}-${period}.pdf` },
+    ]),
+    ...view.scorecards.flatMap((scorecard) => [
+      { job: { kind: "unit", view: scorecard } as const, name: `don-vi/${scorecard.fileBase}-${period}.pdf` },
+      ...(wordCards ? [{ job: { kind: "unit-docx", view: scorecard } as const, name: `don-vi/${scorecard.fileBase}-${period}.docx` }] : []),
+    ]),
+  ];
+}
+
+/**
  * Scores the period and writes the whole pack — a PDF per department and commune, a summary per
- * province and one workbook — atomically into `out`: all files appear, or none.
+ * province (PDF and Word), the cover dispatch (Word) and one workbook — atomically into `out`: all
+ * files appear, or none.
  */
 export async function writePack(request: PackRequest): Promise<PackResult> {
+  if (request.pool) return scoreAndWrite(request, request.pool);
   const pool = startRenderPool(request.workers);
   try {
     return await scoreAndWrite(request, pool);
@@ -61,6 +89,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.asOf && { asOf: request.asOf }),
     ...(request.tie && { tie: request.tie }),
     ...(request.issuer && { issuer: request.issuer }),
+    ...(request.profile && { profile: request.profile }),
   });
   const period = view.context.periodKey;
   let output: AtomicOutput;
@@ -69,26 +98,23 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
   } catch (error) {
     throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
   }
-  const progress = request.progress?.(view.scorecards.length + view.summaries.length + 1);
+  const jobs = packJobs(view, period, request.wordCards === true);
+  const progress = request.progress?.(jobs.length);
   try {
-    for (const file of request.extraFiles ?? []) await output.write(file.name, file.data);
-    const jobs: { job: RenderJob; name: string }[] = [
-      ...view.summaries.map((summary) => ({ job: { kind: "summary", view: summary } as const, name: `${summary.fileBase}-${period}.pdf` })),
-      ...view.scorecards.map((scorecard) => ({ job: { kind: "unit", view: scorecard } as const, name: `don-vi/${scorecard.fileBase}-${period}.pdf` })),
-    ];
-    // The workbook is built here while the workers render the PDFs.
-    const workbook = writeWorkbook(buildWorkbook(view.workbook), generatedAt);
-    await pool.render(
-      jobs.map((entry) => entry.job),
-      async (index, bytes) => {
-        await output.write(jobs[index]!.name, bytes);
+    // Every document is queued at once (longest first) and staged as soon as it is rendered; on a
+    // failure, everything under way settles before the staging folder is removed.
+    const writes = [
+      ...jobs.map(async (entry) => {
+        const bytes = await pool.run(entry.job);
+        await output.write(entry.name, bytes);
         progress?.tick();
-      },
-    );
-    await output.write(`chiso-${period}.xlsx`, await workbook);
-    progress?.tick();
+      }),
+      ...(request.extraFiles ?? []).map(async (file) => output.write(file.name, await file.data)),
+    ];
+    const failed = (await Promise.allSettled(writes)).find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed) throw failed.reason;
     const files = await output.commit();
-    return { files, scorecards: view.scorecards.length, summaries: view.summaries.length };
+    return { files, scorecards: view.scorecards.length, summaries: view.summaries.length, wordFiles: jobs.filter((entry) => entry.name.endsWith(".docx")).length };
   } catch (error) {
     await output.abort();
     // File-system failures are the user's to fix (space, permissions); anything else is a bug.

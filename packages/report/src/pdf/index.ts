@@ -1,9 +1,8 @@
 /**
- * @chiso/report/pdf — A4 PDF documents with pdfmake, in an embedded font with full Vietnamese coverage.
- * Builders return document definitions (pure); `renderPdf` turns one into bytes.
+ * @chiso/report/pdf — the pack's A4 PDFs, drawn with pdfkit in Tinos (metric-compatible with Times New
+ * Roman, every Vietnamese letter), laid out as Decree 30/2020/NĐ-CP documents. Each renderer takes a
+ * view model and returns the PDF's bytes; the same view gives the same bytes.
  */
-export { unitScorecardDocument, placeOf } from "./unit-scorecard.js";
-export { provinceSummaryDocument } from "./province-summary.js";
-export { renderPdf, type RenderOptions } from "./render.js";
-export { ensureFonts, enableFontCache, disableFontCache, FONT_FAMILY } from "./fonts.js";
-export { blockBarsChart, trendChart } from "./charts.js";
+export { renderUnitScorecard } from "./unit-scorecard.js";
+export { renderProvinceSummary } from "./province-summary.js";
+export { loadFonts, hasGlyphs, fontOverflows, fontFiles, FONT_NAME, REPERTOIRE, FACES, type Face } from "./fonts.js";

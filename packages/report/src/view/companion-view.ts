@@ -83,10 +83,10 @@ export function companionRankings(dataset: Dataset, scores: CompanionScores, pro
     [...map.entries()]
       .filter(([id, entry]) => entry.rank && dataset.unitById.get(id)?.level === level && dataset.unitById.get(id)?.parent === provinceId)
       .sort(([, a], [, b]) => a.rank!.position - b.rank!.position)
-      .map(([id, entry]) => ({ rank: String(entry.rank!.position), name: dataset.unitById.get(id)!.name, total: pct(percentOf(entry.result), language), band: bandOf(entry.result), change: "", rankChange: "" }));
+      .map(([id, entry]) => ({ rank: String(entry.rank!.position), name: dataset.unitById.get(id)!.name, total: pct(percentOf(entry.result), language), band: bandOf(entry.result), tone: "neutral" as const, change: "", rankChange: "", sipas: "", par: "" }));
   const sipasBand = (result: SipasResult) => dataset.companions.sipasScheme.definition.bands.find((entry) => Number(result.overall.percent) >= Number(entry.min))?.label[language] ?? "—";
   return {
-    sipas: levels.map((level) => ({ level, title: labels.sipasRankingOf(labels.levels[level]), rows: rows(scores.sipas, level, (result) => result.overall.percent, sipasBand) })),
-    par: levels.map((level) => ({ level, title: labels.parRankingOf(labels.levels[level]), rows: rows(scores.par, level, (result) => result.percent, (result) => result.band?.label[language] ?? "—") })),
+    sipas: levels.map((level) => ({ level, title: labels.sipasRankingOf(labels.levels[level]), table: "", rows: rows(scores.sipas, level, (result) => result.overall.percent, sipasBand) })),
+    par: levels.map((level) => ({ level, title: labels.parRankingOf(labels.levels[level]), table: "", rows: rows(scores.par, level, (result) => result.percent, (result) => result.band?.label[language] ?? "—") })),
   };
 }

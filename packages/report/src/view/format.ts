@@ -35,9 +35,15 @@ export function formatPercentText(text: string, language: Language): string {
   return `${formatDecimalText(text, language)}%`;
 }
 
-/** A date-time in Vietnam's time zone, e.g. "21/11/2026 09:30". */
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * A date-time in Vietnam's time zone: "21/11/2026 09:30 (GMT+7)", in English "21 November 2026 09:30
+ * (UTC+7)" — the same way the English documents write dates everywhere else.
+ */
 export function formatDateTime(date: Date, language: Language): string {
   const local = new Date(date.getTime() + 7 * 3600_000).toISOString();
-  const [day, time] = [local.slice(0, 10).split("-").reverse().join("/"), local.slice(11, 16)];
-  return language === "vi" ? `${day} ${time} (GMT+7)` : `${day} ${time} (UTC+7)`;
+  const time = local.slice(11, 16);
+  if (language === "en") return `${Number(local.slice(8, 10))} ${MONTHS_EN[Number(local.slice(5, 7)) - 1]} ${local.slice(0, 4)} ${time} (UTC+7)`;
+  return `${local.slice(0, 10).split("-").reverse().join("/")} ${time} (GMT+7)`;
 }

@@ -1,6 +1,8 @@
 import { formatPeriod, previousPeriod, scoreCompanions, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
 import { uniqueFileBases, slugify } from "./file-names.js";
 import { formatDateTime } from "./format.js";
+import { officialView } from "./official.js";
+import { defaultProfile, type ProvinceProfile } from "../profile/profile.js";
 import { provinceSummaryView } from "./summary-view.js";
 import type { PackContext, PackView } from "./types.js";
 import { unitScorecardView, type History } from "./unit-view.js";
@@ -15,8 +17,10 @@ export interface PackOptions {
   readonly generatedAt: Date;
   /** SHA-256 of the input, hex. */
   readonly checksum: string;
-  /** The issuing body; defaults to the province's people's committee and its home-affairs department. */
-  readonly issuer?: { readonly parent: string; readonly name: string };
+  /** Who issues, signs and receives the documents, and the office's wording (default: {@link defaultProfile}). */
+  readonly profile?: ProvinceProfile;
+  /** The issuing body; overrides the profile's (the `--issuer-parent/--issuer-name` options). */
+  readonly issuer?: { readonly parent?: string; readonly name?: string };
   readonly tie?: TieRule;
 }
 
@@ -44,12 +48,15 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
   };
   const province = card.units.find((unitScore) => unitScore.unit.level === "province");
   const provinceName = province?.unit.name ?? "";
+  const base = options.profile ?? defaultProfile(provinceName, language);
+  const profile: ProvinceProfile = options.issuer
+    ? { ...base, issuer: { parent: options.issuer.parent || base.issuer.parent, name: options.issuer.name || base.issuer.name, ...(base.issuer.inText && !options.issuer.name && { inText: base.issuer.inText }) } }
+    : base;
+  const official = officialView(profile, options.generatedAt.toISOString(), language);
   const context: PackContext = {
     language,
-    issuer: options.issuer ?? {
-      parent: language === "vi" ? `UBND ${provinceName.toLocaleUpperCase("vi")}` : `${provinceName.toLocaleUpperCase("en")} PEOPLE'S COMMITTEE`,
-      name: language === "vi" ? "SỞ NỘI VỤ" : "DEPARTMENT OF HOME AFFAIRS",
-    },
+    issuer: official.issuer,
+    official,
     periodKey: card.period.key,
     periodLabel: formatPeriod(card.period, language),
     periodKind: card.period.kind,
@@ -69,7 +76,7 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [], companions)),
     summaries: card.units
       .filter((unitScore) => unitScore.unit.level === "province")
-      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`, companions)),
+      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`, companions, profile.wording)),
     workbook: workbookView(context, dataset, card, history, companions.scores),
   };
 }

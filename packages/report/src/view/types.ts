@@ -1,10 +1,38 @@
 import type { Language } from "@chiso/core";
 
+/** A message shown prominently near the top of a document (incomplete data, example schemes…). */
+export interface NoticeView {
+  readonly level: "info" | "warning";
+  readonly text: string;
+}
+
+/** How a score is coloured: by its band, or neutrally when it has none. */
+export type Tone = "good" | "fair" | "bad" | "neutral";
+
+/** The elements of an administrative document (Decree 30/2020/NĐ-CP) every document of the pack shares. */
+export interface OfficialView {
+  readonly issuer: { readonly parent: string; readonly name: string };
+  /** The issuing body inside a sentence: "Sở Nội vụ". */
+  readonly issuerInText: string;
+  readonly place: string;
+  /** "Hòa Sơn, ngày 01 tháng 11 năm 2026". */
+  readonly dateLine: string;
+  /** "01/11/2026" (English: "1 November 2026"). */
+  readonly date: string;
+  /** "Số:      /BC-SNV": the number is left for the clerk unless the profile gives it. */
+  readonly reportNumber: string;
+  readonly dispatchNumber: string;
+  readonly signer: { readonly authority: string | null; readonly title: string; readonly name: string };
+  readonly dispatchTo: readonly string[];
+  readonly recipients: { readonly report: readonly string[]; readonly dispatch: readonly string[] };
+}
+
 /** What every document of a pack shares: who issues it, for which period, from which data. */
 export interface PackContext {
   readonly language: Language;
   /** The issuing body as printed top left: "UBND TỈNH HÒA SƠN" over "SỞ NỘI VỤ". */
   readonly issuer: { readonly parent: string; readonly name: string };
+  readonly official: OfficialView;
   readonly periodKey: string;
   readonly periodLabel: string;
   readonly periodKind: "month" | "quarter" | "year";
@@ -23,6 +51,9 @@ export interface BlockBarView {
   readonly points: number | null;
   readonly max: number;
   readonly text: string;
+  readonly tone: Tone;
+  /** A short note beside the bar (e.g. "published by the portal"). */
+  readonly note?: string | null;
 }
 
 export interface TrendPointView {
@@ -48,11 +79,17 @@ export interface ItemRowView {
   readonly note: string | null;
   /** Points lost, for highlighting. */
   readonly lostValue: number;
+  /** A short badge after the name (e.g. "example", "published"). */
+  readonly badge?: string | null;
+  /** The block this item belongs to (the rows of a block follow each other). */
+  readonly block: string;
 }
 
 export interface ActionView {
   readonly item: string;
   readonly text: string;
+  /** Lines under the action (e.g. the dossiers behind the lost points). */
+  readonly details?: readonly string[];
 }
 
 /** A unit's SIPAS satisfaction result as printed. */
@@ -92,9 +129,12 @@ export interface UnitScorecardView {
   readonly total: string;
   readonly totalValue: number | null;
   readonly max: string;
-  readonly band: string;
+  /** `null`: no band (no data, no dossiers, incomplete) — shown neutrally. */
+  readonly band: string | null;
+  readonly tone: Tone;
   readonly rank: string;
   readonly rankDetail: string;
+  readonly notices: readonly NoticeView[];
   readonly scoreChange: string;
   readonly rankChange: string;
   readonly blocks: readonly BlockBarView[];
@@ -112,13 +152,19 @@ export interface RankingRowView {
   readonly name: string;
   readonly total: string;
   readonly band: string;
+  readonly tone: Tone;
   readonly change: string;
   readonly rankChange: string;
+  /** SIPAS and PAR Index of the unit, when it has them ("" otherwise). */
+  readonly sipas: string;
+  readonly par: string;
 }
 
 export interface LevelRankingView {
   readonly level: string;
   readonly title: string;
+  /** "Bảng 1": how the other lists refer to it. */
+  readonly table: string;
   readonly rows: readonly RankingRowView[];
 }
 
@@ -129,14 +175,29 @@ export interface UnitListEntryView {
   readonly detail: string;
 }
 
+/** A paragraph of the written assessment: a heading-less block of sober administrative text. */
+export type Paragraphs = readonly string[];
+
 /** The province summary: its own score, rankings per level, units to watch. */
 export interface ProvinceSummaryView {
   readonly context: PackContext;
   readonly provinceName: string;
   readonly fileBase: string;
   readonly total: string;
-  readonly band: string;
+  readonly band: string | null;
+  readonly tone: Tone;
   readonly scoreChange: string;
+  readonly notices: readonly NoticeView[];
+  /** The written assessment, generated from the figures or the office's own wording. */
+  readonly assessment: Paragraphs;
+  /** What the office asks of the units next. */
+  readonly tasks: Paragraphs;
+  /** The cover dispatch's body. */
+  readonly dispatch: Paragraphs;
+  /** The title line under "BÁO CÁO": "Kết quả Chỉ số … tháng 10/2026". */
+  readonly subject: string;
+  /** The dispatch's "V/v …" line. */
+  readonly dispatchAbout: string;
   readonly blocks: readonly BlockBarView[];
   readonly trend: readonly TrendPointView[];
   readonly rankings: readonly LevelRankingView[];
@@ -161,7 +222,10 @@ export interface WorkbookRankingRow {
 }
 
 export interface WorkbookItemColumn {
+  /** The printed number ("" for the portal's unnumbered items). */
   readonly id: string;
+  /** The decision's group the item belongs to: printed pages break between groups. */
+  readonly group: string;
   readonly code: string;
   readonly name: string;
   readonly max: number;
@@ -201,10 +265,23 @@ export interface WorkbookFindingRow {
   readonly source: string;
 }
 
+/** The data of the workbook's native charts. */
+export interface WorkbookChartsView {
+  readonly provinceName: string;
+  /** The province's six blocks against their maxima. */
+  readonly blocks: readonly { readonly label: string; readonly points: number | null; readonly max: number }[];
+  /** The province's total over recent periods, oldest first. */
+  readonly trend: readonly { readonly label: string; readonly value: number | null }[];
+}
+
 /** The workbook's content as plain numbers and texts. */
 export interface WorkbookView {
   readonly context: PackContext;
-  readonly summary: readonly (readonly [string, string | number])[];
+  /** Label, value and how a number is shown: points with two decimals, counts as integers. */
+  readonly summary: readonly (readonly [string, string | number, ("points" | "count")?])[];
+  /** "Tỉnh Hòa Sơn — Kết quả Chỉ số … tháng 10/2026": the title in every printed page's header. */
+  readonly title: string;
+  readonly charts: WorkbookChartsView;
   readonly rankings: readonly { readonly level: string; readonly sheetName: string; readonly rows: readonly WorkbookRankingRow[] }[];
   readonly itemColumns: readonly WorkbookItemColumn[];
   readonly units: readonly WorkbookUnitRow[];

@@ -14,7 +14,7 @@ import {
 import { labelsFor, type Labels } from "../labels.js";
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
-import type { ActionView, BlockBarView, ItemRowView, PackContext, TrendPointView, UnitScorecardView } from "./types.js";
+import type { ActionView, BlockBarView, ItemRowView, PackContext, Tone, TrendPointView, UnitScorecardView } from "./types.js";
 
 /** Scorecards of the periods a unit's page compares with: the previous period and the trend months. */
 export interface History {
@@ -23,17 +23,58 @@ export interface History {
   readonly trend: readonly Scorecard[];
 }
 
-/** The six blocks as bars against their maxima. */
+/**
+ * The colour of a score: from its band's position among the scheme's bands (best band good, the
+ * next fair, lower bad), neutral when it has none (no data, no dossiers, incomplete).
+ */
+export function toneOf(scheme: Scheme, score: UnitScore): Tone {
+  if (!bandOf(score) || score.total === null) return "neutral";
+  return shareTone(score.total.toNumber() / score.max.toNumber());
+}
+
+/**
+ * The band a unit is shown with: none when it had no dossiers in the period — its score rests on its
+ * catalogue items alone, so it is shown, but not graded (and not coloured as failing).
+ */
+export function bandOf(score: UnitScore): UnitScore["band"] | null {
+  if (!score.standing.ranked && score.standing.reason === "no_dossiers") return null;
+  return score.band ?? null;
+}
+
+/** Good from 90% of the maximum, fair from 80%, bad below (the common local bands). */
+export function shareTone(share: number): Tone {
+  return share >= 0.9 ? "good" : share >= 0.8 ? "fair" : "bad";
+}
+
+/**
+ * The six blocks as bars against their maxima. Labelled by name only: the blocks are the portal's
+ * view (six) and the items are numbered by the decision's five groups, so block numbers would clash.
+ */
 export function blockBars(scheme: Scheme, score: UnitScore, language: Language): BlockBarView[] {
   return score.blocks.map((block, index) => {
     const section = scheme.blocks[index]!;
+    const points = block.points?.toNumber() ?? null;
+    const max = block.max.toNumber();
     return {
-      label: `${section.number}. ${section.name[language]}`,
-      points: block.points?.toNumber() ?? null,
-      max: block.max.toNumber(),
+      label: section.name[language],
+      points,
+      max,
       text: `${formatPoints(block.points, language)} / ${formatPoints(block.max, language)}`,
+      tone: points === null ? "neutral" : shareTone(points / max),
     };
   });
+}
+
+/** An item's number as printed: the decision's number, or none for the portal's unnumbered items ("3.x"). */
+export function displayId(id: string): string {
+  return id.endsWith(".x") ? "" : id;
+}
+
+/** What a commune-level unit is, from its name: "Phường …" is a ward, "Đặc khu …" a special zone. */
+export function unitKind(name: string, level: UnitScore["unit"]["level"], labels: Labels): string {
+  if (level !== "commune") return labels.levelNames[level];
+  const kind = labels.communeKinds.find(([prefix]) => name.toLocaleLowerCase("vi").startsWith(prefix));
+  return kind ? kind[1] : labels.levelNames.commune;
 }
 
 /** The unit's total in each trend period (`null` where it had no data). */
@@ -47,6 +88,11 @@ export function trendPoints(unitId: string, history: History, language: Language
       text: formatPoints(total, language),
     };
   });
+}
+
+/** A position as printed everywhere (rankings, lists, cards): "5", "5 (=)" when tied. */
+export function positionText(position: number, tied: boolean): string {
+  return `${position}${tied ? " (=)" : ""}`;
 }
 
 export function rankTexts(score: UnitScore, labels: Labels): { rank: string; detail: string } {
@@ -82,12 +128,13 @@ function itemNote(explanation: ItemExplanation, labels: Labels): string | null {
 
 export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language): ItemRowView[] {
   const labels = labelsFor(language);
+  const blockOf = new Map(scheme.blocks.flatMap((block) => block.itemIndices.map((index) => [index, block.name[language]] as const)));
   return explainUnit(scheme, score).map((explanation, index) => {
     const { item, score: itemScore } = explanation;
     const before = previous?.items[index]?.points ?? null;
     const counts = itemScore.counts;
     return {
-      id: item.id,
+      id: displayId(item.id),
       code: item.code,
       name: item.name[language],
       numerator: counts ? formatCount(counts.numerator, language) : "—",
@@ -100,6 +147,8 @@ export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore |
       change: itemScore.points && before ? formatChange(itemScore.points.minus(before), language) : "—",
       note: itemNote(explanation, labels),
       lostValue: explanation.pointsLost?.toNumber() ?? 0,
+      badge: item.id.endsWith(".x") ? labels.unnumbered : null,
+      block: blockOf.get(index) ?? "",
     };
   });
 }
@@ -119,14 +168,16 @@ export function actions(scheme: Scheme, score: UnitScore, language: Language, li
     );
     const next = explanation.toNextPoint;
     if (next && next.increase < full.increase) text += ` ${labels.actionNext(formatCount(next.increase, language), formatPoints(next.points, language))}`;
-    return { item: `${explanation.item.id} ${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text };
+    const id = displayId(explanation.item.id);
+    return { item: `${id ? `${id} ` : ""}${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text };
   });
 }
 
 /** A finding as one printed line, with the item it concerns. */
 export function findingText(scheme: Scheme, finding: Finding, language: Language): string {
   const item = finding.item ? scheme.itemByCode.get(finding.item) : undefined;
-  return `${item ? `${item.id} ${item.name[language]}: ` : ""}${describeFinding(finding, language)}`;
+  const id = item ? displayId(item.id) : "";
+  return `${item ? `${id ? `${id} ` : ""}${item.name[language]}: ` : ""}${describeFinding(finding, language)}`;
 }
 
 export function unitScorecardView(
@@ -147,14 +198,16 @@ export function unitScorecardView(
     context,
     unitId: score.unit.id,
     unitName: score.unit.name,
-    levelLabel: labels.levelNames[score.unit.level],
+    levelLabel: unitKind(score.unit.name, score.unit.level, labels),
     fileBase,
     total: formatPoints(score.total, language),
     totalValue: score.total?.toNumber() ?? null,
     max: formatPoints(score.max, language),
-    band: score.band?.label[language] ?? "—",
+    band: bandOf(score)?.label[language] ?? null,
+    tone: toneOf(card.scheme, score),
     rank: rank.rank,
     rankDetail: rank.detail,
+    notices: [],
     scoreChange: change.score,
     rankChange: change.rank,
     blocks: blockBars(card.scheme, score, language),

@@ -2,7 +2,7 @@ import { describeFinding, formatPath, type CompanionScores, type Dataset, type L
 import { labelsFor } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
 import type { PackContext, WorkbookInputRow, WorkbookView } from "./types.js";
-import type { History } from "./unit-view.js";
+import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
@@ -23,7 +23,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
           id: score.unit.id,
           name: score.unit.name,
           total: score.total?.toNumber() ?? null,
-          band: score.band?.label[language] ?? "",
+          band: bandOf(score)?.label[language] ?? "",
           change: score.total && previous?.total ? score.total.minus(previous.total).toNumber() : null,
           rankChange: moved,
           reason: score.standing.ranked ? "" : labels.reason[score.standing.reason],
@@ -41,26 +41,35 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
     );
   const province = provinces[0];
   const r = labels.summaryRows;
+  // Departments and communes: the province itself is not one of the units it ranks.
+  const scored = card.units.filter((score) => score.unit.level !== "province");
+  const period = language === "vi" ? context.periodLabel.charAt(0).toLocaleLowerCase("vi") + context.periodLabel.slice(1) : context.periodLabel;
   return {
     context,
+    title: `${province?.unit.name ?? ""} — ${labels.subject(period)}`,
     summary: [
       [r.province, province?.unit.name ?? ""],
       [r.period, context.periodLabel],
       [r.provisional, context.provisional ? r.yes : r.no],
       [r.scheme, context.scheme],
-      [r.total, province?.total?.toNumber() ?? "—"],
+      [r.total, province?.total?.toNumber() ?? "—", "points"],
       [r.band, province?.band?.label[language] ?? "—"],
-      [r.units, card.units.length],
-      [r.ranked, card.units.filter((score) => score.standing.ranked).length],
+      [r.units, scored.length, "count"],
+      [r.ranked, scored.filter((score) => score.standing.ranked).length, "count"],
       [r.checksum, context.checksum],
       [r.generated, context.generatedLabel],
     ],
+    charts: {
+      provinceName: province?.unit.name ?? "",
+      blocks: province ? blockBars(scheme, province, language).map((bar) => ({ label: bar.label, points: bar.points, max: bar.max })) : [],
+      trend: province ? trendPoints(province.unit.id, history, language).map((point) => ({ label: point.label, value: point.value })) : [],
+    },
     rankings,
-    itemColumns: scheme.items.map((item) => ({ id: item.id, code: item.code, name: item.name[language], max: item.maxPoints.toNumber(), thresholdPercent: Number(item.thresholdPercent) })),
+    itemColumns: scheme.items.map((item) => ({ id: displayId(item.id), group: String(item.group), code: item.code, name: item.name[language], max: item.maxPoints.toNumber(), thresholdPercent: Number(item.thresholdPercent) })),
     units: card.units.map((score) => ({
       id: score.unit.id,
       name: score.unit.name,
-      level: labels.levelNames[score.unit.level],
+      level: unitKind(score.unit.name, score.unit.level, labels),
       total: score.total?.toNumber() ?? null,
       items: score.items.map((itemScore) => ({
         numerator: itemScore.counts?.numerator ?? null,
@@ -91,7 +100,7 @@ function companionSheets(dataset: Dataset, scores: CompanionScores | undefined, 
   const sipasRows = [...(scores?.sipas.values() ?? [])].map(({ result, rank }) => [
     result.unit,
     unit(result.unit).name,
-    labels.levelNames[unit(result.unit).level],
+    unitKind(unit(result.unit).name, unit(result.unit).level, labels),
     result.respondents,
     number(result.overall.percent),
     ...result.aspects.map((aspect) => number(aspect.percent)),
@@ -101,7 +110,7 @@ function companionSheets(dataset: Dataset, scores: CompanionScores | undefined, 
   const parRows = [...(scores?.par.values() ?? [])].map(({ result, rank }) => [
     result.unit,
     unit(result.unit).name,
-    labels.levelNames[unit(result.unit).level],
+    unitKind(unit(result.unit).name, unit(result.unit).level, labels),
     Number(result.achieved.toFixed(2)),
     Number(result.max.toFixed(2)),
     number(result.percent),

@@ -1,2 +1,3 @@
-/** @chiso/report/xlsx — the pack's Excel workbook with exceljs (never loads pdfmake). */
-export { buildWorkbook, writeWorkbook, safeValue } from "./workbook.js";
+/** @chiso/report/xlsx — the pack's Excel workbook with exceljs and native charts (never loads pdfkit or docx). */
+export { buildWorkbook, writeWorkbook, workbookBytes, itemColumnBreaks, safeValue } from "./workbook.js";
+export { addToWorkbook, chartXml, type ChartSpec, type WorkbookAdditions } from "./charts.js";

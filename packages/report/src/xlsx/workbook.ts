@@ -2,53 +2,13 @@ import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { labelsFor } from "../labels.js";
 import type { WorkbookView } from "../view/types.js";
+import { addToWorkbook } from "./charts.js";
+import { chartSheet, chartSpecs } from "./chart-sheet.js";
+import { addRows, AMBER_FILL, GREEN_FILL, printSetup, RED_FILL, styleHeader, type PrintTexts } from "./sheet-style.js";
 
 type Worksheet = ExcelJS.Worksheet;
-type CellValue = string | number | null;
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
-const RED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } };
-const AMBER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } };
-const GREEN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } };
-
-/**
- * A cell value that can never become a formula: text is always written as a plain string (exceljs
- * writes JS strings as shared strings, never `<f>`), normalised to NFC; numbers stay numbers.
- * Only this function puts values into cells.
- */
-export function safeValue(value: CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return String(value).normalize("NFC");
-}
-
-function addRows(sheet: Worksheet, rows: readonly (readonly (CellValue | undefined)[])[]): void {
-  for (const row of rows) sheet.addRow(row.map(safeValue));
-}
-
-function styleHeader(sheet: Worksheet, rowNumber: number, columns: number): void {
-  const row = sheet.getRow(rowNumber);
-  for (let column = 1; column <= columns; column += 1) {
-    const cell = row.getCell(column);
-    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  }
-}
-
-/** A4 landscape, fitted to the page width, header rows repeated on every printed page. */
-function printSetup(sheet: Worksheet, headerRows: number, footer: string): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `1:${headerRows}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddFooter: `&L${footer.replace(/&/g, "&&")}&RTrang &P/&N` };
-}
+export { safeValue } from "./sheet-style.js";
 
 function frozen(headerRows: number, columns = 0): Partial<ExcelJS.WorksheetView>[] {
   return [{ state: "frozen", xSplit: columns, ySplit: headerRows }];
@@ -89,19 +49,31 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   workbook.created = generated;
   workbook.modified = generated;
   workbook.lastPrinted = generated;
-  const footer = `${view.context.scheme} · ${view.context.checksum.slice(0, 16)}`;
+  const footer: PrintTexts = {
+    title: view.title,
+    period: view.context.periodLabel,
+    footer: `${labels.footerScheme}: ${view.context.scheme} · ${labels.footerChecksum}: ${view.context.checksum.slice(0, 16)} · ${labels.footerGenerated}: ${view.context.generatedLabel}`,
+    page: labels.pageOf,
+  };
 
   const summary = workbook.addWorksheet(labels.sheetSummary, { views: frozen(0) });
-  summary.columns = [{ width: 32 }, { width: 60 }];
+  summary.columns = [{ width: 32 }, { width: 66 }];
   addRows(summary, view.summary.map(([label, value]) => [label, value]));
   summary.getColumn(1).font = { bold: true };
-  summary.getColumn(2).numFmt = "0.00";
+  view.summary.forEach(([, , format], index) => {
+    const cell = summary.getCell(index + 1, 2);
+    cell.alignment = { horizontal: "left" };
+    if (format === "points") cell.numFmt = "0.00";
+    if (format === "count") cell.numFmt = "#,##0";
+  });
   printSetup(summary, 1, footer);
+
+  chartSheet(workbook, view, footer);
 
   for (const ranking of view.rankings) {
     const sheet = workbook.addWorksheet(ranking.sheetName, { views: frozen(1, 3) });
     const headers = [labels.colRank, labels.colId, labels.colName, labels.colTotal, labels.colBand, labels.colChange, labels.colRankChange, labels.colReason];
-    sheet.columns = [{ width: 7 }, { width: 12 }, { width: 34 }, { width: 11, style: { numFmt: "0.00" } }, { width: 12 }, { width: 11, style: { numFmt: "+0.00;-0.00;0.00" } }, { width: 12, style: { numFmt: "+0;-0;0" } }, { width: 30 }];
+    sheet.columns = [{ width: 7, style: { numFmt: "0" } }, { width: 12 }, { width: 34 }, { width: 11, style: { numFmt: "0.00" } }, { width: 12 }, { width: 11, style: { numFmt: "+0.00;-0.00;0.00" } }, { width: 12, style: { numFmt: "+0;-0;0" } }, { width: 30 }];
     addRows(sheet, [headers, ...ranking.rows.map((row) => [row.rank, row.id, row.name, row.total, row.band, row.change, row.rankChange, row.reason])]);
     styleHeader(sheet, 1, headers.length);
     sheet.autoFilter = { from: "A1", to: `${columnLetter(headers.length)}1` };
@@ -112,7 +84,7 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   const detail = workbook.addWorksheet(labels.sheetItems, { views: frozen(2, 2) });
   const fixed = [labels.colId, labels.colName, labels.colLevel, labels.colTotal];
   const perItem = [labels.colNumerator, labels.colDenominator, labels.colRatio, labels.colPoints];
-  const firstRow = [...fixed, ...view.itemColumns.flatMap((column) => [`${column.id} ${column.name} (${column.code})`, null, null, null])];
+  const firstRow = [...fixed, ...view.itemColumns.flatMap((column) => [`${column.id ? `${column.id} ` : ""}${column.name} (${column.code})`, null, null, null])];
   const secondRow = [...fixed, ...view.itemColumns.flatMap(() => perItem)];
   addRows(detail, [firstRow, secondRow]);
   addRows(
@@ -121,17 +93,19 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   );
   fixed.forEach((_, index) => detail.mergeCells(1, index + 1, 2, index + 1));
   detail.getColumn(1).width = 12;
-  detail.getColumn(2).width = 30;
-  detail.getColumn(3).width = 14;
+  detail.getColumn(2).width = 28;
+  detail.getColumn(3).width = 11;
   detail.getColumn(4).width = 9;
   detail.getColumn(4).numFmt = "0.00";
   const lastRow = view.units.length + 2;
   view.itemColumns.forEach((column, index) => {
     const start = fixed.length + 1 + index * 4;
     detail.mergeCells(1, start, 1, start + 3);
+    detail.getColumn(start).numFmt = "#,##0";
+    detail.getColumn(start + 1).numFmt = "#,##0";
     detail.getColumn(start + 2).numFmt = "0.00%";
     detail.getColumn(start + 3).numFmt = "0.00";
-    for (let offset = 0; offset < 4; offset += 1) detail.getColumn(start + offset).width = offset === 2 ? 9 : 8;
+    for (let offset = 0; offset < 4; offset += 1) detail.getColumn(start + offset).width = offset === 2 ? 9 : 8.5;
     if (view.units.length === 0 || column.max === 0) return;
     // Ratios below the item's full-marks threshold, and points below its maximum, stand out.
     const ratioColumn = columnLetter(start + 2);
@@ -147,10 +121,11 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   });
   styleHeader(detail, 1, secondRow.length);
   styleHeader(detail, 2, secondRow.length);
-  detail.getRow(1).height = 42;
+  detail.getRow(1).height = 54;
   if (view.units.length > 0) totalBands(detail, "D", 3, lastRow);
   detail.autoFilter = { from: "A2", to: `${columnLetter(secondRow.length)}2` };
-  printSetup(detail, 2, footer);
+  // 92 columns print over several pages, each with the units' id and name; pages break between groups.
+  printSetup(detail, 2, footer, { titleColumns: "A:B", scale: 62 });
 
   const inputs = workbook.addWorksheet(labels.sheetInputs, { views: frozen(1) });
   const inputHeaders = [labels.colSource, labels.colId, labels.colPeriod, labels.colCode, labels.colNumerator, labels.colDenominator];
@@ -164,7 +139,14 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
     const sheet = workbook.addWorksheet(name, { views: frozen(1, 2) });
     addRows(sheet, [sheetView.headers, ...sheetView.rows]);
     styleHeader(sheet, 1, sheetView.headers.length);
-    sheet.columns.forEach((column, index) => (column.width = index === 1 ? 30 : 14));
+    sheet.getRow(1).height = 32;
+    // Each column's format from its values: whole numbers (respondents, ranks) as integers, others with two decimals.
+    sheetView.headers.forEach((_, index) => {
+      const column = sheet.getColumn(index + 1);
+      const numbers = sheetView.rows.map((row) => row[index]).filter((value): value is number => typeof value === "number");
+      column.width = index === 1 ? 32 : index === 0 ? 12 : 14;
+      if (numbers.length > 0) column.numFmt = numbers.every(Number.isInteger) && !/%|điểm|point/iu.test(sheetView.headers[index]!) ? "#,##0" : "0.00";
+    });
     sheet.autoFilter = { from: "A1", to: `${columnLetter(sheetView.headers.length)}1` };
     printSetup(sheet, 1, footer);
   }
@@ -180,18 +162,49 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   return workbook;
 }
 
+/** One-based columns of the item sheet after which a printed page ends: between groups, at most three items a page. */
+export function itemColumnBreaks(view: WorkbookView, fixedColumns = 4): number[] {
+  const breaks: number[] = [];
+  let onPage = 0;
+  view.itemColumns.forEach((column, index) => {
+    const next = view.itemColumns[index + 1];
+    onPage += 1;
+    if (next && (next.group !== column.group || onPage === 3)) {
+      breaks.push(fixedColumns + (index + 1) * 4);
+      onPage = 0;
+    }
+  });
+  return breaks;
+}
+
+/**
+ * The pack's workbook as bytes: exceljs writes the sheets, then the native charts and the item sheet's
+ * page breaks are added to the file; every zip entry carries the generation time (same input, same bytes).
+ */
+export async function workbookBytes(view: WorkbookView): Promise<Uint8Array> {
+  const labels = labelsFor(view.context.language);
+  const generated = new Date(view.context.generatedAt);
+  const workbook = buildWorkbook(view);
+  const written = await writeWorkbook(workbook, generated);
+  return addToWorkbook(written, { charts: new Map([[labels.sheetCharts, chartSpecs(view)]]), columnBreaks: new Map([[labels.sheetItems, itemColumnBreaks(view)]]) }, generated);
+}
+
 const require = createRequire(import.meta.url);
 
 /**
- * Serialises a workbook. The zip entries carry `date` (exceljs leaves them at "now"), so the same
- * input yields byte-identical files: jszip's default date is pinned on exceljs' own jszip instance.
+ * Serialises a workbook, stamped with `date`: its created and modified properties, and the zip entries
+ * (exceljs leaves both at "now"; jszip's default date is pinned on exceljs' own jszip instance), so the
+ * same input yields byte-identical files.
  */
 export async function writeWorkbook(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
+  workbook.created = date;
+  workbook.modified = date;
   const jszip = createRequire(require.resolve("exceljs"))("jszip") as { defaults: { date: Date | undefined } };
   const previous = jszip.defaults.date;
   jszip.defaults.date = date;
   try {
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    // Level 1: a third faster than the default for a workbook a little larger.
+    return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }));
   } finally {
     jszip.defaults.date = previous;
   }

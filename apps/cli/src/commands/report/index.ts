@@ -4,15 +4,15 @@ import { messagesFor } from "../../i18n.js";
 import { readFigures, schemeForInput } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, packSettings, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
   name: "report",
   usage: "chiso report --input <figures.xlsx|.csv|.json> --period <2026-03> --out <folder>",
   summary: {
-    vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh, một bảng tính Excel.",
-    en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
+    vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh (PDF và Word), công văn gửi kết quả (Word), một bảng tính Excel.",
+    en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary (PDF and Word), the cover dispatch (Word), one Excel workbook.",
   },
   options: {
     ...INPUT_OPTIONS,
@@ -26,27 +26,13 @@ export const command: Command = {
     const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
+    const settings = await packSettings(context);
     const scheme = await schemeForInput(values.scheme as string | undefined, input, language);
     const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
     requireFiguresFor(dataset, parsePeriod(period)!, input, language);
     for (const note of notes) context.stderr(note);
     const rejected = await rejectedRowsFile(result, period, language);
-    const asOf = asOfOf(context);
-    const tie = tieOf(context);
-    const issuer = issuerOf(context);
-    const pack = await writePack({
-      dataset,
-      period,
-      out,
-      language,
-      checksum,
-      deterministic: values.deterministic === true,
-      ...(asOf && { asOf }),
-      ...(tie && { tie }),
-      ...(issuer && { issuer }),
-      ...(rejected && { extraFiles: [rejected] }),
-      progress: terminalProgress(messagesFor(language).rendering),
-    });
+    const pack = await writePack({ dataset, period, out, language, checksum, ...settings, ...(rejected && { extraFiles: [rejected] }) });
     reportPack(context, pack, out, started);
     if (rejected) context.stderr(messagesFor(language).rejectedFile(`${out}/${rejected.name}`));
   },

@@ -1,0 +1,94 @@
+import type ExcelJS from "exceljs";
+import { labelsFor } from "../labels.js";
+import type { WorkbookView } from "../view/types.js";
+import type { ChartSpec } from "./charts.js";
+import { addRows, printSetup, styleHeader, type PrintTexts } from "./sheet-style.js";
+
+/** A sheet name in a formula: quoted, with quotes doubled. */
+const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** Where the chart sheet keeps its data: blocks in A3:C9, the trend in E3:F… (header rows included). */
+const BLOCKS_TOP = 3;
+const TREND_TOP = 3;
+
+/**
+ * The sheet the charts sit on, with the small tables they draw from (the province's blocks and its
+ * trend); the ranking charts draw from the ranking sheets themselves.
+ */
+export function chartSheet(workbook: ExcelJS.Workbook, view: WorkbookView, print: PrintTexts): ExcelJS.Worksheet {
+  const labels = labelsFor(view.context.language);
+  const sheet = workbook.addWorksheet(labels.sheetCharts);
+  sheet.columns = [{ width: 28 }, { width: 10 }, { width: 10 }, { width: 3 }, { width: 10 }, { width: 10 }];
+  addRows(sheet, [[view.title], []]);
+  sheet.getCell("A1").font = { bold: true, size: 12 };
+  sheet.getRow(BLOCKS_TOP).values = [labels.colBlock, labels.seriesPoints, labels.seriesMax, null, labels.colPeriod, labels.seriesTotal];
+  view.charts.blocks.forEach((block, index) => {
+    const row = sheet.getRow(BLOCKS_TOP + 1 + index);
+    row.getCell(1).value = block.label.normalize("NFC");
+    row.getCell(2).value = block.points;
+    row.getCell(3).value = block.max;
+    row.getCell(2).numFmt = "0.00";
+    row.getCell(3).numFmt = "0.00";
+  });
+  view.charts.trend.forEach((point, index) => {
+    const row = sheet.getRow(TREND_TOP + 1 + index);
+    row.getCell(5).value = point.label;
+    row.getCell(6).value = point.value;
+    row.getCell(6).numFmt = "0.00";
+  });
+  styleHeader(sheet, BLOCKS_TOP, 6);
+  sheet.getCell(BLOCKS_TOP, 4).fill = { type: "pattern", pattern: "none" };
+  printSetup(sheet, 2, print);
+  return sheet;
+}
+
+const range = (sheet: string, column: string, first: number, last: number) => `${sheetRef(sheet)}!$${column}$${first}:$${column}$${last}`;
+
+/** The charts: the province's six blocks, its trend, and the totals of each ranked level in rank order. */
+export function chartSpecs(view: WorkbookView): ChartSpec[] {
+  const labels = labelsFor(view.context.language);
+  const sheet = labels.sheetCharts;
+  const { blocks, trend, provinceName } = view.charts;
+  const specs: ChartSpec[] = [];
+  if (blocks.length > 0) {
+    const last = BLOCKS_TOP + blocks.length;
+    specs.push({
+      kind: "bar",
+      title: labels.chartBlocks(provinceName),
+      categories: { ref: range(sheet, "A", BLOCKS_TOP + 1, last), values: blocks.map((block) => block.label) },
+      series: [
+        { name: labels.seriesMax, ref: range(sheet, "C", BLOCKS_TOP + 1, last), values: blocks.map((block) => block.max), color: "D9E1EC" },
+        { name: labels.seriesPoints, ref: range(sheet, "B", BLOCKS_TOP + 1, last), values: blocks.map((block) => block.points), color: "1F4E79" },
+      ],
+      overlap: true,
+      anchor: { from: [7, 0], to: [16, 18] },
+    });
+  }
+  if (trend.length > 0) {
+    const last = TREND_TOP + trend.length;
+    specs.push({
+      kind: "line",
+      title: labels.chartTrend(provinceName),
+      categories: { ref: range(sheet, "E", TREND_TOP + 1, last), values: trend.map((point) => point.label) },
+      series: [{ name: labels.seriesTotal, ref: range(sheet, "F", TREND_TOP + 1, last), values: trend.map((point) => point.value), color: "1F4E79" }],
+      anchor: { from: [7, 19], to: [16, 37] },
+    });
+  }
+  let top = 0;
+  for (const ranking of view.rankings) {
+    const ranked = ranking.rows.filter((row) => row.rank !== null && row.total !== null);
+    if (ranked.length === 0) continue;
+    // About one row of the sheet for every two bars, at least a chart's usual height.
+    const height = Math.max(18, Math.ceil(ranked.length / 2) + 4);
+    specs.push({
+      kind: "bar",
+      title: labels.chartRanking(labels.levels[ranking.level as "department" | "commune"] ?? ranking.level),
+      categories: { ref: range(ranking.sheetName, "C", 2, ranked.length + 1), values: ranked.map((row) => row.name) },
+      series: [{ name: labels.seriesTotal, ref: range(ranking.sheetName, "D", 2, ranked.length + 1), values: ranked.map((row) => row.total), color: "2E7D32" }],
+      axis: { min: 0, max: 100 },
+      anchor: { from: [17, top], to: [27, top + height] },
+    });
+    top += height + 1;
+  }
+  return specs;
+}
