@@ -1,6 +1,6 @@
 import type { Language } from "@chiso/core";
 import { useEffect, useMemo } from "preact/hooks";
-import { ViewerContext, type ViewerState } from "./context.js";
+import { useMessages, ViewerContext, type ViewerState } from "./context.js";
 import { messagesFor } from "./i18n.js";
 import { createModel } from "./model/model.js";
 import type { ServedPayload } from "./model/payload.js";
@@ -13,6 +13,7 @@ import { RankingPage } from "./views/Ranking.js";
 import { UnitPage } from "./views/Unit.js";
 
 function Page({ route }: { route: Route }) {
+  const messages = useMessages();
   const [view, ...rest] = route.path;
   switch (view ?? "overview") {
     case "overview":
@@ -26,12 +27,16 @@ function Page({ route }: { route: Route }) {
     case "quality":
       return <QualityPage />;
     default:
-      return <p>{messagesFor("vi").notFound}</p>;
+      return <p role="alert">{messages.notFound}</p>;
   }
 }
 
 export function App({ payload }: { payload: ServedPayload }) {
-  const model = useMemo(() => createModel(payload), [payload]);
+  const model = useMemo(() => {
+    const created = createModel(payload);
+    performance.mark("chiso:model");
+    return created;
+  }, [payload]);
   const route = useRoute();
   const language: Language = (route.query.get("lang") ?? payload.language) === "en" ? "en" : "vi";
   const allPeriods = [...model.periods.month, ...model.periods.quarter, ...model.periods.year];

@@ -8,6 +8,7 @@ loadFonts();
 const root = document.getElementById("app")!;
 fetchPayload().then(
   (payload) => {
+    performance.mark("chiso:payload");
     root.textContent = "";
     render(<App payload={payload} />, root);
   },

@@ -8,8 +8,10 @@ export interface Model {
   readonly dataset: Dataset;
   /** Months, quarters and years that have figures, newest first within each kind. */
   readonly periods: { readonly month: readonly string[]; readonly quarter: readonly string[]; readonly year: readonly string[] };
-  /** The period's scorecard (with data-quality findings). */
+  /** The period's scorecard, without data-quality findings (they take as long as the scoring). */
   score(period: string): Scorecard;
+  /** The period's scorecard with its data-quality findings. */
+  scoreWithFindings(period: string): Scorecard;
   /** The previous period's scorecard, if it has figures. */
   previous(period: string): Scorecard | null;
   /** Up to 12 periods of the same kind, oldest first, ending with `period`. */
@@ -46,7 +48,8 @@ export function createModel(payload: ServedPayload): Model {
     scheme,
     dataset,
     periods: periodsOf(dataset),
-    score: (period) => score(period, true),
+    score: (period) => cards.get(`${period}|true`) ?? score(period, false),
+    scoreWithFindings: (period) => score(period, true),
     previous(period) {
       const before = previousPeriod(parsePeriod(period)!);
       return has(before) ? score(before.key, false) : null;
@@ -55,7 +58,7 @@ export function createModel(payload: ServedPayload): Model {
       const current = parsePeriod(period)!;
       return Array.from({ length: 12 }, (_, index) => previousPeriod(current, 11 - index))
         .filter((p) => p.key === current.key || has(p))
-        .map((p) => (p.key === current.key ? score(p.key, true) : score(p.key, false)));
+        .map((p) => score(p.key, false));
     },
   };
 }

@@ -50,7 +50,9 @@ export interface ServedPayload {
 }
 
 export async function fetchPayload(): Promise<ServedPayload> {
-  const response = await fetch("/api/data", { cache: "no-store" });
+  // Matches the page's <link rel="preload">, so the response already on its way is used. The server
+  // marks it no-store: nothing is kept once the page has it.
+  const response = await fetch("/api/data");
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const payload = (await response.json()) as ServedPayload;
   if (payload.format !== "chiso.serve/1") throw new Error(`unexpected format ${String(payload.format)}`);

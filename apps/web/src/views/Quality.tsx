@@ -9,7 +9,7 @@ export function QualityPage() {
   const { model, language, period, link } = useViewer();
   const messages = useMessages();
   const [code, setCode] = useState("");
-  const card = model.score(period);
+  const card = model.scoreWithFindings(period);
   const codes = [...new Set(card.findings.map((finding) => finding.code))].sort();
   const findings = card.findings.filter((finding) => !code || finding.code === code);
   const published = (model.payload.published ?? []).filter((mark) => mark.period === period && mark.published !== null && mark.recomputed !== null && Math.abs(mark.published - mark.recomputed) >= 0.005);
@@ -55,7 +55,7 @@ export function QualityPage() {
         </div>
       )}
       {published.length > 0 && (
-        <section class="panel"><h2>{messages.publishedTitle}</h2><PublishedTable marks={published} /></section>
+        <section class="panel"><h2>{messages.publishedTitle}</h2><PublishedTable marks={published} showUnit /></section>
       )}
       {evidence.length > 0 && (
         <section class="panel">

@@ -1,4 +1,4 @@
-import type { UnitLevel, UnitScore } from "@chiso/core";
+import type { Points, UnitLevel, UnitScore } from "@chiso/core";
 import { useMemo, useState } from "preact/hooks";
 import { BandBadge } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
@@ -9,7 +9,8 @@ type SortKey = "rank" | "name" | "total" | "change";
 
 interface Row {
   readonly score: UnitScore;
-  readonly change: number | null;
+  /** Total since the previous period; `null` without one. */
+  readonly change: Points | null;
   readonly rankChange: number | null;
 }
 
@@ -35,7 +36,7 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
         .filter((score) => score.unit.level === level)
         .map((score) => {
           const before = previous?.unit(score.unit.id);
-          const change = before?.total && score.total ? score.total.minus(before.total).toNumber() : null;
+          const change = before?.total && score.total ? score.total.minus(before.total) : null;
           const rankChange = before?.standing.ranked && score.standing.ranked ? before.standing.position - score.standing.position : null;
           return { score, change, rankChange };
         }),
@@ -55,7 +56,7 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
     rank: (a, b) => position(a) - position(b),
     name: (a, b) => a.score.unit.name.localeCompare(b.score.unit.name, "vi"),
     total: (a, b) => (a.score.total?.units ?? -1) - (b.score.total?.units ?? -1),
-    change: (a, b) => (a.change ?? -Infinity) - (b.change ?? -Infinity),
+    change: (a, b) => (a.change?.units ?? -Infinity) - (b.change?.units ?? -Infinity),
   };
   const sorted = [...filtered].sort((a, b) => {
     const ranked = Number(!a.score.standing.ranked) - Number(!b.score.standing.ranked);
@@ -140,8 +141,8 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
                 <th scope="row" data-col="name"><a href={link(["unit", score.unit.id])}>{score.unit.name}</a></th>
                 <td class="num" data-col="total">{formatPoints(score.total, language)}</td>
                 <td data-col="band">{score.standing.ranked ? <BandBadge score={score} /> : <span class="muted" data-col="reason">{messages.reason[score.standing.reason]}</span>}</td>
-                <td class={`num ${change === null ? "" : change > 0 ? "up" : change < 0 ? "down" : ""}`} data-col="change">
-                  {change === null || !score.total ? "—" : formatChange(score.total.minus(previous!.unit(score.unit.id)!.total!), language)}
+                <td class={`num ${change === null ? "" : change.units > 0 ? "up" : change.units < 0 ? "down" : ""}`} data-col="change">
+                  {change === null ? "—" : formatChange(change, language)}
                 </td>
                 <td class="num" data-col="rank-change">{rankChange === null ? "—" : rankChange > 0 ? `↑${rankChange}` : rankChange < 0 ? `↓${-rankChange}` : "="}</td>
               </tr>

@@ -89,7 +89,7 @@ function Evidence({ entries }: { entries: readonly EvidenceEntry[] }) {
 }
 
 /** Published against recomputed: items, blocks and the total, with the difference. */
-export function PublishedTable({ marks }: { marks: readonly PublishedMark[] }) {
+export function PublishedTable({ marks, showUnit = false }: { marks: readonly PublishedMark[]; showUnit?: boolean }) {
   const { model, language } = useViewer();
   const messages = useMessages();
   const label = (target: string) => {
@@ -102,12 +102,13 @@ export function PublishedTable({ marks }: { marks: readonly PublishedMark[] }) {
   return (
     <div class="table-scroll">
       <table class="data" data-testid="published">
-        <thead><tr><th scope="col">{messages.colItem}</th><th scope="col" class="num">{messages.colPublished}</th><th scope="col" class="num">{messages.colRecomputed}</th><th scope="col" class="num">{messages.colDifference}</th></tr></thead>
+        <thead><tr>{showUnit && <th scope="col">{messages.colUnit}</th>}<th scope="col">{messages.colItem}</th><th scope="col" class="num">{messages.colPublished}</th><th scope="col" class="num">{messages.colRecomputed}</th><th scope="col" class="num">{messages.colDifference}</th></tr></thead>
         <tbody>
           {marks.map((mark) => {
             const difference = mark.published !== null && mark.recomputed !== null ? Math.round((mark.recomputed - mark.published) * 100) / 100 : null;
             return (
               <tr class={difference ? "lost" : ""} data-target={mark.target}>
+                {showUnit && <td>{model.dataset.unitById.get(mark.unit)?.name ?? mark.unit}</td>}
                 <th scope="row">{label(mark.target)}</th>
                 <td class="num">{formatNumber(mark.published, language)}</td>
                 <td class="num">{mark.recomputed === null ? <span class="muted small">{messages.notRecomputed}</span> : formatNumber(mark.recomputed, language)}</td>
