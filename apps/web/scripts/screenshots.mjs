@@ -14,7 +14,7 @@ try {
   const base = await server.url;
   await mkdir(out, { recursive: true });
   const page = await browser.context.newPage();
-  const ready = () => page.waitForFunction(() => document.fonts.status === "loaded" && document.querySelectorAll("canvas").length > 0);
+  const ready = () => page.waitForFunction(() => document.fonts.status === "loaded" && document.querySelectorAll("svg.svg-chart").length > 0);
   for (const lang of ["vi", "en"]) {
     await page.goto(`${base}#/overview?lang=${lang}`);
     await page.waitForSelector("body[data-ready=overview]");

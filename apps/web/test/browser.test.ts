@@ -69,7 +69,9 @@ describe("the viewer in chromium", () => {
     const trend = await page.locator("#overview-trend table tbody tr").evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-period"), row.lastElementChild!.textContent]));
     expect(trend).toHaveLength(12);
     for (const [period, text] of trend) expect(text, period!).toBe(vi(score(demo.data, period!).unit("HS")!.total));
-    expect(await page.locator("canvas").count()).toBe(2);
+    // The charts draw the same figures: a bar per block, a point per month.
+    expect(await page.locator("#overview-blocks svg g.bar").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("data-value")))).toEqual(province.blocks.map((block) => String(block.points!.toNumber())));
+    expect(await page.locator("#overview-trend svg g.point").count()).toBe(12);
   });
 
   it("ranks the communes with sort, filter and search; ties and unranked units show their reason", async () => {

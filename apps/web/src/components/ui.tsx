@@ -3,8 +3,7 @@ import { useViewer, useMessages } from "../context.js";
 import { formatNumber, formatPoints, shortPeriod } from "../format.js";
 import { blockRows, changeText, rankText, trendRows, type BlockRow } from "../model/views.js";
 import { Chart } from "./Chart.js";
-import { COLORS, valueLabels, type ChartConfiguration } from "./charts.js";
-import { useMemo } from "preact/hooks";
+import { BarsChart, LineChart, RadarChart } from "./svg-charts.js";
 
 /** The band as a coloured label; its code is a stable hook for styles and tests. */
 export function BandBadge({ score }: { score: UnitScore }) {
@@ -75,24 +74,8 @@ export function BlocksChart({ scheme, score, id }: { scheme: Scheme; score: Unit
   const { language } = useViewer();
   const messages = useMessages();
   const rows = blockRows(scheme, score, language);
-  const config = useMemo((): ChartConfiguration => ({
-    type: "bar",
-    data: {
-      labels: rows.map((row) => row.label),
-      datasets: [
-        { label: messages.colPoints, data: rows.map((row) => row.points), backgroundColor: rows.map((_, index) => COLORS[index % COLORS.length]!), barThickness: 18, grouped: false, order: 1 },
-        { label: messages.colMax, data: rows.map((row) => row.max), backgroundColor: "#e4e9f0", barThickness: 18, grouped: false, order: 2 },
-      ],
-    },
-    options: {
-      indexAxis: "y",
-      layout: { padding: { right: 90 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (context) => `${context.dataset.label}: ${formatNumber(context.parsed.x, language)}` } } },
-      scales: { x: { beginAtZero: true, max: Math.max(...rows.map((row) => row.max)), ticks: { callback: (value) => formatNumber(Number(value), language, 0) } }, y: { grid: { display: false } } },
-    },
-    plugins: [valueLabels([rows.map((row) => `${row.pointsText} / ${row.maxText}`), []], "end")],
-  }), [rows.map((row) => row.pointsText).join(), language, messages]);
-  return <Chart id={id} title={messages.blocksTitle} config={config} table={<BlockTable rows={rows} />} height={250} />;
+  const bars = rows.map((row) => ({ label: row.label, value: row.points, max: row.max, text: `${row.pointsText} / ${row.maxText}` }));
+  return <Chart id={id} title={messages.blocksTitle} chart={<BarsChart rows={bars} title={messages.blocksTitle} />} table={<BlockTable rows={rows} />} />;
 }
 
 /** The six blocks as a radar of shares of their maxima; several units overlay for comparison. */
@@ -100,24 +83,6 @@ export function BlocksRadar({ scheme, scores, id }: { scheme: Scheme; scores: re
   const { language } = useViewer();
   const messages = useMessages();
   const table = scores.map((score) => ({ score, rows: blockRows(scheme, score, language) }));
-  const config = useMemo((): ChartConfiguration => ({
-    type: "radar",
-    data: {
-      labels: scheme.blocks.map((block) => `${block.number}. ${block.name[language]}`.replace(/^(.{24}).+$/, "$1…")),
-      datasets: table.map(({ score, rows }, index) => ({
-        label: score.unit.name,
-        data: rows.map((row) => row.percent),
-        borderColor: COLORS[index % COLORS.length]!,
-        backgroundColor: `${COLORS[index % COLORS.length]!}${scores.length > 1 ? "14" : "33"}`,
-        pointBackgroundColor: COLORS[index % COLORS.length]!,
-        fill: true,
-      })),
-    },
-    options: {
-      plugins: { legend: { display: scores.length > 1, position: "bottom" }, tooltip: { callbacks: { label: (context) => `${context.dataset.label}: ${formatNumber(context.parsed.r, language)}%` } } },
-      scales: { r: { min: 0, max: 100, ticks: { stepSize: 20, backdropColor: "transparent", callback: (value) => formatNumber(Number(value), language, 0) }, pointLabels: { font: { size: 11 } } } },
-    },
-  }), [table.map(({ rows }) => rows.map((row) => row.percent).join()).join("|"), scores.map((score) => score.unit.name).join(), language]);
   const tableView = (
     <table class="data" data-chart="radar">
       <thead>
@@ -133,7 +98,9 @@ export function BlocksRadar({ scheme, scores, id }: { scheme: Scheme; scores: re
       </tbody>
     </table>
   );
-  return <Chart id={id} title={messages.radarTitle} config={config} table={tableView} height={320} />;
+  const axes = scheme.blocks.map((block) => `${block.number}. ${block.name[language]}`);
+  const series = table.map(({ score, rows }) => ({ name: score.unit.name, values: rows.map((row) => row.percent) }));
+  return <Chart id={id} title={messages.radarTitle} chart={<RadarChart axes={axes} series={series} title={messages.radarTitle} />} table={tableView} />;
 }
 
 /** A unit's total over the last 12 periods of the same kind. */
@@ -142,28 +109,12 @@ export function TrendChart({ unitId, id }: { unitId: string; id: string }) {
   const messages = useMessages();
   const rows = trendRows(model.trend(period), unitId, language);
   const kind = model.score(period).period.kind;
-  const values = rows.map((row) => row.value).filter((value): value is number => value !== null);
-  const config = useMemo((): ChartConfiguration => ({
-    type: "line",
-    data: {
-      labels: rows.map((row) => shortPeriod(row.period)),
-      datasets: [{ label: messages.colTotal, data: rows.map((row) => row.value), borderColor: COLORS[0], backgroundColor: COLORS[0], borderWidth: 2.5, pointRadius: 3.5, spanGaps: false }],
-    },
-    options: {
-      layout: { padding: { top: 18, right: 12 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (context) => formatNumber(context.parsed.y, language) } } },
-      scales: {
-        y: { min: values.length ? Math.max(0, Math.floor(Math.min(...values) / 5) * 5 - 5) : 0, max: 100, ticks: { callback: (value) => formatNumber(Number(value), language, 0) } },
-        x: { grid: { display: false } },
-      },
-    },
-    plugins: [valueLabels([rows.map((row) => (row.value === null ? null : row.text))], "above")],
-  }), [rows.map((row) => row.text).join(), language, messages]);
   const table = (
     <table class="data" data-chart="trend">
       <thead><tr><th scope="col">{messages.colPeriod}</th><th scope="col" class="num">{messages.colTotal}</th></tr></thead>
       <tbody>{rows.map((row) => <tr data-period={row.period}><th scope="row">{row.label}</th><td class="num">{row.text}</td></tr>)}</tbody>
     </table>
   );
-  return <Chart id={id} title={messages.trendTitle[kind]!} config={config} table={table} height={250} />;
+  const points = rows.map((row) => ({ label: shortPeriod(row.period), value: row.value, text: row.text }));
+  return <Chart id={id} title={messages.trendTitle[kind]!} chart={<LineChart points={points} title={messages.trendTitle[kind]!} format={(value) => formatNumber(value, language, 0)} />} table={table} />;
 }

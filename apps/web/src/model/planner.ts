@@ -48,9 +48,12 @@ export interface Reach {
   readonly combined: readonly Step[] | null;
 }
 
-/** The items whose numerator can still raise the score: scored, with dossiers, below their maximum. */
+/**
+ * The items whose numerator the unit itself can still raise: its own counts (not its parent's, which
+ * it inherits), scored, below their maximum.
+ */
 function improvable(score: UnitScore) {
-  return score.items.flatMap((item, index) => (item.status === "scored" && item.counts && item.points && item.points.units < item.max.units ? [{ index, item, counts: item.counts, points: item.points.units, max: item.max.units }] : []));
+  return score.items.flatMap((item, index) => (item.origin === "own" && item.status === "scored" && item.counts && item.points && item.points.units < item.max.units ? [{ index, item, counts: item.counts, points: item.points.units, max: item.max.units }] : []));
 }
 
 /**

@@ -38,41 +38,55 @@ export function ComparePage({ ids }: { ids: readonly string[] }) {
       {scores.length < 2 ? <p class="muted" id="compare-hint">{messages.compareHint}</p> : null}
       {scores.length > 0 && (
         <>
-          <div class="table-scroll">
-            <table class="data compare" id="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col"><span class="visually-hidden">{messages.colItem}</span></th>
-                  {scores.map((score) => (
-                    <th scope="col" class="num" data-unit={score.unit.id}>
-                      <a href={link(["unit", score.unit.id])}>{score.unit.name}</a>{" "}
-                      <a class="remove" href={withUnits(scores.filter((entry) => entry !== score).map((entry) => entry.unit.id))} aria-label={messages.compareRemove(score.unit.name)}>×</a>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr class="total-row" data-row="total"><th scope="row">{messages.colTotal}</th>{scores.map((score) => <td class="num"><strong>{formatPoints(score.total, language)}</strong></td>)}</tr>
-                <tr data-row="band"><th scope="row">{messages.colBand}</th>{scores.map((score) => <td class="num"><BandBadge score={score} /></td>)}</tr>
-                <tr data-row="rank"><th scope="row">{messages.colRank}</th>{scores.map((score) => <td class="num">{rankText(score, messages)}</td>)}</tr>
-                {model.scheme.blocks.map((block, index) => (
-                  <tr class="block-row" data-block={block.code}>
-                    <th scope="row">{block.number}. {block.name[language]}</th>
-                    {scores.map((score) => <td class="num">{formatPoints(score.blocks[index]!.points, language)} <span class="muted small">/ {formatPoints(score.blocks[index]!.max, language)}</span></td>)}
+          <div class="grid-2">
+            <div class="panel table-scroll">
+              <table class="data compare" id="compare-table">
+                <thead>
+                  <tr>
+                    <th scope="col"><span class="visually-hidden">{messages.colBlock}</span></th>
+                    {scores.map((score) => (
+                      <th scope="col" class="num" data-unit={score.unit.id}>
+                        <a href={link(["unit", score.unit.id])}>{score.unit.name}</a>{" "}
+                        <a class="remove" href={withUnits(scores.filter((entry) => entry !== score).map((entry) => entry.unit.id))} aria-label={messages.compareRemove(score.unit.name)}>×</a>
+                      </th>
+                    ))}
                   </tr>
-                ))}
-                {model.scheme.items.map((item, index) =>
-                  item.maxUnits === 0 ? null : (
-                    <tr data-item={item.code}>
-                      <th scope="row" class="small"><span class="item-id">{item.id}</span> {item.name[language]}</th>
-                      {explanations.map((explained) => <td class="num small">{formatPoints(explained[index]!.score.points, language)} <span class="muted">({formatPercent(explained[index]!.ratioPercent, language)})</span></td>)}
+                </thead>
+                <tbody>
+                  <tr class="total-row" data-row="total"><th scope="row">{messages.colTotal}</th>{scores.map((score) => <td class="num"><strong>{formatPoints(score.total, language)}</strong></td>)}</tr>
+                  <tr data-row="band"><th scope="row">{messages.colBand}</th>{scores.map((score) => <td class="num"><BandBadge score={score} /></td>)}</tr>
+                  <tr data-row="rank"><th scope="row">{messages.colRank}</th>{scores.map((score) => <td class="num">{rankText(score, messages)}</td>)}</tr>
+                  {model.scheme.blocks.map((block, index) => (
+                    <tr class="block-row" data-block={block.code}>
+                      <th scope="row">{block.number}. {block.name[language]}</th>
+                      {scores.map((score) => <td class="num">{formatPoints(score.blocks[index]!.points, language)} <span class="muted small">/ {formatPoints(score.blocks[index]!.max, language)}</span></td>)}
                     </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <BlocksRadar scheme={model.scheme} scores={scores} id="compare-radar" />
           </div>
-          <BlocksRadar scheme={model.scheme} scores={scores} id="compare-radar" />
+          <section class="panel" aria-labelledby="compare-items">
+            <h2 id="compare-items">{messages.itemsTitle}</h2>
+            <div class="table-scroll">
+              <table class="data compare" id="compare-items-table">
+                <thead>
+                  <tr><th scope="col">{messages.colItem}</th>{scores.map((score) => <th scope="col" class="num">{score.unit.name}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {model.scheme.items.map((item, index) =>
+                    item.maxUnits === 0 ? null : (
+                      <tr data-item={item.code}>
+                        <th scope="row"><span class="item-id">{item.id}</span> {item.name[language]}</th>
+                        {explanations.map((explained) => <td class="num">{formatPoints(explained[index]!.score.points, language)} <span class="muted small">({formatPercent(explained[index]!.ratioPercent, language)})</span></td>)}
+                      </tr>
+                    ),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>
         </>
       )}
     </section>

@@ -120,11 +120,13 @@ export function Planner({ score }: { score: UnitScore }) {
                 if (item.maxUnits === 0) return null;
                 const changed = edits.has(item.code);
                 const bad = invalid.includes(item.code);
+                // Counts the unit inherits from its parent are not its own to change.
+                const inherited = score.items[index]!.origin === "parent";
                 return (
                   <tr data-item={item.code} class={changed ? "changed" : ""}>
                     <th scope="row"><span class="item-id">{item.id}</span> {item.name[language]}</th>
-                    <td class="num"><input inputMode="numeric" class={bad ? "invalid" : ""} aria-invalid={bad} aria-label={messages.numeratorOf(item.id)} data-field="numerator" value={valueOf(item.code, index, "numerator")} onInput={(event) => setField(item.code, index, "numerator", (event.target as HTMLInputElement).value)} /></td>
-                    <td class="num"><input inputMode="numeric" class={bad ? "invalid" : ""} aria-invalid={bad} aria-label={messages.denominatorOf(item.id)} data-field="denominator" value={valueOf(item.code, index, "denominator")} onInput={(event) => setField(item.code, index, "denominator", (event.target as HTMLInputElement).value)} /></td>
+                    <td class="num"><input inputMode="numeric" class={bad ? "invalid" : ""} aria-invalid={bad} disabled={inherited} title={inherited ? messages.inherited : undefined} aria-label={messages.numeratorOf(item.id)} data-field="numerator" value={valueOf(item.code, index, "numerator")} onInput={(event) => setField(item.code, index, "numerator", (event.target as HTMLInputElement).value)} /></td>
+                    <td class="num"><input inputMode="numeric" class={bad ? "invalid" : ""} aria-invalid={bad} disabled={inherited} title={inherited ? messages.inherited : undefined} aria-label={messages.denominatorOf(item.id)} data-field="denominator" value={valueOf(item.code, index, "denominator")} onInput={(event) => setField(item.code, index, "denominator", (event.target as HTMLInputElement).value)} /></td>
                     <td class="num">{formatPoints(score.items[index]!.points, language)}</td>
                     <td class="num" data-col="after">{after ? formatPoints(after.items[index]!.points, language) : "—"}</td>
                   </tr>

@@ -105,7 +105,7 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
           {selected.length >= 2 ? (
             <a class="button primary" id="compare-selected" href={link(["compare"], { units: selected.join(",") })}>{messages.compareSelected(selected.length)}</a>
           ) : (
-            <span class="muted small">{messages.compareHint}</span>
+            <span class="muted small">{messages.rankingCompareHint}</span>
           )}
         </p>
       </div>
