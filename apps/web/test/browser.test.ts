@@ -229,6 +229,22 @@ describe("the viewer in chromium", () => {
     await page.unroute("**/api/data");
   });
 
+  it("works from the keyboard: skip link, sortable headers, links", async () => {
+    await open("#/ranking/department", "#ranking-table");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.focus("button[data-sort=name]");
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute("th:has(button[data-sort=name])", "aria-sort")).toBe("ascending");
+    const names = await cells("#ranking-table tbody tr:not(.unranked) th a");
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "vi")));
+    await page.focus("#ranking-table tbody tr th a");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#item-table");
+  });
+
   it("ran without console errors, CSP violations or requests leaving the machine", () => {
     expect(problems).toEqual([]);
   });

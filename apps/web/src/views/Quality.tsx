@@ -1,4 +1,4 @@
-import { describeFinding, formatPath } from "@chiso/core";
+import { describeFinding } from "@chiso/core";
 import { useState } from "preact/hooks";
 import { useMessages, useViewer } from "../context.js";
 import { periodLabel } from "../model/views.js";
@@ -25,10 +25,10 @@ export function QualityPage() {
       )}
       <div class="filters">
         <label>
-          <span>{messages.colFinding}</span>
+          <span>{messages.colKind}</span>
           <select id="finding-code" value={code} onChange={(event) => setCode((event.target as HTMLSelectElement).value)}>
-            <option value="">{messages.allBands}</option>
-            {codes.map((entry) => <option value={entry}>{entry}</option>)}
+            <option value="">{messages.allKinds}</option>
+            {codes.map((entry) => <option value={entry}>{messages.findingKinds[entry] ?? entry}</option>)}
           </select>
         </label>
         <p class="muted" data-testid="findings-count">{messages.findingsCount(findings.length)}</p>
@@ -36,7 +36,7 @@ export function QualityPage() {
       {findings.length === 0 ? <p>{messages.noFindings}</p> : (
         <div class="table-scroll">
           <table class="data" id="findings-table">
-            <thead><tr><th scope="col">{messages.colUnit}</th><th scope="col">{messages.colItem}</th><th scope="col">{messages.colFinding}</th><th scope="col">{messages.colSource}</th></tr></thead>
+            <thead><tr><th scope="col">{messages.colUnit}</th><th scope="col">{messages.colItem}</th><th scope="col">{messages.colKind}</th><th scope="col">{messages.colFinding}</th></tr></thead>
             <tbody>
               {findings.map((finding) => {
                 const unit = model.dataset.unitById.get(finding.unit);
@@ -45,8 +45,8 @@ export function QualityPage() {
                   <tr data-code={finding.code}>
                     <th scope="row"><a href={link(["unit", finding.unit])}>{unit?.name ?? finding.unit}</a></th>
                     <td>{item ? `${item.id} ${item.name[language]}` : "—"}</td>
+                    <td class="small">{messages.findingKinds[finding.code] ?? finding.code}</td>
                     <td>{describeFinding(finding, language)}</td>
-                    <td class="small muted">{finding.source ? formatPath(finding.source) : periodLabel(finding.period, language)}</td>
                   </tr>
                 );
               })}
