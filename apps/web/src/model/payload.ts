@@ -12,6 +12,7 @@ export interface EvidenceDossier {
   readonly reason?: string;
 }
 
+/** The dossiers that did not count for one unit's item in one period. */
 export interface EvidenceEntry {
   readonly unit: string;
   readonly period: string;
@@ -20,29 +21,42 @@ export interface EvidenceEntry {
   readonly dossiers: readonly EvidenceDossier[];
 }
 
-/** A score the portal published next to the one chiso recomputed. */
+/** A score the portal published next to the one chiso recomputed (portal imports). */
 export interface PublishedMark {
   readonly unit: string;
   readonly period: string;
   /** An item code, a block code, or "TOTAL". */
   readonly target: string;
   readonly published: number | null;
+  /** `null`: chiso did not recompute it (the portal gives the block only as a score). */
   readonly recomputed: number | null;
 }
 
-/** What `chiso serve` sends at /api/data (format `chiso.serve/1`). */
+/** Where the served data came from, shown in the viewer's footer. */
+export interface DataMeta {
+  /** "figures" today; "store" once the history store lands. */
+  readonly kind: "figures" | "store";
+  /** The file (or store) name, without its folder. */
+  readonly source: string;
+  /** SHA-256 of the input. */
+  readonly checksum: string;
+  /** The period the viewer opens on. */
+  readonly period: string;
+  /** The scoring date: an unfinished period is provisional. */
+  readonly asOf: string;
+  readonly tie?: TieRule;
+  /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * What `chiso serve` sends at /api/data (format `chiso.serve/1`): the one definition of the format, used
+ * by the server (apps/cli/src/commands/serve) and the viewer.
+ */
 export interface ServedPayload {
   readonly format: "chiso.serve/1";
   readonly language: "vi" | "en";
-  readonly meta: {
-    readonly kind: "figures" | "store";
-    readonly source: string;
-    readonly checksum: string;
-    readonly period: string;
-    readonly asOf: string;
-    readonly tie?: TieRule;
-    readonly notes: readonly string[];
-  };
+  readonly meta: DataMeta;
   readonly scheme: SchemeDefinition;
   readonly document: FiguresFile;
   readonly evidence?: readonly EvidenceEntry[];

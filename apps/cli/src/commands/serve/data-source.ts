@@ -1,55 +1,10 @@
 import { todayInVietnam, type Dataset, type FiguresFile, type Language, type SchemeData, type TieRule } from "@chiso/core";
 import { loadScheme, readFigures, type ReadOptions } from "../../input/read-figures.js";
 import { toFiguresDocument } from "./figures-document.js";
+// The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
+import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
 
-/** A dossier behind lost points (the figures format's optional `evidence` list). */
-export interface EvidenceDossier {
-  readonly id: string;
-  readonly procedure?: string;
-  readonly procedureName?: string;
-  readonly receivedAt?: string;
-  readonly dueAt?: string;
-  readonly finishedAt?: string;
-  readonly daysLate?: number;
-  readonly reason?: string;
-}
-
-/** The dossiers that did not count for one unit's item in one period. */
-export interface EvidenceEntry {
-  readonly unit: string;
-  readonly period: string;
-  readonly item: string;
-  readonly count: number;
-  readonly dossiers: readonly EvidenceDossier[];
-}
-
-/** A score the portal published next to the one chiso recomputed (portal imports). */
-export interface PublishedMark {
-  readonly unit: string;
-  readonly period: string;
-  /** An item code, a block code, or "TOTAL". */
-  readonly target: string;
-  readonly published: number | null;
-  /** `null`: chiso did not recompute it (the portal gives the block only as a score). */
-  readonly recomputed: number | null;
-}
-
-/** Where the served data came from, shown in the viewer's footer. */
-export interface DataMeta {
-  /** "figures" today; "store" once the history store lands. */
-  readonly kind: "figures" | "store";
-  /** The file (or store) name, without its folder. */
-  readonly source: string;
-  /** SHA-256 of the input. */
-  readonly checksum: string;
-  /** The period the viewer opens on. */
-  readonly period: string;
-  /** The scoring date: an unfinished period is provisional. */
-  readonly asOf: string;
-  readonly tie?: TieRule;
-  /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
-  readonly notes: readonly string[];
-}
+export type { DataMeta, EvidenceEntry, PublishedMark };
 
 /** Everything the viewer shows, validated. */
 export interface ServedData {

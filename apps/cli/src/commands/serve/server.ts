@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hasFiguresFor, parsePeriod, type Language } from "@chiso/core";
+import type { ServedPayload } from "@chiso/web/payload";
 import type { ServedData } from "./data-source.js";
 import { createDownloads, type DownloadKind } from "./downloads.js";
 import { resolveStatic } from "./static-files.js";
@@ -72,7 +73,7 @@ function dataPayload(data: ServedData, language: Language): string {
     document: data.document,
     ...(data.evidence && { evidence: data.evidence }),
     ...(data.published && { published: data.published }),
-  });
+  } satisfies ServedPayload);
 }
 
 /**
