@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { connect } from "node:net";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,6 +82,17 @@ describe("chiso serve: options and input", () => {
     expect(served.stderr).toBe(reported.stderr);
     expect(served.stderr).toContain("tử số (12) lớn hơn mẫu số (10)");
     expect((await run(["serve", "--input", join(dir, "khong-co.json")])).code).toBe(3);
+  });
+
+  it("says when the chosen port is taken (exit 2), and leaves it to the other program", async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const { port } = other.address() as AddressInfo;
+    const result = await run(["serve", "--input", demoFile, "--port", String(port)]);
+    other.close();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Không mở được máy chủ tại 127.0.0.1:${port}`);
+    expect(result.stderr).toContain("--port");
   });
 
   it("refuses a period the file has no figures for, and bad ports and periods", async () => {

@@ -32,6 +32,7 @@ export const command: Command = {
   },
   options: {
     ...INPUT_OPTIONS,
+    period: { ...INPUT_OPTIONS.period!, description: { vi: "kỳ mở đầu: 2026-03, 2026-Q1 hoặc 2026 (mặc định: tháng mới nhất có số liệu; đổi được trong trình xem)", en: "period to open on: 2026-03, 2026-Q1 or 2026 (default: the latest month with figures; changeable in the viewer)" } },
     port: { type: "string", placeholder: "0", description: { vi: "cổng (mặc định 0: một cổng còn trống)", en: "port (default 0: a free port)" } },
     host: { type: "string", placeholder: "127.0.0.1", description: { vi: "địa chỉ lắng nghe (mặc định 127.0.0.1, chỉ máy này)", en: "address to listen on (default 127.0.0.1, this machine only)" } },
     "allow-remote": { type: "boolean", description: { vi: "cho phép địa chỉ không phải loopback: máy khác trong mạng xem được số liệu", en: "allow a non-loopback address: other machines on the network can see the figures" } },
@@ -73,7 +74,8 @@ export const command: Command = {
     try {
       server = await startServer({ data, root, host, port, language, onError: (error) => context.stderr(messages.serverError(error instanceof Error ? error.message : String(error))) });
     } catch (error) {
-      throw new CliError(messages.cannotListen(`${host}:${port}`, (error as Error).message), EXIT.failure, { cause: error });
+      // A port the user chose that is taken (or an address this machine does not have) is theirs to change.
+      throw new CliError(messages.cannotListen(`${host}:${port}`, (error as Error).message), port !== 0 || typeof values.host === "string" ? EXIT.usage : EXIT.failure, { cause: error });
     }
     const stopped = untilStopped();
     context.stdout(messages.serving(server.url, data.meta.period));
