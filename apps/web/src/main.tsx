@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { App } from "./App.js";
 import { loadFonts } from "./fonts.js";
+import { messagesFor } from "./i18n.js";
 import { fetchPayload } from "./model/payload.js";
 import "./styles.css";
 
@@ -13,6 +14,9 @@ fetchPayload().then(
     render(<App payload={payload} />, root);
   },
   (error: unknown) => {
-    root.textContent = `Không tải được số liệu / Could not load the figures: ${error instanceof Error ? error.message : String(error)}`;
+    // The payload says which language to use; without it, say it in both.
+    const detail = error instanceof Error ? error.message : String(error);
+    root.textContent = `${messagesFor("vi").loadFailed(detail)} / ${messagesFor("en").loadFailed(detail)}`;
+    root.setAttribute("role", "alert");
   },
 );

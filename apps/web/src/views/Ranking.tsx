@@ -81,11 +81,11 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
     <section class="page" aria-labelledby="ranking-title">
       <div class="page-head">
         <h1 id="ranking-title">{messages.nav.ranking} — {periodLabel(period, language)}</h1>
-        <div class="tabs" role="tablist">
+        <nav class="tabs" aria-label={messages.nav.ranking}>
           {(["department", "commune"] as const).map((entry) => (
-            <a role="tab" aria-selected={entry === level} href={link(["ranking", entry])} class={entry === level ? "active" : ""}>{messages.levelTitles[entry]}</a>
+            <a aria-current={entry === level ? "page" : undefined} href={link(["ranking", entry])} class={entry === level ? "active" : ""}>{messages.levelTitles[entry]}</a>
           ))}
-        </div>
+        </nav>
       </div>
       <div class="filters">
         <label>
