@@ -82,6 +82,10 @@ describe("chiso serve: options and input", () => {
     expect(served.stderr).toBe(reported.stderr);
     expect(served.stderr).toContain("tử số (12) lớn hơn mẫu số (10)");
     expect((await run(["serve", "--input", join(dir, "khong-co.json")])).code).toBe(3);
+    // Every row rejected with --skip-invalid: nothing to show, exit 3 rather than an empty viewer.
+    const skipped = await run(["serve", "--input", bad, "--skip-invalid"]);
+    expect(skipped.code).toBe(3);
+    expect(skipped.stderr).toContain("không có số liệu của kỳ nào");
   });
 
   it("says when the chosen port is taken (exit 2), and leaves it to the other program", async () => {

@@ -67,7 +67,9 @@ export const command: Command = {
     });
     const data = await source.load();
     if (period) requireFiguresFor(data.dataset, period, input, language);
-    else if (!hasFiguresFor(data.dataset, parsePeriod(data.meta.period)!)) throw new CliError(messages.noRows(input), EXIT.invalidInput);
+    // With --skip-invalid every row may have been rejected: then there is nothing to show.
+    const opening = parsePeriod(data.meta.period);
+    if (!opening || !hasFiguresFor(data.dataset, opening)) throw new CliError(messages.noRows(input), EXIT.invalidInput);
     for (const note of data.meta.notes) context.stderr(note);
 
     let server;
