@@ -11,5 +11,8 @@ export default defineProject({
     setupFiles: ["../../vitest.setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Chromium and the server are heavy on a 2-core machine: run after the other projects, so their
+    // timing-sensitive tests (the io fuzz test) are not starved by them.
+    sequence: { groupOrder: 1 },
   },
 });

@@ -54,7 +54,7 @@ describe("the planner's smallest changes", () => {
   it("keeps only the period's rows and replaces the unit's items", () => {
     const document = scenarioDocument(data, "HS-X001", PERIOD, new Map([["ON_TIME", { numerator: 1, denominator: 2 }]]));
     expect(new Set(document.figures.map((figure) => figure.period))).toEqual(new Set([PERIOD]));
-    expect(document.figures.find((figure) => figure.unit === "HS-X001")!.items.ON_TIME).toEqual([1, 2]);
+    expect(document.figures.find((figure) => figure.unit === "HS-X001")!.items.ON_TIME).toEqual({ numerator: 1, denominator: 2 });
     const invalid = scoreScenario(data, scheme, "HS-X001", PERIOD, new Map([["ON_TIME", { numerator: 3, denominator: 2 }]]), { asOf: "2026-11-21" }, "en");
     expect(invalid).toEqual({ ok: false, problems: [expect.stringContaining("numerator (3) is greater than denominator (2)")] });
   });

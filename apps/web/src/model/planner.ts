@@ -15,7 +15,7 @@ export function scenarioDocument(document: FiguresFile, unit: string, period: st
     .map((figure) => {
       if (figure.unit !== unit || edits.size === 0) return figure;
       const items = { ...figure.items };
-      for (const [code, counts] of edits) items[code] = [counts.numerator, counts.denominator];
+      for (const [code, counts] of edits) items[code] = { numerator: counts.numerator, denominator: counts.denominator };
       return { ...figure, items };
     });
   return { units: document.units, figures };

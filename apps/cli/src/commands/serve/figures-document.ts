@@ -9,9 +9,12 @@ import type { Dataset, FigureInput, FiguresFile, UnitInput } from "@chiso/core";
 export function toFiguresDocument(dataset: Dataset): FiguresFile {
   const units = dataset.units.map((unit): UnitInput => (unit.parent === undefined ? { id: unit.id, name: unit.name, level: unit.level } : { id: unit.id, name: unit.name, level: unit.level, parent: unit.parent }));
   const figures = dataset.figures.map((row): FigureInput => {
-    const items: Record<string, [number, number]> = {};
+    // The long form, not the `[n, d]` short form: core's schema tries the long form first, and in the
+    // browser (no eval under the CSP, so zod runs without its compiled parsers) failing it first for
+    // every item made validation about 30% slower. The JSON is larger, which costs less.
+    const items: Record<string, { numerator: number; denominator: number }> = {};
     row.counts.forEach((counts, index) => {
-      if (counts) items[dataset.scheme.items[index]!.code] = [counts.numerator, counts.denominator];
+      if (counts) items[dataset.scheme.items[index]!.code] = { numerator: counts.numerator, denominator: counts.denominator };
     });
     return {
       unit: row.unit,
