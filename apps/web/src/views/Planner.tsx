@@ -155,7 +155,8 @@ export function Planner({ score }: { score: UnitScore }) {
               </section>
               <h3>{messages.actionsTitle}</h3>
               {(() => {
-                const plan = planImprovements(scheme, after, 4);
+                // Core's plan also lists items the unit inherits from its parent: not the unit's to raise.
+                const plan = planImprovements(scheme, after).filter((entry) => entry.score.origin === "own").slice(0, 4);
                 return plan.length === 0 ? <p class="muted small">{messages.noActions}</p> : (
                   <ol class="list small">{plan.map((entry) => <li>{messages.actionText(entry.item.numerator[language], formatCount(entry.toFullMarks!.increase, language), formatCount(entry.toFullMarks!.numerator, language), formatCount(entry.score.counts!.denominator, language), formatPoints(entry.toFullMarks!.points, language))}</li>)}</ol>
                 );
