@@ -3,8 +3,9 @@ import { benchCore } from "./core.bench.mjs";
 import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
 import { benchPortal } from "./portal.bench.mjs";
+import { benchWeb } from "./web.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack, benchPortal];
+const suites = [benchCore, benchImport, benchPack, benchPortal, benchWeb];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

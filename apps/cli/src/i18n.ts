@@ -28,6 +28,14 @@ const vi = {
   templateWritten: (file: string) => `Đã ghi tệp mẫu nhập liệu vào ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `Tệp ${file} không có số liệu cho kỳ ${period}; các kỳ có trong tệp: ${periods}. Hãy kiểm tra --period.`,
   schemeConflict: (file: string, declared: string, given: string) => `Tệp ${file} được lập cho phương án ${declared}, không chấm theo ${given} được; hãy bỏ --scheme.`,
+  remoteRefused: (host: string) => `Không mở trình xem trên địa chỉ ${host}: địa chỉ này cho phép máy khác trong mạng xem số liệu. Dùng 127.0.0.1 (mặc định), hoặc thêm --allow-remote nếu thật sự muốn chia sẻ.`,
+  remoteWarning: (host: string) => `Cảnh báo: trình xem đang mở trên ${host} (--allow-remote); máy khác trong mạng xem được số liệu.`,
+  noViewer: "Không tìm thấy trình xem đã dựng (thư mục web). Hãy dựng lại gói: pnpm turbo run build.",
+  noRows: (file: string) => `Tệp ${file} không có số liệu của kỳ nào.`,
+  cannotListen: (address: string, reason: string) => `Không mở được máy chủ tại ${address}: ${reason}. Hãy chọn cổng khác (--port) hoặc để mặc định.`,
+  serving: (url: string, period: string) => `Trình xem đang chạy tại ${url} (kỳ ${period}). Nhấn Ctrl+C để dừng.`,
+  serverError: (detail: string) => `Lỗi khi trả lời yêu cầu: ${detail}`,
+  stopped: "Đã dừng trình xem.",
 };
 
 export type CliMessages = typeof vi;
@@ -60,6 +68,14 @@ const en: CliMessages = {
   templateWritten: (file: string) => `Wrote the input template to ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `${file} has no figures for ${period}; its periods are: ${periods}. Check --period.`,
   schemeConflict: (file: string, declared: string, given: string) => `${file} was prepared for scheme ${declared} and cannot be scored with ${given}; leave --scheme out.`,
+  remoteRefused: (host: string) => `Not serving on ${host}: that address lets other machines on the network see the figures. Use 127.0.0.1 (the default), or add --allow-remote if you really mean to share them.`,
+  remoteWarning: (host: string) => `Warning: the viewer is listening on ${host} (--allow-remote); other machines on the network can see the figures.`,
+  noViewer: "The built viewer (its web folder) was not found. Rebuild the packages: pnpm turbo run build.",
+  noRows: (file: string) => `${file} has no figures for any period.`,
+  cannotListen: (address: string, reason: string) => `Cannot start the server at ${address}: ${reason}. Choose another port (--port) or leave the default.`,
+  serving: (url: string, period: string) => `The viewer is running at ${url} (period ${period}). Press Ctrl+C to stop.`,
+  serverError: (detail: string) => `Error answering a request: ${detail}`,
+  stopped: "The viewer has stopped.",
 };
 
 export function messagesFor(language: Language): CliMessages {

@@ -7,6 +7,7 @@ import { messagesFor } from "./i18n.js";
 const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, string>>; load: () => Promise<{ command: Command }> }>> = {
   demo: { summary: { vi: "tạo bộ báo cáo mẫu từ dữ liệu có sẵn", en: "write the sample pack from built-in data" }, load: () => import("./commands/demo/index.js") },
   report: { summary: { vi: "tạo bộ báo cáo (PDF, Excel) từ tệp số liệu", en: "write the pack (PDF, Excel) from a figures file" }, load: () => import("./commands/report/index.js") },
+  serve: { summary: { vi: "mở trình xem kết quả và công cụ thử tăng điểm trên trình duyệt", en: "open the viewer and what-if planner in the browser" }, load: () => import("./commands/serve/index.js") },
   score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
   template: { summary: { vi: "tạo tệp Excel mẫu để nhập số liệu", en: "write the Excel input template" }, load: () => import("./commands/template/index.js") },
   profile: { summary: { vi: "tạo tệp hồ sơ tỉnh (người ký, nơi nhận, ký hiệu) để điền", en: "write a province profile (signer, recipients, symbols) to fill in" }, load: () => import("./commands/profile/index.js") },

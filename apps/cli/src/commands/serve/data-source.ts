@@ -1,0 +1,96 @@
+import { scoreDataset, todayInVietnam, type Dataset, type FiguresFile, type Language, type SchemeData, type TieRule } from "@chiso/core";
+import { readFigures, schemeForInput, type ReadOptions } from "../../input/read-figures.js";
+import { toFiguresDocument } from "./figures-document.js";
+// The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
+import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
+
+export type { DataMeta, EvidenceEntry, PublishedMark };
+
+/** Everything the viewer shows, validated. */
+export interface ServedData {
+  /** For the server's own use (downloads): the validated dataset. */
+  readonly dataset: Dataset;
+  /** What the browser parses and scores with @chiso/core. */
+  readonly document: FiguresFile;
+  readonly scheme: SchemeData;
+  readonly meta: DataMeta;
+  readonly evidence?: readonly EvidenceEntry[];
+  readonly published?: readonly PublishedMark[];
+}
+
+/**
+ * Where `chiso serve` gets its data. A figures file today (a portal import is a figures file too);
+ * the history store of accepted months becomes a second implementation (`--store`).
+ */
+export interface DataSource {
+  /** Reads and validates; throws `CliError` (exit 3) exactly as `report` does on bad input. */
+  load(): Promise<ServedData>;
+}
+
+export interface FiguresFileOptions {
+  readonly input: string;
+  readonly language: Language;
+  readonly scheme?: string;
+  readonly read?: ReadOptions;
+  /** The period to open on; default: the latest month with figures. */
+  readonly period?: string;
+  readonly asOf?: string;
+  readonly tie?: TieRule;
+}
+
+/** The latest month (or, failing that, period) that has figures. */
+export function latestPeriod(dataset: Dataset): string {
+  const keys = [...dataset.figuresByPeriod.keys()].sort();
+  return keys.filter((key) => /^\d{4}-\d{2}$/.test(key)).at(-1) ?? keys.at(-1) ?? "";
+}
+
+/** A figures file (.xlsx, .csv, .json), read and validated by the same code as `chiso report`. */
+export function figuresFileSource(options: FiguresFileOptions): DataSource {
+  return {
+    async load() {
+      const scheme = await schemeForInput(options.scheme, options.input, options.language);
+      const { dataset, checksum, notes } = await readFigures(options.input, scheme, options.language, options.read);
+      return {
+        dataset,
+        document: toFiguresDocument(dataset),
+        ...optionalLists(dataset, options.asOf),
+        scheme: dataset.scheme.definition,
+        meta: {
+          kind: "figures",
+          source: options.input.split(/[\\/]/).at(-1) ?? options.input,
+          checksum,
+          period: options.period ?? latestPeriod(dataset),
+          asOf: options.asOf ?? todayInVietnam(),
+          ...(options.tie && { tie: options.tie }),
+          notes,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The dossiers behind lost points, and every published score next to chiso's own (periods whose rows carry
+ * published scores), in the viewer's payload format; absent when the data has none.
+ */
+function optionalLists(dataset: Dataset, asOf: string | undefined): { evidence?: EvidenceEntry[]; published?: PublishedMark[] } {
+  const evidence = [...dataset.evidence.values()].map(
+    (entry): EvidenceEntry => ({
+      ...entry,
+      dossiers: entry.dossiers.map((dossier) => Object.fromEntries(Object.entries(dossier).filter(([, value]) => value !== null && value !== undefined)) as unknown as EvidenceEntry["dossiers"][number]),
+    }),
+  );
+  const periods = [...new Set(dataset.figures.filter((row) => row.published).map((row) => row.period.key))];
+  const published = periods.flatMap((period) =>
+    scoreDataset(dataset, { period, findings: false, ...(asOf && { asOf }) }).reconciliation.map(
+      (entry): PublishedMark => ({
+        unit: entry.unit,
+        period,
+        target: entry.code,
+        published: entry.published?.toNumber() ?? null,
+        recomputed: entry.status === "published" ? null : (entry.computed?.toNumber() ?? null),
+      }),
+    ),
+  );
+  return { ...(evidence.length > 0 && { evidence }), ...(published.length > 0 && { published }) };
+}

@@ -1,0 +1,149 @@
+import { createReadStream } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { hasFiguresFor, parsePeriod, type Language } from "@chiso/core";
+import type { ServedPayload } from "@chiso/web/payload";
+import type { ServedData } from "./data-source.js";
+import { createDownloads, type DownloadKind } from "./downloads.js";
+import { resolveStatic } from "./static-files.js";
+
+/** Only this origin may load anything: no external fonts, scripts, styles, images or connections. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const SECURITY_HEADERS = {
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+};
+
+/** Data and documents change with the input: never cached. Hashed build assets may be. */
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** Whether a host name or address is this machine's loopback: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || bare === "::ffff:127.0.0.1";
+}
+
+export interface ServerOptions {
+  readonly data: ServedData;
+  /** The built viewer (index.html and assets/). */
+  readonly root: string;
+  readonly host: string;
+  /** 0: a free port. */
+  readonly port: number;
+  readonly language: Language;
+  /** Called with an unexpected error while answering a request (the request gets a 500). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections, ends open ones, and resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+function send(response: ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string | number> = {}): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, ...NO_STORE, "Content-Type": "text/plain; charset=utf-8", ...headers });
+  response.end(body);
+}
+
+/** The payload the viewer starts from: the validated figures document, the scheme and where they came from. */
+function dataPayload(data: ServedData, language: Language): string {
+  return JSON.stringify({
+    format: "chiso.serve/1",
+    language,
+    meta: data.meta,
+    scheme: data.scheme,
+    document: data.document,
+    ...(data.evidence && { evidence: data.evidence }),
+    ...(data.published && { published: data.published }),
+  } satisfies ServedPayload);
+}
+
+/**
+ * Starts the viewer's server. On a loopback address, requests must also name a loopback host, so a
+ * web page elsewhere cannot reach it through DNS rebinding.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const payload = dataPayload(options.data, options.language);
+  const download = createDownloads(options.data);
+  const loopbackOnly = isLoopback(options.host);
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== "GET" && request.method !== "HEAD") return send(response, 405, "Method Not Allowed", { Allow: "GET, HEAD" });
+    const hostHeader = (request.headers.host ?? "").replace(/:\d+$/, "");
+    if (loopbackOnly && !isLoopback(hostHeader)) return send(response, 421, "Misdirected Request");
+    const target = request.url ?? "/";
+    if (!target.startsWith("/")) return send(response, 400, "Bad Request");
+    const url = new URL(target, "http://viewer.invalid");
+    if (url.pathname === "/api/data") return send(response, 200, payload, { "Content-Type": "application/json; charset=utf-8" });
+    if (url.pathname.startsWith("/api/download/")) return sendDownload(url, response);
+    // The raw path, not URL's normalised one: "/a/../b" must be refused, not quietly resolved.
+    const rawPath = target.split(/[?#]/)[0]!;
+    const file = await resolveStatic(options.root, rawPath);
+    if (!file) return send(response, 404, "Not Found");
+    const immutable = rawPath.startsWith("/assets/");
+    response.writeHead(200, { ...SECURITY_HEADERS, ...(immutable ? { "Cache-Control": "public, max-age=31536000, immutable" } : NO_STORE), "Content-Type": file.type, "Content-Length": file.size });
+    if (request.method === "HEAD") return void response.end();
+    createReadStream(file.path).on("error", () => response.destroy()).pipe(response);
+  };
+
+  const sendDownload = async (url: URL, response: ServerResponse): Promise<void> => {
+    const kind = url.pathname.slice("/api/download/".length) as DownloadKind;
+    const period = url.searchParams.get("period") ?? options.data.meta.period;
+    const language = url.searchParams.get("lang") === "en" ? "en" : url.searchParams.get("lang") === "vi" ? "vi" : options.language;
+    const parsed = parsePeriod(period);
+    if (!["card", "summary", "workbook"].includes(kind)) return send(response, 404, "Not Found");
+    if (!parsed) return send(response, 400, "Bad period");
+    if (!hasFiguresFor(options.data.dataset, parsed)) return send(response, 404, "No figures for this period");
+    const unit = url.searchParams.get("unit") ?? undefined;
+    const file = await download({ kind, period, language, ...(unit !== undefined && { unit }) });
+    if (!file) return send(response, 404, "Not Found");
+    // RFC 6266: an ASCII fallback and the UTF-8 name.
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+    send(response, 200, file.bytes, { "Content-Type": file.type, "Content-Length": file.bytes.byteLength, "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` });
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.onError?.(error);
+      if (!response.headersSent) send(response, 500, "Internal Server Error");
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

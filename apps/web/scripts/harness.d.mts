@@ -1,0 +1,16 @@
+import type { ChildProcess } from "node:child_process";
+import type { FiguresFile } from "@chiso/core";
+import type { BrowserContext } from "playwright-core";
+
+export declare const CLI_BIN: string;
+export declare const CHROMIUM: string;
+export declare const CHROMIUM_ARGS: readonly string[];
+export declare function writeDemoFigures(): Promise<{ dir: string; file: string; data: FiguresFile; cleanup: () => Promise<void> }>;
+export interface ServeExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+export declare function startServe(args: readonly string[], options?: { timeout?: number }): { child: ChildProcess; url: Promise<string>; exit: Promise<ServeExit>; stop: (signal?: NodeJS.Signals) => Promise<ServeExit> };
+export declare function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }>;

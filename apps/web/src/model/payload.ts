@@ -1,0 +1,74 @@
+import type { FiguresFile, SchemeDefinition, TieRule } from "@chiso/core";
+
+/** A dossier behind lost points (the figures format's optional `evidence` list). */
+export interface EvidenceDossier {
+  readonly id: string;
+  readonly procedure?: string;
+  readonly procedureName?: string;
+  readonly receivedAt?: string;
+  readonly dueAt?: string;
+  readonly finishedAt?: string;
+  readonly daysLate?: number;
+  readonly reason?: string;
+}
+
+/** The dossiers that did not count for one unit's item in one period. */
+export interface EvidenceEntry {
+  readonly unit: string;
+  readonly period: string;
+  readonly item: string;
+  readonly count: number;
+  readonly dossiers: readonly EvidenceDossier[];
+}
+
+/** A score the portal published next to the one chiso recomputed (portal imports). */
+export interface PublishedMark {
+  readonly unit: string;
+  readonly period: string;
+  /** An item code, a block code, or "TOTAL". */
+  readonly target: string;
+  readonly published: number | null;
+  /** `null`: chiso did not recompute it (the portal gives the block only as a score). */
+  readonly recomputed: number | null;
+}
+
+/** Where the served data came from, shown in the viewer's footer. */
+export interface DataMeta {
+  /** "figures" today; "store" once the history store lands. */
+  readonly kind: "figures" | "store";
+  /** The file (or store) name, without its folder. */
+  readonly source: string;
+  /** SHA-256 of the input. */
+  readonly checksum: string;
+  /** The period the viewer opens on. */
+  readonly period: string;
+  /** The scoring date: an unfinished period is provisional. */
+  readonly asOf: string;
+  readonly tie?: TieRule;
+  /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * What `chiso serve` sends at /api/data (format `chiso.serve/1`): the one definition of the format, used
+ * by the server (apps/cli/src/commands/serve) and the viewer.
+ */
+export interface ServedPayload {
+  readonly format: "chiso.serve/1";
+  readonly language: "vi" | "en";
+  readonly meta: DataMeta;
+  readonly scheme: SchemeDefinition;
+  readonly document: FiguresFile;
+  readonly evidence?: readonly EvidenceEntry[];
+  readonly published?: readonly PublishedMark[];
+}
+
+export async function fetchPayload(): Promise<ServedPayload> {
+  // Matches the page's <link rel="preload">, so the response already on its way is used. The server
+  // marks it no-store: nothing is kept once the page has it.
+  const response = await fetch("/api/data");
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  const payload = (await response.json()) as ServedPayload;
+  if (payload.format !== "chiso.serve/1") throw new Error(`unexpected format ${String(payload.format)}`);
+  return payload;
+}
