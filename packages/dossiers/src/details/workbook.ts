@@ -1,0 +1,4 @@
+export interface DetailsOptions {
+  readonly language?: "vi" | "en";
+}
+export function buildDetailsWorkbook(): void {}
