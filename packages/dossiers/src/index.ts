@@ -20,3 +20,4 @@ export { describeProblem, problemLocation, problemCodes, type DossierProblem, ty
 export { evidenceSchema, evidenceEntrySchema, evidenceDossierSchema, evidenceReasons, parseEvidence, safeParseEvidence, type EvidenceEntry, type EvidenceDossier, type EvidenceReason } from "./evidence/schema.js";
 export { REASON_LABELS, describeReason } from "./evidence/reasons.js";
 export { readUnits, type UnitsResult } from "./units.js";
+export { generateRecords, typicalProvince, type GeneratedUnit, type GenerateOptions, type GeneratedFiles } from "./generate/records.js";

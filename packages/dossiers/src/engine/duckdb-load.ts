@@ -65,7 +65,9 @@ function columnSql(spec: InputColumn, found: { name: string; type: string } | un
       return { outputs: [`${text} AS ${spec.target}`], invalid: null, raw: text };
     case "integer": {
       const parsed = isText || found.type.startsWith("DECIMAL") || found.type === "DOUBLE" || found.type === "FLOAT" ? `TRY_CAST(${text} AS BIGINT)` : `TRY_CAST(${value} AS BIGINT)`;
-      const exact = isText ? `(${parsed} IS NOT NULL AND CAST(${parsed} AS VARCHAR) = LTRIM(${text}, '+'))` : `${parsed} IS NOT NULL`;
+      if (!isText && !found.type.startsWith("DECIMAL") && found.type !== "DOUBLE" && found.type !== "FLOAT") return { outputs: [`${parsed} AS ${spec.target}`], invalid: null, raw: text };
+      // "12" is 12; "12.0", "1e3", "12 giờ" are refused rather than guessed.
+      const exact = isText ? `(${parsed} IS NOT NULL AND CAST(${parsed} AS VARCHAR) = LTRIM(${text}, '+'))` : `(${parsed} IS NOT NULL AND CAST(${parsed} AS DOUBLE) = CAST(${value} AS DOUBLE))`;
       return { outputs: [`CASE WHEN ${exact} THEN ${parsed} END AS ${spec.target}`], invalid: `(${text} IS NOT NULL AND NOT ${exact})`, raw: text };
     }
     case "flag": {

@@ -387,8 +387,8 @@ SELECT 'feedback_rejected', 'rejected', CAST(COUNT(*) AS BIGINT) FROM (
 `;
 
 /** Item code, test column, reason: what a dossier failed for each dossier item of the figures. */
-const DOSSIER_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string }[] = [
-  { item: "ON_TIME", where: "on_time = 0", reason: "late_reason" },
+const DOSSIER_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
+  { item: "ON_TIME", where: "on_time = 0", reason: "late_reason", timely: true },
   { item: "ONLINE_DOSSIER_SHARE", where: "online = 0", reason: "CASE WHEN channel_online = 1 THEN 'no_electronic_result' ELSE 'not_online' END" },
   { item: "ONLINE_PAYMENT_DOSSIER", where: "fee_due = 1 AND paid = 0", reason: "'not_paid_online'" },
   { item: "ORIGINAL_RESULT_AVAILABLE", where: "result_electronic = 0", reason: "'no_electronic_result'" },
@@ -396,15 +396,16 @@ const DOSSIER_EVIDENCE_PARTS: readonly { item: string; where: string; reason: st
   { item: "REUSED_DIGITIZED_DATA", where: "reused_data = 0", reason: "'not_reused'" },
   { item: "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", where: "data_store_synced = 0", reason: "'not_synced_to_data_store'" },
   { item: "CITIZEN_DATA_CONNECTED_DOSSIER", where: "population_data = 0", reason: "'no_population_data'" },
-  { item: "DOSSIER_RECEIVING_SATISFACTION", where: "on_time = 0 OR complained = 1", reason: "CASE WHEN on_time = 0 THEN late_reason ELSE 'complaint' END" },
+  { item: "DOSSIER_RECEIVING_SATISFACTION", where: "on_time = 0 OR complained = 1", reason: "CASE WHEN on_time = 0 THEN late_reason ELSE 'complaint' END", timely: true },
 ];
 
-const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string }[] = [
-  { item: "PETITION_PROCESSING_ON_TIME", where: "on_time = 0", reason: "CASE WHEN handled = 1 THEN 'feedback_late' ELSE 'feedback_overdue_in_progress' END" },
+const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
+  { item: "PETITION_PROCESSING_ON_TIME", where: "on_time = 0", reason: "CASE WHEN handled = 1 THEN 'feedback_late' ELSE 'feedback_overdue_in_progress' END", timely: true },
   {
     item: "PETITION_HANDLING_SATISFACTION",
     where: "satisfactory = 0",
     reason: "CASE WHEN on_time = 0 THEN 'feedback_late' WHEN unsatisfied = 1 THEN 'feedback_unsatisfied' ELSE 'feedback_repeated' END",
+    timely: true,
   },
 ];
 
@@ -415,11 +416,11 @@ const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: s
 export function evidenceSql(limit: number): string {
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
   const dossierParts = DOSSIER_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, dossier_id AS record_id, procedure_id, received_min, due_out_min, settled_min AS finished_min, days_late, ${part.reason} AS reason
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, dossier_id AS record_id, procedure_id, received_min, due_out_min, settled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
   FROM chiso_dossier_result WHERE ${part.where}`,
   );
   const feedbackParts = FEEDBACK_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, feedback_id AS record_id, NULL AS procedure_id, received_min, due_out_min, handled_min AS finished_min, days_late, ${part.reason} AS reason
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, feedback_id AS record_id, NULL AS procedure_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
   FROM chiso_feedback_result WHERE ${part.where}`,
   );
   return `
