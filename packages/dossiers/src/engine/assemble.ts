@@ -8,34 +8,34 @@ import type { ComputeNote } from "./compute.js";
 export interface CountRow {
   readonly unit_id: string;
   readonly month_ord: number;
-  readonly received: number;
-  readonly on_time: number;
-  readonly settled: number;
-  readonly early: number;
-  readonly settled_on_time: number;
-  readonly settled_overdue: number;
-  readonly channel_online: number;
-  readonly channel_direct: number;
-  readonly channel_post: number;
-  readonly online: number;
-  readonly fee_due: number;
-  readonly paid: number;
-  readonly result_electronic: number;
-  readonly digitized_ok: number;
-  readonly reused_data: number;
-  readonly data_store_synced: number;
-  readonly population_data: number;
-  readonly complained: number;
-  readonly settled_minutes: number;
+  readonly n_received: number;
+  readonly n_on_time: number;
+  readonly n_settled: number;
+  readonly n_early: number;
+  readonly n_settled_on_time: number;
+  readonly n_settled_overdue: number;
+  readonly n_channel_online: number;
+  readonly n_channel_direct: number;
+  readonly n_channel_post: number;
+  readonly n_online: number;
+  readonly n_fee_due: number;
+  readonly n_paid: number;
+  readonly n_result_electronic: number;
+  readonly n_digitized_ok: number;
+  readonly n_reused_data: number;
+  readonly n_data_store_synced: number;
+  readonly n_population_data: number;
+  readonly n_complained: number;
+  readonly n_settled_minutes: number;
 }
 
 /** A row of `FEEDBACK_COUNTS_SQL`. */
 export interface FeedbackCountRow {
   readonly unit_id: string;
   readonly month_ord: number;
-  readonly received: number;
-  readonly on_time: number;
-  readonly satisfactory: number;
+  readonly n_received: number;
+  readonly n_on_time: number;
+  readonly n_satisfactory: number;
 }
 
 /** A row of `evidenceSql()`. */
@@ -66,16 +66,16 @@ const pair = (numerator: number, denominator: number): Pair => ({ numerator, den
 /** The dossier items of one unit and month from its counts (only the items whose columns the file has). */
 function itemsOf(row: CountRow, computed: ReadonlySet<string>): Record<string, Pair> {
   const all: Record<string, Pair> = {
-    ON_TIME: pair(row.on_time, row.received),
-    ONLINE_DOSSIER_SHARE: pair(row.online, row.received),
-    ONLINE_PAYMENT_DOSSIER: pair(row.paid, row.fee_due),
-    ORIGINAL_RESULT_AVAILABLE: pair(row.result_electronic, row.received),
-    SO_HOA_GIAY_TO_GIAI_QUYET: pair(row.digitized_ok, row.received),
-    REUSED_DIGITIZED_DATA: pair(row.reused_data, row.received),
-    SYNCED_WITH_DVCQG_PERSONAL_STORAGE: pair(row.data_store_synced, row.received),
-    CITIZEN_DATA_CONNECTED_DOSSIER: pair(row.population_data, row.received),
+    ON_TIME: pair(row.n_on_time, row.n_received),
+    ONLINE_DOSSIER_SHARE: pair(row.n_online, row.n_received),
+    ONLINE_PAYMENT_DOSSIER: pair(row.n_paid, row.n_fee_due),
+    ORIGINAL_RESULT_AVAILABLE: pair(row.n_result_electronic, row.n_received),
+    SO_HOA_GIAY_TO_GIAI_QUYET: pair(row.n_digitized_ok, row.n_received),
+    REUSED_DIGITIZED_DATA: pair(row.n_reused_data, row.n_received),
+    SYNCED_WITH_DVCQG_PERSONAL_STORAGE: pair(row.n_data_store_synced, row.n_received),
+    CITIZEN_DATA_CONNECTED_DOSSIER: pair(row.n_population_data, row.n_received),
     // (on-time − with a complaint or dislike) / received: the count form of 100% − (overdue rate + complaint rate).
-    DOSSIER_RECEIVING_SATISFACTION: pair(Math.max(0, row.on_time - row.complained), row.received),
+    DOSSIER_RECEIVING_SATISFACTION: pair(Math.max(0, row.n_on_time - row.n_complained), row.n_received),
   };
   return Object.fromEntries(Object.entries(all).filter(([code]) => computed.has(code)));
 }
@@ -83,25 +83,25 @@ function itemsOf(row: CountRow, computed: ReadonlySet<string>): Record<string, P
 const EMPTY_COUNTS = (unit: string, month: number): CountRow => ({
   unit_id: unit,
   month_ord: month,
-  received: 0,
-  on_time: 0,
-  settled: 0,
-  early: 0,
-  settled_on_time: 0,
-  settled_overdue: 0,
-  channel_online: 0,
-  channel_direct: 0,
-  channel_post: 0,
-  online: 0,
-  fee_due: 0,
-  paid: 0,
-  result_electronic: 0,
-  digitized_ok: 0,
-  reused_data: 0,
-  data_store_synced: 0,
-  population_data: 0,
-  complained: 0,
-  settled_minutes: 0,
+  n_received: 0,
+  n_on_time: 0,
+  n_settled: 0,
+  n_early: 0,
+  n_settled_on_time: 0,
+  n_settled_overdue: 0,
+  n_channel_online: 0,
+  n_channel_direct: 0,
+  n_channel_post: 0,
+  n_online: 0,
+  n_fee_due: 0,
+  n_paid: 0,
+  n_result_electronic: 0,
+  n_digitized_ok: 0,
+  n_reused_data: 0,
+  n_data_store_synced: 0,
+  n_population_data: 0,
+  n_complained: 0,
+  n_settled_minutes: 0,
 });
 
 export interface AssembleInput {
@@ -143,18 +143,18 @@ export function assembleFigures(input: AssembleInput): { figures: FigureInput[];
       const items = itemsOf(row, computed);
       if (input.feedbackCounts !== null) {
         const feedback = feedbackByKey.get(key);
-        items.PETITION_PROCESSING_ON_TIME = pair(feedback?.on_time ?? 0, feedback?.received ?? 0);
-        items.PETITION_HANDLING_SATISFACTION = pair(feedback?.satisfactory ?? 0, feedback?.received ?? 0);
+        items.PETITION_PROCESSING_ON_TIME = pair(feedback?.n_on_time ?? 0, feedback?.n_received ?? 0);
+        items.PETITION_HANDLING_SATISFACTION = pair(feedback?.n_satisfactory ?? 0, feedback?.n_received ?? 0);
       }
       const figure: FigureInput = {
         unit: unit.id,
         period: period.key,
         items,
-        channels: { received: row.received, online: row.channel_online, direct: row.channel_direct, post: row.channel_post },
-        settlement: { settled: row.settled, early: row.early, onTime: row.settled_on_time, overdue: row.settled_overdue },
+        channels: { received: row.n_received, online: row.n_channel_online, direct: row.n_channel_direct, post: row.n_channel_post },
+        settlement: { settled: row.n_settled, early: row.n_early, onTime: row.n_settled_on_time, overdue: row.n_settled_overdue },
       };
       // Average working time of the settled dossiers, in days (display only; waiting for the citizen removed).
-      if (row.settled > 0) figure.tracked = { AVERAGE_PROCESSING_TIME: Math.round((row.settled_minutes / row.settled / 1440) * 10) / 10 };
+      if (row.n_settled > 0) figure.tracked = { AVERAGE_PROCESSING_TIME: Math.round((row.n_settled_minutes / row.n_settled / 1440) * 10) / 10 };
       figures.push(figure);
     }
     if (quiet.length > 0) notes.push({ code: "unit_without_dossiers", units: quiet, period: period.key });

@@ -189,7 +189,7 @@ function mapNumbers(row: Record<string, unknown>): Record<string, unknown> {
 }
 
 function accountingOf(rows: readonly Record<string, unknown>[], withFeedback: boolean): Accounting {
-  const get = (source: string, status: string) => Number(rows.find((row) => row.source === source && row.status === status)?.n ?? 0);
+  const get = (source: string, status: string) => Number(rows.find((row) => row.source === source && row.status_name === status)?.n ?? 0);
   const dossiers = { counted: get("dossiers", "counted"), rejected: get("dossiers", "rejected"), outsidePeriod: get("dossiers", "outside_period"), notReceived: get("dossiers", "not_received") };
   const feedbackRead = get("feedback", "read");
   const feedbackCounted = get("feedback_counted", "counted");

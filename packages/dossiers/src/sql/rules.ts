@@ -153,6 +153,10 @@ LEFT JOIN received_events re ON re.dossier_id = d.dossier_id
  * One row per counted dossier: when its processing ended, its due day, whether it was on time, and
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
+/** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
+const ENDED_COLUMNS = ["dossier_id", "unit_id", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
+
 export const DOSSIER_RESULT_SQL = `
 WITH counted AS (
   SELECT d.dossier_id AS dossier_id, d.unit_id AS unit_id, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
@@ -235,7 +239,7 @@ ended AS (
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
 ),
 due AS (
-  SELECT x.*,
+  SELECT ${columnsOf("x", ENDED_COLUMNS)},
     CASE WHEN x.due_day IS NULL AND x.duration_unit = 'hours' THEN x.received_min + x.legal_duration * 60 + x.wait_min END AS due_hours_min,
     CASE
       WHEN x.due_day IS NOT NULL THEN x.due_day
@@ -249,7 +253,7 @@ due AS (
   LEFT JOIN chiso_months mo ON mo.month_ord = x.target_month_ord
 ),
 judged AS (
-  SELECT u.*,
+  SELECT ${columnsOf("u", [...ENDED_COLUMNS, "due_hours_min", "due_day_final"])},
     ce.pos - 2 * u.wait_wd AS end_pos,
     dc.pos AS due_pos,
     CASE
@@ -297,25 +301,25 @@ FROM judged j
 /** The counts per unit and month (the numerators and denominators of the figures). */
 export const UNIT_COUNTS_SQL = `
 SELECT unit_id, month_ord,
-  CAST(COUNT(*) AS BIGINT) AS received,
-  CAST(SUM(on_time) AS BIGINT) AS on_time,
-  CAST(SUM(settled) AS BIGINT) AS settled,
-  CAST(SUM(early) AS BIGINT) AS early,
-  CAST(SUM(CASE WHEN settled = 1 AND on_time = 1 AND early = 0 THEN 1 ELSE 0 END) AS BIGINT) AS settled_on_time,
-  CAST(SUM(CASE WHEN settled = 1 AND on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) AS settled_overdue,
-  CAST(SUM(channel_online) AS BIGINT) AS channel_online,
-  CAST(SUM(channel_direct) AS BIGINT) AS channel_direct,
-  CAST(SUM(channel_post) AS BIGINT) AS channel_post,
-  CAST(SUM(online) AS BIGINT) AS online,
-  CAST(SUM(fee_due) AS BIGINT) AS fee_due,
-  CAST(SUM(paid) AS BIGINT) AS paid,
-  CAST(SUM(result_electronic) AS BIGINT) AS result_electronic,
-  CAST(SUM(digitized_ok) AS BIGINT) AS digitized_ok,
-  CAST(SUM(reused_data) AS BIGINT) AS reused_data,
-  CAST(SUM(data_store_synced) AS BIGINT) AS data_store_synced,
-  CAST(SUM(population_data) AS BIGINT) AS population_data,
-  CAST(SUM(complained) AS BIGINT) AS complained,
-  CAST(SUM(CASE WHEN settled = 1 THEN settled_min - received_min - wait_min ELSE 0 END) AS BIGINT) AS settled_minutes
+  CAST(COUNT(*) AS BIGINT) AS n_received,
+  CAST(SUM(on_time) AS BIGINT) AS n_on_time,
+  CAST(SUM(settled) AS BIGINT) AS n_settled,
+  CAST(SUM(early) AS BIGINT) AS n_early,
+  CAST(SUM(CASE WHEN settled = 1 AND on_time = 1 AND early = 0 THEN 1 ELSE 0 END) AS BIGINT) AS n_settled_on_time,
+  CAST(SUM(CASE WHEN settled = 1 AND on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) AS n_settled_overdue,
+  CAST(SUM(channel_online) AS BIGINT) AS n_channel_online,
+  CAST(SUM(channel_direct) AS BIGINT) AS n_channel_direct,
+  CAST(SUM(channel_post) AS BIGINT) AS n_channel_post,
+  CAST(SUM(online) AS BIGINT) AS n_online,
+  CAST(SUM(fee_due) AS BIGINT) AS n_fee_due,
+  CAST(SUM(paid) AS BIGINT) AS n_paid,
+  CAST(SUM(result_electronic) AS BIGINT) AS n_result_electronic,
+  CAST(SUM(digitized_ok) AS BIGINT) AS n_digitized_ok,
+  CAST(SUM(reused_data) AS BIGINT) AS n_reused_data,
+  CAST(SUM(data_store_synced) AS BIGINT) AS n_data_store_synced,
+  CAST(SUM(population_data) AS BIGINT) AS n_population_data,
+  CAST(SUM(complained) AS BIGINT) AS n_complained,
+  CAST(SUM(CASE WHEN settled = 1 THEN settled_min - received_min - wait_min ELSE 0 END) AS BIGINT) AS n_settled_minutes
 FROM chiso_dossier_result
 GROUP BY unit_id, month_ord
 `;
@@ -342,7 +346,7 @@ placed AS (
   LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
 ),
 judged AS (
-  SELECT x.*,
+  SELECT ${columnsOf("x", ["feedback_id", "unit_id", "month_ord", "received_min", "handled_min", "likes", "dislikes", "repeated"])},
     COALESCE(x.due_day, wd.cal_day) AS due_day_final,
     CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN x.handled_day ELSE x.open_end_day END AS end_day,
     CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN 1 ELSE 0 END AS handled
@@ -366,16 +370,16 @@ LEFT JOIN chiso_calendar dc ON dc.cal_day = j.due_day_final
 
 export const FEEDBACK_COUNTS_SQL = `
 SELECT unit_id, month_ord,
-  CAST(COUNT(*) AS BIGINT) AS received,
-  CAST(SUM(on_time) AS BIGINT) AS on_time,
-  CAST(SUM(satisfactory) AS BIGINT) AS satisfactory
+  CAST(COUNT(*) AS BIGINT) AS n_received,
+  CAST(SUM(on_time) AS BIGINT) AS n_on_time,
+  CAST(SUM(satisfactory) AS BIGINT) AS n_satisfactory
 FROM chiso_feedback_result
 GROUP BY unit_id, month_ord
 `;
 
 /** What became of the records: one row per file and status, for the "read, counted, rejected" report. */
 export const ACCOUNTING_SQL = `
-SELECT 'dossiers' AS source, status, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
+SELECT 'dossiers' AS source, status AS status_name, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
 UNION ALL
 SELECT 'feedback_counted', 'counted', CAST(COUNT(*) AS BIGINT) FROM chiso_feedback_result
 UNION ALL
