@@ -26,6 +26,8 @@ export interface Command {
   readonly summary: Bilingual;
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Accepts words before or after the options (e.g. `chiso calendar propose`); they arrive joined in `values._`. */
+  readonly positionals?: boolean;
   run(context: CommandContext): Promise<void>;
 }
 
@@ -47,13 +49,13 @@ export function languageOf(argv: readonly string[]): Language {
 export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): Record<string, string | boolean | undefined> {
   const options = { ...command.options, ...COMMON_OPTIONS };
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals === true,
     });
-    return values as Record<string, string | boolean | undefined>;
+    return { ...(values as Record<string, string | boolean | undefined>), ...(positionals.length > 0 && { _: positionals.join(" ") }) };
   } catch (error) {
     throw new CliError(messagesFor(language).badOption(error instanceof Error ? error.message : String(error)), EXIT.usage, { cause: error });
   }

@@ -9,6 +9,8 @@ const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, str
   report: { summary: { vi: "tạo bộ báo cáo (PDF, Excel) từ tệp số liệu", en: "write the pack (PDF, Excel) from a figures file" }, load: () => import("./commands/report/index.js") },
   score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
   template: { summary: { vi: "tạo tệp Excel mẫu để nhập số liệu", en: "write the Excel input template" }, load: () => import("./commands/template/index.js") },
+  dossiers: { summary: { vi: "tính số liệu từ hồ sơ một cửa và liệt kê hồ sơ làm mất điểm", en: "compute the figures from dossier records and list the dossiers behind lost points" }, load: () => import("./commands/dossiers/index.js") },
+  calendar: { summary: { vi: "xem hoặc đề xuất lịch làm việc một năm", en: "show or propose a year's working-day calendar" }, load: () => import("./commands/calendar/index.js") },
   validate: { summary: { vi: "kiểm tra tệp số liệu và liệt kê mọi lỗi", en: "check a figures file and list every problem" }, load: () => import("./commands/validate/index.js") },
 };
 
