@@ -6,16 +6,20 @@ import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
 import { figuresFrom } from "../../input/read-figures.js";
 import { writePack } from "../../pack/write-pack.js";
+import { DOSSIER_DEMO_FOLDER } from "../../demo/folder.js";
 import { PACK_OPTIONS, asOfOf, reportPack, terminalProgress } from "../shared.js";
 
 /** The demo's input is written beside the pack, as JSON and as a filled template, so a new user sees the formats. */
 export const DEMO_INPUT_FILE = "du-lieu-mau-hoa-son.json";
 export const DEMO_TEMPLATE_FILE = "du-lieu-mau-hoa-son.xlsx";
+/** With --from-dossiers: the figures computed from the demo's dossier records, with the dossiers behind lost points. */
+export const DOSSIER_DEMO_INPUT_FILE = "du-lieu-tu-ho-so-hoa-son.json";
+export const dossierDetailsFile = (period: string) => `ho-so-mat-diem-${period}.xlsx`;
 
 /** `chiso demo`: the main job on built-in data. */
 export const command: Command = {
   name: "demo",
-  usage: "chiso demo [--out chiso-demo] [--period 2026-10]",
+  usage: "chiso demo [--out chiso-demo] [--period 2026-10] [--from-dossiers]",
   summary: {
     vi: "Tạo bộ báo cáo mẫu cho tỉnh giả định Hòa Sơn (15 sở, 100 xã, 14 tháng số liệu) và ghi kèm tệp số liệu đầu vào.",
     en: "Write the sample pack for the fictional province of Hòa Sơn (15 departments, 100 communes, 14 months) with its input file.",
@@ -25,13 +29,23 @@ export const command: Command = {
     period: { type: "string", short: "p", placeholder: "2026-10", description: { vi: `kỳ báo cáo (mặc định: ${DEMO_PERIOD}); dữ liệu mẫu có từ 2025-10 đến 2026-11`, en: `period (default: ${DEMO_PERIOD}); the demo data covers 2025-10 to 2026-11` } },
     "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm (mặc định: hôm nay)", en: "scoring date (default: today)" } },
     deterministic: PACK_OPTIONS.deterministic!,
+    "from-dossiers": {
+      type: "boolean",
+      description: {
+        vi: "tính số liệu của kỳ từ hồ sơ mẫu (khoảng 130.000 hồ sơ, tạo sẵn, cố định) bằng DuckDB; ghi kèm hồ sơ mẫu và bảng tính hồ sơ làm mất điểm",
+        en: "compute the period's figures from generated dossier records (about 130,000, deterministic) with DuckDB; add the records and the workbook of dossiers behind lost points",
+      },
+    },
   },
   async run(context) {
     const { language, values } = context;
     const out = typeof values.out === "string" ? values.out : "chiso-demo";
     const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
     const started = performance.now();
-    const data = generateDemoData();
+    const generated = generateDemoData();
+    // DuckDB loads only for --from-dossiers.
+    const fromDossiers = values["from-dossiers"] === true ? await (await import("../../demo/dossiers.js")).dossierDemo(generated, period, language, context.stderr) : null;
+    const data = fromDossiers?.data ?? generated;
     const text = `${JSON.stringify(data, null, 1)}\n`;
     const scheme = getScheme();
     const { dataset, checksum } = await figuresFrom(new TextEncoder().encode(text), DEMO_INPUT_FILE, scheme, language);
@@ -45,13 +59,19 @@ export const command: Command = {
       checksum,
       deterministic: values.deterministic === true,
       ...(asOf && { asOf }),
-      extraFiles: [
-        { name: DEMO_INPUT_FILE, data: text },
-        { name: DEMO_TEMPLATE_FILE, data: template },
-      ],
+      extraFiles: fromDossiers
+        ? [
+            { name: DOSSIER_DEMO_INPUT_FILE, data: `${JSON.stringify(fromDossiers.file, null, 1)}\n` },
+            { name: dossierDetailsFile(period), data: fromDossiers.details },
+            ...fromDossiers.records,
+          ]
+        : [
+            { name: DEMO_INPUT_FILE, data: text },
+            { name: DEMO_TEMPLATE_FILE, data: template },
+          ],
       progress: terminalProgress(messagesFor(language).rendering),
     });
     reportPack(context, result, out, started);
-    context.stdout(messagesFor(language).demoInput(`${out}/${DEMO_TEMPLATE_FILE}, ${out}/${DEMO_INPUT_FILE}`));
+    context.stdout(messagesFor(language).demoInput(fromDossiers ? `${out}/${DOSSIER_DEMO_FOLDER}/, ${out}/${DOSSIER_DEMO_INPUT_FILE}, ${out}/${dossierDetailsFile(period)}` : `${out}/${DEMO_TEMPLATE_FILE}, ${out}/${DEMO_INPUT_FILE}`));
   },
 };
