@@ -9,6 +9,8 @@ export interface InputColumn {
   readonly required: boolean;
   /** The loaded table's column(s) it fills; a timestamp fills `<prefix>_min` and `<prefix>_day`. */
   readonly target: string;
+  /** Text compared case-insensitively (stored lower case). */
+  readonly lowercase?: boolean;
 }
 
 const column = (name: string, kind: ColumnKind, required: boolean, target: string = name): InputColumn => ({ name, kind, required, target });
@@ -40,7 +42,7 @@ export const PROCEDURE_COLUMNS: readonly InputColumn[] = [
   column("procedure_id", "text", true),
   column("procedure_name", "text", false),
   column("legal_duration", "integer", false),
-  column("duration_unit", "text", false),
+  { ...column("duration_unit", "text", false), lowercase: true },
   column("online_level", "text", false),
   column("paper_result", "flag", false),
   column("fee_bearing", "flag", false),

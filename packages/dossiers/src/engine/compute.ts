@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/core";
 import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
@@ -36,6 +39,8 @@ export interface ComputeOptions {
   readonly onStep?: (step: ComputeStep, index: number, total: number) => void;
   /** DuckDB threads (default: DuckDB's choice, one per core). */
   readonly threads?: number;
+  /** DuckDB's memory limit (default "3GB"; beyond it DuckDB spills to a temporary folder). */
+  readonly memoryLimit?: string;
 }
 
 export type ComputeStep = "load" | "check" | "evaluate" | "count" | "evidence";
@@ -108,7 +113,13 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
   if (asOfMinute === null) throw new RangeError(`not a local time: ${options.asOf}`);
   const step = (name: ComputeStep) => options.onStep?.(name, STEPS.indexOf(name), STEPS.length);
 
-  const instance = await DuckDBInstance.create(":memory:", options.threads ? { threads: String(options.threads) } : {});
+  const temp = await mkdtemp(join(tmpdir(), "chiso-duckdb-"));
+  // Spill to our own temporary folder (never the working directory) when the memory limit is reached.
+  const instance = await DuckDBInstance.create(":memory:", {
+    temp_directory: temp,
+    memory_limit: options.memoryLimit ?? "3GB",
+    ...(options.threads && { threads: String(options.threads) }),
+  });
   const connection = await instance.connect();
   try {
     step("load");
@@ -121,7 +132,8 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     else await createEmpty(connection, "chiso_feedback_in", FEEDBACK_COLUMNS);
     const missing = [...loaded].flatMap(([file, info]) => info.missing.map((column): DossierProblem => ({ code: "missing_column", severity: "error", file, fileName: info.path, column })));
     if (missing.length > 0) throw new MissingColumnsError(missing);
-    await connection.run("UPDATE chiso_procedures_in SET duration_unit = LOWER(duration_unit)");
+    // Row numbers are fixed now; later queries need not keep rows in order (less memory, more parallel).
+    await connection.run("SET preserve_insertion_order = false");
 
     // The calendar covers the data's years (and two after, for due dates), within 1990–2150.
     const [span] = await rows(
@@ -137,10 +149,9 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id))) await createSetupTable(connection, table);
 
     step("check");
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${MATERIALIZED[0]!.name} AS ${MATERIALIZED[0]!.sql}`);
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${MATERIALIZED[1]!.name} AS ${MATERIALIZED[1]!.sql}`);
+    for (const { name, sql } of MATERIALIZED.slice(0, 3)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
     step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(2)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    for (const { name, sql } of MATERIALIZED.slice(3)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
@@ -178,6 +189,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
   } finally {
     connection.closeSync();
     instance.closeSync();
+    await rm(temp, { recursive: true, force: true });
   }
 }
 

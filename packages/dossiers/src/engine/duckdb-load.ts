@@ -52,17 +52,18 @@ interface ColumnSql {
 const flagList = (values: readonly string[]) => values.map(sqlString).join(", ");
 
 /** How one column is read, by its kind and the type the file gives it. */
-function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined): ColumnSql {
+function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim = true): ColumnSql {
   if (!found) {
     const nulls = spec.kind === "timestamp" ? [`CAST(NULL AS BIGINT) AS ${spec.target}_min`, `CAST(NULL AS BIGINT) AS ${spec.target}_day`] : [`CAST(NULL AS ${spec.kind === "text" ? "VARCHAR" : "BIGINT"}) AS ${spec.target}`];
     return { outputs: spec.kind === "flag" ? [`CAST(0 AS BIGINT) AS ${spec.target}`] : nulls, invalid: null, raw: "NULL" };
   }
   const value = quoteIdentifier(found.name);
-  const text = `NULLIF(TRIM(CAST(${value} AS VARCHAR)), '')`;
+  // Text from CSV is trimmed (stray spaces are common in exports); Parquet and JSON values are taken as typed.
+  const text = trim ? `NULLIF(TRIM(CAST(${value} AS VARCHAR)), '')` : `NULLIF(CAST(${value} AS VARCHAR), '')`;
   const isText = found.type === "VARCHAR" || found.type === "JSON";
   switch (spec.kind) {
     case "text":
-      return { outputs: [`${text} AS ${spec.target}`], invalid: null, raw: text };
+      return { outputs: [`${spec.lowercase ? `LOWER(${text})` : text} AS ${spec.target}`], invalid: null, raw: text };
     case "integer": {
       const parsed = isText || found.type.startsWith("DECIMAL") || found.type === "DOUBLE" || found.type === "FLOAT" ? `TRY_CAST(${text} AS BIGINT)` : `TRY_CAST(${value} AS BIGINT)`;
       if (!isText && !found.type.startsWith("DECIMAL") && found.type !== "DOUBLE" && found.type !== "FLOAT") return { outputs: [`${parsed} AS ${spec.target}`], invalid: null, raw: text };
@@ -141,7 +142,7 @@ export async function loadFile(
   const found = await describe(connection, from);
   const missing = columns.filter((spec) => spec.required && !found.has(spec.name)).map((spec) => spec.name);
   const present = new Set(columns.filter((spec) => found.has(spec.name)).map((spec) => spec.name));
-  const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name)) }));
+  const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv") }));
   const checks = parts.filter((part) => part.sql.invalid !== null);
   const parseError = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${sqlString(part.spec.name)}`).join(" ")} END`;
   const parseValue = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${part.sql.raw}`).join(" ")} END`;
@@ -149,8 +150,10 @@ export async function loadFile(
   // (DuckDB preserves insertion order), so ROW_NUMBER() without ORDER BY numbers the records.
   const rowNumber = format === "parquet" ? `CAST(file_row_number + 1 AS BIGINT)` : `CAST(ROW_NUMBER() OVER () + ${rowOffset} AS BIGINT)`;
   const fromWithRows = format === "parquet" ? from.replace(/\)$/, ", file_row_number = true)") : from;
+  // Parquet is read where it lies (a view: the big files are scanned, never copied into memory); text
+  // files are parsed once into a table, which also fixes their row numbers.
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
+    `CREATE OR REPLACE TEMP ${format === "parquet" ? "VIEW" : "TABLE"} ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
   );
   return { path, format, present, missing };
 }

@@ -13,6 +13,46 @@ import { FEEDBACK_HANDLING_WORKING_DAYS } from "./tables.js";
  * cast to BIGINT (ClickHouse sums to unsigned integers, which would wrap on subtraction).
  */
 
+/**
+ * One row per dossier id of the events file: what the rules need from its history (events after the
+ * as-of time ignored), and the counts that flag a dossier with a bad event. One pass over the events,
+ * so the big table is aggregated once rather than joined to the dossiers several times.
+ */
+export const EVENT_SUMMARY_SQL = `
+WITH bounds AS (
+  SELECT c.lo AS lo, c.hi AS hi, p.as_of AS as_of
+  FROM (SELECT MIN(cal_day) AS lo, MAX(cal_day) AS hi FROM chiso_calendar) c
+  CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) p
+),
+ev AS (
+  SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
+    CASE WHEN e.parse_error IS NOT NULL OR e.state IS NULL OR e.changed_min IS NULL OR e.state < 1 OR e.state > 10
+      OR e.changed_day < b.lo OR e.changed_day > b.hi THEN 1 ELSE 0 END AS bad,
+    CASE WHEN e.changed_min <= b.as_of THEN 1 ELSE 0 END AS seen
+  FROM chiso_events_in e CROSS JOIN bounds b
+  WHERE e.dossier_id IS NOT NULL
+)
+SELECT dossier_id,
+  CAST(COUNT(*) AS BIGINT) AS n_events,
+  CAST(SUM(bad) AS BIGINT) AS n_bad,
+  CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
+  MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
+  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_min END) AS t9,
+  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_day END) AS t9_day,
+  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_min END) AS t10,
+  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_day END) AS t10_day,
+  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_min END) AS t_stop,
+  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_day END) AS t_stop_day,
+  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_min END) AS t7,
+  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_day END) AS t7_day,
+  CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
+  MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
+  MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_day END) AS last_supp_day,
+  MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
+FROM ev
+GROUP BY dossier_id
+`;
+
 /** Every problem in the input, one row each: where it is and what it is. */
 export const PROBLEMS_SQL = `
 WITH dup_dossiers AS (
@@ -31,8 +71,19 @@ good_procedures AS (
 dossier_ids AS (
   SELECT dossier_id, MIN(received_min) AS received_min FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
 ),
-event_ids AS (
-  SELECT dossier_id FROM chiso_events_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
+-- Dossier ids whose events need looking at row by row: a bad event, an event before reception, or no dossier.
+flagged AS (
+  SELECT s.dossier_id AS dossier_id
+  FROM chiso_event_summary s LEFT JOIN dossier_ids di ON di.dossier_id = s.dossier_id
+  WHERE s.n_bad > 0 OR di.dossier_id IS NULL OR s.first_min < di.received_min
+),
+ev AS (
+  SELECT e.row_no AS row_no, e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
+    e.parse_error AS parse_error, e.parse_value AS parse_value
+  FROM chiso_events_in e JOIN flagged f ON f.dossier_id = e.dossier_id
+  UNION ALL
+  SELECT e.row_no, e.dossier_id, e.state, e.changed_min, e.changed_day, e.parse_error, e.parse_value
+  FROM chiso_events_in e WHERE e.dossier_id IS NULL
 )
 SELECT 'dossiers' AS source, d.row_no AS row_no, d.dossier_id AS record_id, d.parse_error AS column_name,
   CASE WHEN d.parse_error IN ('received_at', 'due_at') THEN 'bad_timestamp' ELSE 'bad_value' END AS code, 'error' AS severity, d.parse_value AS value
@@ -63,31 +114,31 @@ FROM chiso_dossiers_in d JOIN good_procedures gp ON gp.procedure_id = d.procedur
 WHERE d.parse_error IS NULL AND d.due_day IS NULL AND gp.legal_duration IS NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'no_events', 'error', d.dossier_id
-FROM chiso_dossiers_in d LEFT JOIN event_ids ei ON ei.dossier_id = d.dossier_id
+FROM chiso_dossiers_in d LEFT JOIN chiso_event_summary ei ON ei.dossier_id = d.dossier_id
 WHERE d.dossier_id IS NOT NULL AND ei.dossier_id IS NULL
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, e.parse_error,
   CASE WHEN e.parse_error = 'changed_at' THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', e.parse_value
-FROM chiso_events_in e WHERE e.parse_error IS NOT NULL
+FROM ev e WHERE e.parse_error IS NOT NULL
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, CASE WHEN e.dossier_id IS NULL THEN 'dossier_id' WHEN e.state IS NULL THEN 'state' ELSE 'changed_at' END,
   'missing_value', 'error', NULL
-FROM chiso_events_in e
+FROM ev e
 WHERE e.parse_error IS NULL AND (e.dossier_id IS NULL OR e.state IS NULL OR e.changed_min IS NULL)
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'state', 'unknown_state', 'error', CAST(e.state AS VARCHAR)
-FROM chiso_events_in e WHERE e.parse_error IS NULL AND (e.state < 1 OR e.state > 10)
+FROM ev e WHERE e.parse_error IS NULL AND (e.state < 1 OR e.state > 10)
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'dossier_id', 'orphan_event', 'warning', e.dossier_id
-FROM chiso_events_in e LEFT JOIN dossier_ids di ON di.dossier_id = e.dossier_id
+FROM ev e LEFT JOIN dossier_ids di ON di.dossier_id = e.dossier_id
 WHERE e.dossier_id IS NOT NULL AND di.dossier_id IS NULL
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'event_before_reception', 'error', CAST(e.state AS VARCHAR)
-FROM chiso_events_in e JOIN dossier_ids di ON di.dossier_id = e.dossier_id
+FROM ev e JOIN dossier_ids di ON di.dossier_id = e.dossier_id
 WHERE e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < di.received_min
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'timestamp_out_of_range', 'error', CAST(e.changed_day AS VARCHAR)
-FROM chiso_events_in e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
+FROM ev e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
 WHERE e.changed_day IS NOT NULL AND c.cal_day IS NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'timestamp_out_of_range', 'error', CAST(d.due_day AS VARCHAR)
@@ -129,10 +180,6 @@ WITH bad_rows AS (
 ),
 bad_ids AS (
   SELECT record_id FROM chiso_problems WHERE source = 'events' AND severity = 'error' AND record_id IS NOT NULL GROUP BY record_id
-),
-received_events AS (
-  SELECT dossier_id, CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received
-  FROM chiso_events_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
 )
 SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, c.month_ord AS month_ord,
   CASE
@@ -146,7 +193,7 @@ LEFT JOIN bad_rows br ON br.row_no = d.row_no
 LEFT JOIN bad_ids bi ON bi.record_id = d.dossier_id
 LEFT JOIN chiso_calendar c ON c.cal_day = d.received_day
 LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
-LEFT JOIN received_events re ON re.dossier_id = d.dossier_id
+LEFT JOIN chiso_event_summary re ON re.dossier_id = d.dossier_id
 `;
 
 /**
@@ -163,38 +210,29 @@ WITH counted AS (
     d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
     d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
     d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
-    d.data_store_synced AS data_store_synced, d.complained AS complained
-  FROM chiso_dossiers_in d JOIN chiso_dossier_status s ON s.row_no = d.row_no
+    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
+  FROM chiso_dossiers_in d
+  JOIN chiso_dossier_status s ON s.row_no = d.row_no
+  JOIN chiso_periods p ON p.month_ord = s.month_ord
   WHERE s.status = 'counted'
 ),
+agg AS (
+  SELECT sm.dossier_id AS dossier_id, sm.t9 AS t9, sm.t9_day AS t9_day, sm.t10 AS t10, sm.t10_day AS t10_day, sm.t_stop AS t_stop, sm.t_stop_day AS t_stop_day,
+    sm.t7 AS t7, sm.t7_day AS t7_day, sm.n_supp AS n_supp, sm.last_supp AS last_supp, sm.last_supp_day AS last_supp_day, sm.last_other AS last_other
+  FROM chiso_event_summary sm JOIN counted c ON c.dossier_id = sm.dossier_id
+),
+-- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
 ev AS (
   SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day, e.row_no AS row_no
   FROM chiso_events_in e
+  JOIN agg a ON a.dossier_id = e.dossier_id
   JOIN counted c ON c.dossier_id = e.dossier_id
-  JOIN chiso_periods p ON p.month_ord = c.month_ord
-  WHERE e.changed_min <= p.as_of_min
-),
-agg AS (
-  SELECT dossier_id,
-    MIN(CASE WHEN state = 9 THEN changed_min END) AS t9,
-    MIN(CASE WHEN state = 9 THEN changed_day END) AS t9_day,
-    MIN(CASE WHEN state = 10 THEN changed_min END) AS t10,
-    MIN(CASE WHEN state = 10 THEN changed_day END) AS t10_day,
-    MIN(CASE WHEN state IN (3, 8) THEN changed_min END) AS t_stop,
-    MIN(CASE WHEN state IN (3, 8) THEN changed_day END) AS t_stop_day,
-    MIN(CASE WHEN state = 7 THEN changed_min END) AS t7,
-    MIN(CASE WHEN state = 7 THEN changed_day END) AS t7_day,
-    CAST(SUM(CASE WHEN state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
-    MAX(CASE WHEN state = 5 THEN changed_min END) AS last_supp,
-    MAX(CASE WHEN state = 5 THEN changed_day END) AS last_supp_day,
-    MAX(CASE WHEN state NOT IN (1, 5) THEN changed_min END) AS last_other
-  FROM ev GROUP BY dossier_id
+  WHERE a.n_supp > 0 AND e.changed_min <= c.as_of_min
 ),
 supp_events AS (
   SELECT ev.dossier_id AS dossier_id, ev.state AS state, ev.changed_min AS changed_min, ev.changed_day AS changed_day,
     ROW_NUMBER() OVER (PARTITION BY ev.dossier_id ORDER BY ev.changed_min, ev.row_no) AS rn
-  FROM ev JOIN agg ON agg.dossier_id = ev.dossier_id
-  WHERE agg.n_supp > 0
+  FROM ev
 ),
 waiting AS (
   SELECT a.dossier_id AS dossier_id,
@@ -449,6 +487,7 @@ WHERE r.rn <= ${limit}
 
 /** The results each engine materialises, in order, as its own (temporary) tables. */
 export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [
+  { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
   { name: "chiso_dossier_result", sql: DOSSIER_RESULT_SQL },
