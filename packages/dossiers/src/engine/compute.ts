@@ -149,9 +149,9 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id))) await createSetupTable(connection, table);
 
     step("check");
-    for (const { name, sql } of MATERIALIZED.slice(0, 3)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
     step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(3)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);

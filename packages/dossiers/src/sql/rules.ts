@@ -53,10 +53,30 @@ FROM ev
 GROUP BY dossier_id
 `;
 
+/**
+ * The dossier ids that need a closer look, from one full join of the dossiers' ids with the events'
+ * summary: ids in one file only, duplicated ids, ids with a bad event, an event before reception, or
+ * no event past "newly registered". Small (only the exceptions), so later steps join it cheaply.
+ */
+export const DOSSIER_LINKS_SQL = `
+WITH dossier_ids AS (
+  SELECT dossier_id, MIN(received_min) AS received_min, CAST(COUNT(*) AS BIGINT) AS n_rows
+  FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
+)
+SELECT COALESCE(di.dossier_id, s.dossier_id) AS dossier_id,
+  CASE WHEN di.dossier_id IS NULL THEN 0 ELSE 1 END AS in_dossiers,
+  CASE WHEN s.dossier_id IS NULL THEN 0 ELSE 1 END AS in_events,
+  di.received_min AS received_min, COALESCE(di.n_rows, 0) AS n_rows,
+  COALESCE(s.n_bad, 0) AS n_bad, COALESCE(s.n_received, 0) AS n_received, s.first_min AS first_min
+FROM dossier_ids di
+FULL JOIN chiso_event_summary s ON s.dossier_id = di.dossier_id
+WHERE di.dossier_id IS NULL OR s.dossier_id IS NULL OR di.n_rows > 1 OR s.n_bad > 0 OR s.n_received = 0 OR s.first_min < di.received_min
+`;
+
 /** Every problem in the input, one row each: where it is and what it is. */
 export const PROBLEMS_SQL = `
 WITH dup_dossiers AS (
-  SELECT dossier_id FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id HAVING COUNT(*) > 1
+  SELECT dossier_id FROM chiso_dossier_links WHERE n_rows > 1
 ),
 dup_procedures AS (
   SELECT procedure_id FROM chiso_procedures_in WHERE procedure_id IS NOT NULL GROUP BY procedure_id HAVING COUNT(*) > 1
@@ -68,14 +88,10 @@ good_procedures AS (
   WHERE pr.parse_error IS NULL AND pr.procedure_id IS NOT NULL AND dp.procedure_id IS NULL
     AND (pr.legal_duration IS NULL OR pr.duration_unit IN ('hours', 'days', 'working_days', 'months'))
 ),
-dossier_ids AS (
-  SELECT dossier_id, MIN(received_min) AS received_min FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
-),
 -- Dossier ids whose events need looking at row by row: a bad event, an event before reception, or no dossier.
 flagged AS (
-  SELECT s.dossier_id AS dossier_id
-  FROM chiso_event_summary s LEFT JOIN dossier_ids di ON di.dossier_id = s.dossier_id
-  WHERE s.n_bad > 0 OR di.dossier_id IS NULL OR s.first_min < di.received_min
+  SELECT dossier_id, in_dossiers, received_min FROM chiso_dossier_links
+  WHERE in_events = 1 AND (n_bad > 0 OR in_dossiers = 0 OR first_min < received_min)
 ),
 ev AS (
   SELECT e.row_no AS row_no, e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
@@ -114,8 +130,8 @@ FROM chiso_dossiers_in d JOIN good_procedures gp ON gp.procedure_id = d.procedur
 WHERE d.parse_error IS NULL AND d.due_day IS NULL AND gp.legal_duration IS NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'no_events', 'error', d.dossier_id
-FROM chiso_dossiers_in d LEFT JOIN chiso_event_summary ei ON ei.dossier_id = d.dossier_id
-WHERE d.dossier_id IS NOT NULL AND ei.dossier_id IS NULL
+FROM chiso_dossiers_in d JOIN chiso_dossier_links l ON l.dossier_id = d.dossier_id
+WHERE l.in_events = 0
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, e.parse_error,
   CASE WHEN e.parse_error = 'changed_at' THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', e.parse_value
@@ -130,12 +146,12 @@ SELECT 'events', e.row_no, e.dossier_id, 'state', 'unknown_state', 'error', CAST
 FROM ev e WHERE e.parse_error IS NULL AND (e.state < 1 OR e.state > 10)
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'dossier_id', 'orphan_event', 'warning', e.dossier_id
-FROM ev e LEFT JOIN dossier_ids di ON di.dossier_id = e.dossier_id
-WHERE e.dossier_id IS NOT NULL AND di.dossier_id IS NULL
+FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
+WHERE f.in_dossiers = 0
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'event_before_reception', 'error', CAST(e.state AS VARCHAR)
-FROM ev e JOIN dossier_ids di ON di.dossier_id = e.dossier_id
-WHERE e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < di.received_min
+FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
+WHERE f.in_dossiers = 1 AND e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < f.received_min
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'timestamp_out_of_range', 'error', CAST(e.changed_day AS VARCHAR)
 FROM ev e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
@@ -185,7 +201,7 @@ SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, c.m
   CASE
     WHEN br.row_no IS NOT NULL OR bi.record_id IS NOT NULL THEN 'rejected'
     WHEN p.month_ord IS NULL THEN 'outside_period'
-    WHEN re.n_received = 0 THEN 'not_received'
+    WHEN re.in_events = 1 AND re.n_received = 0 THEN 'not_received'
     ELSE 'counted'
   END AS status
 FROM chiso_dossiers_in d
@@ -193,7 +209,7 @@ LEFT JOIN bad_rows br ON br.row_no = d.row_no
 LEFT JOIN bad_ids bi ON bi.record_id = d.dossier_id
 LEFT JOIN chiso_calendar c ON c.cal_day = d.received_day
 LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
-LEFT JOIN chiso_event_summary re ON re.dossier_id = d.dossier_id
+LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
 `;
 
 /**
@@ -216,18 +232,16 @@ WITH counted AS (
   JOIN chiso_periods p ON p.month_ord = s.month_ord
   WHERE s.status = 'counted'
 ),
-agg AS (
-  SELECT sm.dossier_id AS dossier_id, sm.t9 AS t9, sm.t9_day AS t9_day, sm.t10 AS t10, sm.t10_day AS t10_day, sm.t_stop AS t_stop, sm.t_stop_day AS t_stop_day,
-    sm.t7 AS t7, sm.t7_day AS t7_day, sm.n_supp AS n_supp, sm.last_supp AS last_supp, sm.last_supp_day AS last_supp_day, sm.last_other AS last_other
-  FROM chiso_event_summary sm JOIN counted c ON c.dossier_id = sm.dossier_id
-),
 -- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
+supp_ids AS (
+  SELECT c.dossier_id AS dossier_id, c.as_of_min AS as_of_min
+  FROM chiso_event_summary sm JOIN counted c ON c.dossier_id = sm.dossier_id
+  WHERE sm.n_supp > 0
+),
 ev AS (
   SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day, e.row_no AS row_no
-  FROM chiso_events_in e
-  JOIN agg a ON a.dossier_id = e.dossier_id
-  JOIN counted c ON c.dossier_id = e.dossier_id
-  WHERE a.n_supp > 0 AND e.changed_min <= c.as_of_min
+  FROM chiso_events_in e JOIN supp_ids si ON si.dossier_id = e.dossier_id
+  WHERE e.changed_min <= si.as_of_min
 ),
 supp_events AS (
   SELECT ev.dossier_id AS dossier_id, ev.state AS state, ev.changed_min AS changed_min, ev.changed_day AS changed_day,
@@ -271,7 +285,7 @@ ended AS (
     rc.dom AS received_dom
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
-  LEFT JOIN agg a ON a.dossier_id = c.dossier_id
+  LEFT JOIN chiso_event_summary a ON a.dossier_id = c.dossier_id
   LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
@@ -488,6 +502,7 @@ WHERE r.rn <= ${limit}
 /** The results each engine materialises, in order, as its own (temporary) tables. */
 export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [
   { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
+  { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
   { name: "chiso_dossier_result", sql: DOSSIER_RESULT_SQL },

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { dirname, basename } from "node:path";
 import { safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
 import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
@@ -65,7 +65,7 @@ export async function checkInputs(files: DossierFiles, language: Language): Prom
   for (const path of [files.dossiers, files.events, files.procedures, files.feedback].filter((value): value is string => value !== undefined)) {
     if (!formatOf(path)) throw new CliError(dossierMessages(language).unsupported(path), EXIT.invalidInput);
     try {
-      await readFile(path, { flag: "r" }).then(() => undefined);
+      if (!(await stat(path)).isFile()) throw Object.assign(new Error(language === "vi" ? "không phải tệp" : "not a file"), { code: "EISDIR" });
     } catch (error) {
       throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
     }
