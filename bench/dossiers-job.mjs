@@ -3,14 +3,14 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { computeDossierFigures } from "@chiso/dossiers";
 
-const [job, dir, period, unitsJson] = process.argv.slice(2);
+const [job, dir, period, unitsJson, evidenceLimit] = process.argv.slice(2);
 const files = { dossiers: `${dir}/dossiers.parquet`, events: `${dir}/events.parquet`, procedures: `${dir}/procedures.csv`, feedback: `${dir}/feedback.parquet` };
 const started = performance.now();
 let check;
 if (job === "rules") {
   const { readFile } = await import("node:fs/promises");
   const units = JSON.parse(await readFile(unitsJson, "utf8"));
-  const result = await computeDossierFigures(files, { period, units });
+  const result = await computeDossierFigures(files, { period, units, evidenceLimit: Number(evidenceLimit ?? 20) });
   check = {
     received: result.figures.reduce((sum, figure) => sum + figure.channels.received, 0),
     counted: result.accounting.dossiers.counted,

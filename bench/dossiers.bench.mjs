@@ -36,17 +36,17 @@ async function dataset(name, total, provinces, monthsCount) {
   return { dir, unitsJson, counts, units: units.length, period: monthsCount === 12 ? "2026" : MONTHS_2026.slice(0, monthsCount).join("") };
 }
 
-function runJob(job, data, period) {
-  const child = spawnSync(process.execPath, [JOB, job, data.dir, period, data.unitsJson], { encoding: "utf8", maxBuffer: 1 << 20 });
+function runJob(job, data, period, evidenceLimit) {
+  const child = spawnSync(process.execPath, [JOB, job, data.dir, period, data.unitsJson, String(evidenceLimit)], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`${job} failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1));
 }
 
 /** Median time and the largest peak RSS of `repeat` runs, each checked. */
-function timed(job, data, period, repeat, check) {
+function timed(job, data, period, repeat, check, evidenceLimit = 20) {
   const runs = [];
   for (let index = 0; index < repeat; index += 1) {
-    const run = runJob(job, data, period);
+    const run = runJob(job, data, period, evidenceLimit);
     check(run.check);
     runs.push(run);
   }
@@ -63,7 +63,9 @@ export async function benchDossiers() {
       throw new Error(`a timed run did not count every dossier: ${JSON.stringify(check)} for ${data.counts.dossiers}`);
     }
   };
-  const rules = timed("rules", national, "2026", 3, expect(national));
+  // A national year lists the worst 3 dossiers per unit, month and item (1.4 million lines); every failing
+  // dossier is still ranked and counted. The province-year lists the default 20.
+  const rules = timed("rules", national, "2026", 3, expect(national), 3);
   const plain = timed("plain", national, "2026", 3, expect(national));
   const year = timed("rules", provinceYear, "2026", 3, expect(provinceYear));
   const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -73,7 +75,7 @@ export async function benchDossiers() {
     title: "@chiso/dossiers — the 766 counts from dossier records (DuckDB, Parquet)",
     rows: [
       ["national year", `${national.counts.dossiers.toLocaleString("en")} dossiers, ${national.counts.events.toLocaleString("en")} events, ${national.units.toLocaleString("en")} units × 12 months (generated once in ${national.counts.seconds.toFixed(0)} s)`],
-      ["full rules (figures, evidence, problems)", `${seconds(rules.ms)}, peak ${gib(rules.rss)}`, fullScale ? "target < 15 s and < 4 GiB" : "reduced scale"],
+      ["full rules (figures, evidence: worst 3, problems)", `${seconds(rules.ms)}, peak ${gib(rules.rss)}`, fullScale ? "target < 15 s and < 4 GiB" : "reduced scale"],
       ["plain GROUP BY unit, month", `${seconds(plain.ms)}, peak ${gib(plain.rss)}`, `rules ${(rules.ms / plain.ms).toFixed(1)}× the plain count`],
       ["province-year", `${year.runs[0].check.received.toLocaleString("en")} dossiers, ${provinceYear.counts.events.toLocaleString("en")} events: ${seconds(year.ms)}, peak ${gib(year.rss)}`, fullScale ? "target well under 5 s" : "reduced scale"],
       ["checked", `every timed run counted every dossier (${rules.runs.length + plain.runs.length + year.runs.length} runs, medians shown)`],

@@ -38,16 +38,11 @@ SELECT dossier_id,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
   MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
   MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_min END) AS t9,
-  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_day END) AS t9_day,
   MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_min END) AS t10,
-  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_day END) AS t10_day,
   MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_min END) AS t_stop,
-  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_day END) AS t_stop_day,
   MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_min END) AS t7,
-  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_day END) AS t7_day,
   CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
   MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
-  MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_day END) AS last_supp_day,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
 FROM ev
 GROUP BY dossier_id
@@ -75,10 +70,7 @@ WHERE di.dossier_id IS NULL OR s.dossier_id IS NULL OR di.n_rows > 1 OR s.n_bad 
 
 /** Every problem in the input, one row each: where it is and what it is. */
 export const PROBLEMS_SQL = `
-WITH dup_dossiers AS (
-  SELECT dossier_id FROM chiso_dossier_links WHERE n_rows > 1
-),
-dup_procedures AS (
+WITH dup_procedures AS (
   SELECT procedure_id FROM chiso_procedures_in WHERE procedure_id IS NOT NULL GROUP BY procedure_id HAVING COUNT(*) > 1
 ),
 good_procedures AS (
@@ -87,6 +79,27 @@ good_procedures AS (
   LEFT JOIN dup_procedures dp ON dp.procedure_id = pr.procedure_id
   WHERE pr.parse_error IS NULL AND pr.procedure_id IS NOT NULL AND dp.procedure_id IS NULL
     AND (pr.legal_duration IS NULL OR pr.duration_unit IN ('hours', 'days', 'working_days', 'months'))
+),
+-- One pass over the dossiers, joined only to small tables: each check as a flag, the rows with any flag kept.
+dchk AS (
+  SELECT x.row_no AS row_no, x.dossier_id AS dossier_id, x.unit_id AS unit_id, x.procedure_id AS procedure_id, x.channel AS channel,
+    x.parse_error AS parse_error, x.parse_value AS parse_value, x.due_day AS due_day,
+    CASE WHEN x.parse_error IS NULL AND (x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL) THEN 1 ELSE 0 END AS f_missing,
+    CASE WHEN x.parse_error IS NULL AND x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3) THEN 1 ELSE 0 END AS f_channel,
+    CASE WHEN l.n_rows > 1 THEN 1 ELSE 0 END AS f_dup,
+    CASE WHEN x.unit_id IS NOT NULL AND u.unit_id IS NULL THEN 1 ELSE 0 END AS f_unit,
+    CASE WHEN x.dossier_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
+    CASE WHEN x.parse_error IS NULL AND gp.procedure_id IS NOT NULL AND x.due_day IS NULL AND gp.legal_duration IS NULL THEN 1 ELSE 0 END AS f_no_due,
+    CASE WHEN l.in_dossiers = 1 AND l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
+    CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range
+  FROM chiso_dossiers_in x
+  LEFT JOIN chiso_units u ON u.unit_id = x.unit_id
+  LEFT JOIN good_procedures gp ON gp.procedure_id = x.procedure_id
+  LEFT JOIN chiso_dossier_links l ON l.dossier_id = x.dossier_id
+  LEFT JOIN chiso_calendar c ON c.cal_day = x.due_day
+  WHERE x.parse_error IS NOT NULL OR x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL
+    OR (x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3)) OR l.dossier_id IS NOT NULL OR u.unit_id IS NULL OR gp.procedure_id IS NULL
+    OR (x.due_day IS NULL AND gp.legal_duration IS NULL) OR (x.due_day IS NOT NULL AND c.cal_day IS NULL)
 ),
 -- Dossier ids whose events need looking at row by row: a bad event, an event before reception, or no dossier.
 flagged AS (
@@ -103,35 +116,30 @@ ev AS (
 )
 SELECT 'dossiers' AS source, d.row_no AS row_no, d.dossier_id AS record_id, d.parse_error AS column_name,
   CASE WHEN d.parse_error IN ('received_at', 'due_at') THEN 'bad_timestamp' ELSE 'bad_value' END AS code, 'error' AS severity, d.parse_value AS value
-FROM chiso_dossiers_in d WHERE d.parse_error IS NOT NULL
+FROM dchk d WHERE d.parse_error IS NOT NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id,
   CASE WHEN d.dossier_id IS NULL THEN 'dossier_id' WHEN d.unit_id IS NULL THEN 'unit_id' ELSE 'received_at' END,
   'missing_value', 'error', NULL
-FROM chiso_dossiers_in d
-WHERE d.parse_error IS NULL AND (d.dossier_id IS NULL OR d.unit_id IS NULL OR d.received_min IS NULL)
+FROM dchk d WHERE d.f_missing = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'channel', 'unknown_channel', 'error', CAST(d.channel AS VARCHAR)
-FROM chiso_dossiers_in d WHERE d.parse_error IS NULL AND d.channel IS NOT NULL AND d.channel NOT IN (1, 2, 3)
+FROM dchk d WHERE d.f_channel = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'duplicate_id', 'error', d.dossier_id
-FROM chiso_dossiers_in d JOIN dup_dossiers x ON x.dossier_id = d.dossier_id
+FROM dchk d WHERE d.f_dup = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'unit_id', 'unknown_unit', 'error', d.unit_id
-FROM chiso_dossiers_in d LEFT JOIN chiso_units u ON u.unit_id = d.unit_id
-WHERE d.unit_id IS NOT NULL AND u.unit_id IS NULL
+FROM dchk d WHERE d.f_unit = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'procedure_id', 'unknown_procedure', 'error', d.procedure_id
-FROM chiso_dossiers_in d LEFT JOIN good_procedures gp ON gp.procedure_id = d.procedure_id
-WHERE gp.procedure_id IS NULL AND d.dossier_id IS NOT NULL
+FROM dchk d WHERE d.f_procedure = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'no_due_date', 'error', d.procedure_id
-FROM chiso_dossiers_in d JOIN good_procedures gp ON gp.procedure_id = d.procedure_id
-WHERE d.parse_error IS NULL AND d.due_day IS NULL AND gp.legal_duration IS NULL
+FROM dchk d WHERE d.f_no_due = 1
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'no_events', 'error', d.dossier_id
-FROM chiso_dossiers_in d JOIN chiso_dossier_links l ON l.dossier_id = d.dossier_id
-WHERE l.in_events = 0
+FROM dchk d WHERE d.f_no_events = 1
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, e.parse_error,
   CASE WHEN e.parse_error = 'changed_at' THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', e.parse_value
@@ -158,8 +166,7 @@ FROM ev e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
 WHERE e.changed_day IS NOT NULL AND c.cal_day IS NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'timestamp_out_of_range', 'error', CAST(d.due_day AS VARCHAR)
-FROM chiso_dossiers_in d LEFT JOIN chiso_calendar c ON c.cal_day = d.due_day
-WHERE d.due_day IS NOT NULL AND c.cal_day IS NULL
+FROM dchk d WHERE d.f_due_range = 1
 UNION ALL
 SELECT 'procedures', pr.row_no, pr.procedure_id, pr.parse_error, 'bad_value', 'error', pr.parse_value
 FROM chiso_procedures_in pr WHERE pr.parse_error IS NOT NULL
@@ -197,7 +204,7 @@ WITH bad_rows AS (
 bad_ids AS (
   SELECT record_id FROM chiso_problems WHERE source = 'events' AND severity = 'error' AND record_id IS NOT NULL GROUP BY record_id
 )
-SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, c.month_ord AS month_ord,
+SELECT d.row_no AS row_no, c.month_ord AS month_ord,
   CASE
     WHEN br.row_no IS NOT NULL OR bi.record_id IS NOT NULL THEN 'rejected'
     WHEN p.month_ord IS NULL THEN 'outside_period'
@@ -217,12 +224,12 @@ LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["dossier_id", "unit_id", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_id", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
 const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
 
 export const DOSSIER_RESULT_SQL = `
 WITH counted AS (
-  SELECT d.dossier_id AS dossier_id, d.unit_id AS unit_id, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
     d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
     d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
     d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
@@ -234,8 +241,8 @@ WITH counted AS (
 ),
 -- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
 supp_ids AS (
-  SELECT c.dossier_id AS dossier_id, c.as_of_min AS as_of_min
-  FROM chiso_event_summary sm JOIN counted c ON c.dossier_id = sm.dossier_id
+  SELECT sm.dossier_id AS dossier_id, b.as_of AS as_of_min
+  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
   WHERE sm.n_supp > 0
 ),
 ev AS (
@@ -260,7 +267,7 @@ waiting AS (
   GROUP BY a.dossier_id
 ),
 ended AS (
-  SELECT c.dossier_id AS dossier_id, c.unit_id AS unit_id, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
+  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_id AS unit_id, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
     c.received_min AS received_min, c.received_day AS received_day, c.due_min AS due_min, c.due_day AS due_day,
     c.fee_due AS fee_due, c.paid_online AS paid_online, c.digitized_at_intake AS digitized_at_intake, c.result_electronic AS result_electronic,
     c.reused_data AS reused_data, c.population_data AS population_data, c.data_store_synced AS data_store_synced, c.complained AS complained,
@@ -273,8 +280,8 @@ ended AS (
       ELSE p.open_end_min
     END AS end_min,
     CASE
-      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN COALESCE(a.t9_day, a.t10_day, a.t_stop_day, a.t7_day)
-      WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN a.last_supp_day
+      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN CAST(FLOOR(COALESCE(a.t9, a.t10, a.t_stop, a.t7) / 1440.0) AS BIGINT)
+      WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN CAST(FLOOR(a.last_supp / 1440.0) AS BIGINT)
       ELSE p.open_end_day
     END AS end_day,
     COALESCE(w.wait_min, 0) AS wait_min,
@@ -317,7 +324,8 @@ judged AS (
   LEFT JOIN chiso_calendar ce ON ce.cal_day = u.end_day
   LEFT JOIN chiso_calendar dc ON dc.cal_day = u.due_day_final
 )
-SELECT j.dossier_id AS dossier_id, j.unit_id AS unit_id, j.procedure_id AS procedure_id, j.month_ord AS month_ord,
+-- Ids stay out of this (large) table: the evidence fetches them by row number for the few dossiers it lists.
+SELECT j.row_no AS row_no, j.unit_id AS unit_id, j.month_ord AS month_ord,
   j.received_min AS received_min,
   CASE WHEN j.due_min IS NOT NULL THEN j.due_min WHEN j.due_hours_min IS NOT NULL THEN j.due_hours_min ELSE j.due_day_final * 1440 + 1439 END AS due_out_min,
   CASE WHEN j.due_min IS NULL THEN 1 ELSE 0 END AS due_computed,
@@ -472,11 +480,11 @@ const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: s
 export function evidenceSql(limit: number): string {
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
   const dossierParts = DOSSIER_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, dossier_id AS record_id, procedure_id, received_min, due_out_min, settled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, row_no, NULL AS record_id, received_min, due_out_min, settled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
   FROM chiso_dossier_result WHERE ${part.where}`,
   );
   const feedbackParts = FEEDBACK_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, feedback_id AS record_id, NULL AS procedure_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, NULL AS row_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
   FROM chiso_feedback_result WHERE ${part.where}`,
   );
   return `
@@ -484,18 +492,21 @@ WITH failing AS (
   ${[...dossierParts, ...feedbackParts].join("\n  UNION ALL\n  ")}
 ),
 ranked AS (
-  SELECT f.unit_id AS unit_id, f.month_ord AS month_ord, f.item AS item, f.record_id AS record_id, f.procedure_id AS procedure_id,
+  SELECT f.unit_id AS unit_id, f.month_ord AS month_ord, f.item AS item, f.row_no AS row_no, f.record_id AS record_id,
     f.received_min AS received_min, f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason AS reason,
-    ROW_NUMBER() OVER (PARTITION BY f.unit_id, f.month_ord, f.item ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.record_id) AS rn,
+    ROW_NUMBER() OVER (PARTITION BY f.unit_id, f.month_ord, f.item ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.row_no, f.record_id) AS rn,
     COUNT(*) OVER (PARTITION BY f.unit_id, f.month_ord, f.item) AS failed
   FROM failing f
+),
+listed AS (
+  SELECT unit_id, month_ord, item, failed, rn, row_no, record_id, received_min, due_out_min, finished_min, days_late, reason FROM ranked WHERE rn <= ${limit}
 )
 SELECT r.unit_id AS unit_id, r.month_ord AS month_ord, r.item AS item, CAST(r.failed AS BIGINT) AS failed, CAST(r.rn AS BIGINT) AS rn,
-  r.record_id AS record_id, r.procedure_id AS procedure_id, pr.procedure_name AS procedure_name,
+  COALESCE(d.dossier_id, r.record_id) AS record_id, d.procedure_id AS procedure_id, pr.procedure_name AS procedure_name,
   r.received_min AS received_min, r.due_out_min AS due_out_min, r.finished_min AS finished_min, r.days_late AS days_late, r.reason AS reason
-FROM ranked r
-LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = r.procedure_id
-WHERE r.rn <= ${limit}
+FROM listed r
+LEFT JOIN chiso_dossiers_in d ON d.row_no = r.row_no
+LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
 `;
 }
 
