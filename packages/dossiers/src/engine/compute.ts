@@ -29,7 +29,7 @@ export interface ComputeOptions {
   readonly units: readonly UnitInput[];
   /** When the data was extracted, local time `YYYY-MM-DDTHH:MM[:SS]`: later events are ignored, open dossiers judged then. */
   readonly asOf?: string;
-  /** Failing dossiers listed per unit, month and item (the worst first); the count is always complete. */
+  /** Failing dossiers listed per unit, month and item (the worst first: most days late, then the oldest, then file order); the count is always complete. */
   readonly evidenceLimit?: number;
   /** Calendar years (default: the ones chiso ships); a year an official confirmed can be passed here. */
   readonly calendarYears?: readonly CalendarYear[];
