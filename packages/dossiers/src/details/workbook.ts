@@ -86,10 +86,16 @@ export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook 
   summary.addRow([safe(words.title(options.period))]).font = { bold: true, size: 13 };
   summary.addRow([safe(words.note(options.limit))]).font = { italic: true };
   header(summary, words.summaryHeader, [14, 32, 44, 36, 18, 16]);
-  for (const entry of options.evidence) {
+  // Units in the order of the units file, items in the scheme's order.
+  const unitOrder = new Map(options.units.map((unit, index) => [unit.id, index]));
+  const itemOrder = (code: string) => scheme.items.findIndex((item) => item.code === code);
+  const sorted = [...options.evidence].sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || itemOrder(a.item) - itemOrder(b.item));
+  for (const entry of sorted) {
     const item = scheme.items.find((candidate) => candidate.code === entry.item);
     summary.addRow([entry.unit, names.get(entry.unit) ?? entry.unit, item ? `${item.id} ${item.name[language]}` : entry.item, entry.item, entry.count, entry.dossiers.length].map(safe));
   }
+
+  summary.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" };
 
   for (const item of items) {
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
@@ -97,7 +103,7 @@ export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook 
     sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)]).font = { bold: true, size: 13 };
     sheet.addRow([safe(words.note(options.limit))]).font = { italic: true };
     header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
-    const entries = options.evidence.filter((entry) => entry.item === item.code);
+    const entries = sorted.filter((entry) => entry.item === item.code);
     if (entries.length === 0) sheet.addRow([safe(words.none)]);
     for (const entry of entries) {
       for (const dossier of entry.dossiers) {
@@ -122,6 +128,7 @@ export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook 
   if (options.problems && options.problems.length > 0) {
     const sheet = workbook.addWorksheet(words.rejected);
     header(sheet, words.rejectedHeader, [22, 8, 18, 22, 16, 50, 90]);
+    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
     for (const problem of options.problems) {
       const where = problemLocation(problem, language);
       sheet.addRow([problem.fileName, problem.row ?? null, problem.column ?? null, problem.record ?? null, words.levels[problem.severity], where, describeProblem(problem, language).slice(where.length + 2)].map(safe));
