@@ -2,10 +2,11 @@
 import { benchCore } from "./core.bench.mjs";
 import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
+import { benchDossiers } from "./dossiers.bench.mjs";
 import { benchPortal } from "./portal.bench.mjs";
 import { benchWeb } from "./web.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack, benchPortal, benchWeb];
+const suites = [benchCore, benchImport, benchPack, benchPortal, benchWeb, benchDossiers];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

@@ -11,6 +11,8 @@ const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, str
   score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
   template: { summary: { vi: "tạo tệp Excel mẫu để nhập số liệu", en: "write the Excel input template" }, load: () => import("./commands/template/index.js") },
   profile: { summary: { vi: "tạo tệp hồ sơ tỉnh (người ký, nơi nhận, ký hiệu) để điền", en: "write a province profile (signer, recipients, symbols) to fill in" }, load: () => import("./commands/profile/index.js") },
+  dossiers: { summary: { vi: "tính số liệu từ hồ sơ một cửa và liệt kê hồ sơ làm mất điểm", en: "compute the figures from dossier records and list the dossiers behind lost points" }, load: () => import("./commands/dossiers/index.js") },
+  calendar: { summary: { vi: "xem hoặc đề xuất lịch làm việc một năm", en: "show or propose a year's working-day calendar" }, load: () => import("./commands/calendar/index.js") },
   validate: { summary: { vi: "kiểm tra tệp số liệu và liệt kê mọi lỗi", en: "check a figures file and list every problem" }, load: () => import("./commands/validate/index.js") },
   portal: { summary: { vi: "nhập (hoặc tải) phản hồi của Cổng DVCQG thành tệp số liệu", en: "import (or fetch) the national portal's responses as a figures file" }, load: () => import("./commands/portal/index.js") },
 };

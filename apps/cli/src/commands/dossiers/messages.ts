@@ -1,0 +1,66 @@
+import type { Language } from "@chiso/core";
+import type { ComputeNote, ComputeStep } from "@chiso/dossiers";
+
+const vi = {
+  step: { load: "Đọc tệp", check: "Kiểm tra", evaluate: "Tính tiến độ", count: "Đếm", evidence: "Hồ sơ mất điểm" } satisfies Record<ComputeStep, string>,
+  progress: "Đang tính từ hồ sơ",
+  unsupported: (file: string) => `Tệp ${file}: định dạng không hỗ trợ; dùng .parquet, .csv hoặc .jsonl.`,
+  badUnits: (file: string, count: number) => `Tệp đơn vị ${file} có ${count} lỗi; chưa tính:`,
+  missingColumns: "Thiếu cột bắt buộc; chưa tính:",
+  accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
+    `Đã đọc ${read} hồ sơ: ${counted} được tính, ${rejected} bị loại${rejected > 0 ? " (lý do bên dưới)" : ""}, ${outside} tiếp nhận ngoài kỳ, ${notReceived} mới đăng ký, chưa tiếp nhận.`,
+  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Đã đọc ${read} PAKN: ${counted} được tính, ${rejected} bị loại, ${outside} ngoài kỳ.`,
+  problems: (count: number) => `${count} lỗi trong dữ liệu (mỗi lỗi: tệp › dòng › cột › hồ sơ):`,
+  more: (count: number) => `… và ${count} lỗi khác (xem trang “Bị loại” của --details).`,
+  strict: "Có hồ sơ bị loại và --strict được dùng: không ghi kết quả.",
+  written: (file: string, rows: number, evidence: number) => `Đã ghi ${rows} dòng số liệu và ${evidence} danh sách hồ sơ mất điểm vào ${file}.`,
+  detailsWritten: (file: string) => `Đã ghi bảng tính hồ sơ mất điểm vào ${file}.`,
+  note: (note: ComputeNote): string => {
+    switch (note.code) {
+      case "item_not_computed":
+        return `(lưu ý) Chỉ tiêu ${note.item} không tính được: thiếu ${note.columns.join(", ")} — để trống (không có số liệu), không ghi 0.`;
+      case "calendar_year_missing":
+        return `(lưu ý) Chưa có lịch làm việc năm ${note.year}: chỉ trừ thứ Bảy, Chủ nhật. Tạo bằng "chiso calendar propose --year ${note.year}".`;
+      case "calendar_year_provisional":
+        return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
+      case "unit_without_dossiers":
+        return `(lưu ý) Kỳ ${note.period}: ${note.units.length} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+    }
+  },
+  badNumber: (option: string, value: string) => `--${option} ${value}`,
+};
+
+export type DossierMessages = typeof vi;
+
+const en: DossierMessages = {
+  step: { load: "Reading files", check: "Checking", evaluate: "Timeliness", count: "Counting", evidence: "Lost points" },
+  progress: "Computing from dossiers",
+  unsupported: (file: string) => `${file}: unsupported format; use .parquet, .csv or .jsonl.`,
+  badUnits: (file: string, count: number) => `The units file ${file} has ${count} problem(s); nothing was computed:`,
+  missingColumns: "Required columns are missing; nothing was computed:",
+  accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
+    `Read ${read} dossiers: ${counted} counted, ${rejected} rejected${rejected > 0 ? " (reasons below)" : ""}, ${outside} received outside the period, ${notReceived} registered but not received.`,
+  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Read ${read} feedback items: ${counted} counted, ${rejected} rejected, ${outside} outside the period.`,
+  problems: (count: number) => `${count} problem(s) in the records (each: file › row › column › dossier):`,
+  more: (count: number) => `… and ${count} more (see the “Rejected” sheet of --details).`,
+  strict: "Some dossiers were rejected and --strict is set: nothing was written.",
+  written: (file: string, rows: number, evidence: number) => `Wrote ${rows} figure rows and ${evidence} lists of dossiers behind lost points to ${file}.`,
+  detailsWritten: (file: string) => `Wrote the workbook of dossiers behind lost points to ${file}.`,
+  note: (note: ComputeNote): string => {
+    switch (note.code) {
+      case "item_not_computed":
+        return `(note) ${note.item} is not computed: ${note.columns.join(", ")} missing — left out (no data), never 0.`;
+      case "calendar_year_missing":
+        return `(note) No working-day calendar for ${note.year}: only weekends are days off. Make one with "chiso calendar propose --year ${note.year}".`;
+      case "calendar_year_provisional":
+        return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
+      case "unit_without_dossiers":
+        return `(note) ${note.period}: ${note.units.length} unit(s) received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+    }
+  },
+  badNumber: (option: string, value: string) => `--${option} ${value}`,
+};
+
+export function dossierMessages(language: Language): DossierMessages {
+  return language === "en" ? en : vi;
+}

@@ -1,0 +1,151 @@
+import { readFile, stat } from "node:fs/promises";
+import { dirname, basename } from "node:path";
+import { safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
+import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
+import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
+import { parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
+import { writeWorkbook } from "@chiso/report/xlsx";
+import { CliError, EXIT } from "../../cli-error.js";
+import { messagesFor } from "../../i18n.js";
+import { AtomicOutput } from "../../output/atomic.js";
+import { createProgress } from "../../progress.js";
+import { dossierMessages } from "./messages.js";
+
+/** The figures file chiso writes from dossiers: `chiso.figures/1` with the dossiers behind lost points. */
+export interface DossierFiguresFile {
+  readonly format: "chiso.figures/1";
+  readonly units: readonly UnitInput[];
+  readonly figures: readonly FigureInput[];
+  /** The optional top-level field of the lead's core change (see docs/dossier-format.md). */
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+export interface DossierRun {
+  readonly files: DossierFiles;
+  readonly units: readonly UnitInput[];
+  readonly period: string;
+  readonly language: Language;
+  readonly asOf?: string;
+  readonly evidenceLimit: number;
+  readonly detailsLimit?: number;
+  readonly calendarYears?: readonly CalendarYear[];
+  readonly stderr: (text: string) => void;
+}
+
+/** Reads and checks the units file (exit 3 with every problem when it is wrong). */
+export async function unitsFrom(path: string, language: Language): Promise<UnitInput[]> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(path);
+  } catch (error) {
+    throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
+  }
+  const result = await readUnits(data, path, language);
+  if (result.errors.length > 0) throw new CliError([dossierMessages(language).badUnits(path, result.errors.length), ...result.errors.map((line) => `  - ${line}`)].join("\n"), EXIT.invalidInput);
+  return [...result.units];
+}
+
+/** Calendar year files given with --calendar (comma-separated) replace the built-in years they cover. */
+export async function calendarYearsFrom(option: string | undefined, language: Language): Promise<CalendarYear[] | undefined> {
+  if (!option) return undefined;
+  const years = new Map(builtinCalendarYears.map((year) => [year.year, year]));
+  for (const path of option.split(",").map((part) => part.trim()).filter(Boolean)) {
+    try {
+      const year = parseCalendarYear(JSON.parse(await readFile(path, "utf8")));
+      years.set(year.year, year);
+    } catch (error) {
+      throw new CliError(messagesFor(language).cannotRead(path, (error as Error).message.split("\n")[0]!), EXIT.invalidInput, { cause: error });
+    }
+  }
+  return [...years.values()];
+}
+
+/** Checks that each input exists and has a supported format before DuckDB starts. */
+export async function checkInputs(files: DossierFiles, language: Language): Promise<void> {
+  for (const path of [files.dossiers, files.events, files.procedures, files.feedback].filter((value): value is string => value !== undefined)) {
+    if (!formatOf(path)) throw new CliError(dossierMessages(language).unsupported(path), EXIT.invalidInput);
+    try {
+      if (!(await stat(path)).isFile()) throw Object.assign(new Error(language === "vi" ? "không phải tệp" : "not a file"), { code: "EISDIR" });
+    } catch (error) {
+      throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
+    }
+  }
+}
+
+/**
+ * Computes the figures from the records, reports what became of every record on stderr (read,
+ * counted, rejected with located reasons, notes), and checks the figures as @chiso/core will.
+ */
+export async function computeFromDossiers(run: DossierRun): Promise<DossierComputation> {
+  const messages = dossierMessages(run.language);
+  const progress = createProgress(messages.progress, 5);
+  let result: DossierComputation;
+  try {
+    result = await computeDossierFigures(run.files, {
+      period: run.period,
+      units: run.units,
+      evidenceLimit: Math.max(run.evidenceLimit, run.detailsLimit ?? 0),
+      ...(run.asOf && { asOf: run.asOf }),
+      ...(run.calendarYears && { calendarYears: run.calendarYears }),
+      onStep: () => progress.tick(),
+    });
+  } catch (error) {
+    if (error instanceof MissingColumnsError) throw new CliError([messages.missingColumns, ...error.problems.map((problem) => `  - ${describeProblem(problem, run.language)}`)].join("\n"), EXIT.invalidInput, { cause: error });
+    throw error;
+  } finally {
+    progress.done();
+  }
+  const { dossiers, feedback } = result.accounting;
+  run.stderr(messages.accounting(dossiers.read, dossiers.counted, dossiers.rejected, dossiers.outsidePeriod, dossiers.notReceived));
+  if (feedback) run.stderr(messages.feedbackAccounting(feedback.read, feedback.counted, feedback.rejected, feedback.outsidePeriod));
+  const total = Object.values(result.problemCounts).reduce((sum, count) => sum + count, 0);
+  if (total > 0) {
+    run.stderr(messages.problems(total));
+    const shown = result.problems.slice(0, 50);
+    for (const problem of shown) run.stderr(`  - ${describeProblem(problem, run.language)}`);
+    if (total > shown.length) run.stderr(`  ${messages.more(total - shown.length)}`);
+  }
+  for (const note of result.notes) run.stderr(messages.note(note));
+  // The figures must be what @chiso/core accepts (evidence is checked by its own schema until core has the field).
+  const checked = safeParseDataset({ units: run.units, figures: result.figures }, getScheme());
+  if (!checked.success) throw new Error(`figures from dossiers rejected by @chiso/core: ${checked.error.issues.slice(0, 3).map((issue) => issue.code).join(", ")}`);
+  return result;
+}
+
+/** The evidence of the figures file: at most `limit` dossiers per unit, period and item (counts complete). */
+export function limitEvidence(evidence: readonly EvidenceEntry[], limit: number): EvidenceEntry[] {
+  return evidence.map((entry) => ({ ...entry, dossiers: entry.dossiers.slice(0, limit) }));
+}
+
+export function figuresFile(units: readonly UnitInput[], result: DossierComputation, evidenceLimit: number): DossierFiguresFile {
+  return { format: "chiso.figures/1", units, figures: result.figures, evidence: limitEvidence(result.evidence, evidenceLimit) };
+}
+
+/** Writes the figures file and, if asked, the details workbook, atomically (all or nothing). */
+export async function writeOutputs(
+  outputs: { readonly figures?: { path: string; file: DossierFiguresFile }; readonly details?: { path: string; result: DossierComputation; units: readonly UnitInput[]; period: string; limit: number } },
+  language: Language,
+): Promise<void> {
+  const staged = new Map<string, AtomicOutput>();
+  const stage = async (path: string, data: string | Uint8Array) => {
+    const directory = dirname(path);
+    let output = staged.get(directory);
+    if (!output) {
+      output = await AtomicOutput.open(directory);
+      staged.set(directory, output);
+    }
+    await output.write(basename(path), data);
+  };
+  try {
+    if (outputs.figures) await stage(outputs.figures.path, `${JSON.stringify(outputs.figures.file, null, 1)}\n`);
+    if (outputs.details) {
+      const { result, units, period, limit } = outputs.details;
+      const workbook = buildDetailsWorkbook({ evidence: limitEvidence(result.evidence, limit), units, period, language, limit, problems: result.problems });
+      await stage(outputs.details.path, await writeWorkbook(workbook, new Date(0)));
+    }
+    for (const output of staged.values()) await output.commit();
+  } catch (error) {
+    for (const output of staged.values()) await output.abort();
+    throw new CliError(messagesFor(language).cannotWrite([outputs.figures?.path, outputs.details?.path].filter(Boolean).join(", "), (error as Error).message), EXIT.output, { cause: error });
+  }
+}

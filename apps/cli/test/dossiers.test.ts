@@ -1,0 +1,198 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getScheme, parseDataset } from "@chiso/core";
+import { evidenceSchema } from "@chiso/dossiers";
+import { calendarYearSchema } from "@chiso/dossiers/calendar";
+import { main } from "../src/main.js";
+import { DOSSIER_DEMO_INPUT_FILE, dossierDetailsFile } from "../src/commands/demo/index.js";
+
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+const temp = () => mkdtemp(join(tmpdir(), "chiso-cli-dossiers-"));
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const pdfText = async (path: string) => (await extractText(await getDocumentProxy(new Uint8Array(await readFile(path))), { mergePages: true })).text.replace(/\s+/g, " ");
+
+/** A small set of records: two communes, one late dossier, one not online, one rejected (unknown unit). */
+async function writeRecords(dir: string) {
+  const files = {
+    dossiers: join(dir, "ho-so.csv"),
+    events: join(dir, "su-kien.csv"),
+    procedures: join(dir, "thu-tuc.csv"),
+    units: join(dir, "don-vi.csv"),
+  };
+  await writeFile(
+    files.dossiers,
+    [
+      "dossier_id,unit_id,procedure_id,channel,received_at,due_at,fee_due,paid_online,digitized_at_intake,result_electronic,reused_data,population_data,data_store_synced,complained",
+      "HS-1,X1,P1,2,2026-10-05T08:00:00,2026-10-09T17:00:00,1,1,1,1,1,1,1,0",
+      "HS-2,X1,P1,2,2026-10-05T08:00:00,2026-10-09T17:00:00,1,0,1,1,1,1,1,0",
+      "HS-3,X2,P1,1,2026-10-06T08:00:00,,0,0,1,1,1,1,1,0",
+      "HS-4,X9,P1,2,2026-10-06T08:00:00,,0,0,1,1,1,1,1,0",
+    ].join("\n"),
+  );
+  await writeFile(
+    files.events,
+    ["dossier_id,state,changed_at", "HS-1,2,2026-10-05T08:00:00", "HS-1,9,2026-10-08T10:00:00", "HS-2,2,2026-10-05T08:00:00", "HS-2,9,2026-10-13T10:00:00", "HS-3,2,2026-10-06T08:00:00", "HS-3,10,2026-10-07T08:00:00", "HS-4,2,2026-10-06T08:00:00"].join("\n"),
+  );
+  await writeFile(files.procedures, ["procedure_id,procedure_name,legal_duration,duration_unit,paper_result,fee_bearing", "P1,Đăng ký khai sinh,3,working_days,0,1"].join("\n"));
+  await writeFile(files.units, ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "HS,Tỉnh Hòa Sơn,tỉnh,", "X1,Xã An Bình,xã,HS", "X2,Xã Tân Lập,xã,HS"].join("\n"));
+  return files;
+}
+
+describe("chiso dossiers", () => {
+  it("writes figures core accepts, evidence that validates, and the officer's workbook; lists the rejected dossier", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const out = join(dir, "so-lieu.json");
+    const details = join(dir, "chi-tiet.xlsx");
+    const result = await run(["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", out, "--details", details]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Đã đọc 4 hồ sơ: 3 được tính, 1 bị loại (lý do bên dưới)");
+    expect(result.stderr).toMatch(/ho-so\.csv › dòng 5 › cột unit_id › hồ sơ HS-4: đơn vị “X9” không có trong tệp đơn vị/);
+    const written = JSON.parse(await readFile(out, "utf8")) as { evidence: unknown; units: unknown[]; figures: unknown[] };
+    // Core rejects the top-level `evidence` until the lead's change lands: validate the figures without it,
+    // and the evidence with its own schema.
+    const { evidence, ...figures } = written;
+    const dataset = parseDataset(figures, getScheme());
+    expect(dataset.figuresByPeriod.get("2026-10")!.size).toBe(2);
+    const entries = evidenceSchema.parse(evidence);
+    expect(entries).toContainEqual({
+      unit: "X1",
+      period: "2026-10",
+      item: "ON_TIME",
+      count: 1,
+      dossiers: [{ id: "HS-2", procedure: "P1", procedureName: "Đăng ký khai sinh", receivedAt: "2026-10-05T08:00:00", dueAt: "2026-10-09T17:00:00", finishedAt: "2026-10-13T10:00:00", daysLate: 2, reason: "late" }],
+    });
+    expect(entries.find((entry) => entry.unit === "X2" && entry.item === "ONLINE_DOSSIER_SHARE")?.dossiers[0]).toMatchObject({ id: "HS-3", reason: "not_online" });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(details);
+    const sheet = workbook.getWorksheet("2.1 ON_TIME")!;
+    const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toContainEqual(["X1", "Xã An Bình", "HS-2", "P1", "Đăng ký khai sinh", "05/10/2026 08:00", "09/10/2026 17:00", "13/10/2026 10:00", 2, "Giải quyết quá hạn"]);
+    const rejected = workbook.getWorksheet("Bị loại")!.getRow(2).values as unknown[];
+    expect(rejected.slice(1, 5)).toEqual([files.dossiers, 5, "unit_id", "HS-4"]);
+  });
+
+  it("rejects bad files before computing: a units file with errors, an unknown format, a missing column; --strict writes nothing", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const base = ["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "out.json")];
+    await writeFile(join(dir, "bad-units.csv"), ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "X1,Xã An Bình,thôn,HS"].join("\n"));
+    const badUnits = await run([...base.slice(0, 7), "--units", join(dir, "bad-units.csv"), ...base.slice(9), "--lang", "en"]);
+    expect(badUnits.code).toBe(3);
+    expect(badUnits.stderr).toMatch(/bad-units\.csv › row 2: level “thôn” is not valid/);
+    const badFormat = await run([...base, "--feedback", join(dir, "pakn.xls")]);
+    expect(badFormat.code).toBe(3);
+    expect(badFormat.stderr).toContain("pakn.xls: định dạng không hỗ trợ");
+    await writeFile(join(dir, "no-unit.csv"), "dossier_id,procedure_id,received_at\nA,P1,2026-10-05T08:00:00\n");
+    const missing = await run(["dossiers", "--dossiers", join(dir, "no-unit.csv"), ...base.slice(3)]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/no-unit\.csv › cột unit_id: tệp thiếu cột bắt buộc unit_id/);
+    const strict = await run([...base, "--strict"]);
+    expect(strict.code).toBe(3);
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+    expect((await readdir(dir)).filter((name) => name.startsWith(".chiso-staging"))).toEqual([]);
+  });
+
+  it("never loads DuckDB for the other commands", async () => {
+    expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
+    const hook = `data:text/javascript,${encodeURIComponent('export async function resolve(specifier, context, next) { if (specifier.includes("duckdb")) throw new Error("DuckDB loaded"); return next(specifier, context); }')}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
+    const dir = await temp();
+    const template = spawnSync(process.execPath, ["--import", register, bin, "template", "--period", "2026-10", "--out", join(dir, "mau.xlsx")], { encoding: "utf8" });
+    expect(template.stderr).toBe("");
+    expect(template.status).toBe(0);
+    const calendar = spawnSync(process.execPath, ["--import", register, bin, "calendar", "show", "--year", "2026"], { encoding: "utf8" });
+    expect(calendar.status).toBe(0);
+    const files = await writeRecords(dir);
+    const dossiers = spawnSync(process.execPath, ["--import", register, bin, "dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "x.json")], { encoding: "utf8" });
+    expect(dossiers.stderr).toContain("DuckDB loaded");
+  });
+});
+
+describe("chiso calendar", () => {
+  it("proposes 2030 from Vietnam's Tết (2 February) and writes a file an official can confirm", async () => {
+    const dir = await temp();
+    const result = await run(["calendar", "propose", "--year", "2030", "--out", join(dir, "2030.json")]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Tết Nguyên đán (âm lịch Việt Nam, UTC+7): 2030-02-02");
+    const year = calendarYearSchema.parse(JSON.parse(await readFile(join(dir, "2030.json"), "utf8")));
+    expect(year.status).toBe("provisional");
+    expect(year.daysOff.map((day) => day.date)).toContain("2030-02-01");
+  });
+
+  it("shows an official year with the source of every day off", async () => {
+    const result = await run(["calendar", "show", "--year", "2024", "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Working-day calendar 2024 (official)");
+    expect(result.stdout).toMatch(/2024-04-29 {2}swapped .*\[Thông báo số 1570\/TB-LĐTBXH ngày 12\/4\/2024/);
+    expect(result.stdout).toMatch(/2024-05-04 {2}worked/);
+  });
+});
+
+describe("chiso demo --from-dossiers", () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof run>>;
+
+  beforeAll(async () => {
+    out = await temp();
+    result = await run(["demo", "--from-dossiers", "--out", out, "--deterministic", "--as-of", "2026-11-21"]);
+  }, 400_000);
+
+  it("computes the month from about 130,000 generated dossiers and writes the pack, the records and the evidence", async () => {
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Đã đọc \d{6} hồ sơ: \d{6} được tính, 0 bị loại/);
+    expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
+    expect((await readdir(join(out, "ho-so-mau"))).sort()).toEqual(["dossiers.parquet", "events.parquet", "feedback.parquet", "procedures.csv", "units.json"]);
+    const input = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: unknown };
+    expect(evidenceSchema.parse(input.evidence).length).toBeGreaterThan(500);
+  });
+
+  it("matches, unit by unit, the pack `chiso report` builds from the figures the records produced", async () => {
+    const { evidence, ...figures } = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: { unit: string; period: string; item: string; count: number }[]; figures: { unit: string; period: string; items: Record<string, { numerator: number; denominator: number } | [number, number]> }[] };
+    const plain = join(await temp(), "figures.json");
+    await writeFile(plain, JSON.stringify(figures));
+    const again = await temp();
+    const report = await run(["report", "--input", plain, "--period", "2026-10", "--out", again, "--deterministic", "--as-of", "2026-11-21"]);
+    expect(report.code).toBe(0);
+    const read = async (path: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      // The input file's checksum is printed on the pack; the two inputs differ only by the evidence.
+      return JSON.stringify(workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues()])).replace(/[0-9a-f]{64}/g, "<checksum>");
+    };
+    expect(await read(join(again, "chiso-2026-10.xlsx"))).toEqual(await read(join(out, "chiso-2026-10.xlsx")));
+    for (const name of (await readdir(join(out, "don-vi"))).slice(0, 5)) {
+      const text = async (path: string) => (await pdfText(path)).replace(/[0-9a-f]{64}|[0-9a-f]{8,16}…?/g, "<checksum>");
+      expect(await text(join(again, "don-vi", name)), name).toBe(await text(join(out, "don-vi", name)));
+    }
+    // Every ON_TIME evidence count is exactly the dossiers that missed the numerator.
+    for (const entry of evidence.filter((item) => item.item === "ON_TIME")) {
+      const counts = figures.figures.find((figure) => figure.unit === entry.unit && figure.period === entry.period)!.items.ON_TIME as { numerator: number; denominator: number };
+      expect(entry.count).toBe(counts.denominator - counts.numerator);
+    }
+  });
+
+  it("writes the officer's workbook: a sheet per item listing the dossiers, most days late first", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, dossierDetailsFile("2026-10")));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(["Tổng hợp", "2.1 ON_TIME", "3.3 ONLINE_DOSSIER_SHARE", "3.6 ONLINE_PAYMENT_DOSSIER", "5.2 PETITION_PROCESSING_ON_TIME"]));
+    const late = workbook.getWorksheet("2.1 ON_TIME")!;
+    const first = late.getRow(4).values as unknown[];
+    expect(String(first[3])).toMatch(/^HS-202610-\d{8}$/);
+    expect(typeof first[9]).toBe("number");
+  });
+});

@@ -1,0 +1,138 @@
+import ExcelJS from "exceljs";
+import { getScheme, type Language, type UnitInput } from "@chiso/core";
+import type { EvidenceEntry } from "../evidence/schema.js";
+import { describeReason } from "../evidence/reasons.js";
+import { describeProblem, problemLocation, type DossierProblem } from "../problems.js";
+
+export interface DetailsOptions {
+  readonly evidence: readonly EvidenceEntry[];
+  readonly units: readonly UnitInput[];
+  readonly period: string;
+  readonly language?: Language;
+  /** How many dossiers the evidence lists at most per unit and item (said on every sheet). */
+  readonly limit: number;
+  /** Records rejected or warned about, listed on a sheet of their own. */
+  readonly problems?: readonly DossierProblem[];
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+
+/** Text is always written as a plain NFC string (never a formula); numbers stay numbers. */
+function safe(value: string | number | null | undefined): string | number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === "number" ? (Number.isFinite(value) ? value : null) : value.normalize("NFC");
+}
+
+const WORDS = {
+  vi: {
+    summary: "Tổng hợp",
+    title: (period: string) => `Hồ sơ làm mất điểm — kỳ ${period}`,
+    note: (limit: number) => `Mỗi đơn vị và chỉ tiêu liệt kê tối đa ${limit} hồ sơ (trễ nhiều ngày nhất trước, rồi hồ sơ tiếp nhận sớm nhất); cột “Số hồ sơ không đạt” là tổng đầy đủ.`,
+    summaryHeader: ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Mã chỉ tiêu", "Số hồ sơ không đạt", "Số hồ sơ liệt kê"],
+    header: ["Mã đơn vị", "Tên đơn vị", "Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Tiếp nhận", "Hẹn trả", "Hoàn thành", "Số ngày trễ", "Lý do"],
+    none: "Không có hồ sơ nào làm mất điểm ở chỉ tiêu này.",
+    rejected: "Bị loại",
+    rejectedHeader: ["Tệp", "Dòng", "Cột", "Mã", "Mức", "Vị trí", "Lỗi và cách sửa"],
+    levels: { error: "lỗi — bị loại", warning: "cảnh báo" },
+  },
+  en: {
+    summary: "Summary",
+    title: (period: string) => `Dossiers behind lost points — ${period}`,
+    note: (limit: number) => `Each unit and item lists at most ${limit} dossiers (most days late first, then the oldest); “Dossiers failing” is the full count.`,
+    summaryHeader: ["Unit id", "Unit name", "Item", "Item code", "Dossiers failing", "Dossiers listed"],
+    header: ["Unit id", "Unit name", "Dossier id", "Procedure", "Procedure name", "Received", "Due", "Finished", "Days late", "Reason"],
+    none: "No dossier lost points on this item.",
+    rejected: "Rejected",
+    rejectedHeader: ["File", "Row", "Column", "Id", "Level", "Where", "Problem and fix"],
+    levels: { error: "error — rejected", warning: "warning" },
+  },
+} as const;
+
+/** `2026-10-03T09:15:00` → `03/10/2026 09:15` (as an officer reads it). */
+function shownTime(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const [date, time] = iso.split("T") as [string, string];
+  const [year, month, day] = date.split("-");
+  return `${day}/${month}/${year} ${time.slice(0, 5)}`;
+}
+
+function header(sheet: ExcelJS.Worksheet, values: readonly string[], widths: readonly number[]): void {
+  const row = sheet.addRow(values.map(safe));
+  row.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  sheet.views = [{ state: "frozen", ySplit: row.number }];
+  sheet.autoFilter = { from: { row: row.number, column: 1 }, to: { row: row.number, column: values.length } };
+}
+
+/**
+ * The officer's workbook: a summary (unit × item: how many dossiers failed, how many are listed) and a
+ * sheet per item listing those dossiers with what an officer needs to act — dossier id, procedure,
+ * received, due, finished, days late, reason.
+ */
+export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook {
+  const language = options.language ?? "vi";
+  const words = WORDS[language];
+  const scheme = getScheme();
+  const names = new Map(options.units.map((unit) => [unit.id, unit.name]));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "chiso";
+  const items = scheme.items.filter((item) => options.evidence.some((entry) => entry.item === item.code) || ["ON_TIME", "ONLINE_DOSSIER_SHARE"].includes(item.code));
+
+  const summary = workbook.addWorksheet(words.summary);
+  summary.addRow([safe(words.title(options.period))]).font = { bold: true, size: 13 };
+  summary.addRow([safe(words.note(options.limit))]).font = { italic: true };
+  header(summary, words.summaryHeader, [14, 32, 44, 36, 18, 16]);
+  // Units in the order of the units file, items in the scheme's order.
+  const unitOrder = new Map(options.units.map((unit, index) => [unit.id, index]));
+  const itemOrder = (code: string) => scheme.items.findIndex((item) => item.code === code);
+  const sorted = [...options.evidence].sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || itemOrder(a.item) - itemOrder(b.item));
+  for (const entry of sorted) {
+    const item = scheme.items.find((candidate) => candidate.code === entry.item);
+    summary.addRow([entry.unit, names.get(entry.unit) ?? entry.unit, item ? `${item.id} ${item.name[language]}` : entry.item, entry.item, entry.count, entry.dossiers.length].map(safe));
+  }
+
+  summary.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" };
+
+  for (const item of items) {
+    // Sheet names: at most 31 characters, none of : \ / ? * [ ].
+    const sheet = workbook.addWorksheet(`${item.id} ${item.code}`.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
+    sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)]).font = { bold: true, size: 13 };
+    sheet.addRow([safe(words.note(options.limit))]).font = { italic: true };
+    header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
+    const entries = sorted.filter((entry) => entry.item === item.code);
+    if (entries.length === 0) sheet.addRow([safe(words.none)]);
+    for (const entry of entries) {
+      for (const dossier of entry.dossiers) {
+        sheet.addRow(
+          [
+            entry.unit,
+            names.get(entry.unit) ?? entry.unit,
+            dossier.id,
+            dossier.procedure ?? null,
+            dossier.procedureName ?? null,
+            shownTime(dossier.receivedAt),
+            shownTime(dossier.dueAt),
+            shownTime(dossier.finishedAt),
+            dossier.daysLate ?? null,
+            describeReason(dossier.reason, language),
+          ].map(safe),
+        );
+      }
+    }
+    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" };
+  }
+  if (options.problems && options.problems.length > 0) {
+    const sheet = workbook.addWorksheet(words.rejected);
+    header(sheet, words.rejectedHeader, [22, 8, 18, 22, 16, 50, 90]);
+    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+    for (const problem of options.problems) {
+      const where = problemLocation(problem, language);
+      sheet.addRow([problem.fileName, problem.row ?? null, problem.column ?? null, problem.record ?? null, words.levels[problem.severity], where, describeProblem(problem, language).slice(where.length + 2)].map(safe));
+    }
+  }
+  return workbook;
+}

@@ -1,0 +1,213 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/core";
+import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
+import type { CalendarYear } from "../calendar/schema.js";
+import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
+import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
+import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
+import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
+import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow } from "./assemble.js";
+import type { DossierProblem, InputFile } from "../problems.js";
+import type { EvidenceEntry } from "../evidence/schema.js";
+
+/** The files to read; each `.parquet`, `.csv` or `.jsonl` (see docs/dossier-format.md). */
+export interface DossierFiles {
+  readonly dossiers: string;
+  readonly events: string;
+  readonly procedures: string;
+  readonly feedback?: string;
+}
+
+export interface ComputeOptions {
+  /** `2026-10`, `2026-Q4` or `2026`: figures are computed for each month in it. */
+  readonly period: string;
+  /** The units (from the units file): dossiers of other units are rejected. */
+  readonly units: readonly UnitInput[];
+  /** When the data was extracted, local time `YYYY-MM-DDTHH:MM[:SS]`: later events are ignored, open dossiers judged then. */
+  readonly asOf?: string;
+  /** Failing dossiers listed per unit, month and item (the worst first: most days late, then the oldest, then file order); the count is always complete. */
+  readonly evidenceLimit?: number;
+  /** Calendar years (default: the ones chiso ships); a year an official confirmed can be passed here. */
+  readonly calendarYears?: readonly CalendarYear[];
+  /** Problems returned in full up to this many (their counts are always complete). Default 1000. */
+  readonly problemLimit?: number;
+  /** Called as each step starts (for a progress line). */
+  readonly onStep?: (step: ComputeStep, index: number, total: number) => void;
+  /** DuckDB threads (default: DuckDB's choice, one per core). */
+  readonly threads?: number;
+  /** DuckDB's memory limit (default "3GB"; beyond it DuckDB spills to a temporary folder). */
+  readonly memoryLimit?: string;
+}
+
+export type ComputeStep = "load" | "check" | "evaluate" | "count" | "evidence";
+const STEPS: readonly ComputeStep[] = ["load", "check", "evaluate", "count", "evidence"];
+
+/** What became of the records read. Every dossier is in exactly one of the four counts. */
+export interface Accounting {
+  readonly dossiers: { readonly read: number; readonly counted: number; readonly rejected: number; readonly outsidePeriod: number; readonly notReceived: number };
+  readonly feedback: { readonly read: number; readonly counted: number; readonly rejected: number; readonly outsidePeriod: number } | null;
+}
+
+/** A note about the result that is not a problem of one record. */
+export type ComputeNote =
+  | { readonly code: "item_not_computed"; readonly item: string; readonly columns: readonly string[] }
+  | { readonly code: "calendar_year_missing"; readonly year: number }
+  | { readonly code: "calendar_year_provisional"; readonly year: number }
+  | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string };
+
+export interface DossierComputation {
+  /** `chiso.figures/1` rows, one per unit (that can receive dossiers) and month. */
+  readonly figures: readonly FigureInput[];
+  readonly evidence: readonly EvidenceEntry[];
+  /** Problems, the first `problemLimit` in file order; `problemCounts` has them all. */
+  readonly problems: readonly DossierProblem[];
+  readonly problemCounts: Readonly<Record<string, number>>;
+  readonly accounting: Accounting;
+  readonly notes: readonly ComputeNote[];
+  readonly months: readonly string[];
+}
+
+/** A required column is missing: nothing can be computed from the file. */
+export class MissingColumnsError extends Error {
+  override readonly name = "MissingColumnsError";
+  constructor(readonly problems: readonly DossierProblem[]) {
+    super(problems.map((problem) => `${problem.fileName}: ${problem.column}`).join("; "));
+  }
+}
+
+const duckType = (type: "BIGINT" | "VARCHAR") => type;
+
+async function createSetupTable(connection: DuckDBConnection, table: SetupTable): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${table.name} (${table.columns.map((column) => `${column.name} ${duckType(column.type)}`).join(", ")})`);
+  for (const statement of insertStatements(table)) await connection.run(statement);
+}
+
+const asNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/** Local minutes since 1970 of `YYYY-MM-DDTHH:MM[:SS]` (or a date: its start). */
+export function minuteOfLocal(text: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return null;
+  return dayNumberOfIso(match[1]!) * 1440 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+
+/**
+ * Computes the 766 counts of a period from dossier records with an embedded DuckDB: figures per unit
+ * and month, the dossiers behind the points lost, and every problem found. Every dossier record is
+ * counted, rejected with its reasons, or accounted as outside the period / not yet received.
+ */
+export async function computeDossierFigures(files: DossierFiles, options: ComputeOptions): Promise<DossierComputation> {
+  const period = parsePeriod(options.period);
+  if (!period) throw new RangeError(`not a period: ${options.period}`);
+  const months = monthsOf(period).map((month) => month.key);
+  const asOfMinute = options.asOf === undefined ? undefined : minuteOfLocal(options.asOf);
+  if (asOfMinute === null) throw new RangeError(`not a local time: ${options.asOf}`);
+  const step = (name: ComputeStep) => options.onStep?.(name, STEPS.indexOf(name), STEPS.length);
+
+  const temp = await mkdtemp(join(tmpdir(), "chiso-duckdb-"));
+  // Spill to our own temporary folder (never the working directory) when the memory limit is reached.
+  const instance = await DuckDBInstance.create(":memory:", {
+    temp_directory: temp,
+    memory_limit: options.memoryLimit ?? "3GB",
+    ...(options.threads && { threads: String(options.threads) }),
+  });
+  const connection = await instance.connect();
+  try {
+    step("load");
+    const loaded = new Map<InputFile, LoadedFile>();
+    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns));
+    await load("dossiers", "chiso_dossiers_in", files.dossiers, DOSSIER_COLUMNS);
+    await load("events", "chiso_events_in", files.events, EVENT_COLUMNS);
+    await load("procedures", "chiso_procedures_in", files.procedures, PROCEDURE_COLUMNS);
+    if (files.feedback) await load("feedback", "chiso_feedback_in", files.feedback, FEEDBACK_COLUMNS);
+    else await createEmpty(connection, "chiso_feedback_in", FEEDBACK_COLUMNS);
+    const missing = [...loaded].flatMap(([file, info]) => info.missing.map((column): DossierProblem => ({ code: "missing_column", severity: "error", file, fileName: info.path, column })));
+    if (missing.length > 0) throw new MissingColumnsError(missing);
+    // Row numbers are fixed now; later queries need not keep rows in order (less memory, more parallel).
+    await connection.run("SET preserve_insertion_order = false");
+
+    // The calendar covers the data's years (and two after, for due dates), within 1990–2150.
+    const [span] = await rows(
+      connection,
+      `SELECT MIN(d) AS lo, MAX(d) AS hi FROM (SELECT received_day AS d FROM chiso_dossiers_in UNION ALL SELECT changed_day FROM chiso_events_in UNION ALL SELECT due_day FROM chiso_dossiers_in UNION ALL SELECT received_day FROM chiso_feedback_in) x WHERE d BETWEEN ${dayNumberOfIso("1990-01-01")} AND ${dayNumberOfIso("2150-12-31")}`,
+    );
+    const yearOf = (day: number | null, fallback: number) => (day === null ? fallback : Number(new Date(day * 86_400_000).toISOString().slice(0, 4)));
+    const periodYears = months.map((month) => Number(month.slice(0, 4)));
+    const fromYear = Math.min(yearOf(asNumber(span?.lo), periodYears[0]!), periodYears[0]!) - 1;
+    const toYear = Math.min(2150, Math.max(yearOf(asNumber(span?.hi), periodYears.at(-1)!), periodYears.at(-1)!) + 2);
+    const calendar = buildWorkingCalendar(Math.max(1990, fromYear), toYear, options.calendarYears ?? builtinCalendarYears);
+    const periods = periodRows(months, asOfMinute);
+    for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id))) await createSetupTable(connection, table);
+
+    step("check");
+    for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    step("evaluate");
+    for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+
+    step("count");
+    const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
+    const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as FeedbackCountRow) : null;
+    const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
+    const problemLimit = options.problemLimit ?? 1000;
+    const problemCounts: Record<string, number> = {};
+    for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
+    const problemRows = await rows(connection, `SELECT * FROM chiso_problems ORDER BY CASE source WHEN 'dossiers' THEN 1 WHEN 'events' THEN 2 WHEN 'procedures' THEN 3 ELSE 4 END, row_no, column_name LIMIT ${problemLimit}`);
+    const problems = problemRows.map((row): DossierProblem => {
+      const file = String(row.source) as InputFile;
+      return {
+        code: String(row.code) as DossierProblem["code"],
+        severity: row.severity === "warning" ? "warning" : "error",
+        file,
+        fileName: loaded.get(file)?.path ?? file,
+        ...(row.row_no !== null && { row: Number(row.row_no) }),
+        ...(row.column_name !== null && { column: String(row.column_name) }),
+        ...(row.record_id !== null && { record: String(row.record_id) }),
+        ...(row.value !== null && { value: String(row.value) }),
+      };
+    });
+
+    step("evidence");
+    const evidenceRows = (await rows(connection, `${evidenceSql(options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT)} ORDER BY unit_id, month_ord, item, rn`)).map((row) => mapNumbers(row) as unknown as EvidenceRow);
+
+    const present = loaded.get("dossiers")!.present;
+    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, presentColumns: present });
+    const notes: ComputeNote[] = [
+      ...assembled.notes,
+      ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),
+      ...calendar.provisionalYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_provisional", year })),
+    ];
+    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** BigInts to numbers (counts are far below 2^53). */
+function mapNumbers(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === "bigint" ? Number(value) : value;
+  return out;
+}
+
+function accountingOf(rows: readonly Record<string, unknown>[], withFeedback: boolean): Accounting {
+  const get = (source: string, status: string) => Number(rows.find((row) => row.source === source && row.status_name === status)?.n ?? 0);
+  const dossiers = { counted: get("dossiers", "counted"), rejected: get("dossiers", "rejected"), outsidePeriod: get("dossiers", "outside_period"), notReceived: get("dossiers", "not_received") };
+  const feedbackRead = get("feedback", "read");
+  const feedbackCounted = get("feedback_counted", "counted");
+  const feedbackRejected = get("feedback_rejected", "rejected");
+  return {
+    dossiers: { read: dossiers.counted + dossiers.rejected + dossiers.outsidePeriod + dossiers.notReceived, ...dossiers },
+    feedback: withFeedback ? { read: feedbackRead, counted: feedbackCounted, rejected: feedbackRejected, outsidePeriod: feedbackRead - feedbackCounted - feedbackRejected } : null,
+  };
+}

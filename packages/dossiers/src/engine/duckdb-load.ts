@@ -1,0 +1,165 @@
+import { extname } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { FLAG_FALSE, FLAG_TRUE, type InputColumn } from "./columns.js";
+
+/** The file formats read, by extension. */
+export type FileFormat = "parquet" | "csv" | "jsonl";
+
+export function formatOf(path: string): FileFormat | null {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".parquet") return "parquet";
+  if (extension === ".csv" || extension === ".txt") return "csv";
+  if (extension === ".jsonl" || extension === ".ndjson" || extension === ".json") return "jsonl";
+  return null;
+}
+
+export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The table function reading a file, and the offset from a record's index (1-based) to the row a
+ * person sees: a CSV record i is on line i + 1 (under the header); a JSON line i is line i.
+ */
+function source(path: string, format: FileFormat): { from: string; rowOffset: number } {
+  const file = sqlString(path);
+  if (format === "parquet") return { from: `read_parquet(${file})`, rowOffset: 0 };
+  // all_varchar: nothing is guessed (ids keep their leading zeros); every value is parsed below.
+  if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true)`, rowOffset: 1 };
+  return { from: `read_json(${file}, format = 'newline_delimited', union_by_name = true)`, rowOffset: 0 };
+}
+
+/** A file's columns (lower-cased) and their DuckDB types. */
+async function describe(connection: DuckDBConnection, from: string): Promise<Map<string, { name: string; type: string }>> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+  const columns = new Map<string, { name: string; type: string }>();
+  for (const row of reader.getRowObjectsJS()) {
+    const name = String(row.column_name);
+    columns.set(name.trim().toLowerCase(), { name, type: String(row.column_type).toUpperCase() });
+  }
+  return columns;
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+interface ColumnSql {
+  /** SELECT expressions producing the loaded columns. */
+  readonly outputs: readonly string[];
+  /** TRUE when the cell holds something that could not be read. */
+  readonly invalid: string | null;
+  /** The cell as text, for messages. */
+  readonly raw: string;
+}
+
+const flagList = (values: readonly string[]) => values.map(sqlString).join(", ");
+
+/** How one column is read, by its kind and the type the file gives it. */
+function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim = true): ColumnSql {
+  if (!found) {
+    const nulls = spec.kind === "timestamp" ? [`CAST(NULL AS BIGINT) AS ${spec.target}_min`, `CAST(NULL AS BIGINT) AS ${spec.target}_day`] : [`CAST(NULL AS ${spec.kind === "text" ? "VARCHAR" : "BIGINT"}) AS ${spec.target}`];
+    return { outputs: spec.kind === "flag" ? [`CAST(0 AS BIGINT) AS ${spec.target}`] : nulls, invalid: null, raw: "NULL" };
+  }
+  const value = quoteIdentifier(found.name);
+  // Text from CSV is trimmed (stray spaces are common in exports); Parquet and JSON values are taken as typed.
+  const text = trim ? `NULLIF(TRIM(CAST(${value} AS VARCHAR)), '')` : `NULLIF(CAST(${value} AS VARCHAR), '')`;
+  const isText = found.type === "VARCHAR" || found.type === "JSON";
+  switch (spec.kind) {
+    case "text":
+      return { outputs: [`${spec.lowercase ? `LOWER(${text})` : text} AS ${spec.target}`], invalid: null, raw: text };
+    case "integer": {
+      const parsed = isText || found.type.startsWith("DECIMAL") || found.type === "DOUBLE" || found.type === "FLOAT" ? `TRY_CAST(${text} AS BIGINT)` : `TRY_CAST(${value} AS BIGINT)`;
+      if (!isText && !found.type.startsWith("DECIMAL") && found.type !== "DOUBLE" && found.type !== "FLOAT") return { outputs: [`${parsed} AS ${spec.target}`], invalid: null, raw: text };
+      // "12" is 12; "12.0", "1e3", "12 giờ" are refused rather than guessed.
+      const exact = isText ? `(${parsed} IS NOT NULL AND CAST(${parsed} AS VARCHAR) = LTRIM(${text}, '+'))` : `(${parsed} IS NOT NULL AND CAST(${parsed} AS DOUBLE) = CAST(${value} AS DOUBLE))`;
+      return { outputs: [`CASE WHEN ${exact} THEN ${parsed} END AS ${spec.target}`], invalid: `(${text} IS NOT NULL AND NOT ${exact})`, raw: text };
+    }
+    case "flag": {
+      if (found.type === "BOOLEAN") return { outputs: [`CASE WHEN ${value} THEN 1 ELSE 0 END AS ${spec.target}`], invalid: null, raw: text };
+      const lowered = `LOWER(${text})`;
+      return {
+        outputs: [`CASE WHEN ${lowered} IN (${flagList(FLAG_TRUE)}) THEN 1 ELSE 0 END AS ${spec.target}`],
+        invalid: `(${text} IS NOT NULL AND ${lowered} NOT IN (${flagList([...FLAG_TRUE, ...FLAG_FALSE])}))`,
+        raw: text,
+      };
+    }
+    case "timestamp": {
+      // Minutes and days of Vietnam's wall clock. A text value with a UTC offset other than +07:00 is
+      // refused (read as wall clock it would be off by hours); TIMESTAMPTZ values are moved to UTC+7.
+      let milliseconds: string;
+      let invalid: string | null;
+      if (found.type === "TIMESTAMP WITH TIME ZONE") {
+        milliseconds = `epoch_ms(${value}) + 25200000`;
+        invalid = null;
+      } else if (found.type.startsWith("TIMESTAMP") || found.type === "DATE") {
+        milliseconds = `epoch_ms(CAST(${value} AS TIMESTAMP))`;
+        invalid = null;
+      } else {
+        const offset = `regexp_matches(${text}, '(Z|[+-][0-9]{2}:?[0-9]{2})$')`;
+        const allowed = `regexp_matches(${text}, '[+]07:?00$')`;
+        const stripped = `regexp_replace(${text}, '[+]07:?00$', '')`;
+        milliseconds = `epoch_ms(TRY_CAST(${stripped} AS TIMESTAMP))`;
+        invalid = `(${text} IS NOT NULL AND (TRY_CAST(${stripped} AS TIMESTAMP) IS NULL OR (${offset} AND NOT ${allowed})))`;
+        return {
+          outputs: [
+            `CASE WHEN NOT ${invalid} THEN CAST(FLOOR(${milliseconds} / 60000.0) AS BIGINT) END AS ${spec.target}_min`,
+            `CASE WHEN NOT ${invalid} THEN CAST(FLOOR(${milliseconds} / 86400000.0) AS BIGINT) END AS ${spec.target}_day`,
+          ],
+          invalid,
+          raw: text,
+        };
+      }
+      return {
+        outputs: [`CAST(FLOOR((${milliseconds}) / 60000.0) AS BIGINT) AS ${spec.target}_min`, `CAST(FLOOR((${milliseconds}) / 86400000.0) AS BIGINT) AS ${spec.target}_day`],
+        invalid,
+        raw: text,
+      };
+    }
+  }
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly format: FileFormat;
+  /** Input columns present in the file. */
+  readonly present: ReadonlySet<string>;
+  /** Required columns the file lacks (the file cannot be used). */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Loads one input file into `table` with the columns of the portable contract (`sql/tables.ts`):
+ * `row_no`, the parsed columns, `parse_error` (the first column that could not be read) and
+ * `parse_value` (what it held). `extra` adds constant or derived columns.
+ */
+export async function loadFile(
+  connection: DuckDBConnection,
+  table: string,
+  path: string,
+  columns: readonly InputColumn[],
+  extra: readonly string[] = [],
+): Promise<LoadedFile> {
+  const format = formatOf(path);
+  if (!format) throw new Error(`unsupported format: ${path}`);
+  const { from, rowOffset } = source(path, format);
+  const found = await describe(connection, from);
+  const missing = columns.filter((spec) => spec.required && !found.has(spec.name)).map((spec) => spec.name);
+  const present = new Set(columns.filter((spec) => found.has(spec.name)).map((spec) => spec.name));
+  const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv") }));
+  const checks = parts.filter((part) => part.sql.invalid !== null);
+  const parseError = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${sqlString(part.spec.name)}`).join(" ")} END`;
+  const parseValue = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${part.sql.raw}`).join(" ")} END`;
+  // Parquet knows each record's position; for text files the scan order is the file's order
+  // (DuckDB preserves insertion order), so ROW_NUMBER() without ORDER BY numbers the records.
+  const rowNumber = format === "parquet" ? `CAST(file_row_number + 1 AS BIGINT)` : `CAST(ROW_NUMBER() OVER () + ${rowOffset} AS BIGINT)`;
+  const fromWithRows = format === "parquet" ? from.replace(/\)$/, ", file_row_number = true)") : from;
+  // Parquet is read where it lies (a view: the big files are scanned, never copied into memory); text
+  // files are parsed once into a table, which also fixes their row numbers.
+  await connection.run(
+    `CREATE OR REPLACE TEMP ${format === "parquet" ? "VIEW" : "TABLE"} ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
+  );
+  return { path, format, present, missing };
+}
+
+/** An empty table with the contract's columns (e.g. no feedback file). */
+export async function createEmpty(connection: DuckDBConnection, table: string, columns: readonly InputColumn[]): Promise<void> {
+  const outputs = columns.flatMap((spec) => columnSql(spec, undefined).outputs);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(0 AS BIGINT) AS row_no, ${outputs.join(", ")}, CAST(NULL AS VARCHAR) AS parse_error, CAST(NULL AS VARCHAR) AS parse_value WHERE 1 = 0`);
+}

@@ -1,0 +1,521 @@
+import { FEEDBACK_HANDLING_WORKING_DAYS } from "./tables.js";
+
+/**
+ * The rules of methodology §1.5 as portable SQL: CTEs, CASE, plain aggregates, ROW_NUMBER/COUNT
+ * windows, equi-joins and integer arithmetic only. Dates are integers (see `tables.ts`), and every
+ * working-day question is a join on `chiso_calendar`. DuckDB and ClickHouse run these statements
+ * unchanged; each engine only loads the input tables and materialises the named results
+ * (`MATERIALIZED`) as its own temporary tables.
+ *
+ * Portability notes (checked on both engines): no boolean columns (0/1 integers), no FILTER clause,
+ * no LEAD/LAG (ClickHouse returns defaults instead of NULL past the frame; ROW_NUMBER + self-join
+ * instead), no correlated subqueries, join keys that reference one side each, and every aggregate
+ * cast to BIGINT (ClickHouse sums to unsigned integers, which would wrap on subtraction).
+ */
+
+/**
+ * One row per dossier id of the events file: what the rules need from its history (events after the
+ * as-of time ignored), and the counts that flag a dossier with a bad event. One pass over the events,
+ * so the big table is aggregated once rather than joined to the dossiers several times.
+ */
+export const EVENT_SUMMARY_SQL = `
+WITH bounds AS (
+  SELECT c.lo AS lo, c.hi AS hi, p.as_of AS as_of
+  FROM (SELECT MIN(cal_day) AS lo, MAX(cal_day) AS hi FROM chiso_calendar) c
+  CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) p
+),
+ev AS (
+  SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
+    CASE WHEN e.parse_error IS NOT NULL OR e.state IS NULL OR e.changed_min IS NULL OR e.state < 1 OR e.state > 10
+      OR e.changed_day < b.lo OR e.changed_day > b.hi THEN 1 ELSE 0 END AS bad,
+    CASE WHEN e.changed_min <= b.as_of THEN 1 ELSE 0 END AS seen
+  FROM chiso_events_in e CROSS JOIN bounds b
+  WHERE e.dossier_id IS NOT NULL
+)
+SELECT dossier_id,
+  CAST(COUNT(*) AS BIGINT) AS n_events,
+  CAST(SUM(bad) AS BIGINT) AS n_bad,
+  CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
+  MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
+  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_min END) AS t9,
+  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_min END) AS t10,
+  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_min END) AS t_stop,
+  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_min END) AS t7,
+  CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
+  MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
+  MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
+FROM ev
+GROUP BY dossier_id
+`;
+
+/**
+ * The dossier ids that need a closer look, from one full join of the dossiers' ids with the events'
+ * summary: ids in one file only, duplicated ids, ids with a bad event, an event before reception, or
+ * no event past "newly registered". Small (only the exceptions), so later steps join it cheaply.
+ */
+export const DOSSIER_LINKS_SQL = `
+WITH dossier_ids AS (
+  SELECT dossier_id, MIN(received_min) AS received_min, CAST(COUNT(*) AS BIGINT) AS n_rows
+  FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
+)
+SELECT COALESCE(di.dossier_id, s.dossier_id) AS dossier_id,
+  CASE WHEN di.dossier_id IS NULL THEN 0 ELSE 1 END AS in_dossiers,
+  CASE WHEN s.dossier_id IS NULL THEN 0 ELSE 1 END AS in_events,
+  di.received_min AS received_min, COALESCE(di.n_rows, 0) AS n_rows,
+  COALESCE(s.n_bad, 0) AS n_bad, COALESCE(s.n_received, 0) AS n_received, s.first_min AS first_min
+FROM dossier_ids di
+FULL JOIN chiso_event_summary s ON s.dossier_id = di.dossier_id
+WHERE di.dossier_id IS NULL OR s.dossier_id IS NULL OR di.n_rows > 1 OR s.n_bad > 0 OR s.n_received = 0 OR s.first_min < di.received_min
+`;
+
+/** Every problem in the input, one row each: where it is and what it is. */
+export const PROBLEMS_SQL = `
+WITH dup_procedures AS (
+  SELECT procedure_id FROM chiso_procedures_in WHERE procedure_id IS NOT NULL GROUP BY procedure_id HAVING COUNT(*) > 1
+),
+good_procedures AS (
+  SELECT pr.procedure_id AS procedure_id, pr.legal_duration AS legal_duration
+  FROM chiso_procedures_in pr
+  LEFT JOIN dup_procedures dp ON dp.procedure_id = pr.procedure_id
+  WHERE pr.parse_error IS NULL AND pr.procedure_id IS NOT NULL AND dp.procedure_id IS NULL
+    AND (pr.legal_duration IS NULL OR pr.duration_unit IN ('hours', 'days', 'working_days', 'months'))
+),
+-- One pass over the dossiers, joined only to small tables: each check as a flag, the rows with any flag kept.
+dchk AS (
+  SELECT x.row_no AS row_no, x.dossier_id AS dossier_id, x.unit_id AS unit_id, x.procedure_id AS procedure_id, x.channel AS channel,
+    x.parse_error AS parse_error, x.parse_value AS parse_value, x.due_day AS due_day,
+    CASE WHEN x.parse_error IS NULL AND (x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL) THEN 1 ELSE 0 END AS f_missing,
+    CASE WHEN x.parse_error IS NULL AND x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3) THEN 1 ELSE 0 END AS f_channel,
+    CASE WHEN l.n_rows > 1 THEN 1 ELSE 0 END AS f_dup,
+    CASE WHEN x.unit_id IS NOT NULL AND u.unit_id IS NULL THEN 1 ELSE 0 END AS f_unit,
+    CASE WHEN x.dossier_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
+    CASE WHEN x.parse_error IS NULL AND gp.procedure_id IS NOT NULL AND x.due_day IS NULL AND gp.legal_duration IS NULL THEN 1 ELSE 0 END AS f_no_due,
+    CASE WHEN l.in_dossiers = 1 AND l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
+    CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range
+  FROM chiso_dossiers_in x
+  LEFT JOIN chiso_units u ON u.unit_id = x.unit_id
+  LEFT JOIN good_procedures gp ON gp.procedure_id = x.procedure_id
+  LEFT JOIN chiso_dossier_links l ON l.dossier_id = x.dossier_id
+  LEFT JOIN chiso_calendar c ON c.cal_day = x.due_day
+  WHERE x.parse_error IS NOT NULL OR x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL
+    OR (x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3)) OR l.dossier_id IS NOT NULL OR u.unit_id IS NULL OR gp.procedure_id IS NULL
+    OR (x.due_day IS NULL AND gp.legal_duration IS NULL) OR (x.due_day IS NOT NULL AND c.cal_day IS NULL)
+),
+-- Dossier ids whose events need looking at row by row: a bad event, an event before reception, or no dossier.
+flagged AS (
+  SELECT dossier_id, in_dossiers, received_min FROM chiso_dossier_links
+  WHERE in_events = 1 AND (n_bad > 0 OR in_dossiers = 0 OR first_min < received_min)
+),
+ev AS (
+  SELECT e.row_no AS row_no, e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
+    e.parse_error AS parse_error, e.parse_value AS parse_value
+  FROM chiso_events_in e JOIN flagged f ON f.dossier_id = e.dossier_id
+  UNION ALL
+  SELECT e.row_no, e.dossier_id, e.state, e.changed_min, e.changed_day, e.parse_error, e.parse_value
+  FROM chiso_events_in e WHERE e.dossier_id IS NULL
+)
+SELECT 'dossiers' AS source, d.row_no AS row_no, d.dossier_id AS record_id, d.parse_error AS column_name,
+  CASE WHEN d.parse_error IN ('received_at', 'due_at') THEN 'bad_timestamp' ELSE 'bad_value' END AS code, 'error' AS severity, d.parse_value AS value
+FROM dchk d WHERE d.parse_error IS NOT NULL
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id,
+  CASE WHEN d.dossier_id IS NULL THEN 'dossier_id' WHEN d.unit_id IS NULL THEN 'unit_id' ELSE 'received_at' END,
+  'missing_value', 'error', NULL
+FROM dchk d WHERE d.f_missing = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'channel', 'unknown_channel', 'error', CAST(d.channel AS VARCHAR)
+FROM dchk d WHERE d.f_channel = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'duplicate_id', 'error', d.dossier_id
+FROM dchk d WHERE d.f_dup = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'unit_id', 'unknown_unit', 'error', d.unit_id
+FROM dchk d WHERE d.f_unit = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'procedure_id', 'unknown_procedure', 'error', d.procedure_id
+FROM dchk d WHERE d.f_procedure = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'no_due_date', 'error', d.procedure_id
+FROM dchk d WHERE d.f_no_due = 1
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'dossier_id', 'no_events', 'error', d.dossier_id
+FROM dchk d WHERE d.f_no_events = 1
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, e.parse_error,
+  CASE WHEN e.parse_error = 'changed_at' THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', e.parse_value
+FROM ev e WHERE e.parse_error IS NOT NULL
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, CASE WHEN e.dossier_id IS NULL THEN 'dossier_id' WHEN e.state IS NULL THEN 'state' ELSE 'changed_at' END,
+  'missing_value', 'error', NULL
+FROM ev e
+WHERE e.parse_error IS NULL AND (e.dossier_id IS NULL OR e.state IS NULL OR e.changed_min IS NULL)
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, 'state', 'unknown_state', 'error', CAST(e.state AS VARCHAR)
+FROM ev e WHERE e.parse_error IS NULL AND (e.state < 1 OR e.state > 10)
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, 'dossier_id', 'orphan_event', 'warning', e.dossier_id
+FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
+WHERE f.in_dossiers = 0
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'event_before_reception', 'error', CAST(e.state AS VARCHAR)
+FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
+WHERE f.in_dossiers = 1 AND e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < f.received_min
+UNION ALL
+SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'timestamp_out_of_range', 'error', CAST(e.changed_day AS VARCHAR)
+FROM ev e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
+WHERE e.changed_day IS NOT NULL AND c.cal_day IS NULL
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'timestamp_out_of_range', 'error', CAST(d.due_day AS VARCHAR)
+FROM dchk d WHERE d.f_due_range = 1
+UNION ALL
+SELECT 'procedures', pr.row_no, pr.procedure_id, pr.parse_error, 'bad_value', 'error', pr.parse_value
+FROM chiso_procedures_in pr WHERE pr.parse_error IS NOT NULL
+UNION ALL
+SELECT 'procedures', pr.row_no, pr.procedure_id, 'procedure_id', CASE WHEN pr.procedure_id IS NULL THEN 'missing_value' ELSE 'duplicate_id' END, 'error', pr.procedure_id
+FROM chiso_procedures_in pr LEFT JOIN dup_procedures dp ON dp.procedure_id = pr.procedure_id
+WHERE pr.procedure_id IS NULL OR dp.procedure_id IS NOT NULL
+UNION ALL
+SELECT 'procedures', pr.row_no, pr.procedure_id, 'duration_unit', 'unknown_duration_unit', 'error', pr.duration_unit
+FROM chiso_procedures_in pr
+WHERE pr.parse_error IS NULL AND pr.legal_duration IS NOT NULL AND (pr.duration_unit IS NULL OR pr.duration_unit NOT IN ('hours', 'days', 'working_days', 'months'))
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, f.parse_error, CASE WHEN f.parse_error IN ('received_at', 'due_at', 'handled_at') THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', f.parse_value
+FROM chiso_feedback_in f WHERE f.parse_error IS NOT NULL
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, CASE WHEN f.feedback_id IS NULL THEN 'feedback_id' WHEN f.unit_id IS NULL THEN 'unit_id' ELSE 'received_at' END, 'missing_value', 'error', NULL
+FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND (f.feedback_id IS NULL OR f.unit_id IS NULL OR f.received_min IS NULL)
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'unit_id', 'unknown_unit', 'error', f.unit_id
+FROM chiso_feedback_in f LEFT JOIN chiso_units u ON u.unit_id = f.unit_id
+WHERE f.unit_id IS NOT NULL AND u.unit_id IS NULL
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'handled_at', 'event_before_reception', 'error', NULL
+FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND f.handled_min < f.received_min
+`;
+
+/**
+ * What became of each dossier record: `rejected` (it has an error, listed in the problems), `outside_period`
+ * (received in another month), `not_received` (only "newly registered", state 1) or `counted`.
+ */
+export const DOSSIER_STATUS_SQL = `
+WITH bad_rows AS (
+  SELECT row_no FROM chiso_problems WHERE source = 'dossiers' AND severity = 'error' GROUP BY row_no
+),
+bad_ids AS (
+  SELECT record_id FROM chiso_problems WHERE source = 'events' AND severity = 'error' AND record_id IS NOT NULL GROUP BY record_id
+)
+SELECT d.row_no AS row_no, c.month_ord AS month_ord,
+  CASE
+    WHEN br.row_no IS NOT NULL OR bi.record_id IS NOT NULL THEN 'rejected'
+    WHEN p.month_ord IS NULL THEN 'outside_period'
+    WHEN re.in_events = 1 AND re.n_received = 0 THEN 'not_received'
+    ELSE 'counted'
+  END AS status
+FROM chiso_dossiers_in d
+LEFT JOIN bad_rows br ON br.row_no = d.row_no
+LEFT JOIN bad_ids bi ON bi.record_id = d.dossier_id
+LEFT JOIN chiso_calendar c ON c.cal_day = d.received_day
+LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
+LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
+`;
+
+/**
+ * One row per counted dossier: when its processing ended, its due day, whether it was on time, and
+ * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
+ */
+/** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_id", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
+
+export const DOSSIER_RESULT_SQL = `
+WITH counted AS (
+  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+    d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
+    d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
+    d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
+    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
+  FROM chiso_dossiers_in d
+  JOIN chiso_dossier_status s ON s.row_no = d.row_no
+  JOIN chiso_periods p ON p.month_ord = s.month_ord
+  WHERE s.status = 'counted'
+),
+-- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
+supp_ids AS (
+  SELECT sm.dossier_id AS dossier_id, b.as_of AS as_of_min
+  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
+  WHERE sm.n_supp > 0
+),
+ev AS (
+  SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day, e.row_no AS row_no
+  FROM chiso_events_in e JOIN supp_ids si ON si.dossier_id = e.dossier_id
+  WHERE e.changed_min <= si.as_of_min
+),
+supp_events AS (
+  SELECT ev.dossier_id AS dossier_id, ev.state AS state, ev.changed_min AS changed_min, ev.changed_day AS changed_day,
+    ROW_NUMBER() OVER (PARTITION BY ev.dossier_id ORDER BY ev.changed_min, ev.row_no) AS rn
+  FROM ev
+),
+waiting AS (
+  SELECT a.dossier_id AS dossier_id,
+    CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
+    CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
+  FROM supp_events a
+  JOIN supp_events b ON b.dossier_id = a.dossier_id AND b.rn = a.rn + 1
+  JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
+  JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
+  WHERE a.state = 5
+  GROUP BY a.dossier_id
+),
+ended AS (
+  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_id AS unit_id, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
+    c.received_min AS received_min, c.received_day AS received_day, c.due_min AS due_min, c.due_day AS due_day,
+    c.fee_due AS fee_due, c.paid_online AS paid_online, c.digitized_at_intake AS digitized_at_intake, c.result_electronic AS result_electronic,
+    c.reused_data AS reused_data, c.population_data AS population_data, c.data_store_synced AS data_store_synced, c.complained AS complained,
+    COALESCE(a.n_supp, 0) AS n_supp,
+    COALESCE(a.t9, a.t10, a.t_stop, a.t7) AS settled_min,
+    CASE WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NULL AND a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN 1 ELSE 0 END AS supp_pending,
+    CASE
+      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN COALESCE(a.t9, a.t10, a.t_stop, a.t7)
+      WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN a.last_supp
+      ELSE p.open_end_min
+    END AS end_min,
+    CASE
+      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN CAST(FLOOR(COALESCE(a.t9, a.t10, a.t_stop, a.t7) / 1440.0) AS BIGINT)
+      WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN CAST(FLOOR(a.last_supp / 1440.0) AS BIGINT)
+      ELSE p.open_end_day
+    END AS end_day,
+    COALESCE(w.wait_min, 0) AS wait_min,
+    COALESCE(w.wait_wd, 0) AS wait_wd,
+    pr.legal_duration AS legal_duration, pr.duration_unit AS duration_unit, COALESCE(pr.paper_result, 0) AS paper_result,
+    rc.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
+    rc.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
+    rc.dom AS received_dom
+  FROM counted c
+  JOIN chiso_periods p ON p.month_ord = c.month_ord
+  LEFT JOIN chiso_event_summary a ON a.dossier_id = c.dossier_id
+  LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
+  LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
+  LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
+),
+due AS (
+  SELECT ${columnsOf("x", ENDED_COLUMNS)},
+    CASE WHEN x.due_day IS NULL AND x.duration_unit = 'hours' THEN x.received_min + x.legal_duration * 60 + x.wait_min END AS due_hours_min,
+    CASE
+      WHEN x.due_day IS NOT NULL THEN x.due_day
+      WHEN x.duration_unit = 'days' THEN x.received_day + x.legal_duration
+      WHEN x.duration_unit = 'working_days' THEN wd.cal_day
+      WHEN x.duration_unit = 'months' THEN mo.first_day + LEAST(x.received_dom, mo.days_in_month) - 1
+      WHEN x.duration_unit = 'hours' THEN CAST(FLOOR((x.received_min + x.legal_duration * 60 + x.wait_min) / 1440.0) AS BIGINT)
+    END AS due_day_final
+  FROM ended x
+  LEFT JOIN chiso_calendar wd ON wd.work_ord = x.target_work_ord AND wd.working = 1
+  LEFT JOIN chiso_months mo ON mo.month_ord = x.target_month_ord
+),
+judged AS (
+  SELECT ${columnsOf("u", [...ENDED_COLUMNS, "due_hours_min", "due_day_final"])},
+    ce.pos - 2 * u.wait_wd AS end_pos,
+    dc.pos AS due_pos,
+    CASE
+      WHEN u.due_hours_min IS NOT NULL THEN CASE WHEN u.end_min > u.due_hours_min THEN 1 ELSE 0 END
+      WHEN ce.pos - 2 * u.wait_wd > dc.pos THEN 1
+      ELSE 0
+    END AS late_by_time
+  FROM due u
+  LEFT JOIN chiso_calendar ce ON ce.cal_day = u.end_day
+  LEFT JOIN chiso_calendar dc ON dc.cal_day = u.due_day_final
+)
+-- Ids stay out of this (large) table: the evidence fetches them by row number for the few dossiers it lists.
+SELECT j.row_no AS row_no, j.unit_id AS unit_id, j.month_ord AS month_ord,
+  j.received_min AS received_min,
+  CASE WHEN j.due_min IS NOT NULL THEN j.due_min WHEN j.due_hours_min IS NOT NULL THEN j.due_hours_min ELSE j.due_day_final * 1440 + 1439 END AS due_out_min,
+  CASE WHEN j.due_min IS NULL THEN 1 ELSE 0 END AS due_computed,
+  j.settled_min AS settled_min,
+  CASE WHEN j.settled_min IS NOT NULL THEN 1 ELSE 0 END AS settled,
+  CASE WHEN j.late_by_time = 1 OR j.n_supp >= 2 THEN 0 ELSE 1 END AS on_time,
+  CASE WHEN j.late_by_time = 0 AND j.n_supp < 2 AND j.settled_min IS NOT NULL AND j.end_pos < j.due_pos THEN 1 ELSE 0 END AS early,
+  CASE
+    WHEN j.n_supp >= 2 THEN 'supplement_requested_twice'
+    WHEN j.late_by_time = 0 THEN NULL
+    WHEN j.settled_min IS NOT NULL THEN 'late'
+    WHEN j.supp_pending = 1 THEN 'supplement_request_late'
+    ELSE 'overdue_in_progress'
+  END AS late_reason,
+  CASE WHEN j.late_by_time = 1 THEN GREATEST(1, CAST(FLOOR((j.end_pos - j.due_pos + 1) / 2.0) AS BIGINT)) END AS days_late,
+  CASE WHEN j.channel = 2 THEN 1 ELSE 0 END AS channel_online,
+  CASE WHEN j.channel = 3 THEN 1 ELSE 0 END AS channel_post,
+  CASE WHEN j.channel = 2 OR j.channel = 3 THEN 0 ELSE 1 END AS channel_direct,
+  CASE WHEN j.channel = 2 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END AS online,
+  j.fee_due AS fee_due,
+  CASE WHEN j.fee_due = 1 AND j.paid_online = 1 THEN 1 ELSE 0 END AS paid,
+  j.result_electronic AS result_electronic,
+  j.digitized_at_intake AS digitized_at_intake,
+  CASE WHEN j.digitized_at_intake = 1 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END AS digitized_ok,
+  j.reused_data AS reused_data,
+  j.data_store_synced AS data_store_synced,
+  j.population_data AS population_data,
+  j.complained AS complained,
+  j.wait_min AS wait_min
+FROM judged j
+`;
+
+/** The counts per unit and month (the numerators and denominators of the figures). */
+export const UNIT_COUNTS_SQL = `
+SELECT unit_id, month_ord,
+  CAST(COUNT(*) AS BIGINT) AS n_received,
+  CAST(SUM(on_time) AS BIGINT) AS n_on_time,
+  CAST(SUM(settled) AS BIGINT) AS n_settled,
+  CAST(SUM(early) AS BIGINT) AS n_early,
+  CAST(SUM(CASE WHEN settled = 1 AND on_time = 1 AND early = 0 THEN 1 ELSE 0 END) AS BIGINT) AS n_settled_on_time,
+  CAST(SUM(CASE WHEN settled = 1 AND on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) AS n_settled_overdue,
+  CAST(SUM(channel_online) AS BIGINT) AS n_channel_online,
+  CAST(SUM(channel_direct) AS BIGINT) AS n_channel_direct,
+  CAST(SUM(channel_post) AS BIGINT) AS n_channel_post,
+  CAST(SUM(online) AS BIGINT) AS n_online,
+  CAST(SUM(fee_due) AS BIGINT) AS n_fee_due,
+  CAST(SUM(paid) AS BIGINT) AS n_paid,
+  CAST(SUM(result_electronic) AS BIGINT) AS n_result_electronic,
+  CAST(SUM(digitized_ok) AS BIGINT) AS n_digitized_ok,
+  CAST(SUM(reused_data) AS BIGINT) AS n_reused_data,
+  CAST(SUM(data_store_synced) AS BIGINT) AS n_data_store_synced,
+  CAST(SUM(population_data) AS BIGINT) AS n_population_data,
+  CAST(SUM(complained) AS BIGINT) AS n_complained,
+  CAST(SUM(CASE WHEN settled = 1 THEN settled_min - received_min - wait_min ELSE 0 END) AS BIGINT) AS n_settled_minutes
+FROM chiso_dossier_result
+GROUP BY unit_id, month_ord
+`;
+
+/**
+ * Feedback (PAKN) received in the period, judged: handled (or still open at the period's end) by its
+ * due day — given, or 15 working days after reception — and satisfactory (not more dislikes than
+ * likes, not late, not repeated about the result).
+ */
+export const FEEDBACK_RESULT_SQL = `
+WITH bad AS (
+  SELECT row_no FROM chiso_problems WHERE source = 'feedback' AND severity = 'error' GROUP BY row_no
+),
+placed AS (
+  SELECT f.row_no AS row_no, f.feedback_id AS feedback_id, f.unit_id AS unit_id, c.month_ord AS month_ord,
+    f.received_min AS received_min, f.due_day AS due_day, f.handled_min AS handled_min, f.handled_day AS handled_day,
+    COALESCE(f.likes, 0) AS likes, COALESCE(f.dislikes, 0) AS dislikes, COALESCE(f.repeated, 0) AS repeated,
+    c.work_ord + ${FEEDBACK_HANDLING_WORKING_DAYS} AS target_work_ord,
+    CASE WHEN b.row_no IS NOT NULL THEN 'rejected' WHEN p.month_ord IS NULL THEN 'outside_period' ELSE 'counted' END AS status,
+    p.open_end_day AS open_end_day, p.as_of_min AS as_of_min
+  FROM chiso_feedback_in f
+  LEFT JOIN bad b ON b.row_no = f.row_no
+  LEFT JOIN chiso_calendar c ON c.cal_day = f.received_day
+  LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
+),
+judged AS (
+  SELECT ${columnsOf("x", ["feedback_id", "unit_id", "month_ord", "received_min", "handled_min", "likes", "dislikes", "repeated"])},
+    COALESCE(x.due_day, wd.cal_day) AS due_day_final,
+    CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN x.handled_day ELSE x.open_end_day END AS end_day,
+    CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN 1 ELSE 0 END AS handled
+  FROM placed x
+  LEFT JOIN chiso_calendar wd ON wd.work_ord = x.target_work_ord AND wd.working = 1
+  WHERE x.status = 'counted'
+)
+SELECT j.feedback_id AS feedback_id, j.unit_id AS unit_id, j.month_ord AS month_ord, j.received_min AS received_min,
+  j.due_day_final * 1440 + 1439 AS due_out_min,
+  CASE WHEN j.handled = 1 THEN j.handled_min END AS handled_min,
+  CASE WHEN ce.pos > dc.pos THEN 0 ELSE 1 END AS on_time,
+  CASE WHEN ce.pos > dc.pos THEN GREATEST(1, CAST(FLOOR((ce.pos - dc.pos + 1) / 2.0) AS BIGINT)) END AS days_late,
+  j.handled AS handled,
+  CASE WHEN j.dislikes > j.likes THEN 1 ELSE 0 END AS unsatisfied,
+  j.repeated AS repeated,
+  CASE WHEN ce.pos > dc.pos OR j.dislikes > j.likes OR j.repeated = 1 THEN 0 ELSE 1 END AS satisfactory
+FROM judged j
+LEFT JOIN chiso_calendar ce ON ce.cal_day = j.end_day
+LEFT JOIN chiso_calendar dc ON dc.cal_day = j.due_day_final
+`;
+
+export const FEEDBACK_COUNTS_SQL = `
+SELECT unit_id, month_ord,
+  CAST(COUNT(*) AS BIGINT) AS n_received,
+  CAST(SUM(on_time) AS BIGINT) AS n_on_time,
+  CAST(SUM(satisfactory) AS BIGINT) AS n_satisfactory
+FROM chiso_feedback_result
+GROUP BY unit_id, month_ord
+`;
+
+/** What became of the records: one row per file and status, for the "read, counted, rejected" report. */
+export const ACCOUNTING_SQL = `
+SELECT 'dossiers' AS source, status AS status_name, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
+UNION ALL
+SELECT 'feedback_counted', 'counted', CAST(COUNT(*) AS BIGINT) FROM chiso_feedback_result
+UNION ALL
+SELECT 'feedback', 'read', CAST(COUNT(*) AS BIGINT) FROM chiso_feedback_in
+UNION ALL
+SELECT 'feedback_rejected', 'rejected', CAST(COUNT(*) AS BIGINT) FROM (
+  SELECT row_no FROM chiso_problems WHERE source = 'feedback' AND severity = 'error' GROUP BY row_no
+) r
+`;
+
+/** Item code, test column, reason: what a dossier failed for each dossier item of the figures. */
+const DOSSIER_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
+  { item: "ON_TIME", where: "on_time = 0", reason: "late_reason", timely: true },
+  { item: "ONLINE_DOSSIER_SHARE", where: "online = 0", reason: "CASE WHEN channel_online = 1 THEN 'no_electronic_result' ELSE 'not_online' END" },
+  { item: "ONLINE_PAYMENT_DOSSIER", where: "fee_due = 1 AND paid = 0", reason: "'not_paid_online'" },
+  { item: "ORIGINAL_RESULT_AVAILABLE", where: "result_electronic = 0", reason: "'no_electronic_result'" },
+  { item: "SO_HOA_GIAY_TO_GIAI_QUYET", where: "digitized_ok = 0", reason: "CASE WHEN digitized_at_intake = 0 THEN 'not_digitized' ELSE 'no_electronic_result' END" },
+  { item: "REUSED_DIGITIZED_DATA", where: "reused_data = 0", reason: "'not_reused'" },
+  { item: "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", where: "data_store_synced = 0", reason: "'not_synced_to_data_store'" },
+  { item: "CITIZEN_DATA_CONNECTED_DOSSIER", where: "population_data = 0", reason: "'no_population_data'" },
+  { item: "DOSSIER_RECEIVING_SATISFACTION", where: "on_time = 0 OR complained = 1", reason: "CASE WHEN on_time = 0 THEN late_reason ELSE 'complaint' END", timely: true },
+];
+
+const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
+  { item: "PETITION_PROCESSING_ON_TIME", where: "on_time = 0", reason: "CASE WHEN handled = 1 THEN 'feedback_late' ELSE 'feedback_overdue_in_progress' END", timely: true },
+  {
+    item: "PETITION_HANDLING_SATISFACTION",
+    where: "satisfactory = 0",
+    reason: "CASE WHEN on_time = 0 THEN 'feedback_late' WHEN unsatisfied = 1 THEN 'feedback_unsatisfied' ELSE 'feedback_repeated' END",
+    timely: true,
+  },
+];
+
+/**
+ * The dossiers (and feedback) behind the points lost: for each unit, month and item, the `limit` worst
+ * (most days late first, then the oldest), with the total that failed the item.
+ */
+export function evidenceSql(limit: number): string {
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
+  const dossierParts = DOSSIER_EVIDENCE_PARTS.map(
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, row_no, NULL AS record_id, received_min, due_out_min, settled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
+  FROM chiso_dossier_result WHERE ${part.where}`,
+  );
+  const feedbackParts = FEEDBACK_EVIDENCE_PARTS.map(
+    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, NULL AS row_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
+  FROM chiso_feedback_result WHERE ${part.where}`,
+  );
+  return `
+WITH failing AS (
+  ${[...dossierParts, ...feedbackParts].join("\n  UNION ALL\n  ")}
+),
+ranked AS (
+  SELECT f.unit_id AS unit_id, f.month_ord AS month_ord, f.item AS item, f.row_no AS row_no, f.record_id AS record_id,
+    f.received_min AS received_min, f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason AS reason,
+    ROW_NUMBER() OVER (PARTITION BY f.unit_id, f.month_ord, f.item ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.row_no, f.record_id) AS rn,
+    COUNT(*) OVER (PARTITION BY f.unit_id, f.month_ord, f.item) AS failed
+  FROM failing f
+),
+listed AS (
+  SELECT unit_id, month_ord, item, failed, rn, row_no, record_id, received_min, due_out_min, finished_min, days_late, reason FROM ranked WHERE rn <= ${limit}
+)
+SELECT r.unit_id AS unit_id, r.month_ord AS month_ord, r.item AS item, CAST(r.failed AS BIGINT) AS failed, CAST(r.rn AS BIGINT) AS rn,
+  COALESCE(d.dossier_id, r.record_id) AS record_id, d.procedure_id AS procedure_id, pr.procedure_name AS procedure_name,
+  r.received_min AS received_min, r.due_out_min AS due_out_min, r.finished_min AS finished_min, r.days_late AS days_late, r.reason AS reason
+FROM listed r
+LEFT JOIN chiso_dossiers_in d ON d.row_no = r.row_no
+LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
+`;
+}
+
+/** The results each engine materialises, in order, as its own (temporary) tables. */
+export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [
+  { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
+  { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
+  { name: "chiso_problems", sql: PROBLEMS_SQL },
+  { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
+  { name: "chiso_dossier_result", sql: DOSSIER_RESULT_SQL },
+  { name: "chiso_feedback_result", sql: FEEDBACK_RESULT_SQL },
+];

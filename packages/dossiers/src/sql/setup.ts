@@ -1,0 +1,85 @@
+import { dayNumberOfIso, type WorkingCalendar } from "../calendar/working-days.js";
+
+/** A column of a table the engine creates from JavaScript data (mapped to each engine's type names). */
+export interface SetupColumn {
+  readonly name: string;
+  readonly type: "BIGINT" | "VARCHAR";
+}
+
+export interface SetupTable {
+  readonly name: string;
+  readonly columns: readonly SetupColumn[];
+  readonly rows: readonly (readonly (number | string | null)[])[];
+}
+
+const big = (name: string): SetupColumn => ({ name, type: "BIGINT" });
+
+/** One month to compute: its days and the moments that close it (see `INPUT_TABLES.periods`). */
+export interface PeriodRow {
+  readonly monthOrdinal: number;
+  readonly key: string;
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly openEndMinute: number;
+  readonly openEndDay: number;
+  readonly asOfMinute: number;
+}
+
+/** Far enough in the future that no event is after it. */
+const NO_CUTOFF = 2 ** 52;
+
+/**
+ * The months of a period (`2026-10`, `2026-Q4` or `2026`). A dossier still open is judged at the end
+ * of its month's last day (23:59), or at `asOfMinute` (the data's extraction time) when that is earlier;
+ * events after `asOfMinute` are ignored.
+ */
+export function periodRows(months: readonly string[], asOfMinute?: number): PeriodRow[] {
+  return months.map((key) => {
+    const [year, month] = key.split("-").map(Number) as [number, number];
+    const firstDay = dayNumberOfIso(`${key}-01`);
+    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+    const lastDay = dayNumberOfIso(next) - 1;
+    const monthEnd = (lastDay + 1) * 1440 - 1;
+    const openEndMinute = asOfMinute === undefined ? monthEnd : Math.min(monthEnd, asOfMinute);
+    return { monthOrdinal: (year - 1970) * 12 + month - 1, key, firstDay, lastDay, openEndMinute, openEndDay: Math.floor(openEndMinute / 1440), asOfMinute: asOfMinute ?? NO_CUTOFF };
+  });
+}
+
+/** The tables built from JavaScript data: calendar, months, periods and units. */
+export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodRow[], unitIds: readonly string[]): SetupTable[] {
+  const months = new Map<number, { first: number; length: number }>();
+  for (const day of calendar.days) {
+    const month = months.get(day.monthOrdinal);
+    if (month) month.length += 1;
+    else months.set(day.monthOrdinal, { first: day.day, length: 1 });
+  }
+  return [
+    {
+      name: "chiso_calendar",
+      columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom"].map(big),
+      rows: calendar.days.map((day) => [day.day, day.working ? 1 : 0, day.workOrdinal, day.position, day.monthOrdinal, day.dayOfMonth]),
+    },
+    { name: "chiso_months", columns: ["month_ord", "first_day", "days_in_month"].map(big), rows: [...months].map(([ordinal, month]) => [ordinal, month.first, month.length]) },
+    {
+      name: "chiso_periods",
+      columns: ["month_ord", "first_day", "last_day", "open_end_min", "open_end_day", "as_of_min"].map(big),
+      rows: periods.map((period) => [period.monthOrdinal, period.firstDay, period.lastDay, period.openEndMinute, period.openEndDay, period.asOfMinute]),
+    },
+    { name: "chiso_units", columns: [{ name: "unit_id", type: "VARCHAR" }], rows: unitIds.map((id) => [id]) },
+  ];
+}
+
+const literal = (value: number | string | null) => (value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`);
+
+/** Portable INSERT statements for a setup table, in batches. */
+export function insertStatements(table: SetupTable, batch = 2000): string[] {
+  const statements: string[] = [];
+  for (let start = 0; start < table.rows.length; start += batch) {
+    const values = table.rows.slice(start, start + batch).map((row) => `(${row.map(literal).join(", ")})`);
+    statements.push(`INSERT INTO ${table.name} (${table.columns.map((column) => column.name).join(", ")}) VALUES ${values.join(", ")}`);
+  }
+  return statements;
+}
+
+/** Day number of a local `YYYY-MM-DD` (re-exported for loaders). */
+export { dayNumberOfIso };

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { computeRecords, dossier, events, onTimeEvidence, type Records } from "./fixture.js";
+
+/** Runs one dossier through the rules and returns whether it counted toward ON_TIME and its evidence. */
+async function judge(records: Records, period: string) {
+  const result = await computeRecords(records, { period });
+  const unit = result.figures.find((figure) => figure.unit === "U1" && figure.period === period)!;
+  return { result, unit, onTime: unit.items.ON_TIME as { numerator: number; denominator: number } };
+}
+
+// Hand-computed cases, one per rule of methodology §1.5. Calendar facts used (calendar/2026.json):
+// 2026-08-31 (Mon) swapped day off, 2026-09-01/02 Quốc khánh; October 2026 has no holiday.
+describe("§1.5 rules, hand-computed", () => {
+  it("a holiday inside the period moves a working-day due date (5 working days from Fri 28/8/2026 → Wed 9/9)", async () => {
+    // Working days after Fri 28/8: 29–30 weekend, 31/8 swapped, 1–2/9 holidays → Thu 3, Fri 4, Mon 7, Tue 8, Wed 9.
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-08-28T09:00:00", { procedure_id: "P-WD5" }), dossier("B", "2026-08-28T09:00:00", { procedure_id: "P-WD5" })],
+        events: [...events("A", [2, "2026-08-28T09:00:00"], [9, "2026-09-09T16:00:00"]), ...events("B", [2, "2026-08-28T09:00:00"], [9, "2026-09-10T08:00:00"])],
+      },
+      "2026-08",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-09-09T23:59:00", finishedAt: "2026-09-10T08:00:00", daysLate: 1, reason: "late", procedure: "P-WD5", procedureName: "Cấp giấy phép A" });
+    expect(onTimeEvidence(result, "A")).toBeUndefined();
+  });
+
+  it("a dossier received on a holiday counts its working days from the next working day (Tue 1/9/2026 + 2 → Fri 4/9)", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-09-01T10:00:00", { procedure_id: "P-WD2" }), dossier("B", "2026-09-01T10:00:00", { procedure_id: "P-WD2" })],
+        events: [...events("A", [2, "2026-09-01T10:00:00"], [10, "2026-09-04T16:00:00"]), ...events("B", [2, "2026-09-01T10:00:00"], [10, "2026-09-07T08:00:00"])],
+      },
+      "2026-09",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-09-04T23:59:00", daysLate: 1 });
+  });
+
+  it("one pending supplement request ends processing at the request", async () => {
+    const { onTime, unit, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-09T17:00:00" }), dossier("B", "2026-10-05T08:00:00", { due_at: "2026-10-09T17:00:00" })],
+        events: [
+          ...events("A", [2, "2026-10-05T08:00:00"], [4, "2026-10-05T09:00:00"], [5, "2026-10-08T10:00:00"]),
+          // B's request comes after its due date: the request ends it, late.
+          ...events("B", [2, "2026-10-05T08:00:00"], [4, "2026-10-05T09:00:00"], [5, "2026-10-12T10:00:00"]),
+        ],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(unit.settlement).toEqual({ settled: 0, early: 0, onTime: 0, overdue: 0 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ reason: "supplement_request_late", finishedAt: null, daysLate: 1 });
+  });
+
+  it("two supplement requests count as overdue even when finished before the due date", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-16T17:00:00" })],
+        events: events("A", [2, "2026-10-05T08:00:00"], [5, "2026-10-06T08:00:00"], [4, "2026-10-07T08:00:00"], [5, "2026-10-08T08:00:00"], [4, "2026-10-09T08:00:00"], [9, "2026-10-12T08:00:00"]),
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 0, denominator: 1 });
+    expect(onTimeEvidence(result, "A")).toMatchObject({ reason: "supplement_requested_twice", daysLate: null });
+  });
+
+  it("the citizen's waiting time is removed (request Tue 6/10 → supplement Thu 8/10: 2 working days)", async () => {
+    const waited = (id: string, finished: string) => events(id, [2, "2026-10-05T08:00:00"], [5, "2026-10-06T10:00:00"], [4, "2026-10-08T10:00:00"], [9, finished]);
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-09T17:00:00" }), dossier("B", "2026-10-05T08:00:00", { due_at: "2026-10-09T17:00:00" })],
+        // A finishes Tue 13/10: 2 working days after its due date, exactly the 2 days waited → on time.
+        // B finishes Wed 14/10: one working day more → late by 1.
+        events: [...waited("A", "2026-10-13T15:00:00"), ...waited("B", "2026-10-14T15:00:00")],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ reason: "late", daysLate: 1 });
+  });
+
+  it("without a due date: the legal duration in working days (3 from Thu 8/10/2026 → Tue 13/10)", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-08T14:00:00"), dossier("B", "2026-10-08T14:00:00")],
+        events: [...events("A", [2, "2026-10-08T14:00:00"], [9, "2026-10-13T17:30:00"]), ...events("B", [2, "2026-10-08T14:00:00"], [9, "2026-10-14T09:00:00"])],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-10-13T23:59:00", daysLate: 1 });
+  });
+
+  it("without a due date: the legal duration in hours (8 hours from 09:00 → 17:00 the same day)", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T09:00:00", { procedure_id: "P-H8" }), dossier("B", "2026-10-05T09:00:00", { procedure_id: "P-H8" })],
+        events: [...events("A", [2, "2026-10-05T09:00:00"], [9, "2026-10-05T17:00:00"]), ...events("B", [2, "2026-10-05T09:00:00"], [9, "2026-10-05T17:01:00"])],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-10-05T17:00:00", daysLate: 1, reason: "late" });
+  });
+
+  it("without a due date: calendar days and months", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("D", "2026-10-05T09:00:00", { procedure_id: "P-D10" }), dossier("M", "2026-10-31T09:00:00", { procedure_id: "P-M1" })],
+        // 10 days from 5/10 → 15/10 (finished 16/10: late); 1 month from 31/10 → 30/11 (still open on 31/10: on time).
+        events: [...events("D", [2, "2026-10-05T09:00:00"], [9, "2026-10-16T09:00:00"]), ...events("M", [2, "2026-10-31T09:00:00"], [4, "2026-10-31T10:00:00"])],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(onTimeEvidence(result, "D")).toMatchObject({ dueAt: "2026-10-15T23:59:00", daysLate: 1 });
+  });
+
+  it("a withdrawal by the citizen ends processing", async () => {
+    const { onTime, unit } = await judge(
+      { dossiers: [dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-07T17:00:00" })], events: events("A", [2, "2026-10-05T08:00:00"], [7, "2026-10-06T08:00:00"]) },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 1 });
+    expect(unit.settlement).toEqual({ settled: 1, early: 1, onTime: 0, overdue: 0 });
+  });
+
+  it("a stopped dossier ends at the stop; finished (9) is preferred over result returned (10)", async () => {
+    const { onTime, result, unit } = await judge(
+      {
+        dossiers: [dossier("S", "2026-10-05T08:00:00", { due_at: "2026-10-07T17:00:00" }), dossier("P", "2026-10-05T08:00:00", { due_at: "2026-10-07T17:00:00" })],
+        events: [
+          ...events("S", [2, "2026-10-05T08:00:00"], [8, "2026-10-07T08:00:00"]),
+          // Result returned on the due day, but processing finished (9) the day after: 9 decides, late.
+          ...events("P", [2, "2026-10-05T08:00:00"], [10, "2026-10-07T08:00:00"], [9, "2026-10-08T08:00:00"]),
+        ],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    expect(unit.settlement).toEqual({ settled: 2, early: 0, onTime: 1, overdue: 1 });
+    expect(onTimeEvidence(result, "P")).toMatchObject({ finishedAt: "2026-10-08T08:00:00", daysLate: 1 });
+  });
+
+  it("a dossier in progress is on time until its due date passes (judged at the period's end)", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-28T08:00:00", { due_at: "2026-11-04T17:00:00" }), dossier("B", "2026-10-01T08:00:00", { due_at: "2026-10-20T17:00:00" })],
+        events: [...events("A", [2, "2026-10-28T08:00:00"], [4, "2026-10-28T09:00:00"]), ...events("B", [2, "2026-10-01T08:00:00"], [4, "2026-10-01T09:00:00"])],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
+    // Due Tue 20/10; open at Sat 31/10: 21, 22, 23, 26, 27, 28, 29, 30 (8 working days) and the Saturday → 9.
+    expect(onTimeEvidence(result, "B")).toMatchObject({ reason: "overdue_in_progress", finishedAt: null, daysLate: 9 });
+  });
+
+  it("--as-of judges open dossiers at the extraction time and ignores later events", async () => {
+    const records: Records = {
+      dossiers: [dossier("B", "2026-10-01T08:00:00", { due_at: "2026-10-20T17:00:00" })],
+      events: events("B", [2, "2026-10-01T08:00:00"], [9, "2026-10-25T09:00:00"]),
+    };
+    const early = await computeRecords(records, { period: "2026-10", asOf: "2026-10-15T12:00:00" });
+    expect(early.figures.find((figure) => figure.unit === "U1")!.items.ON_TIME).toEqual({ numerator: 1, denominator: 1 });
+    const late = await computeRecords(records, { period: "2026-10" });
+    expect(late.figures.find((figure) => figure.unit === "U1")!.items.ON_TIME).toEqual({ numerator: 0, denominator: 1 });
+  });
+});
