@@ -8,6 +8,8 @@ type Bilingual = Readonly<Record<Language, string>>;
 export interface OptionSpec {
   readonly type: "string" | "boolean";
   readonly short?: string;
+  /** The option may be given several times (`--input a.xlsx --input b.csv`). */
+  readonly multiple?: boolean;
   readonly description: Bilingual;
   /** Shown in help, e.g. "2026-03". */
   readonly placeholder?: string;
@@ -16,9 +18,12 @@ export interface OptionSpec {
 /** What a command receives: its parsed options and where to write. */
 export interface CommandContext {
   readonly language: Language;
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  /** A line (or several) for stdout; control characters from the input are already stripped. */
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Waits until what was written to stdout has been handed over (for long outputs). */
+  readonly flush: () => Promise<void>;
 }
 
 export interface Command {
@@ -27,6 +32,8 @@ export interface Command {
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   run(context: CommandContext): Promise<void>;
+  /** A command made of subcommands (`chiso store add`): `run` is not used then. */
+  readonly subcommands?: Readonly<Record<string, Command>>;
 }
 
 /** Options every command accepts. */
@@ -44,16 +51,16 @@ export function languageOf(argv: readonly string[]): Language {
   throw new CliError(messagesFor("vi").badLanguage(String(value)), EXIT.usage);
 }
 
-export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): Record<string, string | boolean | undefined> {
+export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): Record<string, string | boolean | string[] | undefined> {
   const options = { ...command.options, ...COMMON_OPTIONS };
   try {
     const { values } = parseArgs({
       args: [...argv],
-      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
+      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...(spec.short && { short: spec.short }), ...(spec.multiple && { multiple: true }) }])),
       strict: true,
       allowPositionals: false,
     });
-    return values as Record<string, string | boolean | undefined>;
+    return values as Record<string, string | boolean | string[] | undefined>;
   } catch (error) {
     throw new CliError(messagesFor(language).badOption(error instanceof Error ? error.message : String(error)), EXIT.usage, { cause: error });
   }
@@ -61,9 +68,13 @@ export function parseCommandArgs(command: Command, argv: readonly string[], lang
 
 export function commandHelp(command: Command, language: Language): string {
   const messages = messagesFor(language);
+  if (command.subcommands) {
+    const lines = Object.entries(command.subcommands).map(([name, sub]) => `  ${name.padEnd(10)} ${sub.summary[language]}`);
+    return [`${messages.usage}: ${command.usage}`, "", command.summary[language], "", `${messages.commands}:`, ...lines, "", messages.exitCodes].join("\n");
+  }
   const options = { ...command.options, ...COMMON_OPTIONS };
   const lines = Object.entries(options).map(([name, spec]) => {
-    const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.placeholder ?? "…"}>` : ""}`;
+    const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.placeholder ?? "…"}>` : ""}${spec.multiple ? " …" : ""}`;
     return `  ${flag.padEnd(34)} ${spec.description[language]}`;
   });
   return [`${messages.usage}: ${command.usage}`, "", command.summary[language], "", `${messages.options}:`, ...lines, "", messages.exitCodes].join("\n");
@@ -73,4 +84,12 @@ export function requireString(values: CommandContext["values"], name: string, la
   const value = values[name];
   if (typeof value !== "string" || value === "") throw new CliError(messagesFor(language).missingOption(name), EXIT.usage);
   return value;
+}
+
+/** An option that may be given several times, at least once. */
+export function requireStrings(values: CommandContext["values"], name: string, language: Language): string[] {
+  const value = values[name];
+  const list = (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).filter((entry) => entry !== "");
+  if (list.length === 0) throw new CliError(messagesFor(language).missingOption(name), EXIT.usage);
+  return list;
 }

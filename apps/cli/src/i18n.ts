@@ -25,6 +25,18 @@ const vi = {
   validFindings: (file: string) => `Đã ghi kết quả kiểm tra vào ${file}.`,
   templateWritten: (file: string) => `Đã ghi tệp mẫu nhập liệu vào ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `Tệp ${file} không có số liệu cho kỳ ${period}; các kỳ có trong tệp: ${periods}. Hãy kiểm tra --period.`,
+  storeAdded: (period: string, version: number, rows: number) => `${period}: đã thêm vào kho (bản ${version}, ${rows} dòng số liệu).`,
+  storeReplaced: (period: string, version: number, rows: number, signedOff: boolean) => `${period}: đã thay bằng bản ${version} (${rows} dòng); bản trước${signedOff ? " (đã chốt)" : ""} vẫn được giữ trong kho.`,
+  storeUnchanged: (period: string, version: number) => `${period}: kho đã có số liệu giống hệt (bản ${version}); không thay đổi.`,
+  storeWritten: (file: string) => `Đã ghi kho ${file}.`,
+  signedOff: (period: string, version: number, at: string, checksum: string) => `Đã chốt kỳ ${period} (bản ${version}) lúc ${at}. Mã kiểm tra SHA-256 của dữ liệu đầu vào (in trên các văn bản): ${checksum}`,
+  storeEmpty: (file: string) => `Kho ${file} chưa có kỳ nào.`,
+  storeHeader: ["Kỳ", "Bản", "Hiện hành", "Thêm lúc", "Đơn vị", "Dòng", "Chốt", "SHA-256 (16 ký tự đầu)", "Tệp"] as readonly string[],
+  yes: "có",
+  historyFrom: (file: string, periods: string, count: number) => `Lịch sử lấy từ kho ${file}: ${periods} (${count} kỳ).`,
+  historyDropped: (rows: number) => `${rows} dòng số liệu cũ trong kho thuộc các đơn vị không còn trong kỳ báo cáo nên không được dùng.`,
+  periodSignedOff: (period: string, at: string, checksum: string) => `Kỳ ${period} đã chốt lúc ${at}; mã kiểm tra SHA-256: ${checksum}.`,
+  inputOrStore: "Cần --input (tệp số liệu) hoặc --store (kho lịch sử).",
 };
 
 export type CliMessages = typeof vi;
@@ -54,6 +66,18 @@ const en: CliMessages = {
   validFindings: (file: string) => `Wrote the check's results to ${file}.`,
   templateWritten: (file: string) => `Wrote the input template to ${file}.`,
   noFiguresForPeriod: (file: string, period: string, periods: string) => `${file} has no figures for ${period}; its periods are: ${periods}. Check --period.`,
+  storeAdded: (period: string, version: number, rows: number) => `${period}: added to the store (version ${version}, ${rows} rows of figures).`,
+  storeReplaced: (period: string, version: number, rows: number, signedOff: boolean) => `${period}: replaced by version ${version} (${rows} rows); the previous${signedOff ? " (signed-off)" : ""} version is kept in the store.`,
+  storeUnchanged: (period: string, version: number) => `${period}: the store already has the same figures (version ${version}); nothing changed.`,
+  storeWritten: (file: string) => `Wrote the store ${file}.`,
+  signedOff: (period: string, version: number, at: string, checksum: string) => `Signed off ${period} (version ${version}) at ${at}. SHA-256 of its input (printed on the documents): ${checksum}`,
+  storeEmpty: (file: string) => `The store ${file} has no period yet.`,
+  storeHeader: ["Period", "Version", "Current", "Added", "Units", "Rows", "Signed off", "SHA-256 (first 16)", "Files"] as readonly string[],
+  yes: "yes",
+  historyFrom: (file: string, periods: string, count: number) => `History from the store ${file}: ${periods} (${count} periods).`,
+  historyDropped: (rows: number) => `${rows} stored rows belong to units no longer in the reported period and were not used.`,
+  periodSignedOff: (period: string, at: string, checksum: string) => `${period} is signed off (${at}); SHA-256: ${checksum}.`,
+  inputOrStore: "Give --input (a figures file) or --store (the history store).",
 };
 
 export function messagesFor(language: Language): CliMessages {

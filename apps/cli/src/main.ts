@@ -2,6 +2,7 @@ import { ChisoError, type Language } from "@chiso/core";
 import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
 import { CliError, EXIT, type ExitCode } from "./cli-error.js";
 import { messagesFor } from "./i18n.js";
+import { printable } from "./output/terminal.js";
 
 /** Commands load lazily: `chiso score` never loads pdfmake or exceljs. */
 const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, string>>; load: () => Promise<{ command: Command }> }>> = {
@@ -10,16 +11,20 @@ const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, str
   score: { summary: { vi: "chấm điểm và xuất JSON", en: "score and print JSON" }, load: () => import("./commands/score/index.js") },
   template: { summary: { vi: "tạo tệp Excel mẫu để nhập số liệu", en: "write the Excel input template" }, load: () => import("./commands/template/index.js") },
   validate: { summary: { vi: "kiểm tra tệp số liệu và liệt kê mọi lỗi", en: "check a figures file and list every problem" }, load: () => import("./commands/validate/index.js") },
+  store: { summary: { vi: "kho lịch sử các kỳ: thêm, chốt, liệt kê", en: "the history store: add, sign off, list" }, load: () => import("./commands/store/index.js") },
 };
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Resolves when stdout can take more (a pipe to a slow reader). */
+  readonly flush?: () => Promise<void>;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
+  flush: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once("drain", () => resolve())) : Promise.resolve()),
 };
 
 function generalHelp(language: Language): string {
@@ -32,7 +37,9 @@ function generalHelp(language: Language): string {
  * Runs the CLI and returns its exit code. The one place that maps errors to exit codes; the bin shim
  * is the one place that exits.
  */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Io = processIo): Promise<ExitCode> {
+  // Nothing read from an input file can drive the terminal: escape sequences and controls are dropped.
+  const io: Io = { stdout: (text) => given.stdout(printable(text)), stderr: (text) => given.stderr(printable(text)) };
   let language: Language = "vi";
   try {
     language = languageOf(argv);
@@ -43,13 +50,28 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const entry = COMMANDS[name];
     if (!entry) throw new CliError(messagesFor(language).unknownCommand(name), EXIT.usage);
-    const { command } = await entry.load();
-    const values = parseCommandArgs(command, rest, language);
+    let { command } = await entry.load();
+    let args = rest;
+    if (command.subcommands) {
+      // `chiso store add …`: the first word names the subcommand.
+      const [word, ...more] = rest;
+      const sub = word !== undefined && Object.hasOwn(command.subcommands, word) ? command.subcommands[word] : undefined;
+      if (!sub) {
+        if (word === undefined || word === "--help" || word === "-h" || word.startsWith("--lang")) {
+          io.stdout(commandHelp(command, language));
+          return word === undefined ? EXIT.usage : EXIT.ok;
+        }
+        throw new CliError(messagesFor(language).unknownCommand(`${name} ${word}`), EXIT.usage);
+      }
+      command = sub;
+      args = more;
+    }
+    const values = parseCommandArgs(command, args, language);
     if (values.help) {
       io.stdout(commandHelp(command, language));
       return EXIT.ok;
     }
-    await command.run({ language, values, stdout: io.stdout, stderr: io.stderr });
+    await command.run({ language, values, stdout: io.stdout, stderr: io.stderr, flush: given.flush ?? (() => Promise.resolve()) });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {

@@ -36,7 +36,7 @@ describe("chiso demo", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Đã tạo 119 tệp");
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
-    expect((await readdir(out)).sort()).toEqual(["chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
+    expect((await readdir(out)).sort()).toEqual([".chiso-pack.json", "chiso-2026-10.xlsx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.pdf"].sort());
   });
 
   it("puts each unit's name, total and rank in its PDF, matching the workbook", async () => {
@@ -155,7 +155,7 @@ describe("figures from a spreadsheet", () => {
     const pack = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack"), "--skip-invalid"]);
     expect(pack.code).toBe(0);
     expect(pack.stderr).toContain("2/4 dòng bị từ chối");
-    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "don-vi", "tong-hop-tinh-thu-2026-03.pdf"]);
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual([".chiso-pack.json", "bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "don-vi", "tong-hop-tinh-thu-2026-03.pdf"]);
     // Units whose rows were rejected still get a scorecard, saying they have no figures.
     expect((await readdir(join(dir, "pack", "don-vi"))).sort()).toEqual(["xa-ba-2026-03.pdf", "xa-hai-2026-03.pdf", "xa-mot-2026-03.pdf"]);
   });
@@ -176,7 +176,7 @@ describe("chiso report with bad input", () => {
     const result = await run(["report", "--input", input, "--period", "2026-03", "--out", out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("figures.json có 1 lỗi");
-    expect(result.stderr).toContain("figures.json › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
+    expect(result.stderr).toContain("figures.json › dòng 1 › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
   });
 

@@ -11,7 +11,7 @@ import type { PackResult } from "../pack/write-pack.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu: .xlsx (theo mẫu chiso template), .csv hoặc .json", en: "figures file: .xlsx (see chiso template), .csv or .json" } },
+  input: { type: "string", short: "i", multiple: true, placeholder: "file", description: { vi: "tệp số liệu: .xlsx (theo mẫu chiso template), .csv hoặc .json; nhiều tệp thì ghép lại (số liệu trùng mà khác nhau bị từ chối)", en: "figures file: .xlsx (see chiso template), .csv or .json; several are merged (clashing figures are refused)" } },
   period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
   "skip-invalid": { type: "boolean", description: { vi: "chấm các dòng hợp lệ; các dòng lỗi bị từ chối kèm lý do (mặc định: tệp có lỗi thì không chấm)", en: "score the valid rows and reject the others with reasons (default: a file with errors is not scored)" } },
   "max-size": { type: "string", placeholder: "MB", description: { vi: "kích thước tệp tối đa, MB (mặc định 25)", en: "largest input file, MB (default 25)" } },
@@ -75,9 +75,9 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
 }
 
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */
-export async function rejectedRowsFile(result: ImportResult, period: string, language: Language): Promise<{ name: string; data: Uint8Array } | null> {
+export async function rejectedRowsFile(result: ImportResult, period: string, language: Language, generatedAt: Date): Promise<{ name: string; data: Uint8Array } | null> {
   if (!result.rows.some((row) => row.status === "rejected")) return null;
-  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)) };
+  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt }), generatedAt) };
 }
 
 /** The period option, checked before any file is read (exit 2 when it is not a period). */

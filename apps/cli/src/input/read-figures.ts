@@ -1,16 +1,44 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { ChisoError, getScheme, parseScheme, type Dataset, type Language, type Scheme } from "@chiso/core";
-import { describeImportIssue, importFigures, type ImportResult } from "@chiso/io";
+import { DEFAULT_MAX_BYTES, describeImportIssue, formatSize, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 
-async function readBytes(path: string, language: Language): Promise<Uint8Array> {
+/**
+ * A file's bytes, never more than `maxBytes` (+1 to know it is over): a 10 GB file is refused from its
+ * size, and a device or a pipe that never ends (`/dev/zero`) is read only up to the limit.
+ */
+export async function readBytes(path: string, language: Language, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  const cannotRead = (error: unknown, reason?: string) => {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const shown = reason ?? (code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : code === "EISDIR" ? (language === "vi" ? "đây là một thư mục" : "it is a folder") : code === "EACCES" ? (language === "vi" ? "không có quyền đọc" : "permission denied") : String((error as Error).message));
+    return new CliError(messagesFor(language).cannotRead(path, shown), EXIT.invalidInput, { cause: error });
+  };
+  // A file's size is known; a device or pipe is only known to be over the limit.
+  const tooLarge = (size: number | null) =>
+    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { size: size === null ? `> ${formatSize(maxBytes)}` : formatSize(size), limit: formatSize(maxBytes) } }, language), EXIT.invalidInput);
+  let info;
   try {
-    return await readFile(path);
+    info = await stat(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : String((error as Error).message);
-    throw new CliError(messagesFor(language).cannotRead(path, reason), EXIT.invalidInput, { cause: error });
+    throw cannotRead(error);
   }
+  if (info.isDirectory()) throw cannotRead({ code: "EISDIR" });
+  if (info.isFile() && info.size > maxBytes) throw tooLarge(info.size);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw tooLarge(null);
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw cannotRead(error);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function listed(header: string, lines: readonly string[]): string {
@@ -19,22 +47,23 @@ function listed(header: string, lines: readonly string[]): string {
   return [header, ...shown].join("\n");
 }
 
-/** A built-in scheme by id, or a scheme JSON file by path. */
-export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme> {
-  const isFile = idOrPath?.endsWith(".json") ?? false;
+/** A built-in scheme by id, or a scheme JSON file by path; `undefined` when none is given (the file's own, or the default). */
+export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme | undefined> {
+  if (idOrPath === undefined) return undefined;
+  const isFile = idOrPath.endsWith(".json");
   try {
     if (!isFile) return getScheme(idOrPath);
-    const text = new TextDecoder().decode(await readBytes(idOrPath!, language));
+    const text = new TextDecoder().decode(await readBytes(idOrPath, language));
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ""));
     } catch (error) {
-      throw new CliError(messagesFor(language).notJson(idOrPath!, (error as Error).message), EXIT.invalidInput, { cause: error });
+      throw new CliError(messagesFor(language).notJson(idOrPath, (error as Error).message), EXIT.invalidInput, { cause: error });
     }
     return parseScheme(json);
   } catch (error) {
     if (error instanceof ChisoError) {
-      throw new CliError(listed(messagesFor(language).invalidScheme(String(idOrPath), error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
     }
     throw error;
   }
@@ -55,23 +84,34 @@ export interface ReadFigures {
   readonly notes: readonly string[];
 }
 
-/** Reads and validates a figures file (.xlsx, .csv or .json); rejects it listing every problem. */
-export async function readFigures(path: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
-  return figuresFrom(await readBytes(path, language), path, scheme, language, options);
+/**
+ * Reads and validates figures files (.xlsx, .csv or .json) — several are merged, or refused with the
+ * reason — and rejects them listing every problem. Without a scheme, the one the files declare (or
+ * the default) is used.
+ */
+export async function readFigures(paths: string | readonly string[], scheme: Scheme | undefined, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  const files = [];
+  for (const path of typeof paths === "string" ? [paths] : paths) files.push({ data: await readBytes(path, language, options.maxBytes), fileName: path });
+  return figuresOf(files, scheme, language, options);
 }
 
 /** Like {@link readFigures} for bytes already in memory (the demo's). */
-export async function figuresFrom(data: Uint8Array, fileName: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
-  const result = await importFigures(data, {
-    scheme,
-    fileName,
+export async function figuresFrom(data: Uint8Array, fileName: string, scheme: Scheme | undefined, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  return figuresOf([{ data, fileName }], scheme, language, options);
+}
+
+async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[], scheme: Scheme | undefined, language: Language, options: ReadOptions): Promise<ReadFigures> {
+  const result = await importFiles(files, {
+    ...(scheme && { scheme }),
+    language,
     ...(options.skipInvalid && { skipInvalid: true }),
     ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
     ...(options.period && { period: options.period }),
   });
   const lines = (severity: "error" | "warning") => result.issues.filter((issue) => issue.severity === severity).map((issue) => describeImportIssue(issue, language));
-  if (!result.dataset) throw new CliError(listed(messagesFor(language).invalidInput(fileName, lines("error").length), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
-  const rejected = result.rows.filter((row) => row.status === "rejected").length;
+  if (!result.dataset) throw new CliError(listed(messagesFor(language).invalidInput(result.fileName, lines("error").length), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
+  // Rows left out for an error (repeated identical rows are only warned about).
+  const rejected = result.rows.filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error")).length;
   const notes = [...lines("warning"), ...(rejected > 0 ? [messagesFor(language).rejectedRows(rejected, result.rows.length), ...lines("error")] : [])];
   return { dataset: result.dataset, checksum: result.checksum, result, notes };
 }

@@ -1,67 +1,189 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative } from "node:path";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { finished } from "node:stream/promises";
 import type { Language } from "@chiso/core";
 import { CliError, EXIT } from "../cli-error.js";
-import { messagesFor } from "../i18n.js";
+import { onInterrupt } from "./interrupt.js";
+import { acquireLock, type Lock } from "./lock.js";
+import { describeOutputError } from "./output-error.js";
+import { PlaceError, checkFileTarget, ensureFolder } from "./places.js";
+
+/** The file that marks a folder as a pack chiso wrote (and may therefore replace). */
+export const PACK_MARKER = ".chiso-pack.json";
+
+/** Names of the hidden siblings a run of `folder` uses beside it: `.<name>.chiso-<role>…`. */
+export function siblingName(folder: string, role: "lock" | "staging" | "previous"): string {
+  return join(dirname(resolve(folder)), `.${basename(resolve(folder))}.chiso-${role}`);
+}
+
+/** A folder written by an earlier chiso without the marker: only a pack's own files and folders. */
+const PACK_ENTRIES = /^(chiso-.+\.xlsx|tong-hop-.+\.pdf|bi-tu-choi-.+\.xlsx|du-lieu-mau-.+\.(json|xlsx)|don-vi)$/;
+
+async function isReplaceable(folder: string): Promise<boolean> {
+  const entries = await readdir(folder);
+  if (entries.length === 0 || entries.includes(PACK_MARKER)) return true;
+  if (!entries.every((entry) => PACK_ENTRIES.test(entry))) return false;
+  return !entries.includes("don-vi") || (await readdir(join(folder, "don-vi"))).every((entry) => entry.endsWith(".pdf"));
+}
 
 /**
- * Writes a set of files so that a failed run leaves none of them behind: everything is written into a
- * hidden staging folder inside the output folder (same file system), and only when every file is
- * complete are they renamed into place — each rename is atomic. On failure the staging folder is removed.
+ * What an interrupted run left beside `target` (the lock is held, so no live run owns it): staging
+ * folders are removed; a previous pack moved aside by a run killed mid-switch is put back when the
+ * target is missing (the previous pack stays intact), and removed otherwise.
+ */
+async function recover(target: string): Promise<void> {
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.chiso-`;
+  const leftovers = (await readdir(parent)).filter((entry) => entry.startsWith(prefix) && !entry.endsWith(".chiso-lock"));
+  const exists = await stat(target).then(() => true, () => false);
+  let restored = exists;
+  for (const entry of leftovers.sort().reverse()) {
+    const path = join(parent, entry);
+    if (entry.startsWith(`${prefix}previous-`) && !restored) {
+      await rename(path, target);
+      restored = true;
+    } else await rm(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a pack — many files in sub-folders — so that the folder switches from the previous pack to the
+ * new one at once: files are staged in a hidden folder beside the target (same file system), and on
+ * `commit` the previous pack is moved aside, the staged folder renamed into place, and the previous
+ * pack removed. The two renames run back to back with no await between them, so a SIGINT or SIGTERM
+ * handler never sees a half-switched folder; SIGKILL between them leaves the previous pack aside, put
+ * back by the next run. A lock beside the folder keeps two runs from writing it at once. A folder is
+ * replaced only if it is empty or a pack (never a folder of other files).
  */
 export class AtomicOutput {
-  private readonly staging: string;
-  private readonly files: string[] = [];
+  private readonly names = new Map<string, string>();
+  private closed = false;
 
-  private constructor(readonly directory: string) {
-    this.staging = join(directory, `.chiso-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
-  }
+  private constructor(
+    readonly directory: string,
+    private readonly staging: string,
+    private readonly lock: Lock,
+    private readonly stopCleanup: () => void,
+  ) {}
 
   static async open(directory: string): Promise<AtomicOutput> {
-    const output = new AtomicOutput(directory);
-    await mkdir(output.staging, { recursive: true });
-    return output;
+    const target = resolve(directory);
+    await ensureFolder(dirname(target));
+    const lock = await acquireLock(siblingName(target, "lock"));
+    try {
+      await recover(target);
+      const existing = await stat(target).catch(() => null);
+      if (existing && !existing.isDirectory()) throw new PlaceError("not_a_folder", target);
+      if (existing && !(await isReplaceable(target))) throw new PlaceError("not_a_pack", target);
+      // mkdir, not mkdtemp: the pack folder gets the usual permissions (mkdtemp's are owner-only).
+      const staging = `${siblingName(target, "staging")}-${process.pid}-${randomBytes(4).toString("hex")}`;
+      await mkdir(staging);
+      const stopCleanup = onInterrupt(() => {
+        rmSync(staging, { recursive: true, force: true });
+        lock.releaseSync();
+      });
+      return new AtomicOutput(target, staging, lock, stopCleanup);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
   /** Stages one file; `name` is relative to the output folder and may contain sub-folders. */
   async write(name: string, data: Uint8Array | string): Promise<void> {
     const target = join(this.staging, name);
-    if (relative(this.staging, target).startsWith("..")) throw new Error(`unsafe file name: ${name}`);
+    if (relative(this.staging, target).startsWith("..") || name === PACK_MARKER) throw new Error(`unsafe file name: ${name}`);
+    // Two files of one pack must never share a name — on Windows and macOS, not even by case.
+    const key = name.normalize("NFC").toLowerCase();
+    if (this.names.has(key)) throw new Error(`two files of the pack would both be named ${name}`);
+    this.names.set(key, name);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, data);
-    this.files.push(name);
   }
 
-  /** Moves every staged file into place and removes the staging folder. Returns the final paths. */
+  /** Switches the folder to the staged pack; returns the files' final paths. */
   async commit(): Promise<string[]> {
-    const written: string[] = [];
-    for (const name of this.files) {
-      const target = join(this.directory, name);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(join(this.staging, name), target);
-      written.push(target);
+    await writeFile(join(this.staging, PACK_MARKER), `${JSON.stringify({ format: "chiso.pack/1", files: [...this.names.values()].sort() }, null, 1)}\n`);
+    const previous = `${siblingName(this.directory, "previous")}-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const replacing = await stat(this.directory).then(() => true, () => false);
+    // No await between the two renames: nothing can run in between but a SIGKILL.
+    if (replacing) renameSync(this.directory, previous);
+    try {
+      renameSync(this.staging, this.directory);
+    } catch (error) {
+      if (replacing) renameSync(previous, this.directory);
+      throw error;
     }
-    await rm(this.staging, { recursive: true, force: true });
-    return written;
+    this.closed = true;
+    this.stopCleanup();
+    if (replacing) await rm(previous, { recursive: true, force: true });
+    await this.lock.release();
+    return [...this.names.values()].map((name) => join(this.directory, name));
   }
 
-  /** Drops everything staged. */
+  /** Drops everything staged; the previous pack, if any, is untouched. */
   async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopCleanup();
     await rm(this.staging, { recursive: true, force: true });
+    await this.lock.release();
   }
 }
 
-/** Writes one file atomically; a failure leaves nothing behind and is reported as a CliError (exit 4). */
-export async function writeFileAtomically(path: string, data: Uint8Array | string, language: Language): Promise<void> {
-  const output = await AtomicOutput.open(dirname(path)).catch((error: Error) => {
-    throw new CliError(messagesFor(language).cannotWrite(path, error.message), EXIT.output, { cause: error });
-  });
+/** Temporary files left beside `path` by runs that are gone (a SIGKILL gives no chance to clean up). */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.chiso-staging-`;
+  for (const entry of await readdir(dirname(path))) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split("-")[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch (error) {
+      alive = (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (!alive) await rm(join(dirname(path), entry), { force: true });
+  }
+}
+
+/**
+ * Writes one file atomically: into a temporary file beside it, renamed over it when complete. A failure
+ * or an interruption leaves the previous file as it was and no temporary file; `data` may be produced
+ * chunk by chunk (a JSON document too large to be one string).
+ */
+export async function writeFileAtomically(path: string, data: Uint8Array | string | AsyncIterable<string>, language: Language): Promise<void> {
+  const target = resolve(path);
+  let temporary: string | null = null;
+  let stopCleanup = () => {};
   try {
-    await output.write(basename(path), data);
-    await output.commit();
+    await checkFileTarget(target);
+    await removeStaleTemporaries(target);
+    temporary = `${siblingName(target, "staging")}-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const created = temporary;
+    stopCleanup = onInterrupt(() => rmSync(created, { force: true }));
+    if (typeof data === "string" || data instanceof Uint8Array) await writeFile(temporary, data);
+    else {
+      const stream = createWriteStream(temporary);
+      try {
+        for await (const chunk of data) if (!stream.write(chunk)) await new Promise<void>((done) => stream.once("drain", () => done()));
+        stream.end();
+        await finished(stream);
+      } catch (error) {
+        stream.destroy();
+        throw error;
+      }
+    }
+    await rename(temporary, target);
+    temporary = null;
   } catch (error) {
-    await output.abort();
-    throw new CliError(messagesFor(language).cannotWrite(path, (error as Error).message), EXIT.output, { cause: error });
+    if (temporary) await rm(temporary, { force: true });
+    if (error instanceof CliError) throw error;
+    throw new CliError(describeOutputError(path, error, language), EXIT.output, { cause: error });
+  } finally {
+    stopCleanup();
   }
 }

@@ -2,8 +2,8 @@ import { dayAfter, parsePeriod, type Dataset, type Language, type TieRule } from
 import { buildPackView } from "@chiso/report";
 import { buildWorkbook, writeWorkbook } from "@chiso/report/xlsx";
 import { CliError, EXIT } from "../cli-error.js";
-import { messagesFor } from "../i18n.js";
 import { AtomicOutput } from "../output/atomic.js";
+import { describeOutputError } from "../output/output-error.js";
 import type { Progress } from "../progress.js";
 import { startRenderPool, type RenderJob, type RenderPool } from "./render-pool.js";
 
@@ -18,6 +18,8 @@ export interface PackRequest {
   readonly asOf?: string;
   readonly tie?: TieRule;
   readonly issuer?: { readonly parent: string; readonly name: string };
+  /** The period's sign-off in the office's store (the documents print it). */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
   /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
   readonly progress?: (total: number) => Progress;
@@ -61,13 +63,14 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.asOf && { asOf: request.asOf }),
     ...(request.tie && { tie: request.tie }),
     ...(request.issuer && { issuer: request.issuer }),
+    ...(request.signOff && { signOff: request.signOff }),
   });
   const period = view.context.periodKey;
   let output: AtomicOutput;
   try {
     output = await AtomicOutput.open(request.out);
   } catch (error) {
-    throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+    throw new CliError(describeOutputError(request.out, error, request.language), EXIT.output, { cause: error });
   }
   const progress = request.progress?.(view.scorecards.length + view.summaries.length + 1);
   try {
@@ -93,7 +96,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     await output.abort();
     // File-system failures are the user's to fix (space, permissions); anything else is a bug.
     if (typeof (error as NodeJS.ErrnoException).code === "string") {
-      throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+      throw new CliError(describeOutputError(request.out, error, request.language), EXIT.output, { cause: error });
     }
     throw error;
   } finally {

@@ -1,5 +1,5 @@
 import { formatPeriod, previousPeriod, scoreCompanions, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
-import { uniqueFileBases, slugify } from "./file-names.js";
+import { uniqueFileBases } from "./file-names.js";
 import { formatDateTime } from "./format.js";
 import { provinceSummaryView } from "./summary-view.js";
 import type { PackContext, PackView } from "./types.js";
@@ -18,6 +18,8 @@ export interface PackOptions {
   /** The issuing body; defaults to the province's people's committee and its home-affairs department. */
   readonly issuer?: { readonly parent: string; readonly name: string };
   readonly tie?: TieRule;
+  /** The period's sign-off in the office's store, printed on the documents. */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
 }
 
 function hasFigures(dataset: Dataset, period: Period): boolean {
@@ -56,6 +58,7 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     provisional: card.provisional,
     scheme: `${card.scheme.id} ${card.scheme.version}`,
     checksum: options.checksum,
+    ...(options.signOff && { signOff: options.signOff }),
     generatedAt: options.generatedAt.toISOString(),
     generatedLabel: formatDateTime(options.generatedAt, language),
   };
@@ -64,12 +67,14 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
   for (const finding of card.findings) findingsByUnit.set(finding.unit, [...(findingsByUnit.get(finding.unit) ?? []), finding]);
   const scored = card.units.filter((unitScore) => unitScore.unit.level !== "province");
   const fileBases = uniqueFileBases(scored.map((unitScore) => unitScore.unit));
+  // Two provinces whose names give the same slug must not share a summary's file name.
+  const summaryBases = uniqueFileBases(card.units.filter((unitScore) => unitScore.unit.level === "province").map((unitScore) => unitScore.unit));
   return {
     context,
     scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [], companions)),
     summaries: card.units
       .filter((unitScore) => unitScore.unit.level === "province")
-      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`, companions)),
+      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${summaryBases.get(unitScore.unit.id)!}`, companions)),
     workbook: workbookView(context, dataset, card, history, companions.scores),
   };
 }

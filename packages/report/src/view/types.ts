@@ -13,6 +13,8 @@ export interface PackContext {
   readonly scheme: string;
   /** SHA-256 of the input, hex; reports print its first 16 characters. */
   readonly checksum: string;
+  /** Set when the period is signed off in the office's store: when, by whom, and the input's SHA-256 it was locked to. */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
   readonly generatedAt: string;
   readonly generatedLabel: string;
 }

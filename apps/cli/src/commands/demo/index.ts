@@ -5,7 +5,7 @@ import type { Command } from "../../args.js";
 import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
 import { figuresFrom } from "../../input/read-figures.js";
-import { writePack } from "../../pack/write-pack.js";
+import { generationTime, writePack } from "../../pack/write-pack.js";
 import { PACK_OPTIONS, asOfOf, reportPack, terminalProgress } from "../shared.js";
 
 /** The demo's input is written beside the pack, as JSON and as a filled template, so a new user sees the formats. */
@@ -35,7 +35,9 @@ export const command: Command = {
     const text = `${JSON.stringify(data, null, 1)}\n`;
     const scheme = getScheme();
     const { dataset, checksum } = await figuresFrom(new TextEncoder().encode(text), DEMO_INPUT_FILE, scheme, language);
-    const template = await writeWorkbook(buildTemplate({ scheme, period, language, data }), new Date(0));
+    // Every file of the pack carries the pack's generation time: fixed with --deterministic.
+    const generatedAt = generationTime(period, values.deterministic === true);
+    const template = await writeWorkbook(buildTemplate({ scheme, period, language, data, generatedAt }), generatedAt);
     const asOf = asOfOf(context);
     const result = await writePack({
       dataset,

@@ -1,36 +1,43 @@
 import type { Command } from "../../args.js";
-import { requireString } from "../../args.js";
+import { requireString, requireStrings } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
-import { writePack } from "../../pack/write-pack.js";
+import { generationTime, writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
 import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
   name: "report",
-  usage: "chiso report --input <figures.xlsx|.csv|.json> --period <2026-03> --out <folder>",
+  usage: "chiso report --input <figures.xlsx|.csv|.json> [--input …] | --store <hoa-son.db> [--input …] --period <2026-03> --out <folder>",
   summary: {
     vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh, một bảng tính Excel.",
     en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
   },
   options: {
     ...INPUT_OPTIONS,
+    store: { type: "string", short: "s", placeholder: "hoa-son.db", description: { vi: "kho lịch sử: lấy kỳ báo cáo (nếu không có --input), kỳ trước và xu hướng 12 kỳ từ kho", en: "history store: the period (unless given by --input), the previous period and the 12-period trend come from it" } },
     out: { type: "string", short: "o", placeholder: "folder", description: { vi: "thư mục ghi kết quả", en: "output folder" } },
     ...SCORING_OPTIONS,
     ...PACK_OPTIONS,
   },
   async run(context) {
     const { language, values } = context;
-    const input = requireString(values, "input", language);
+    const storePath = typeof values.store === "string" && values.store !== "" ? values.store : undefined;
+    const inputs = storePath && values.input === undefined ? [] : requireStrings(values, "input", language);
     const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const { dataset, checksum, result, notes } = await readFigures(input, scheme, language, readOptionsOf(context));
-    requireFiguresFor(dataset, parsePeriod(period)!, input, language);
-    for (const note of notes) context.stderr(note);
-    const rejected = await rejectedRowsFile(result, period, language);
+    const read = inputs.length > 0 ? await readFigures(inputs, scheme, language, readOptionsOf(context)) : null;
+    // With a store, the history (and the period itself, unless the input gives it) comes from the store.
+    const history = storePath ? await (await import("../../input/read-history.js")).readHistory(storePath, period, language, read, scheme) : null;
+    const dataset = history?.dataset ?? read!.dataset;
+    const checksum = history?.checksum ?? read!.checksum;
+    requireFiguresFor(dataset, parsePeriod(period)!, storePath ?? read!.result.fileName, language);
+    for (const note of [...(read?.notes ?? []), ...(history?.notes ?? [])]) context.stderr(note);
+    if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, history.signOff.at, history.signOff.checksum));
+    const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const asOf = asOfOf(context);
     const tie = tieOf(context);
     const issuer = issuerOf(context);
@@ -44,6 +51,7 @@ export const command: Command = {
       ...(asOf && { asOf }),
       ...(tie && { tie }),
       ...(issuer && { issuer }),
+      ...(history?.signOff && { signOff: history.signOff }),
       ...(rejected && { extraFiles: [rejected] }),
       progress: terminalProgress(messagesFor(language).rendering),
     });
