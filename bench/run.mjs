@@ -2,8 +2,9 @@
 import { benchCore } from "./core.bench.mjs";
 import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
+import { benchStore } from "./store.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack];
+const suites = [benchCore, benchImport, benchPack, benchStore];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

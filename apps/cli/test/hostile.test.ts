@@ -5,16 +5,10 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/main.js";
+import { run } from "./run.js";
 import { writePack } from "../src/pack/write-pack.js";
 import { getScheme, parseDataset } from "@chiso/core";
 
-async function run(args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
 
 const temp = () => mkdtemp(join(tmpdir(), "chiso-hostile-"));
 const units = [{ id: "P", name: "Tỉnh Thử", level: "province" }, { id: "X1", name: "Xã Một", level: "commune", parent: "P" }, { id: "X2", name: "Xã Hai", level: "commune", parent: "P" }];
@@ -235,4 +229,20 @@ describe("score on a large input", () => {
     expect(json.units).toHaveLength(3_001);
     expect(await leftovers(dir)).toEqual([]);
   }, 120_000);
+});
+
+describe("the province's own SIPAS and PAR schemes", () => {
+  const surveyed = { ...small(), surveys: [{ unit: "X1", period: "2026", respondents: 40, tallies: { POLICY_FIT: { 4: 30, 1: 5 } } }] };
+
+  it("validates surveys with --sipas-scheme, and refuses a malformed or misnamed PAR tree", async () => {
+    const { path } = await files({ "s.json": JSON.stringify(surveyed), "par.json": JSON.stringify({ id: "x" }) });
+    expect((await run(["score", "--input", path("s.json"), "--period", "2026-03"])).code).toBe(0);
+    const older = await run(["score", "--input", path("s.json"), "--period", "2026-03", "--sipas-scheme", "sipas-2017"]);
+    expect(older.code).toBe(3);
+    expect(older.stderr).toContain('surveys[0].tallies.POLICY_FIT.4: mã chỉ tiêu "POLICY_FIT" không có trong phương án sipas-2017');
+    const broken = await run(["score", "--input", path("s.json"), "--period", "2026-03", "--par-scheme", `xa=${path("par.json")}`, "--lang", "en"]);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toContain(`The scheme ${path("par.json")} has`);
+    expect((await run(["score", "--input", path("s.json"), "--period", "2026-03", "--par-scheme", "thon=par.json"])).code).toBe(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
-import { builtinSchemeIds, getScheme, type Language, type Scheme } from "@chiso/core";
+import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme } from "@chiso/core";
 import { MAX_CELL_LENGTH } from "./cells.js";
 import { readCompanionSheets } from "./companion-sheets.js";
 import type { ImportIssue, ImportResult, ReadResult } from "./issues.js";
@@ -33,6 +33,8 @@ export interface ImportOptions {
   readonly maxUncompressedBytes?: number;
   /** Language of `sources` (default vi). */
   readonly language?: Language;
+  /** The SIPAS survey and PAR trees to validate surveys and assessments with (default: the built-in ones). */
+  readonly companions?: CompanionOptions;
 }
 
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
@@ -161,7 +163,7 @@ export async function importFiles(files: readonly { readonly data: Uint8Array; r
   }
   const used = scheme ?? getScheme();
   const merged = mergeReads(reads, used, options.language);
-  const result = validateRead(merged.read, { scheme: used, file: fileName, checksum, files: checksums, ...(options.skipInvalid && { skipInvalid: true }), ...(options.language && { language: options.language }) });
+  const result = validateRead(merged.read, { scheme: used, file: fileName, checksum, files: checksums, ...(options.skipInvalid && { skipInvalid: true }), ...(options.language && { language: options.language }), ...(options.companions && { companions: options.companions }) });
   const declared = reads.find((entry) => entry.read.declaredScheme !== undefined)?.read.declaredScheme;
   return {
     ...result,

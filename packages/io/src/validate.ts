@@ -12,6 +12,8 @@ export interface ValidateOptions {
   readonly language?: Language;
   /** The files read, when several were merged. */
   readonly files?: readonly { readonly name: string; readonly checksum: string }[];
+  /** The SIPAS and PAR schemes for surveys and assessments. */
+  readonly companions?: CompanionOptions;
 }
 
 /**
@@ -105,7 +107,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       ...(document.surveys !== undefined && { surveys: Array.isArray(document.surveys) ? keptSurveys.map((kept) => kept.entry) : document.surveys }),
       ...(document.par !== undefined && { par: Array.isArray(document.par) ? keptPar.map((kept) => kept.entry) : document.par }),
     };
-    const datasetOptions: DatasetOptions = { sources: keptFigures.map((kept) => sourceOf(kept.index)) };
+    const datasetOptions: DatasetOptions = { ...options.companions, sources: keptFigures.map((kept) => sourceOf(kept.index)) };
     const result = safeParseDataset(input, scheme, datasetOptions);
     if (result.success) {
       if (round > 0 || (rejected.size === 0 && rejectedUnits.size === 0)) {

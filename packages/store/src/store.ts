@@ -249,6 +249,10 @@ export class Store {
     if (signed.length > 0 && !options.replaceSignedOff) throw new StoreError("period_signed_off", { periods: signed.map((plan) => plan.period).join(", ") });
 
     const results: AddResult[] = [];
+    // Prepared once, run per row: a month is a few thousand rows.
+    const insertUnit = this.db.prepare("INSERT INTO units (version_id, id, name, level, parent) VALUES (?, ?, ?, ?, ?)");
+    const insertFigure = this.db.prepare("INSERT INTO figures (version_id, position, unit, period, source, extra) VALUES (?, ?, ?, ?, ?, ?)");
+    const insertCounts = this.db.prepare("INSERT INTO counts (version_id, position, item, numerator, denominator) VALUES (?, ?, ?, ?, ?)");
     this.db.run("BEGIN");
     try {
       for (const plan of plans) {
@@ -268,12 +272,12 @@ export class Store {
         ]);
         const id = Number(this.rows("SELECT last_insert_rowid() AS id")[0]!.id);
         if (plan.current) this.db.run("UPDATE versions SET replaced_by = ? WHERE id = ?", [id, plan.current.id as number]);
-        for (const unit of document.units) this.db.run("INSERT INTO units (version_id, id, name, level, parent) VALUES (?, ?, ?, ?, ?)", [id, unit.id, unit.name, unit.level, unit.parent ?? null]);
+        for (const unit of document.units) insertUnit.run([id, unit.id, unit.name, unit.level, unit.parent ?? null]);
         plan.content.figures.forEach(({ figure, source }, position) => {
-          this.db.run("INSERT INTO figures (version_id, position, unit, period, source, extra) VALUES (?, ?, ?, ?, ?, ?)", [id, position, figure.unit, figure.period, source, extraOf(figure)]);
+          insertFigure.run([id, position, figure.unit, figure.period, source, extraOf(figure)]);
           for (const [item, value] of Object.entries(figure.items)) {
             const { numerator, denominator } = counts(value);
-            this.db.run("INSERT INTO counts (version_id, position, item, numerator, denominator) VALUES (?, ?, ?, ?, ?)", [id, position, item, numerator, denominator]);
+            insertCounts.run([id, position, item, numerator, denominator]);
           }
         });
         plan.content.companions.forEach((companion, position) => this.db.run("INSERT INTO companions (version_id, kind, position, document) VALUES (?, ?, ?, ?)", [id, companion.kind, position, JSON.stringify(companion.document)]));
@@ -283,6 +287,8 @@ export class Store {
     } catch (error) {
       this.db.run("ROLLBACK");
       throw error;
+    } finally {
+      for (const statement of [insertUnit, insertFigure, insertCounts]) statement.free();
     }
     return results;
   }

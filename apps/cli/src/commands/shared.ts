@@ -1,9 +1,9 @@
-import { hasFiguresFor, parsePeriod, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
+import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
-import type { ReadOptions } from "../input/read-figures.js";
+import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
@@ -17,7 +17,7 @@ export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "max-size": { type: "string", placeholder: "MB", description: { vi: "kích thước tệp tối đa, MB (mặc định 25)", en: "largest input file, MB (default 25)" } },
 };
 
-/** The read options from the command line. */
+/** The read options from the command line (the SIPAS and PAR schemes come from {@link companionSchemesOf}). */
 export function readOptionsOf(context: CommandContext): ReadOptions {
   const size = context.values["max-size"];
   const megabytes = typeof size === "string" ? Number(size) : undefined;
@@ -35,7 +35,16 @@ export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   scheme: { type: "string", placeholder: "id|file.json", description: { vi: "phương án chấm điểm: mã có sẵn (mặc định 766-portal) hoặc tệp JSON", en: "scoring scheme: a built-in id (default 766-portal) or a JSON file" } },
   "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm; kỳ chưa kết thúc được đánh dấu tạm tính (mặc định: hôm nay)", en: "scoring date; an unfinished period is provisional (default: today)" } },
   tie: { type: "string", placeholder: "competition|dense", description: { vi: "cách xếp hạng đồng điểm: 1,2,2,4 (mặc định) hoặc 1,2,2,3", en: "tie rule: 1,2,2,4 (default) or 1,2,2,3" } },
+  "sipas-scheme": { type: "string", placeholder: "id|file.json", description: { vi: "bộ câu hỏi SIPAS của tỉnh: mã có sẵn (sipas-2022, sipas-2017) hoặc tệp JSON", en: "the province's SIPAS questionnaire: a built-in id (sipas-2022, sipas-2017) or a JSON file" } },
+  "par-scheme": { type: "string", multiple: true, placeholder: "so|xa=file.json", description: { vi: "bộ tiêu chí Chỉ số CCHC của tỉnh cho sở (so=…) hoặc xã (xa=…), thay cho bộ mẫu", en: "the province's PAR Index tree for departments (so=…) or communes (xa=…), instead of the examples" } },
 };
+
+/** The province's SIPAS and PAR schemes given on the command line, if any. */
+export async function companionSchemesOf(context: CommandContext): Promise<CompanionOptions | undefined> {
+  const sipas = context.values["sipas-scheme"];
+  const par = context.values["par-scheme"];
+  return loadCompanionSchemes(typeof sipas === "string" ? sipas : undefined, Array.isArray(par) ? par : typeof par === "string" ? [par] : [], context.language);
+}
 
 /** Options of the commands that write a pack. */
 export const PACK_OPTIONS: Readonly<Record<string, OptionSpec>> = {

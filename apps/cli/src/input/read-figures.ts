@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { ChisoError, getScheme, parseScheme, type Dataset, type Language, type Scheme } from "@chiso/core";
+import { ChisoError, getParScheme, getScheme, getSipasScheme, parseParScheme, parseScheme, parseSipasScheme, type CompanionOptions, type Dataset, type Language, type ParScheme, type Scheme, type SipasScheme } from "@chiso/core";
 import { DEFAULT_MAX_BYTES, describeImportIssue, formatSize, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
@@ -47,12 +47,14 @@ function listed(header: string, lines: readonly string[]): string {
   return [header, ...shown].join("\n");
 }
 
-/** A built-in scheme by id, or a scheme JSON file by path; `undefined` when none is given (the file's own, or the default). */
-export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme | undefined> {
-  if (idOrPath === undefined) return undefined;
+/**
+ * A scheme of any kind: built-in by id (`get`), or a JSON file by path (`parse`). A scheme with problems is
+ * refused listing them (exit 3 for a file, 2 for an unknown id).
+ */
+async function loadAnyScheme<T>(idOrPath: string, language: Language, get: (id: string) => T, parse: (json: unknown) => T): Promise<T> {
   const isFile = idOrPath.endsWith(".json");
   try {
-    if (!isFile) return getScheme(idOrPath);
+    if (!isFile) return get(idOrPath);
     const text = new TextDecoder().decode(await readBytes(idOrPath, language));
     let json: unknown;
     try {
@@ -60,7 +62,7 @@ export async function loadScheme(idOrPath: string | undefined, language: Languag
     } catch (error) {
       throw new CliError(messagesFor(language).notJson(idOrPath, (error as Error).message), EXIT.invalidInput, { cause: error });
     }
-    return parseScheme(json);
+    return parse(json);
   } catch (error) {
     if (error instanceof ChisoError) {
       throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
@@ -69,11 +71,40 @@ export async function loadScheme(idOrPath: string | undefined, language: Languag
   }
 }
 
+/** A built-in scheme by id, or a scheme JSON file by path; `undefined` when none is given (the file's own, or the default). */
+export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme | undefined> {
+  return idOrPath === undefined ? undefined : loadAnyScheme(idOrPath, language, getScheme, parseScheme);
+}
+
+const PAR_LEVELS: Readonly<Record<string, "department" | "commune">> = { department: "department", so: "department", "sở": "department", commune: "commune", xa: "commune", "xã": "commune" };
+
+/**
+ * The SIPAS questionnaire (`--sipas-scheme sipas-2017|file.json`) and the PAR trees per level
+ * (`--par-scheme so=par-so.json --par-scheme xa=par-xa.json`) of a province, instead of the built-in examples.
+ */
+export async function loadCompanionSchemes(sipas: string | undefined, par: readonly string[], language: Language): Promise<CompanionOptions | undefined> {
+  const options: { sipasScheme?: SipasScheme; parSchemes?: Partial<Record<"department" | "commune", ParScheme>> } = {};
+  if (sipas !== undefined) options.sipasScheme = await loadAnyScheme(sipas, language, getSipasScheme, parseSipasScheme);
+  if (par.length > 0) {
+    const trees: Partial<Record<"department" | "commune", ParScheme>> = { department: getParScheme("par-department-example"), commune: getParScheme("par-commune-example") };
+    for (const entry of par) {
+      const [word, source] = entry.includes("=") ? [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] : ["", entry];
+      const level = Object.hasOwn(PAR_LEVELS, word.trim().toLowerCase()) ? PAR_LEVELS[word.trim().toLowerCase()] : undefined;
+      if (!level || source === "") throw new CliError(messagesFor(language).badOption(`--par-scheme ${entry} (so=<tệp.json> | xa=<tệp.json>)`), EXIT.usage);
+      trees[level] = await loadAnyScheme(source, language, getParScheme, parseParScheme);
+    }
+    options.parSchemes = trees;
+  }
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
 export interface ReadOptions {
   readonly skipInvalid?: boolean;
   readonly maxBytes?: number;
   /** Period for files without a period column. */
   readonly period?: string;
+  /** The province's SIPAS and PAR schemes. */
+  readonly companions?: CompanionOptions;
 }
 
 export interface ReadFigures {
@@ -107,6 +138,7 @@ async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[
     ...(options.skipInvalid && { skipInvalid: true }),
     ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
     ...(options.period && { period: options.period }),
+    ...(options.companions && { companions: options.companions }),
   });
   const lines = (severity: "error" | "warning") => result.issues.filter((issue) => issue.severity === severity).map((issue) => describeImportIssue(issue, language));
   if (!result.dataset) throw new CliError(listed(messagesFor(language).invalidInput(result.fileName, lines("error").length), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);

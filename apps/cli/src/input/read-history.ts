@@ -21,7 +21,7 @@ type DatasetOptions = CompanionOptions & { readonly sources?: readonly string[] 
  * period up to it, so the change since the previous period and the 12-period trend come from the
  * store; figures of `input` (a new month) take the place of the stored ones of their periods.
  */
-export async function readHistory(path: string, period: string, language: Language, input: ReadFigures | null, scheme: Scheme | undefined): Promise<HistoryRead> {
+export async function readHistory(path: string, period: string, language: Language, input: ReadFigures | null, scheme: Scheme | undefined, companions?: CompanionOptions): Promise<HistoryRead> {
   const messages = messagesFor(language);
   const store = await readStore(path, language);
   try {
@@ -31,7 +31,7 @@ export async function readHistory(path: string, period: string, language: Langua
     const stored = history.scheme;
     if (!scheme && stored && !builtinSchemeIds.includes(stored)) throw new CliError(messages.badOption(`--scheme (${stored})`), EXIT.usage);
     const used = scheme ?? input?.result.scheme ?? getScheme(stored ?? undefined);
-    const options: DatasetOptions = { sources: history.sources };
+    const options: DatasetOptions = { ...companions, sources: history.sources };
     const dataset = parseDataset(history.document, used, options);
     // The range of periods of the reported kind (a year's surveys are stored as the year "2026").
     const kind = parsePeriod(period)?.kind;

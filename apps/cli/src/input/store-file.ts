@@ -3,7 +3,7 @@ import type { Store } from "@chiso/store";
 import { CliError, EXIT } from "../cli-error.js";
 import { siblingName, writeFileAtomically } from "../output/atomic.js";
 import { onInterrupt } from "../output/interrupt.js";
-import { acquireLock } from "../output/lock.js";
+import { acquireLock, type Lock } from "../output/lock.js";
 import { describeOutputError } from "../output/output-error.js";
 import { ensureFolder } from "../output/places.js";
 import { readBytes } from "./read-figures.js";
@@ -43,14 +43,16 @@ export async function readStore(path: string, language: Language): Promise<Store
  */
 export async function updateStore<T>(path: string, language: Language, change: (store: Store) => T): Promise<T> {
   const { Store } = await storeModule();
-  let lock;
+  let lock: Lock | null = null;
+  // Registered first: no moment where an interruption leaves a lock behind.
+  const stopCleanup = onInterrupt(() => lock?.releaseSync());
   try {
     await ensureFolder(dirname(resolve(path)));
     lock = await acquireLock(siblingName(path, "lock"));
   } catch (error) {
+    stopCleanup();
     throw new CliError(describeOutputError(path, error, language), EXIT.output, { cause: error });
   }
-  const stopCleanup = onInterrupt(() => lock.releaseSync());
   try {
     // A store that does not exist yet is created by its first change.
     const exists = await stat(path).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : true));

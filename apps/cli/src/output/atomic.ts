@@ -65,28 +65,36 @@ export class AtomicOutput {
     readonly directory: string,
     private readonly staging: string,
     private readonly lock: Lock,
-    private readonly stopCleanup: () => void,
+    /** What an interruption must undo now; replaced as the run moves on. */
+    private readonly interruption: { cleanup: () => void; stop: () => void },
   ) {}
 
   static async open(directory: string): Promise<AtomicOutput> {
     const target = resolve(directory);
     await ensureFolder(dirname(target));
-    const lock = await acquireLock(siblingName(target, "lock"));
+    // Registered before anything exists, so no moment is left where an interruption leaves a mess.
+    let lock: Lock | null = null;
+    let staging: string | null = null;
+    const interruption = { cleanup: () => {}, stop: () => {} };
+    interruption.cleanup = () => {
+      if (staging) rmSync(staging, { recursive: true, force: true });
+      lock?.releaseSync();
+    };
+    interruption.stop = onInterrupt(() => interruption.cleanup());
     try {
+      lock = await acquireLock(siblingName(target, "lock"));
       await recover(target);
       const existing = await stat(target).catch(() => null);
       if (existing && !existing.isDirectory()) throw new PlaceError("not_a_folder", target);
       if (existing && !(await isReplaceable(target))) throw new PlaceError("not_a_pack", target);
       // mkdir, not mkdtemp: the pack folder gets the usual permissions (mkdtemp's are owner-only).
-      const staging = `${siblingName(target, "staging")}-${process.pid}-${randomBytes(4).toString("hex")}`;
+      staging = `${siblingName(target, "staging")}-${process.pid}-${randomBytes(4).toString("hex")}`;
       await mkdir(staging);
-      const stopCleanup = onInterrupt(() => {
-        rmSync(staging, { recursive: true, force: true });
-        lock.releaseSync();
-      });
-      return new AtomicOutput(target, staging, lock, stopCleanup);
+      return new AtomicOutput(target, staging, lock, interruption);
     } catch (error) {
-      await lock.release();
+      interruption.stop();
+      if (staging) await rm(staging, { recursive: true, force: true });
+      await lock?.release();
       throw error;
     }
   }
@@ -117,8 +125,14 @@ export class AtomicOutput {
       throw error;
     }
     this.closed = true;
-    this.stopCleanup();
+    // From here an interruption only has the previous pack and the lock to remove.
+    const lock = this.lock;
+    this.interruption.cleanup = () => {
+      if (replacing) rmSync(previous, { recursive: true, force: true });
+      lock.releaseSync();
+    };
     if (replacing) await rm(previous, { recursive: true, force: true });
+    this.interruption.stop();
     await this.lock.release();
     return [...this.names.values()].map((name) => join(this.directory, name));
   }
@@ -127,7 +141,7 @@ export class AtomicOutput {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.stopCleanup();
+    this.interruption.stop();
     await rm(this.staging, { recursive: true, force: true });
     await this.lock.release();
   }

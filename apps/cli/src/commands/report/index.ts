@@ -4,7 +4,7 @@ import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { generationTime, writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
@@ -29,9 +29,10 @@ export const command: Command = {
     const out = requireString(values, "out", language);
     const started = performance.now();
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const read = inputs.length > 0 ? await readFigures(inputs, scheme, language, readOptionsOf(context)) : null;
+    const companions = await companionSchemesOf(context);
+    const read = inputs.length > 0 ? await readFigures(inputs, scheme, language, { ...readOptionsOf(context), ...(companions && { companions }) }) : null;
     // With a store, the history (and the period itself, unless the input gives it) comes from the store.
-    const history = storePath ? await (await import("../../input/read-history.js")).readHistory(storePath, period, language, read, scheme) : null;
+    const history = storePath ? await (await import("../../input/read-history.js")).readHistory(storePath, period, language, read, scheme, companions) : null;
     const dataset = history?.dataset ?? read!.dataset;
     const checksum = history?.checksum ?? read!.checksum;
     requireFiguresFor(dataset, parsePeriod(period)!, storePath ?? read!.result.fileName, language);

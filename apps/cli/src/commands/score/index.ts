@@ -6,7 +6,7 @@ import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
 import { LazyList, jsonChunks } from "../../output/json-chunks.js";
 import { CliError, EXIT } from "../../cli-error.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
@@ -26,7 +26,8 @@ export const command: Command = {
     const inputs = requireStrings(values, "input", language);
     const period = periodOf(context).key;
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const { dataset, notes, result } = await readFigures(inputs, scheme, language, readOptionsOf(context));
+    const companions = await companionSchemesOf(context);
+    const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptionsOf(context), ...(companions && { companions }) });
     requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
     for (const note of notes) context.stderr(note);
     const asOf = asOfOf(context);

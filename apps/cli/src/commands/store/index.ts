@@ -5,7 +5,7 @@ import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { readStore, updateStore } from "../../input/store-file.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, readOptionsOf, requireFiguresFor } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf, requireFiguresFor } from "../shared.js";
 
 const STORE_OPTION: OptionSpec = { type: "string", short: "s", placeholder: "hoa-son.db", description: { vi: "tệp kho lịch sử (SQLite; tạo mới nếu chưa có)", en: "the history store file (SQLite; created if missing)" } };
 
@@ -30,6 +30,8 @@ const add: Command = {
     "replace-signed-off": { type: "boolean", description: { vi: "cho phép thay cả kỳ đã chốt (cùng với --replace)", en: "allow replacing a signed-off period too (with --replace)" } },
     "max-size": INPUT_OPTIONS["max-size"]!,
     scheme: SCORING_OPTIONS.scheme!,
+    "sipas-scheme": SCORING_OPTIONS["sipas-scheme"]!,
+    "par-scheme": SCORING_OPTIONS["par-scheme"]!,
   },
   async run(context) {
     const { language, values } = context;
@@ -42,7 +44,8 @@ const add: Command = {
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     // A month enters the store whole: rows with problems refuse the file (no --skip-invalid here).
     const { skipInvalid: _skip, ...read } = readOptionsOf(context);
-    const { result, dataset, notes } = await readFigures(inputs, scheme, language, read);
+    const companions = await companionSchemesOf(context);
+    const { result, dataset, notes } = await readFigures(inputs, scheme, language, { ...read, ...(companions && { companions }) });
     if (period) requireFiguresFor(dataset, period, result.fileName, language);
     for (const note of notes) context.stderr(note);
     const results = await updateStore(path, language, (store) =>

@@ -6,7 +6,7 @@ import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readBytes } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, readOptionsOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf } from "../shared.js";
 
 /** `chiso validate`: every problem of a figures file, printed and written as a workbook. */
 export const command: Command = {
@@ -22,6 +22,8 @@ export const command: Command = {
     "max-size": INPUT_OPTIONS["max-size"]!,
     out: { type: "string", short: "o", placeholder: "file.xlsx", description: { vi: "ghi danh sách lỗi và các dòng bị từ chối vào bảng tính", en: "write the problems and rejected rows to a workbook" } },
     scheme: SCORING_OPTIONS.scheme!,
+    "sipas-scheme": SCORING_OPTIONS["sipas-scheme"]!,
+    "par-scheme": SCORING_OPTIONS["par-scheme"]!,
   },
   async run(context) {
     const { language, values } = context;
@@ -30,7 +32,8 @@ export const command: Command = {
     const { skipInvalid: _skip, ...read } = readOptionsOf(context);
     const files = [];
     for (const input of inputs) files.push({ data: await readBytes(input, language, read.maxBytes), fileName: input });
-    const result = await importFiles(files, { ...(scheme && { scheme }), language, ...read });
+    const companions = await companionSchemesOf(context);
+    const result = await importFiles(files, { ...(scheme && { scheme }), language, ...read, ...(companions && { companions }) });
     const input = result.fileName;
     const errors = result.issues.filter((issue) => issue.severity === "error");
     for (const issue of [...errors, ...result.issues.filter((issue) => issue.severity === "warning")]) context.stdout(describeImportIssue(issue, language));
