@@ -246,3 +246,18 @@ describe("the province's own SIPAS and PAR schemes", () => {
     expect((await run(["score", "--input", path("s.json"), "--period", "2026-03", "--par-scheme", "thon=par.json"])).code).toBe(2);
   });
 });
+
+describe("rejected rows reach the documents' data", () => {
+  it("passes each rejected row with where and why to the pack view", async () => {
+    const { importFigures } = await import("@chiso/io");
+    const { buildPackView } = await import("@chiso/report");
+    const { rejectedRowsOf } = await import("../src/commands/shared.js");
+    const broken = small("2026-03");
+    broken.figures[1]!.items.ON_TIME = [12, 10];
+    const result = await importFigures(new TextEncoder().encode(JSON.stringify(broken, null, 1)), { fileName: "b.json", skipInvalid: true });
+    const rejected = rejectedRowsOf(result, "vi");
+    expect(rejected).toEqual([{ unit: "X2", period: "2026-03", where: expect.stringMatching(/^b\.json › dòng \d+$/), reasons: [expect.stringContaining("tử số (12) lớn hơn mẫu số (10)")] }]);
+    const view = buildPackView(result.dataset!, { period: "2026-03", generatedAt: new Date(0), checksum: result.checksum, rejectedRows: rejected });
+    expect(view.context.rejectedRows).toEqual(rejected);
+  });
+});

@@ -1,6 +1,6 @@
 import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
 import { requireString } from "../args.js";
-import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
+import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
@@ -81,6 +81,18 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries));
+}
+
+/** The rejected rows (with --skip-invalid) as the documents may print them: unit, period, where and why. */
+export function rejectedRowsOf(result: ImportResult, language: Language) {
+  return result.rows
+    .filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error"))
+    .map((row) => ({
+      unit: row.unit,
+      period: row.period,
+      where: [row.file, row.sheet && row.sheet !== row.file ? row.sheet : undefined, row.row !== undefined ? `${language === "vi" ? "dòng" : "row"} ${row.row}` : row.line !== undefined ? `${language === "vi" ? "dòng" : "line"} ${row.line}` : undefined].filter(Boolean).join(" › "),
+      reasons: row.reasons.map((reason) => importIssueMessage(reason, language)),
+    }));
 }
 
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */

@@ -20,6 +20,8 @@ export interface PackRequest {
   readonly issuer?: { readonly parent: string; readonly name: string };
   /** The period's sign-off in the office's store (the documents print it). */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */
+  readonly rejectedRows?: readonly { readonly unit: string; readonly period: string; readonly where: string; readonly reasons: readonly string[] }[];
   /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array }[];
   readonly progress?: (total: number) => Progress;
@@ -64,6 +66,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.tie && { tie: request.tie }),
     ...(request.issuer && { issuer: request.issuer }),
     ...(request.signOff && { signOff: request.signOff }),
+    ...(request.rejectedRows && { rejectedRows: request.rejectedRows }),
   });
   const period = view.context.periodKey;
   let output: AtomicOutput;

@@ -20,6 +20,8 @@ export interface PackOptions {
   readonly tie?: TieRule;
   /** The period's sign-off in the office's store, printed on the documents. */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Input rows rejected with --skip-invalid (see `PackContext.rejectedRows`). */
+  readonly rejectedRows?: PackContext["rejectedRows"];
 }
 
 function hasFigures(dataset: Dataset, period: Period): boolean {
@@ -59,6 +61,7 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     scheme: `${card.scheme.id} ${card.scheme.version}`,
     checksum: options.checksum,
     ...(options.signOff && { signOff: options.signOff }),
+    ...(options.rejectedRows && options.rejectedRows.length > 0 && { rejectedRows: options.rejectedRows }),
     generatedAt: options.generatedAt.toISOString(),
     generatedLabel: formatDateTime(options.generatedAt, language),
   };

@@ -4,7 +4,7 @@ import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { generationTime, writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
-import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
+import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, rejectedRowsOf, issuerOf, periodOf, readOptionsOf, rejectedRowsFile, reportPack, requireFiguresFor, terminalProgress, tieOf } from "../shared.js";
 
 /** `chiso report`: the full pack from an input file for a period. */
 export const command: Command = {
@@ -53,6 +53,7 @@ export const command: Command = {
       ...(tie && { tie }),
       ...(issuer && { issuer }),
       ...(history?.signOff && { signOff: history.signOff }),
+      ...(read && { rejectedRows: rejectedRowsOf(read.result, language) }),
       ...(rejected && { extraFiles: [rejected] }),
       progress: terminalProgress(messagesFor(language).rendering),
     });
