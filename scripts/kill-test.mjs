@@ -57,7 +57,7 @@ function report(period, signal, delay, hardTimeout) {
     child.on("exit", (code, exitSignal) => {
       clearTimeout(killer);
       clearTimeout(hang);
-      resolve({ code, signal: exitSignal, stderr, ms: performance.now() - started, sent, hung: performance.now() - started >= hardTimeout });
+      resolve({ code, signal: exitSignal, stderr, pid: child.pid, ms: performance.now() - started, sent, hung: performance.now() - started >= hardTimeout });
     });
   });
 }
@@ -128,12 +128,14 @@ for (let index = 0; index < runs && Date.now() < deadline; index += 1) {
   }
   if (result.code === 0) tally.completed += 1;
   else tally.killed += 1;
+  // What this run left (a run killed before it reached its output leaves an earlier SIGKILL's leftovers alone).
   const handled = result.signal === "SIGINT" || result.signal === "SIGTERM";
-  if (handled && left.some((entry) => entry.includes("staging"))) {
+  const lockHolder = left.includes(".pack.chiso-lock") ? await readFile(join(dir, ".pack.chiso-lock"), "utf8").then((text) => JSON.parse(text).pid, () => null) : null;
+  if (handled && left.some((entry) => entry.startsWith(`.pack.chiso-staging-${result.pid}-`))) {
     tally.stagingLeftAfterSignal += 1;
     problems.push(`${line}: STAGING LEFT`);
   }
-  if (handled && left.some((entry) => entry.endsWith("lock"))) {
+  if (handled && lockHolder === result.pid) {
     tally.lockLeftAfterSignal += 1;
     problems.push(`${line}: LOCK LEFT`);
   }

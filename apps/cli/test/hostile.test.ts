@@ -239,7 +239,7 @@ describe("the province's own SIPAS and PAR schemes", () => {
     expect((await run(["score", "--input", path("s.json"), "--period", "2026-03"])).code).toBe(0);
     const older = await run(["score", "--input", path("s.json"), "--period", "2026-03", "--sipas-scheme", "sipas-2017"]);
     expect(older.code).toBe(3);
-    expect(older.stderr).toContain('surveys[0].tallies.POLICY_FIT.4: mã chỉ tiêu "POLICY_FIT" không có trong phương án sipas-2017');
+    expect(older.stderr).toMatch(/surveys\[0\]\.tallies\.POLICY_FIT.*"POLICY_FIT".*sipas-2017/);
     const broken = await run(["score", "--input", path("s.json"), "--period", "2026-03", "--par-scheme", `xa=${path("par.json")}`, "--lang", "en"]);
     expect(broken.code).toBe(3);
     expect(broken.stderr).toContain(`The scheme ${path("par.json")} has`);
@@ -261,3 +261,7 @@ describe("rejected rows reach the documents' data", () => {
     expect(view.context.rejectedRows).toEqual(rejected);
   });
 });
+
+// needs core: ScoreOptions.rankIncomplete (on main, not yet merged here) — then --rank-incomplete ranks a unit
+// that reported only some items, in `score` and in the pack; without it the unit stays unranked.
+it.todo("needs core: --rank-incomplete ranks units that did not report every item");

@@ -59,6 +59,9 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
   const companionOrigins = { surveys: [] as Origin[], par: [] as Origin[] };
   const companionIssues: ImportIssue[] = [];
   const repeatedRows: RowOutcome[] = [];
+  // Fields of a whole document (where the figures come from, how parents are counted): files must agree.
+  const shared = new Map<string, { value: string; file: string }>();
+  const evidence: unknown[] = [];
   const unitById = new Map<string, number>();
   const figureByKey = new Map<string, { index: number; canonical: string }>();
 
@@ -75,6 +78,17 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
           const line = read.lineOf(issue.path);
           issues.push({ file, code: issue.code, severity: "error", params: issue.params, core: true, path: formatPath(issue.path), ...(line !== undefined && { line }) });
         }
+      }
+    }
+    const { units: _u, figures: _f, surveys: _s, par: _p, evidence: ownEvidence, format: _format, scheme: _scheme, $schema: _schema, ...fields } = read.document as Record<string, unknown>;
+    evidence.push(...list(ownEvidence));
+    for (const [field, value] of Object.entries(fields)) {
+      const text = JSON.stringify(value);
+      const first = shared.get(field);
+      if (!first) shared.set(field, { value: text, file });
+      else if (first.value !== text) {
+        const line = read.lineOf?.([field]);
+        issues.push({ file, path: field, ...(line !== undefined && { line }), code: "conflicting_field", severity: "error", params: { field, firstFile: first.file } });
       }
     }
     list<Record<string, unknown>>(read.document.units).forEach((unit, index) => {
@@ -137,7 +151,14 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
       companionOrigins.par.push({ file, index, path: `par[${index}]`, columns: new Map(), raw: [], ...(read.lineOf && { lineOf: read.lineOf }) });
     });
   }
-  const document = { units, figures, ...(surveys.length > 0 && { surveys }), ...(par.length > 0 && { par }) } as unknown as FiguresFile;
+  const document = {
+    ...Object.fromEntries([...shared].map(([field, { value }]) => [field, JSON.parse(value) as unknown])),
+    units,
+    figures,
+    ...(surveys.length > 0 && { surveys }),
+    ...(par.length > 0 && { par }),
+    ...(evidence.length > 0 && { evidence }),
+  } as unknown as FiguresFile;
   return {
     read: { document, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, companionIssues, companionOrigins, headers: files.find((entry) => entry.read.headers.length > 0)?.read.headers ?? [] },
     repeatedRows,

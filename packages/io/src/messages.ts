@@ -42,7 +42,8 @@ export type ImportProblem =
   | "unknown_scheme"
   | "scheme_conflict"
   | "conflicting_figures"
-  | "repeated_figures";
+  | "repeated_figures"
+  | "conflicting_field";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -253,6 +254,10 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   conflicting_figures: {
     vi: (p) => `đơn vị "${s(p.unit)}" kỳ ${s(p.period)} đã có số liệu khác ở ${firstAt(p, "vi")}; không biết số nào đúng nên cả hai dòng bị từ chối — hãy giữ số liệu ở một tệp.`,
     en: (p) => `unit "${s(p.unit)}" for ${s(p.period)} already has different figures at ${firstAt(p, "en")}; as it is unclear which are right, both rows are rejected — keep the figures in one file.`,
+  },
+  conflicting_field: {
+    vi: (p) => `trường "${s(p.field)}" của tệp này khác với ở ${firstAt(p, "vi")}; các tệp ghép với nhau phải ghi trường này giống nhau — hãy sửa cho thống nhất hoặc nhập riêng từng tệp.`,
+    en: (p) => `the field "${s(p.field)}" of this file differs from the one at ${firstAt(p, "en")}; files merged together must agree on it — make them agree or import them separately.`,
   },
   repeated_figures: {
     vi: (p) => `đơn vị "${s(p.unit)}" kỳ ${s(p.period)} có số liệu giống hệt ở ${firstAt(p, "vi")}; chỉ tính một lần.`,

@@ -166,6 +166,8 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   const acceptedFigures = accepted ? figures.flatMap((figure, index) => (rows[index]!.status === "accepted" ? [{ figure, index }] : [])) : [];
   const acceptedDocument: FiguresFile | null = accepted
     ? {
+        // The document's own fields (where its figures come from, how parents are counted, evidence) stay.
+        ...document,
         format: "chiso.figures/1",
         scheme: scheme.id,
         units: units.filter((_, index) => !rejectedUnits.has(index)) as FiguresFile["units"],

@@ -18,6 +18,8 @@ CREATE TABLE versions (
   checksum TEXT NOT NULL,
   inputs TEXT NOT NULL,
   content_hash TEXT NOT NULL,
+  -- The document's own fields besides its lists (where the figures come from, how parents are counted), as JSON.
+  envelope TEXT,
   replaced_by INTEGER REFERENCES versions(id),
   signed_off_at TEXT,
   signed_off_by TEXT,
@@ -25,8 +27,10 @@ CREATE TABLE versions (
 );
 CREATE TABLE units (version_id INTEGER NOT NULL REFERENCES versions(id), id TEXT NOT NULL, name TEXT NOT NULL, level TEXT NOT NULL, parent TEXT, PRIMARY KEY (version_id, id));
 CREATE TABLE figures (version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL, unit TEXT NOT NULL, period TEXT NOT NULL, source TEXT, extra TEXT, PRIMARY KEY (version_id, position));
-CREATE TABLE counts (version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL, item TEXT NOT NULL, numerator INTEGER NOT NULL, denominator INTEGER NOT NULL, PRIMARY KEY (version_id, position, item));
-CREATE TABLE companions (version_id INTEGER NOT NULL REFERENCES versions(id), kind TEXT NOT NULL CHECK (kind IN ('survey', 'par')), position INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (version_id, kind, position));
+-- NULL counts: the source gave the item without counts (its empty-denominator rule applies).
+CREATE TABLE counts (version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL, item TEXT NOT NULL, numerator INTEGER, denominator INTEGER, PRIMARY KEY (version_id, position, item));
+-- SIPAS surveys, PAR assessments and the dossiers behind lost points, as their JSON.
+CREATE TABLE companions (version_id INTEGER NOT NULL REFERENCES versions(id), kind TEXT NOT NULL CHECK (kind IN ('survey', 'par', 'evidence')), position INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (version_id, kind, position));
 -- For people who open the file in a SQLite tool: the current figures, one row per unit, period and item.
 CREATE VIEW current_counts AS
   SELECT v.period, f.unit, c.item, c.numerator, c.denominator, v.version, v.signed_off_at
@@ -123,19 +127,45 @@ function order(key: string): string {
   return `${first.key}-${{ month: 0, quarter: 1, year: 2 }[period.kind]}`;
 }
 
-const counts = (value: FigureInput["items"][string]) => (Array.isArray(value) ? { numerator: value[0], denominator: value[1] } : value);
+/** An item's counts in either written form; `null` for counts the source did not give. */
+function counts(value: unknown): { numerator: number; denominator: number } | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return { numerator: Number(value[0]), denominator: Number(value[1]) };
+  const pair = value as { numerator: number; denominator: number };
+  return { numerator: pair.numerator, denominator: pair.denominator };
+}
+
+type Kind = "survey" | "par" | "evidence";
+const LISTS = { survey: "surveys", par: "par", evidence: "evidence" } as const;
+
+/** The document's own fields besides its lists and what the store records itself (format, scheme). */
+function envelopeOf(document: FiguresFile): string | null {
+  const { units: _units, figures: _figures, surveys: _surveys, par: _par, format: _format, scheme: _scheme, $schema: _schema, ...rest } = document as FiguresFile & { evidence?: unknown };
+  const { evidence: _evidence, ...envelope } = rest as Record<string, unknown>;
+  return Object.keys(envelope).length > 0 ? JSON.stringify(envelope) : null;
+}
 
 /** The content of a period, in one canonical form: adding the same month twice changes nothing. */
-function contentHash(units: readonly UnitInput[], figures: readonly FigureInput[], companions: readonly unknown[]): string {
+function contentHash(units: readonly UnitInput[], figures: readonly FigureInput[], companions: readonly unknown[], envelope: string | null): string {
   const sortedEntries = (value: object) => Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
   return sha256(
     JSON.stringify([
       [...units].map((unit) => [unit.id, unit.name, unit.level, unit.parent ?? null]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
       [...figures]
-        .map((figure) => [figure.unit, sortedEntries(figure.items).map(([code, value]) => [code, counts(value).numerator, counts(value).denominator]), extraOf(figure)])
+        .map((figure) => [figure.unit, sortedEntries(figure.items as object).map(([code, value]) => [code, counts(value)?.numerator ?? null, counts(value)?.denominator ?? null]), extraOf(figure)])
         .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
       companions,
+      envelope,
     ]),
+  );
+}
+
+/** The surveys, PAR assessments and evidence of a document that belong to a period. */
+function companionsOf(document: FiguresFile, period: string): { kind: Kind; document: unknown }[] {
+  return (Object.keys(LISTS) as Kind[]).flatMap((kind) =>
+    ((document as unknown as Record<string, unknown[] | undefined>)[LISTS[kind]] ?? [])
+      .filter((item) => parsePeriod(String((item as { period?: unknown } | null)?.period ?? ""))?.key === period)
+      .map((item) => ({ kind, document: item })),
   );
 }
 
@@ -220,7 +250,7 @@ export class Store {
    */
   add(document: FiguresFile, meta: AddMeta, options: AddOptions = {}): AddResult[] {
     const wanted = options.periods?.map((period) => parsePeriod(period)?.key ?? period);
-    const byPeriod = new Map<string, { figures: { figure: FigureInput; source: string | null }[]; companions: { kind: "survey" | "par"; document: unknown }[] }>();
+    const byPeriod = new Map<string, { figures: { figure: FigureInput; source: string | null }[]; companions: { kind: Kind; document: unknown }[] }>();
     const entry = (key: string) => {
       let found = byPeriod.get(key);
       if (!found) byPeriod.set(key, (found = { figures: [], companions: [] }));
@@ -231,16 +261,17 @@ export class Store {
       const key = keyOf(figure.period);
       if (key && (!wanted || wanted.includes(key))) entry(key).figures.push({ figure, source: meta.sources?.[index] ?? null });
     });
-    for (const [kind, list] of [["survey", document.surveys ?? []], ["par", document.par ?? []]] as const) {
-      for (const item of list) {
+    for (const kind of Object.keys(LISTS) as Kind[]) {
+      for (const item of (document as unknown as Record<string, unknown[] | undefined>)[LISTS[kind]] ?? []) {
         const key = keyOf((item as { period?: unknown } | null)?.period);
         if (key && (!wanted || wanted.includes(key))) entry(key).companions.push({ kind, document: item });
       }
     }
+    const envelope = envelopeOf(document);
     if (byPeriod.size === 0) throw new StoreError("no_periods");
 
     const plans = [...byPeriod.entries()].sort(([a], [b]) => (order(a) < order(b) ? -1 : 1)).map(([period, content]) => {
-      const hash = contentHash(document.units, content.figures.map((entry) => entry.figure), content.companions);
+      const hash = contentHash(document.units, content.figures.map((entry) => entry.figure), content.companions, envelope);
       return { period, content, hash, current: this.current(period) };
     });
     const signed = plans.filter((plan) => plan.current && plan.current.content_hash !== plan.hash && plan.current.signed_off_at !== null);
@@ -261,7 +292,7 @@ export class Store {
           continue;
         }
         const version = plan.current ? Number(plan.current.version) + 1 : 1;
-        this.db.run("INSERT INTO versions (period, version, added_at, scheme, checksum, inputs, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        this.db.run("INSERT INTO versions (period, version, added_at, scheme, checksum, inputs, content_hash, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
           plan.period,
           version,
           meta.addedAt.toISOString(),
@@ -269,15 +300,16 @@ export class Store {
           meta.checksum,
           JSON.stringify(meta.inputs),
           plan.hash,
+          envelope,
         ]);
         const id = Number(this.rows("SELECT last_insert_rowid() AS id")[0]!.id);
         if (plan.current) this.db.run("UPDATE versions SET replaced_by = ? WHERE id = ?", [id, plan.current.id as number]);
         for (const unit of document.units) insertUnit.run([id, unit.id, unit.name, unit.level, unit.parent ?? null]);
         plan.content.figures.forEach(({ figure, source }, position) => {
           insertFigure.run([id, position, figure.unit, figure.period, source, extraOf(figure)]);
-          for (const [item, value] of Object.entries(figure.items)) {
-            const { numerator, denominator } = counts(value);
-            insertCounts.run([id, position, item, numerator, denominator]);
+          for (const [item, value] of Object.entries(figure.items as object)) {
+            const pair = counts(value);
+            insertCounts.run([id, position, item, pair?.numerator ?? null, pair?.denominator ?? null]);
           }
         });
         plan.content.companions.forEach((companion, position) => this.db.run("INSERT INTO companions (version_id, kind, position, document) VALUES (?, ?, ?, ?)", [id, companion.kind, position, JSON.stringify(companion.document)]));
@@ -352,10 +384,8 @@ export class Store {
     for (const version of versions) {
       const figures = inputPeriods.get(String(version.period));
       if (!figures || !version.signed_off_at) continue;
-      const companions = [...(options.input!.document.surveys ?? []).map((document) => ({ kind: "survey", document })), ...(options.input!.document.par ?? []).map((document) => ({ kind: "par", document }))].filter(
-        (entry) => parsePeriod(String((entry.document as { period?: unknown }).period ?? ""))?.key === version.period,
-      );
-      if (contentHash(options.input!.document.units, figures, companions) !== version.content_hash) throw new StoreError("signed_off_differs", { period: String(version.period) });
+      const input = options.input!.document;
+      if (contentHash(input.units, figures, companionsOf(input, String(version.period)), envelopeOf(input)) !== version.content_hash) throw new StoreError("signed_off_differs", { period: String(version.period) });
     }
     const stored = versions.filter((version) => !inputPeriods.has(String(version.period)));
     const reported = stored.filter((version) => inside.has(String(version.period))).sort((a, b) => (order(String(a.period)) < order(String(b.period)) ? -1 : 1));
@@ -374,15 +404,15 @@ export class Store {
     }
     const figures: FigureInput[] = [];
     const sources: string[] = [];
-    const surveys: unknown[] = [];
-    const par: unknown[] = [];
+    const lists: Record<Kind, unknown[]> = { survey: [], par: [], evidence: [] };
     let droppedRows = 0;
     for (const version of stored.sort((a, b) => (order(String(a.period)) < order(String(b.period)) ? -1 : 1))) {
       const id = version.id as number;
-      const itemsOf = new Map<number, Record<string, [number, number]>>();
+      const itemsOf = new Map<number, Record<string, [number, number] | null>>();
       for (const row of this.rows("SELECT position, item, numerator, denominator FROM counts WHERE version_id = ?", [id])) {
         const items = itemsOf.get(Number(row.position)) ?? {};
-        Object.defineProperty(items, String(row.item), { value: [Number(row.numerator), Number(row.denominator)], enumerable: true, writable: true, configurable: true });
+        const value = row.numerator === null ? null : [Number(row.numerator), Number(row.denominator)];
+        Object.defineProperty(items, String(row.item), { value, enumerable: true, writable: true, configurable: true });
         itemsOf.set(Number(row.position), items);
       }
       for (const row of this.rows("SELECT * FROM figures WHERE version_id = ? ORDER BY position", [id])) {
@@ -390,13 +420,13 @@ export class Store {
           droppedRows += 1;
           continue;
         }
-        figures.push({ unit: String(row.unit), period: String(row.period), items: itemsOf.get(Number(row.position)) ?? {}, ...(row.extra ? (JSON.parse(String(row.extra)) as object) : {}) });
+        figures.push({ unit: String(row.unit), period: String(row.period), items: itemsOf.get(Number(row.position)) ?? {}, ...(row.extra ? (JSON.parse(String(row.extra)) as object) : {}) } as FigureInput);
         sources.push(`${this.name} › ${String(version.period)} (v${String(version.version)})${row.source ? ` › ${String(row.source)}` : ""}`);
       }
       for (const row of this.rows("SELECT kind, document FROM companions WHERE version_id = ? ORDER BY kind, position", [id])) {
         const companion = JSON.parse(String(row.document)) as { unit?: unknown };
         if (!units.has(String(companion.unit))) continue;
-        (row.kind === "survey" ? surveys : par).push(companion);
+        lists[row.kind as Kind].push(companion);
       }
     }
     if (options.input) {
@@ -405,8 +435,7 @@ export class Store {
         figures.push(figure);
         sources.push(options.input!.sources[index] ?? "");
       });
-      surveys.push(...(options.input.document.surveys ?? []));
-      par.push(...(options.input.document.par ?? []));
+      for (const kind of Object.keys(LISTS) as Kind[]) lists[kind].push(...((options.input.document as unknown as Record<string, unknown[] | undefined>)[LISTS[kind]] ?? []));
     }
     const inputForTarget = options.input && [...inside].some((key) => inputPeriods.has(key));
     const months = reported.filter((version) => version.period !== target.key || target.kind === "month");
@@ -418,7 +447,15 @@ export class Store {
     const allSigned = !inputForTarget && months.length > 0 && months.every((version) => version.signed_off_at);
     const latest = allSigned ? [...months].sort((a, b) => (String(a.signed_off_at) < String(b.signed_off_at) ? 1 : -1))[0]! : null;
     return {
-      document: { units: [...units.values()], figures, ...(surveys.length > 0 && { surveys }), ...(par.length > 0 && { par }) } as FiguresFile,
+      // The reported period's own fields (where the figures come from, how parents are counted) travel with it.
+      document: {
+        ...(inputForTarget ? JSON.parse(envelopeOf(options.input!.document) ?? "{}") : reported.length > 0 && reported.at(-1)!.envelope ? JSON.parse(String(reported.at(-1)!.envelope)) : {}),
+        units: [...units.values()],
+        figures,
+        ...(lists.survey.length > 0 && { surveys: lists.survey }),
+        ...(lists.par.length > 0 && { par: lists.par }),
+        ...(lists.evidence.length > 0 && { evidence: lists.evidence }),
+      } as FiguresFile,
       sources,
       checksum,
       signOff: latest ? { period: target.key, version: Number(latest.version), at: String(latest.signed_off_at), ...(latest.signed_off_by && { by: String(latest.signed_off_by) }), checksum } : null,

@@ -112,6 +112,24 @@ describe("history for a report", () => {
     expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);
   });
 
+  it("keeps counts given as null, the document's own fields and the evidence behind lost points", async () => {
+    const store = await Store.open();
+    const document = {
+      parentCounts: "own",
+      source: { system: "Cổng DVCQG" },
+      units,
+      figures: [{ unit: "X1", period: "2026-10", items: { ON_TIME: [9, 10], ELECTRONIC_CERTIFIED_COPY: null } }],
+      evidence: [{ unit: "X1", period: "2026-10", item: "ON_TIME", count: 1, dossiers: [{ id: "H1", reason: "late" }] }],
+    } as unknown as FiguresFile;
+    store.add(document, meta("b".repeat(64)));
+    const history = (await Store.open(store.export())).history({ period: "2026-10" }).document as unknown as Record<string, unknown> & FiguresFile;
+    expect(history.figures[0]!.items).toEqual({ ON_TIME: [9, 10], ELECTRONIC_CERTIFIED_COPY: null });
+    expect(history.parentCounts).toBe("own");
+    expect(history.source).toEqual({ system: "Cổng DVCQG" });
+    expect(history.evidence).toEqual(document.evidence);
+    expect(store.add(document, meta("c".repeat(64)))[0]!.action).toBe("unchanged");
+  });
+
   it("keeps a prototype key as data", async () => {
     const store = await Store.open();
     store.add({ units, figures: [{ unit: "X1", period: "2026-10", items: JSON.parse('{"__proto__": [1, 2]}') as FiguresFile["figures"][number]["items"] }] }, meta("b".repeat(64)));

@@ -35,6 +35,7 @@ export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   scheme: { type: "string", placeholder: "id|file.json", description: { vi: "phương án chấm điểm: mã có sẵn (mặc định 766-portal) hoặc tệp JSON", en: "scoring scheme: a built-in id (default 766-portal) or a JSON file" } },
   "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm; kỳ chưa kết thúc được đánh dấu tạm tính (mặc định: hôm nay)", en: "scoring date; an unfinished period is provisional (default: today)" } },
   tie: { type: "string", placeholder: "competition|dense", description: { vi: "cách xếp hạng đồng điểm: 1,2,2,4 (mặc định) hoặc 1,2,2,3", en: "tie rule: 1,2,2,4 (default) or 1,2,2,3" } },
+  "rank-incomplete": { type: "boolean", description: { vi: "xếp hạng cả đơn vị chưa báo cáo đủ các chỉ tiêu (mặc định: không xếp hạng, ghi rõ chỉ tiêu thiếu)", en: "rank units that did not report every item too (default: they are not ranked; their missing items are named)" } },
   "sipas-scheme": { type: "string", placeholder: "id|file.json", description: { vi: "bộ câu hỏi SIPAS của tỉnh: mã có sẵn (sipas-2022, sipas-2017) hoặc tệp JSON", en: "the province's SIPAS questionnaire: a built-in id (sipas-2022, sipas-2017) or a JSON file" } },
   "par-scheme": { type: "string", multiple: true, placeholder: "so|xa=file.json", description: { vi: "bộ tiêu chí Chỉ số CCHC của tỉnh cho sở (so=…) hoặc xã (xa=…), thay cho bộ mẫu", en: "the province's PAR Index tree for departments (so=…) or communes (xa=…), instead of the examples" } },
 };

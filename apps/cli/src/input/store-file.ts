@@ -66,7 +66,7 @@ export async function updateStore<T>(path: string, language: Language, change: (
       store.close();
     }
   } finally {
-    stopCleanup();
     await lock.release();
+    stopCleanup();
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { finished } from "node:stream/promises";
 import type { Language } from "@chiso/core";
 import { CliError, EXIT } from "../cli-error.js";
@@ -77,7 +77,7 @@ export class AtomicOutput {
     let staging: string | null = null;
     const interruption = { cleanup: () => {}, stop: () => {} };
     interruption.cleanup = () => {
-      if (staging) rmSync(staging, { recursive: true, force: true });
+      if (staging) removeNow(staging);
       lock?.releaseSync();
     };
     interruption.stop = onInterrupt(() => interruption.cleanup());
@@ -92,9 +92,9 @@ export class AtomicOutput {
       await mkdir(staging);
       return new AtomicOutput(target, staging, lock, interruption);
     } catch (error) {
-      interruption.stop();
       if (staging) await rm(staging, { recursive: true, force: true });
       await lock?.release();
+      interruption.stop();
       throw error;
     }
   }
@@ -107,7 +107,15 @@ export class AtomicOutput {
     const key = name.normalize("NFC").toLowerCase();
     if (this.names.has(key)) throw new Error(`two files of the pack would both be named ${name}`);
     this.names.set(key, name);
-    await mkdir(dirname(target), { recursive: true });
+    // Sub-folders level by level, never recursively: a write still in flight when an interruption removes the
+    // staging folder must fail, not create the staging folder again.
+    let folder = this.staging;
+    for (const part of relative(this.staging, dirname(target)).split(sep).filter(Boolean)) {
+      folder = join(folder, part);
+      await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+    }
     await writeFile(target, data);
   }
 
@@ -125,15 +133,16 @@ export class AtomicOutput {
       throw error;
     }
     this.closed = true;
-    // From here an interruption only has the previous pack and the lock to remove.
+    // From here an interruption only has the previous pack and the lock to remove. The clean-up stays
+    // registered until the last step is done: a signal in between finds it and finishes the job.
     const lock = this.lock;
     this.interruption.cleanup = () => {
-      if (replacing) rmSync(previous, { recursive: true, force: true });
+      if (replacing) removeNow(previous);
       lock.releaseSync();
     };
     if (replacing) await rm(previous, { recursive: true, force: true });
-    this.interruption.stop();
     await this.lock.release();
+    this.interruption.stop();
     return [...this.names.values()].map((name) => join(this.directory, name));
   }
 
@@ -141,9 +150,21 @@ export class AtomicOutput {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.interruption.stop();
-    await rm(this.staging, { recursive: true, force: true });
+    await rm(this.staging, { recursive: true, force: true, maxRetries: 3 });
     await this.lock.release();
+    this.interruption.stop();
+  }
+}
+
+/**
+ * Removes a folder from a signal handler. Writes still in flight on libuv's threads may add a file while it is
+ * being emptied (ENOTEMPTY): retried; a failure is left to the next run, never thrown at the handler.
+ */
+function removeNow(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+  } catch {
+    // The next run removes it.
   }
 }
 

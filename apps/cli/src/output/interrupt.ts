@@ -15,7 +15,7 @@ function onSignal(signal: NodeJS.Signals): void {
     try {
       cleanup();
     } catch {
-      // Clean-up is best effort; the next run removes what is left.
+      // Clean-up is best effort (each step guards itself); the next run removes what is left.
     }
   }
   cleanups.clear();

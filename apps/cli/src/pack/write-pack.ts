@@ -20,6 +20,8 @@ export interface PackRequest {
   readonly issuer?: { readonly parent: string; readonly name: string };
   /** The period's sign-off in the office's store (the documents print it). */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Rank units that did not report every item (the core leaves them unranked by default). */
+  readonly rankIncomplete?: boolean;
   /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */
   readonly rejectedRows?: readonly { readonly unit: string; readonly period: string; readonly where: string; readonly reasons: readonly string[] }[];
   /** Files to add to the pack (e.g. the demo's input), written atomically with it. */
@@ -67,6 +69,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.issuer && { issuer: request.issuer }),
     ...(request.signOff && { signOff: request.signOff }),
     ...(request.rejectedRows && { rejectedRows: request.rejectedRows }),
+    ...(request.rankIncomplete && { rankIncomplete: true }),
   });
   const period = view.context.periodKey;
   let output: AtomicOutput;

@@ -22,6 +22,8 @@ export interface PackOptions {
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
   /** Input rows rejected with --skip-invalid (see `PackContext.rejectedRows`). */
   readonly rejectedRows?: PackContext["rejectedRows"];
+  /** Rank units that did not report every item (the core's `rankIncomplete`). */
+  readonly rankIncomplete?: boolean;
 }
 
 function hasFigures(dataset: Dataset, period: Period): boolean {
@@ -37,8 +39,8 @@ function hasFigures(dataset: Dataset, period: Period): boolean {
 export function buildPackView(dataset: Dataset, options: PackOptions): PackView {
   const language = options.language ?? "vi";
   const score = (period: Period, findings: boolean): Scorecard =>
-    scoreDataset(dataset, { period: period.key, findings, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
-  const card = scoreDataset(dataset, { period: options.period, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
+    scoreDataset(dataset, { period: period.key, findings, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) });
+  const card = scoreDataset(dataset, { period: options.period, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) });
   const before = previousPeriod(card.period);
   const history: History = {
     previous: hasFigures(dataset, before) ? score(before, false) : null,

@@ -54,6 +54,7 @@ export const command: Command = {
       ...(issuer && { issuer }),
       ...(history?.signOff && { signOff: history.signOff }),
       ...(read && { rejectedRows: rejectedRowsOf(read.result, language) }),
+      ...(values["rank-incomplete"] === true && { rankIncomplete: true }),
       ...(rejected && { extraFiles: [rejected] }),
       progress: terminalProgress(messagesFor(language).rendering),
     });

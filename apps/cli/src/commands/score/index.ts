@@ -34,16 +34,17 @@ export const command: Command = {
     const tie = tieOf(context);
     let card;
     try {
-      card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }) });
+      card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }), ...(values["rank-incomplete"] === true && { rankIncomplete: true }) });
     } catch (error) {
       throw new CliError(messagesFor(language).badOption(`--period ${period}`), EXIT.usage, { cause: error });
     }
     // Written piece by piece, each unit's JSON built only when it is written: a national input gives more
     // JSON than one string can hold, and more objects than memory comfortably does.
     const scored = card;
-    const part = (units: typeof card.units, findings: typeof card.findings) => scorecardToJson({ ...scored, units, findings }, language);
+    // A slice of the card: one unit, or one finding, with no list of the whole card (reconciliation) repeated.
+    const part = (units: typeof card.units, findings: typeof card.findings) => scorecardToJson({ ...scored, units, findings, reconciliation: [] } as typeof scored, language);
     const chunks = jsonChunks({
-      ...part([], []),
+      ...scorecardToJson({ ...scored, units: [], findings: [] }, language),
       units: new LazyList(card.units.length, (index) => part([scored.units[index]!], []).units[0]),
       findings: new LazyList(card.findings.length, (index) => part([], [scored.findings[index]!]).findings[0]),
       ...companionsToJson(scoreCompanions(dataset, card.period.key, tie)),
