@@ -126,7 +126,7 @@ describe("history for a report", () => {
     expect(history.figures[0]!.items).toEqual({ ON_TIME: [9, 10], ELECTRONIC_CERTIFIED_COPY: null });
     expect(history.parentCounts).toBe("own");
     expect(history.source).toEqual({ system: "Cổng DVCQG" });
-    expect(history.evidence).toEqual(document.evidence);
+    expect(history.evidence).toEqual((document as unknown as { evidence: unknown }).evidence);
     expect(store.add(document, meta("c".repeat(64)))[0]!.action).toBe("unchanged");
   });
 
