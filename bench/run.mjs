@@ -4,9 +4,10 @@ import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
 import { benchDossiers } from "./dossiers.bench.mjs";
 import { benchPortal } from "./portal.bench.mjs";
+import { benchStore } from "./store.bench.mjs";
 import { benchWeb } from "./web.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack, benchPortal, benchWeb, benchDossiers];
+const suites = [benchCore, benchImport, benchPack, benchPortal, benchStore, benchWeb, benchDossiers];
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

@@ -8,6 +8,8 @@ type Bilingual = Readonly<Record<Language, string>>;
 export interface OptionSpec {
   readonly type: "string" | "boolean";
   readonly short?: string;
+  /** The option may be given several times (`--input a.xlsx --input b.csv`). */
+  readonly multiple?: boolean;
   readonly description: Bilingual;
   /** Shown in help, e.g. "2026-03". */
   readonly placeholder?: string;
@@ -15,21 +17,20 @@ export interface OptionSpec {
 
 /** Where the parsed values keep the words after the options (a symbol: no option can collide with it). */
 export const POSITIONALS: unique symbol = Symbol("positionals");
-/** Where the parsed values keep the sub-command the first word chose (`chiso portal import`). */
-export const SUBCOMMAND: unique symbol = Symbol("subcommand");
-
-/** The options as parsed, with the positional words and the chosen sub-command, if the command takes them. */
-export type ParsedValues = Readonly<Record<string, string | boolean | undefined>> & {
+/** The options as parsed (a `multiple` option gives a list), with the positional words if the command takes them. */
+export type ParsedValues = Readonly<Record<string, string | boolean | string[] | undefined>> & {
   readonly [POSITIONALS]?: readonly string[];
-  readonly [SUBCOMMAND]?: Command;
 };
 
 /** What a command receives: its parsed options and where to write. */
 export interface CommandContext {
   readonly language: Language;
   readonly values: ParsedValues;
+  /** A line (or several) for stdout; control characters from the input are already stripped. */
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Waits until what was written to stdout has been handed over (for long outputs). */
+  readonly flush: () => Promise<void>;
 }
 
 export interface Command {
@@ -39,7 +40,7 @@ export interface Command {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Words after the options, e.g. input files (`<response.json>...`); without it a stray word is an error. */
   readonly positionals?: { readonly placeholder: string; readonly description: Bilingual };
-  /** Sub-commands chosen by the first word (`chiso portal import …`); each parses its own options. */
+  /** Sub-commands chosen by the first word (`chiso portal import …`, `chiso store add …`); each is a command of its own (main.ts dispatches). */
   readonly subcommands?: Readonly<Record<string, Command>>;
   run(context: CommandContext): Promise<void>;
 }
@@ -60,24 +61,29 @@ export function languageOf(argv: readonly string[]): Language {
 }
 
 export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): ParsedValues {
-  const [word, ...rest] = argv;
-  if (command.subcommands && word !== undefined && !word.startsWith("-")) {
-    const subcommand = command.subcommands[word];
-    if (!subcommand) throw new CliError(messagesFor(language).badOption(`${command.name} ${word} (${Object.keys(command.subcommands).join(", ")})`), EXIT.usage);
-    return { ...parseCommandArgs(subcommand, rest, language), [SUBCOMMAND]: subcommand };
-  }
   const options = { ...command.options, ...COMMON_OPTIONS };
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
-      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
+      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...(spec.short && { short: spec.short }), ...(spec.multiple && { multiple: true }) }])),
       strict: true,
       allowPositionals: command.positionals !== undefined,
     });
-    return { ...(values as Record<string, string | boolean | undefined>), ...(command.positionals && { [POSITIONALS]: positionals }) };
+    return { ...(values as Record<string, string | boolean | string[] | undefined>), ...(command.positionals && { [POSITIONALS]: positionals }) };
   } catch (error) {
-    throw new CliError(messagesFor(language).badOption(error instanceof Error ? error.message : String(error)), EXIT.usage, { cause: error });
+    throw new CliError(messagesFor(language).badOption(describeParseError(error, language)), EXIT.usage, { cause: error });
   }
+}
+
+/** Node's parseArgs errors, in the user's language (its own messages are English only). */
+function describeParseError(error: unknown, language: Language): string {
+  const messages = messagesFor(language);
+  const { code, message } = error as { code?: string; message?: string };
+  const quoted = /'([^']*)'/.exec(message ?? "")?.[1]?.replace(/ <value>$/, "") ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return messages.unknownOption(quoted);
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return messages.unexpectedWord(quoted);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return /does not take an argument/.test(message ?? "") ? messages.noValueTaken(quoted) : messages.missingValue(quoted);
+  return message ?? String(error);
 }
 
 export function commandHelp(command: Command, language: Language): string {
@@ -89,7 +95,7 @@ export function commandHelp(command: Command, language: Language): string {
   }
   const options = { ...command.options, ...COMMON_OPTIONS };
   const lines = Object.entries(options).map(([name, spec]) => {
-    const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.placeholder ?? "…"}>` : ""}`;
+    const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.placeholder ?? "…"}>` : ""}${spec.multiple ? " …" : ""}`;
     return `  ${flag.padEnd(34)} ${spec.description[language]}`;
   });
   const positional = command.positionals ? [`  ${command.positionals.placeholder.padEnd(34)} ${command.positionals.description[language]}`] : [];
@@ -105,4 +111,12 @@ export function requireString(values: CommandContext["values"], name: string, la
   const value = values[name];
   if (typeof value !== "string" || value === "") throw new CliError(messagesFor(language).missingOption(name), EXIT.usage);
   return value;
+}
+
+/** An option that may be given several times, at least once. */
+export function requireStrings(values: CommandContext["values"], name: string, language: Language): string[] {
+  const value = values[name];
+  const list = (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).filter((entry) => entry !== "");
+  if (list.length === 0) throw new CliError(messagesFor(language).missingOption(name), EXIT.usage);
+  return list;
 }

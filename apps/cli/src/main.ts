@@ -2,6 +2,7 @@ import { ChisoError, type Language } from "@chiso/core";
 import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
 import { CliError, EXIT, type ExitCode } from "./cli-error.js";
 import { messagesFor } from "./i18n.js";
+import { printable } from "./output/terminal.js";
 
 /** Commands load lazily: `chiso score` never loads pdfmake or exceljs. */
 const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, string>>; load: () => Promise<{ command: Command }> }>> = {
@@ -15,16 +16,20 @@ const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, str
   calendar: { summary: { vi: "xem hoặc đề xuất lịch làm việc một năm", en: "show or propose a year's working-day calendar" }, load: () => import("./commands/calendar/index.js") },
   validate: { summary: { vi: "kiểm tra tệp số liệu và liệt kê mọi lỗi", en: "check a figures file and list every problem" }, load: () => import("./commands/validate/index.js") },
   portal: { summary: { vi: "nhập (hoặc tải) phản hồi của Cổng DVCQG thành tệp số liệu", en: "import (or fetch) the national portal's responses as a figures file" }, load: () => import("./commands/portal/index.js") },
+  store: { summary: { vi: "kho lịch sử các kỳ: thêm, chốt, liệt kê", en: "the history store: add, sign off, list" }, load: () => import("./commands/store/index.js") },
 };
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Resolves when stdout can take more (a pipe to a slow reader). */
+  readonly flush?: () => Promise<void>;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
+  flush: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once("drain", () => resolve())) : Promise.resolve()),
 };
 
 function generalHelp(language: Language): string {
@@ -37,7 +42,9 @@ function generalHelp(language: Language): string {
  * Runs the CLI and returns its exit code. The one place that maps errors to exit codes; the bin shim
  * is the one place that exits.
  */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Io = processIo): Promise<ExitCode> {
+  // Nothing read from an input file can drive the terminal: escape sequences and controls are dropped.
+  const io: Io = { stdout: (text) => given.stdout(printable(text)), stderr: (text) => given.stderr(printable(text)) };
   let language: Language = "vi";
   try {
     language = languageOf(argv);
@@ -48,13 +55,30 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const entry = COMMANDS[name];
     if (!entry) throw new CliError(messagesFor(language).unknownCommand(name), EXIT.usage);
-    const { command } = await entry.load();
-    const values = parseCommandArgs(command, rest, language);
+    let { command } = await entry.load();
+    let args = rest;
+    if (command.subcommands) {
+      // `chiso store add …`: the first word names the subcommand.
+      const [word, ...more] = rest;
+      const sub = word !== undefined && Object.hasOwn(command.subcommands, word) ? command.subcommands[word] : undefined;
+      if (!sub) {
+        const names = Object.keys(command.subcommands).join("|");
+        if (word === undefined || word.startsWith("--lang")) throw new CliError(messagesFor(language).missingSubcommand(name, names), EXIT.usage);
+        if (word === "--help" || word === "-h") {
+          io.stdout(commandHelp(command, language));
+          return EXIT.ok;
+        }
+        throw new CliError(messagesFor(language).unknownCommand(`${name} ${word}`), EXIT.usage);
+      }
+      command = sub;
+      args = more;
+    }
+    const values = parseCommandArgs(command, args, language);
     if (values.help) {
       io.stdout(commandHelp(command, language));
       return EXIT.ok;
     }
-    await command.run({ language, values, stdout: io.stdout, stderr: io.stderr });
+    await command.run({ language, values, stdout: io.stdout, stderr: io.stderr, flush: given.flush ?? (() => Promise.resolve()) });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {

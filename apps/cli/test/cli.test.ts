@@ -43,7 +43,7 @@ describe("chiso demo", () => {
     expect(result.stdout).toContain("Đã tạo 121 tệp");
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
     expect((await readdir(out)).sort()).toEqual(
-      ["chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.pdf"].sort(),
+      [".chiso-pack.json", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.pdf"].sort(),
     );
     // Every glyph the pack printed was in the shared font subsets (no document needed its own).
     expect(fontOverflows()).toBe(0);
@@ -256,15 +256,15 @@ describe("figures from a spreadsheet", () => {
     expect(rejectedRows.rowCount).toBe(3);
     // The rejected rows' cells as read: numbers stay numbers, the unreadable "1,5" stays text.
     const cellsOf = (row: number) => rejectedRows.getRow(row).values as unknown[];
-    expect([cellsOf(2)[2], cellsOf(2)[3], cellsOf(2)[11], cellsOf(2)[12]]).toEqual([4, "X2", 12, 10]);
-    expect([cellsOf(3)[2], cellsOf(3)[3], cellsOf(3)[11], cellsOf(3)[12]]).toEqual([5, "X3", "1,5", 10]);
+    expect([cellsOf(2)[3], cellsOf(2)[4], cellsOf(2)[12], cellsOf(2)[13]]).toEqual([4, "X2", 12, 10]);
+    expect([cellsOf(3)[3], cellsOf(3)[4], cellsOf(3)[12], cellsOf(3)[13]]).toEqual([5, "X3", "1,5", 10]);
 
     const refused = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack")]);
     expect(refused.code).toBe(3);
     const pack = await run(["report", "--input", join(dir, "so-lieu.csv"), "--period", "2026-03", "--out", join(dir, "pack"), "--skip-invalid"]);
     expect(pack.code).toBe(0);
     expect(pack.stderr).toContain("2/4 dòng bị từ chối");
-    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "cong-van-tinh-thu-2026-03.docx", "don-vi", "tong-hop-tinh-thu-2026-03.docx", "tong-hop-tinh-thu-2026-03.pdf"]);
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual([".chiso-pack.json", "bi-tu-choi-2026-03.xlsx", "chiso-2026-03.xlsx", "cong-van-tinh-thu-2026-03.docx", "don-vi", "tong-hop-tinh-thu-2026-03.docx", "tong-hop-tinh-thu-2026-03.pdf"]);
     // Units whose rows were rejected still get a scorecard, saying they have no figures.
     expect((await readdir(join(dir, "pack", "don-vi"))).sort()).toEqual(["xa-ba-2026-03.pdf", "xa-hai-2026-03.pdf", "xa-mot-2026-03.pdf"]);
   });
@@ -287,7 +287,7 @@ describe("chiso report with bad input", () => {
     // Both problems of the row in one pass: the negative count and the numerator above its denominator.
     expect(result.stderr).toContain("figures.json có 2 lỗi");
     expect(result.stderr).toContain("tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.");
-    expect(result.stderr).toContain("figures.json › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
+    expect(result.stderr).toContain("figures.json › dòng 1 › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
   });
 

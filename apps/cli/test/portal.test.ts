@@ -68,7 +68,7 @@ describe("chiso portal import, then chiso report", () => {
   it("writes the pack from it: a scorecard per unit, the province summary and the workbook", async () => {
     expect(reported.stderr).toBe("");
     expect(reported.code).toBe(0);
-    expect((await readdir(join(dir, "pack"))).sort()).toEqual(["chiso-2026-08.xlsx", "cong-van-ubnd-tinh-phu-tho-2026-08.docx", "don-vi", "tong-hop-ubnd-tinh-phu-tho-2026-08.docx", "tong-hop-ubnd-tinh-phu-tho-2026-08.pdf"]);
+    expect((await readdir(join(dir, "pack"))).sort()).toEqual([".chiso-pack.json", "chiso-2026-08.xlsx", "cong-van-ubnd-tinh-phu-tho-2026-08.docx", "don-vi", "tong-hop-ubnd-tinh-phu-tho-2026-08.docx", "tong-hop-ubnd-tinh-phu-tho-2026-08.pdf"]);
     expect(await readdir(join(dir, "pack", "don-vi"))).toHaveLength(6);
   });
 
@@ -139,8 +139,8 @@ describe("chiso portal import with the one-procedure scope", () => {
     expect(json.scheme.id).toBe("766-portal-one-procedure");
     expect(json.reconciliation.filter((entry) => entry.status === "differs")).toEqual([]);
     const refused = await run(["score", "--input", figures, "--period", "2026-08", "--scheme", "766-portal", "--lang", "en"]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`${figures} was prepared for scheme 766-portal-one-procedure and cannot be scored with 766-portal; leave --scheme out.`);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`${figures} › line 3 › scheme: the file declares the scheme "766-portal-one-procedure" but the command uses "766-portal"; drop --scheme`);
   });
 });
 

@@ -122,7 +122,7 @@ describe("the server", () => {
     await writeFile(join(root, "notes.md"), "not a served type");
     await symlink(join(base, "secret.txt"), join(root, "assets", "leak.js"));
     await symlink(base, join(root, "up"));
-    data = await figuresFileSource({ input: demoFile, language: "vi", asOf: "2026-11-21", period: "2026-10" }).load();
+    data = await figuresFileSource({ inputs: [demoFile], language: "vi", asOf: "2026-11-21", period: "2026-10" }).load();
     server = await startServer({ data, root, host: "127.0.0.1", port: 0, language: "vi" });
   });
   afterAll(() => server?.close());

@@ -1,5 +1,13 @@
 /** Why a cell could not be read; the codes are described in messages.ts. */
-export type CellProblem = "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large";
+export type CellProblem = "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "cell_too_long";
+
+/** Excel's limit on the characters of one cell; longer text is refused, never cut or printed. */
+export const MAX_CELL_LENGTH = 32_767;
+
+/** A cell whose text is longer than the limit: only its length is kept. */
+export class OversizedText {
+  constructor(readonly length: number) {}
+}
 
 export type CellResult<T> = { readonly value: T } | { readonly problem: CellProblem; readonly shown: string };
 
@@ -11,6 +19,7 @@ interface FormulaValue {
 
 /** The value a cell holds: a formula's cached result, rich text as plain text, anything else as is. */
 export function cellValue(raw: unknown): unknown {
+  if (raw instanceof OversizedText) return raw;
   if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
     const value = raw as FormulaValue & { richText?: { text: string }[]; text?: string; error?: string };
     if ("formula" in value || "sharedFormula" in value) return value.result === undefined ? FORMULA_WITHOUT_VALUE : cellValue(value.result);
@@ -32,12 +41,12 @@ export function isBlank(raw: unknown): boolean {
 /** Text of a cell, trimmed and NFC; empty text for a blank cell. */
 export function cellText(raw: unknown): string {
   const value = cellValue(raw);
-  if (value === null || value === undefined || value === FORMULA_WITHOUT_VALUE) return "";
+  if (value === null || value === undefined || value === FORMULA_WITHOUT_VALUE || value instanceof OversizedText) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim().normalize("NFC");
 }
 
-const show = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const show = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value instanceof OversizedText ? `${value.length}` : String(value));
 
 /**
  * A count (whole number ≥ 0) from a cell. Numbers stored as text are read; Vietnamese thousands
@@ -47,6 +56,7 @@ const show = (value: unknown) => (value instanceof Date ? value.toISOString().sl
 export function parseCount(raw: unknown): CellResult<number> {
   const value = cellValue(raw);
   if (value === FORMULA_WITHOUT_VALUE) return { problem: "formula_without_value", shown: "=…" };
+  if (value instanceof OversizedText) return { problem: "cell_too_long", shown: show(value) };
   if (typeof value === "number") return checkCount(value, show(value));
   if (typeof value !== "string") return { problem: "not_a_number", shown: show(value) };
   // Spaces only as a thousands separator ("12 345"); "1 2" is not read as 12.
@@ -54,6 +64,8 @@ export function parseCount(raw: unknown): CellResult<number> {
   const text = /^\d{1,3}([ \u00a0]\d{3})+$/.test(trimmed) ? trimmed.replace(/[ \u00a0]/g, "") : trimmed;
   if (/^-\d/.test(text)) return { problem: "negative", shown: value.trim() };
   if (/^\d+$/.test(text)) return checkCount(Number(text), value.trim());
+  // "0.750" is a decimal in English, never a Vietnamese thousands ("1.234"): a group cannot start with 0.
+  if (/^0\d{0,2}(\.\d{3})+$/.test(text)) return { problem: "ambiguous_number", shown: value.trim() };
   if (/^\d{1,3}(\.\d{3})+$/.test(text)) return checkCount(Number(text.replace(/\./g, "")), value.trim());
   if (/^\d{1,3}(,\d{3})+$/.test(text)) return { problem: "ambiguous_number", shown: value.trim() };
   if (/^\d+[.,]\d+$/.test(text)) return { problem: "not_integer", shown: value.trim() };
@@ -72,7 +84,10 @@ function checkCount(value: number, shown: string): CellResult<number> {
 export function parseDecimal(raw: unknown): CellResult<number> {
   const value = cellValue(raw);
   if (value === FORMULA_WITHOUT_VALUE) return { problem: "formula_without_value", shown: "=…" };
+  if (value instanceof OversizedText) return { problem: "cell_too_long", shown: show(value) };
   if (typeof value === "number" && Number.isFinite(value)) return { value };
+  // "1.234" and "1,234" are a thousand in one convention and a decimal in the other: refused.
+  if (typeof value === "string" && /^-?[1-9]\d{0,2}[.,]\d{3}$/.test(value.trim())) return { problem: "ambiguous_number", shown: value.trim() };
   if (typeof value === "string" && /^-?\d+([.,]\d+)?$/.test(value.trim())) return { value: Number(value.trim().replace(",", ".")) };
   return { problem: "not_a_number", shown: show(value) };
 }
@@ -98,7 +113,8 @@ const LEVELS: Readonly<Record<string, "province" | "department" | "commune">> = 
 
 /** A level from English or Vietnamese words ("Sở, ban, ngành", "xã"); `null` when unknown. */
 export function parseLevel(normalized: string): "province" | "department" | "commune" | null {
-  return LEVELS[normalized] ?? null;
+  // Own keys only: "constructor" or "toString" typed in a cell is not a level.
+  return Object.hasOwn(LEVELS, normalized) ? LEVELS[normalized]! : null;
 }
 
 /**

@@ -83,10 +83,8 @@ export function matchHeader(header: string, scheme: Scheme, columns: readonly Co
   if (bracketed && columns.some((column) => column.key === bracketed)) return bracketed;
   const text = normalizeText(header);
   if (text === "") return null;
-  for (const column of columns) {
-    if (normalizeText(column.header.vi) === text || normalizeText(column.header.en) === text || normalizeText(column.key) === text) return column.key;
-    if (UNIT_ALIASES[column.key]?.includes(text)) return column.key;
-  }
+  const known = namesOf(columns).get(text);
+  if (known !== undefined) return known;
   const field = NUMERATOR_WORDS.some((word) => new RegExp(`(^| )${word}( |$)`).test(text))
     ? "numerator"
     : DENOMINATOR_WORDS.some((word) => new RegExp(`(^| )${word}( |$)`).test(text))
@@ -95,18 +93,41 @@ export function matchHeader(header: string, scheme: Scheme, columns: readonly Co
   if (!field) return null;
   // The longest code that appears wins: "PETITION_PROCESSING_ON_TIME" is not "ON_TIME".
   let best: { key: ColumnKey; strength: number } | null = null;
-  for (const item of scheme.items) {
-    const code = normalizeText(item.code);
-    const id = normalizeText(item.id);
-    const strength = new RegExp(`(^| )${code}( |$)`).test(text)
-      ? 1000 + code.length
-      : text.startsWith(`${id} `)
-        ? 500 + id.length
-        : normalizeText(item.name.vi) === text.replace(/ ?(tu so|mau so)$/, "")
-          ? 1
-          : 0;
-    const key = `${item.code}.${field}`;
-    if (strength > (best?.strength ?? 0) && columns.some((column) => column.key === key)) best = { key, strength };
+  const keys = new Set(columns.map((column) => column.key));
+  for (const item of itemNamesOf(scheme)) {
+    const strength = item.code.test(text) ? 1000 + item.codeLength : text.startsWith(`${item.id} `) ? 500 + item.id.length : item.name === text.replace(/ ?(tu so|mau so)$/, "") ? 1 : 0;
+    const key = `${item.key}.${field}`;
+    if (strength > (best?.strength ?? 0) && keys.has(key)) best = { key, strength };
   }
   return best?.key ?? null;
+}
+
+/** Each column's names, normalised once per list of columns (headers are matched many times per file). */
+const columnNames = new WeakMap<readonly ColumnSpec[], Map<string, ColumnKey>>();
+function namesOf(columns: readonly ColumnSpec[]): Map<string, ColumnKey> {
+  let names = columnNames.get(columns);
+  if (!names) {
+    names = new Map();
+    for (const column of columns) {
+      for (const name of [normalizeText(column.header.vi), normalizeText(column.header.en), normalizeText(column.key), ...(UNIT_ALIASES[column.key] ?? [])]) {
+        if (!names.has(name)) names.set(name, column.key);
+      }
+    }
+    columnNames.set(columns, names);
+  }
+  return names;
+}
+
+/** Each item's code (as a whole-word pattern), number and name, normalised once per scheme. */
+const itemNames = new WeakMap<Scheme, { key: string; code: RegExp; codeLength: number; id: string; name: string }[]>();
+function itemNamesOf(scheme: Scheme) {
+  let names = itemNames.get(scheme);
+  if (!names) {
+    names = scheme.items.map((item) => {
+      const code = normalizeText(item.code);
+      return { key: item.code, code: new RegExp(`(^| )${code}( |$)`), codeLength: code.length, id: normalizeText(item.id), name: normalizeText(item.name.vi) };
+    });
+    itemNames.set(scheme, names);
+  }
+  return names;
 }

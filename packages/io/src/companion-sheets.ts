@@ -1,5 +1,5 @@
 import type { FiguresFile, ParAssessmentInput, SipasSurveyInput } from "@chiso/core";
-import { cellText, isBlank, parseCount, parseDecimal, parsePeriodCell } from "./cells.js";
+import { MAX_CELL_LENGTH, OversizedText, cellText, isBlank, parseCount, parseDecimal, parsePeriodCell } from "./cells.js";
 import { normalizeText, columnLetter } from "./normalize.js";
 import type { Sheet } from "./tables.js";
 
@@ -10,7 +10,7 @@ export interface CompanionProblem {
   readonly column: string;
   readonly header: string;
   readonly unit: string;
-  readonly code: "missing_value" | "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "invalid_period" | "invalid_value";
+  readonly code: "missing_value" | "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "invalid_period" | "invalid_value" | "cell_too_long";
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -47,6 +47,11 @@ interface Table {
   readonly headers: readonly string[];
 }
 
+/** Sets a key as an own property: a question or criterion code typed as "__proto__" is data, not a prototype. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function findTable(sheet: Sheet, required: readonly Key[]): Table | null {
   for (const row of sheet.rows.slice(0, 15)) {
     const headers = Array.from({ length: row.cells.length }, (_, column) => cellText(row.cells[column]));
@@ -69,8 +74,9 @@ function rowsOf(table: Table) {
  * assessments (one row per unit, period and criterion: self-assessment and appraisal rounds; and rows
  * of survey points per field, bonus, penalty and tasks) from a workbook's sheets, where present.
  */
-export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: SipasSurveyInput[]; par?: ParAssessmentInput[]; problems: CompanionProblem[] } {
+export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: SipasSurveyInput[]; par?: ParAssessmentInput[]; problems: CompanionProblem[]; sheets: Set<string> } {
   const problems: CompanionProblem[] = [];
+  const read = new Set<string>();
   const result: { surveys?: SipasSurveyInput[]; par?: ParAssessmentInput[] } = {};
   const cell = (table: Table, row: Sheet["rows"][number], key: Key) => {
     const column = table.index.get(key);
@@ -80,12 +86,22 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
     const column = table.index.get(key) ?? 0;
     return { sheet: table.sheet.name, row: row.number, column: columnLetter(column + 1), header: table.headers[column] ?? "", unit };
   };
+  /** A text cell (code, unit) that must be filled: empty or too long is a problem of the row, never a row skipped. */
+  const required = (table: Table, row: Sheet["rows"][number], key: Key, unit: string): string | null => {
+    const raw = cell(table, row, key);
+    if (raw instanceof OversizedText) {
+      problems.push({ ...locate(table, row, key, unit), code: "cell_too_long", params: { shown: raw.length, limit: MAX_CELL_LENGTH } });
+      return null;
+    }
+    const text = cellText(raw);
+    if (text === "") problems.push({ ...locate(table, row, key, unit), code: "missing_value", params: { field: key } });
+    return text === "" ? null : text;
+  };
   const base = (table: Table, row: Sheet["rows"][number]) => {
-    const unit = cellText(cell(table, row, "unit"));
+    const unit = required(table, row, "unit", "") ?? "";
     const raw = cell(table, row, "period");
     const text = cellText(raw);
     const period = parsePeriodCell(raw, normalizeText(text));
-    if (unit === "") problems.push({ ...locate(table, row, "unit", unit), code: "missing_value", params: { field: "unit" } });
     if (!period) problems.push({ ...locate(table, row, "period", unit), code: text === "" ? "missing_value" : "invalid_period", params: { shown: text, field: "period" } });
     return unit !== "" && period ? { unit, period } : null;
   };
@@ -113,8 +129,8 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         // The template lists every question with no unit: an unfilled line is not a problem.
         if (isBlank(cell(surveys, row, "unit")) && levelColumns.every((column) => isBlank(row.cells[column]))) continue;
         const at = base(surveys, row);
-        const item = cellText(cell(surveys, row, "item"));
-        if (!at || item === "") continue;
+        const item = required(surveys, row, "item", at?.unit ?? "");
+        if (!at || item === null) continue;
         const before = problems.length;
         const counts: Record<string, number> = {};
         for (const key of surveys.index.keys()) {
@@ -125,16 +141,18 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         const respondents = number(surveys, row, "respondents", at.unit, "count");
         if (problems.length > before) continue; // a row with a problem is rejected whole, never half-read
         const entry = byKey.get(`${at.unit}|${at.period}`) ?? { ...at, tallies: {} };
-        entry.tallies[item] = counts;
+        setOwn(entry.tallies, item, counts);
         if (respondents !== undefined) entry.respondents = Math.max(entry.respondents ?? 0, respondents);
         byKey.set(`${at.unit}|${at.period}`, entry);
       }
       result.surveys = [...(result.surveys ?? []), ...byKey.values()];
+      read.add(sheet.name);
       continue;
     }
     const scores = findTable(sheet, ["unit", "period", "criterion", "self"]);
     const extras = scores ? null : findTable(sheet, ["unit", "period", "entry", "value"]);
     if (!scores && !extras) continue;
+    read.add(sheet.name);
     const assessments = new Map<string, ParAssessmentInput>();
     for (const entry of result.par ?? []) assessments.set(`${entry.unit}|${entry.period}`, entry);
     const assessment = (at: { unit: string; period: string }) => {
@@ -145,8 +163,8 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
     if (scores) {
       for (const row of rowsOf(scores)) {
         const at = base(scores, row);
-        const criterion = cellText(cell(scores, row, "criterion"));
-        if (!at || criterion === "") continue;
+        const criterion = required(scores, row, "criterion", at?.unit ?? "");
+        if (!at || criterion === null) continue;
         const self = number(scores, row, "self", at.unit, "decimal");
         if (self === undefined) {
           if (isBlank(cell(scores, row, "self"))) problems.push({ ...locate(scores, row, "self", at.unit), code: "missing_value", params: { field: "self" } });
@@ -155,13 +173,14 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         const before = problems.length;
         const rounds = (["appraisal1", "appraisal2"] as const).map((key) => number(scores, row, key, at.unit, "decimal")).filter((value): value is number => value !== undefined);
         if (problems.length > before) continue;
-        assessment(at).scores[criterion] = rounds.length > 0 ? { self, appraisal: rounds } : { self };
+        setOwn(assessment(at).scores as Record<string, ParAssessmentInput["scores"][string]>, criterion, rounds.length > 0 ? { self, appraisal: rounds } : { self });
       }
     } else if (extras) {
       for (const row of rowsOf(extras)) {
         const at = base(extras, row);
-        const name = normalizeText(cellText(cell(extras, row, "entry")));
-        if (!at || name === "") continue;
+        const entry = required(extras, row, "entry", at?.unit ?? "");
+        if (!at || entry === null) continue;
+        const name = normalizeText(entry);
         const target = assessment(at);
         const survey = /^(dieu tra|survey) ([a-z0-9 ]+)$/.exec(name);
         const value = number(extras, row, "value", at.unit, name.startsWith("nhiem vu") || name.startsWith("tasks") ? "count" : "decimal");
@@ -176,7 +195,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
     }
     result.par = [...assessments.values()];
   }
-  return { ...result, problems };
+  return { ...result, problems, sheets: read };
 }
 
 /** Survey and PAR rows for the template (filled from data when given). */

@@ -1,9 +1,15 @@
 import ExcelJS from "exceljs";
+import { MAX_CELL_LENGTH } from "./cells.js";
 import type { Language } from "@chiso/core";
-import { importIssueMessage, type ImportResult } from "./import.js";
+import { importIssueMessage } from "./describe.js";
+import type { ImportResult } from "./issues.js";
 
-/** Text only: nothing read from the input can become a formula in the findings file. */
-const text = (value: unknown) => (value === undefined || value === null ? null : String(value).normalize("NFC"));
+/** Text only: nothing read from the input can become a formula in the findings file, nor exceed a cell. */
+const text = (value: unknown) => {
+  if (value === undefined || value === null) return null;
+  const shown = String(value).normalize("NFC");
+  return shown.length > MAX_CELL_LENGTH ? `${shown.slice(0, MAX_CELL_LENGTH - 1)}…` : shown;
+};
 /** A rejected row's cell: a plain number stays a number (so it can be corrected and summed), anything else text. */
 const cell = (value: string) => (/^-?\d{1,15}$/.test(value) ? Number(value) : text(value));
 
@@ -11,10 +17,12 @@ const cell = (value: string) => (/^-?\d{1,15}$/.test(value) ? Number(value) : te
  * The findings of an import as a workbook: every problem with its location, and every rejected row
  * with its reasons and its cells as they were read — so nothing is lost.
  */
-export function buildFindingsWorkbook(result: ImportResult, language: Language = "vi"): ExcelJS.Workbook {
+export function buildFindingsWorkbook(result: ImportResult, language: Language = "vi", options: { readonly generatedAt?: Date } = {}): ExcelJS.Workbook {
   const vi = language === "vi";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "chiso";
+  // The file's own dates: fixed by the caller for byte-identical output (exceljs would write "now").
+  workbook.created = workbook.modified = options.generatedAt ?? new Date();
   const issues = workbook.addWorksheet(vi ? "Lỗi và cảnh báo" : "Problems", { views: [{ state: "frozen", ySplit: 1 }] });
   const issueHeaders = vi
     ? ["Mức độ", "Tệp", "Trang", "Dòng", "Cột", "Tiêu đề cột", "Đơn vị", "Nội dung"]
@@ -25,7 +33,7 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
       text(issue.severity === "error" ? (vi ? "Lỗi" : "Error") : vi ? "Cảnh báo" : "Warning"),
       text(issue.file),
       text(issue.sheet ?? issue.path),
-      issue.row ?? null,
+      issue.row ?? issue.line ?? null,
       text(issue.column),
       text(issue.header),
       text(issue.unit),
@@ -38,14 +46,14 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
   issues.autoFilter = { from: "A1", to: "H1" };
 
   const rejected = workbook.addWorksheet(vi ? "Dòng bị từ chối" : "Rejected rows", { views: [{ state: "frozen", ySplit: 1 }] });
-  rejected.addRow([...(vi ? ["Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)]);
+  rejected.addRow([...(vi ? ["Tệp", "Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["File", "Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)]);
   // Rows with problems of their own; with --skip-invalid exactly the rejected rows.
   for (const row of result.rows.filter((outcome) => outcome.reasons.length > 0)) {
     const reasons = row.reasons.map((reason) => `${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
-    rejected.addRow([text(row.sheet ?? row.path), row.row ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(cell)]);
+    rejected.addRow([text(row.file), text(row.sheet ?? row.path), row.row ?? row.line ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(cell)]);
   }
   rejected.getRow(1).font = { bold: true };
-  rejected.getColumn(5).width = 80;
-  rejected.getColumn(5).alignment = { wrapText: true, vertical: "top" };
+  rejected.getColumn(6).width = 80;
+  rejected.getColumn(6).alignment = { wrapText: true, vertical: "top" };
   return workbook;
 }

@@ -19,7 +19,31 @@ export type ImportProblem =
   | "formula_without_value"
   | "too_large"
   | "invalid_level"
-  | "invalid_period";
+  | "invalid_period"
+  | "cell_too_long"
+  | "not_utf8"
+  | "utf16_without_bom"
+  | "invalid_json"
+  | "json_not_object"
+  | "duplicate_key"
+  | "xlsx_empty"
+  | "xlsx_not_zip"
+  | "xlsx_legacy"
+  | "xlsx_truncated"
+  | "xlsx_encrypted"
+  | "xlsx_corrupt"
+  | "xlsx_unsupported"
+  | "uncompressed_too_large"
+  | "duplicate_unit_row"
+  | "conflicting_unit"
+  | "unit_rejected"
+  | "sheet_not_read"
+  | "unrecognised_table"
+  | "unknown_scheme"
+  | "scheme_conflict"
+  | "conflicting_figures"
+  | "repeated_figures"
+  | "conflicting_field";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -30,8 +54,45 @@ const FIELDS: Readonly<Record<string, Record<Language, string>>> = {
   numerator: { vi: "tử số", en: "the numerator" },
   denominator: { vi: "mẫu số", en: "the denominator" },
   self: { vi: "điểm tự chấm", en: "the self-assessment" },
+  item: { vi: "mã câu hỏi", en: "the question code" },
+  criterion: { vi: "mã tiêu chí", en: "the criterion code" },
+  entry: { vi: "mục", en: "the entry" },
 };
 const s = (value: unknown) => String(value);
+/** 32767 → "32.767" (vi) or "32,767" (en). */
+const count = (value: unknown, language: Language) => Number(value).toLocaleString(language === "vi" ? "vi-VN" : "en-US");
+
+const JSON_EXPECTED: Readonly<Record<string, Record<Language, string>>> = {
+  value: { vi: "cần một giá trị (số, chuỗi trong ngoặc kép, {…}, […], true, false hoặc null)", en: "a value was expected (a number, a quoted string, {…}, […], true, false or null)" },
+  key: { vi: "cần tên trường trong ngoặc kép (có thể thừa dấu phẩy ở cuối)", en: "a quoted key was expected (perhaps a trailing comma)" },
+  colon: { vi: "thiếu dấu hai chấm sau tên trường", en: "a colon was expected after the key" },
+  comma_or_end: { vi: "thiếu dấu phẩy, hoặc thiếu dấu đóng ngoặc } hay ]", en: "a comma or a closing } or ] was expected" },
+  end_of_text: { vi: "còn nội dung sau khi tài liệu JSON đã kết thúc", en: "there is text after the end of the JSON document" },
+  string_end: { vi: "chuỗi không có dấu ngoặc kép đóng (tệp bị cắt cụt?)", en: "a string is not closed (is the file truncated?)" },
+  escape: { vi: "ký tự thoát \\ không hợp lệ trong chuỗi", en: "an invalid \\ escape in a string" },
+  control_character: { vi: "chuỗi chứa ký tự điều khiển (xuống dòng, tab) chưa được viết thoát", en: "a string holds an unescaped control character (line break, tab)" },
+  number: { vi: "số viết sai cú pháp JSON", en: "a number is not written as JSON requires" },
+  too_deep: { vi: "lồng nhau quá sâu (tệp chiso chỉ có 5 cấp)", en: "nested too deeply (a chiso file has 5 levels)" },
+};
+
+/** Where the first of two clashing rows is: "tệp a.csv › trang Số liệu › dòng 5". */
+function firstAt(p: Params, language: Language): string {
+  const vi = language === "vi";
+  return [
+    p.firstFile ? `${vi ? "tệp" : "file"} ${s(p.firstFile)}` : "",
+    p.firstSheet ? `${vi ? "trang" : "sheet"} ${s(p.firstSheet)}` : "",
+    p.firstRow !== undefined ? `${vi ? "dòng" : "row"} ${s(p.firstRow)}` : p.firstLine !== undefined ? `${vi ? "dòng" : "line"} ${s(p.firstLine)}` : "",
+    p.firstPath ? s(p.firstPath) : "",
+  ]
+    .filter(Boolean)
+    .join(" › ");
+}
+
+const FIELD_NAMES: Readonly<Record<string, Record<Language, string>>> = {
+  name: { vi: "tên", en: "name" },
+  level: { vi: "cấp", en: "level" },
+  parent: { vi: "đơn vị cấp trên", en: "parent" },
+};
 
 const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> = {
   file_too_large: {
@@ -72,7 +133,7 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   },
   missing_value: {
     vi: (p) => `ô trống: cần ${FIELDS[s(p.field)]?.vi ?? s(p.field)}${p.item ? ` của chỉ tiêu ${s(p.item)} (đã có số còn lại; nếu đơn vị không có số liệu, để trống cả hai ô)` : ""}.`,
-    en: (p) => `empty cell: ${FIELDS[s(p.field)]?.en ?? s(p.field)} is required${p.item ? ` for item ${s(p.item)} (the other one is filled; leave both empty when there is no data)` : ""}.`,
+    en: (p) => `empty cell: ${FIELDS[s(p.field)]?.en ?? s(p.field)} is required${p.item ? ` for item ${s(p.itemEn ?? p.item)} (the other one is filled; leave both empty when there is no data)` : ""}.`,
   },
   not_a_number: {
     vi: (p) => `"${s(p.shown)}" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).`,
@@ -105,6 +166,102 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   invalid_period: {
     vi: (p) => `kỳ "${s(p.shown)}" không hợp lệ; hãy viết 2026-03, 03/2026, 2026-Q1 hoặc 2026.`,
     en: (p) => `period "${s(p.shown)}" is not valid; write 2026-03, 03/2026, 2026-Q1 or 2026.`,
+  },
+  cell_too_long: {
+    vi: (p) => `ô dài ${count(p.shown, "vi")} ký tự, vượt giới hạn ${count(p.limit, "vi")} ký tự một ô của Excel; hãy rút gọn nội dung.`,
+    en: (p) => `the cell holds ${count(p.shown, "en")} characters, over Excel's limit of ${count(p.limit, "en")} per cell; shorten it.`,
+  },
+  not_utf8: {
+    vi: (p) => `tệp không được lưu theo bảng mã UTF-8 (từ dòng ${s(p.line)}, các byte ${s(p.bytes)} — có thể là Windows-1258, TCVN3 hay VNI), nên chữ tiếng Việt sẽ bị đọc sai; hãy lưu lại dạng UTF-8: trong Excel chọn Tệp › Lưu thành › "CSV UTF-8 (Comma delimited)"; trong Notepad chọn Lưu thành › Mã hóa: UTF-8.`,
+    en: (p) => `the file is not saved as UTF-8 (from line ${s(p.line)}, bytes ${s(p.bytes)} — perhaps Windows-1258, TCVN3 or VNI), so Vietnamese text would be misread; save it as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in Notepad, Save As › Encoding: UTF-8.`,
+  },
+  utf16_without_bom: {
+    vi: () => `tệp có vẻ được lưu theo UTF-16 nhưng thiếu dấu BOM nên không xác định được thứ tự byte; hãy lưu lại dạng UTF-8 (Excel: Tệp › Lưu thành › "CSV UTF-8").`,
+    en: () => `the file looks like UTF-16 without a byte-order mark, so its byte order is unknown; save it as UTF-8 (Excel: File › Save As › "CSV UTF-8").`,
+  },
+  invalid_json: {
+    vi: (p) => `không phải JSON hợp lệ ở cột ${s(p.column)}: ${JSON_EXPECTED[s(p.expected)]?.vi ?? s(p.expected)}.`,
+    en: (p) => `not valid JSON at column ${s(p.column)}: ${JSON_EXPECTED[s(p.expected)]?.en ?? s(p.expected)}.`,
+  },
+  json_not_object: {
+    vi: (p) => `tệp JSON phải là một đối tượng { "units": […], "figures": […] }, nhưng ở cấp ngoài cùng là ${({ array: "một mảng […]", null: "null", string: "một chuỗi", number: "một số", boolean: "một giá trị đúng/sai" } as Record<string, string>)[s(p.kind)] ?? s(p.kind)}; xem tệp mẫu trong docs/input-format.md.`,
+    en: (p) => `a JSON figures file must be an object { "units": […], "figures": […] }, but its top level is ${({ array: "an array […]", null: "null", string: "a string", number: "a number", boolean: "a boolean" } as Record<string, string>)[s(p.kind)] ?? s(p.kind)}; see docs/input-format.md.`,
+  },
+  duplicate_key: {
+    vi: (p) => `trường "${s(p.key)}" được viết hai lần trong cùng một đối tượng (JSON chỉ giữ lần cuối, lần trước sẽ bị mất); hãy giữ lại một.`,
+    en: (p) => `the key "${s(p.key)}" appears twice in one object (JSON keeps only the last, silently dropping the first); keep one.`,
+  },
+  xlsx_empty: {
+    vi: () => "tệp rỗng (0 byte); hãy lưu lại tệp từ Excel rồi nhập lại.",
+    en: () => "the file is empty (0 bytes); save it again from Excel and import it again.",
+  },
+  xlsx_not_zip: {
+    vi: () => "tệp không phải là bảng tính .xlsx (có thể là tệp khác bị đổi đuôi); hãy mở trong Excel và lưu dạng \"Excel Workbook (.xlsx)\".",
+    en: () => "the file is not an .xlsx workbook (perhaps another file renamed); open it in Excel and save it as \"Excel Workbook (.xlsx)\".",
+  },
+  xlsx_legacy: {
+    vi: () => "tệp là bảng tính Excel 97–2003 (.xls) hoặc đã đặt mật khẩu; hãy bỏ mật khẩu và lưu dạng \"Excel Workbook (.xlsx)\".",
+    en: () => "the file is an Excel 97–2003 workbook (.xls) or password-protected; remove the password and save it as \"Excel Workbook (.xlsx)\".",
+  },
+  xlsx_truncated: {
+    vi: () => "tệp .xlsx bị cắt cụt hoặc hỏng (thiếu phần cuối của tệp nén); hãy chép lại tệp gốc hoặc lưu lại từ Excel.",
+    en: () => "the .xlsx file is truncated or damaged (the end of the archive is missing); copy the original again or save it again from Excel.",
+  },
+  xlsx_encrypted: {
+    vi: () => "tệp .xlsx được mã hóa; hãy bỏ mật khẩu rồi lưu lại.",
+    en: () => "the .xlsx file is encrypted; remove the password and save it again.",
+  },
+  xlsx_corrupt: {
+    vi: (p) => `tệp .xlsx bị hỏng (phần ${s(p.entry)} không đọc được); hãy mở trong Excel, lưu lại rồi nhập lại.`,
+    en: (p) => `the .xlsx file is damaged (its part ${s(p.entry)} cannot be read); open it in Excel, save it again and import it again.`,
+  },
+  xlsx_unsupported: {
+    vi: (p) => `tệp .xlsx dùng định dạng nén không được hỗ trợ (${s(p.detail)}); hãy lưu lại từ Excel.`,
+    en: (p) => `the .xlsx file uses an unsupported archive feature (${s(p.detail)}); save it again from Excel.`,
+  },
+  uncompressed_too_large: {
+    vi: (p) => `khi giải nén, tệp vượt ${s(p.limit)} (tệp bình thường của một tỉnh chỉ vài MB; đây có thể là tệp độc hại); nếu tệp đúng, hãy tách theo tháng.`,
+    en: (p) => `once unpacked the file exceeds ${s(p.limit)} (a province's file is a few MB; this may be a malicious file); if it is genuine, split it by month.`,
+  },
+  duplicate_unit_row: {
+    vi: (p) => `mã đơn vị "${s(p.unit)}" đã có ở dòng ${s(p.first)}; mỗi đơn vị chỉ ghi một dòng — hãy xóa dòng trùng hoặc sửa mã.`,
+    en: (p) => `unit id "${s(p.unit)}" is already on row ${s(p.first)}; list each unit once — remove the repeated row or fix the id.`,
+  },
+  conflicting_unit: {
+    vi: (p) => `đơn vị "${s(p.unit)}" có ${FIELD_NAMES[s(p.field)]?.vi ?? s(p.field)} "${s(p.value)}", khác với "${s(p.firstValue)}" ở ${firstAt(p, "vi")}; không biết thông tin nào đúng nên các dòng của đơn vị này bị từ chối — hãy sửa cho thống nhất.`,
+    en: (p) => `unit "${s(p.unit)}" has ${FIELD_NAMES[s(p.field)]?.en ?? s(p.field)} "${s(p.value)}" here but "${s(p.firstValue)}" at ${firstAt(p, "en")}; as it is unclear which is right, the unit's rows are rejected — make them agree.`,
+  },
+  unit_rejected: {
+    vi: (p) => `dòng của đơn vị "${s(p.unit)}" bị từ chối vì thông tin đơn vị này có lỗi (xem lỗi của đơn vị).`,
+    en: (p) => `the row of unit "${s(p.unit)}" is rejected because the unit's own details have a problem (see the unit's problem).`,
+  },
+  sheet_not_read: {
+    vi: (p) => `trang này (${s(p.rows)} dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.`,
+    en: (p) => `this sheet (${s(p.rows)} non-empty rows) is not read: no header row was recognised (unit id, period, numerator/denominator columns); if it holds figures to score, use the template's headers.`,
+  },
+  unrecognised_table: {
+    vi: (p) => `trang này có cột mã đơn vị (dòng ${s(p.row)}) nhưng không nhận ra cột số liệu nào, nên ${s(p.rows)} dòng của trang không được chấm; hãy đặt tiêu đề cột theo tệp mẫu (ví dụ "2.1 Tử số", "2.1 Mẫu số").`,
+    en: (p) => `this sheet has a unit id column (row ${s(p.row)}) but no recognised figure columns, so its ${s(p.rows)} rows would not be scored; use the template's column headers (e.g. "2.1 Numerator", "2.1 Denominator").`,
+  },
+  unknown_scheme: {
+    vi: (p) => `tệp khai báo phương án chấm điểm "${s(p.scheme)}" nhưng chiso không có phương án này (có: ${s(p.known)}); hãy sửa trường "scheme" hoặc chỉ định tệp phương án bằng --scheme.`,
+    en: (p) => `the file declares the scheme "${s(p.scheme)}", which chiso does not have (it has: ${s(p.known)}); fix the "scheme" field or give the scheme file with --scheme.`,
+  },
+  scheme_conflict: {
+    vi: (p) => `tệp khai báo phương án chấm điểm "${s(p.declared)}" nhưng lệnh dùng "${s(p.chosen)}"; hãy bỏ --scheme, hoặc sửa trường "scheme" của tệp cho khớp.`,
+    en: (p) => `the file declares the scheme "${s(p.declared)}" but the command uses "${s(p.chosen)}"; drop --scheme, or fix the file's "scheme" field to match.`,
+  },
+  conflicting_figures: {
+    vi: (p) => `đơn vị "${s(p.unit)}" kỳ ${s(p.period)} đã có số liệu khác ở ${firstAt(p, "vi")}; không biết số nào đúng nên cả hai dòng bị từ chối — hãy giữ số liệu ở một tệp.`,
+    en: (p) => `unit "${s(p.unit)}" for ${s(p.period)} already has different figures at ${firstAt(p, "en")}; as it is unclear which are right, both rows are rejected — keep the figures in one file.`,
+  },
+  conflicting_field: {
+    vi: (p) => `trường "${s(p.field)}" của tệp này khác với ở ${firstAt(p, "vi")}; các tệp ghép với nhau phải ghi trường này giống nhau — hãy sửa cho thống nhất hoặc nhập riêng từng tệp.`,
+    en: (p) => `the field "${s(p.field)}" of this file differs from the one at ${firstAt(p, "en")}; files merged together must agree on it — make them agree or import them separately.`,
+  },
+  repeated_figures: {
+    vi: (p) => `đơn vị "${s(p.unit)}" kỳ ${s(p.period)} có số liệu giống hệt ở ${firstAt(p, "vi")}; chỉ tính một lần.`,
+    en: (p) => `unit "${s(p.unit)}" for ${s(p.period)} has identical figures at ${firstAt(p, "en")}; counted once.`,
   },
 };
 

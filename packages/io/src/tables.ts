@@ -1,6 +1,6 @@
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
+import { MAX_CELL_LENGTH, OversizedText } from "./cells.js";
+import { readWorkbook, type XlsxLimits } from "./xlsx/workbook.js";
 
 /** One sheet of a file as rows of raw cell values (`cells[0]` is column A); row numbers as the user sees them. */
 export interface Sheet {
@@ -8,53 +8,18 @@ export interface Sheet {
   readonly rows: readonly { readonly number: number; readonly cells: readonly unknown[] }[];
 }
 
+/** Uncompressed bytes an .xlsx may inflate to by default: far above a national month (≈ 10 MB), far below a zip bomb. */
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
+
 /**
- * Reads every worksheet of an .xlsx file with exceljs' streaming reader (rows are read as they are
- * unzipped, without building the workbook model: faster and lighter for large files). Formulas read
- * as their cached result; merged cells read as empty except their top-left cell, which the header
- * reader carries across.
+ * Reads every worksheet of an .xlsx file, with the names the workbook gives them, in tab order.
+ * Formulas read as their cached result; merged cells read as empty except their top-left cell, which
+ * the header reader carries across. Text longer than Excel's cell limit is kept only as its length.
+ *
+ * @throws {ZipError} when the file is not a readable .xlsx or inflates beyond `maxUncompressedBytes`.
  */
-export async function readXlsx(data: Uint8Array): Promise<Sheet[]> {
-  try {
-    return await streamXlsx(data);
-  } catch {
-    // exceljs' streaming reader occasionally fails on files its full loader reads (e.g. when a sheet
-    // comes before the shared strings in the zip); a file neither can read is reported by the caller.
-    return loadXlsx(data);
-  }
-}
-
-async function streamXlsx(data: Uint8Array): Promise<Sheet[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "cache",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  const sheets: Sheet[] = [];
-  for await (const worksheet of reader) {
-    const rows: { number: number; cells: unknown[] }[] = [];
-    for await (const row of worksheet) {
-      const values = row.values as unknown[];
-      rows.push({ number: row.number, cells: values.slice(1) });
-    }
-    sheets.push({ name: String((worksheet as unknown as { name: string }).name).normalize("NFC"), rows });
-  }
-  return sheets;
-}
-
-/** The whole-workbook loader: merged cells read as their top-left value. */
-async function loadXlsx(data: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return workbook.worksheets.map((worksheet) => {
-    const rows: { number: number; cells: unknown[] }[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-      rows.push({ number, cells: Array.from({ length: worksheet.columnCount }, (_, column) => row.getCell(column + 1).value) });
-    });
-    return { name: worksheet.name.normalize("NFC"), rows };
-  });
+export async function readXlsx(data: Uint8Array, limits: Partial<XlsxLimits> = {}): Promise<Sheet[]> {
+  return readWorkbook(data, { maxUncompressedBytes: limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, maxCellLength: limits.maxCellLength ?? MAX_CELL_LENGTH });
 }
 
 /** The separator of a CSV file: a semicolon (common with Vietnamese Excel) or a comma, from its first line. */
@@ -64,9 +29,18 @@ export function detectDelimiter(text: string): "," | ";" {
   return (outsideQuotes.match(/;/g)?.length ?? 0) > (outsideQuotes.match(/,/g)?.length ?? 0) ? ";" : ",";
 }
 
-/** Reads a UTF-8 CSV file (with or without BOM, comma or semicolon) as one sheet of text cells. */
-export function readCsv(text: string, name: string): Sheet[] {
+/**
+ * Reads CSV text (already decoded; a leading BOM is dropped; comma or semicolon) as one sheet of text
+ * cells. Row numbers are the line a record starts on, as a text editor shows it.
+ */
+export function readCsv(text: string, name: string, maxCellLength = MAX_CELL_LENGTH): Sheet[] {
   const body = text.replace(/^\uFEFF/, "");
-  const records = parse(body, { delimiter: detectDelimiter(body), relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][];
-  return [{ name, rows: records.map((cells, index) => ({ number: index + 1, cells })) }];
+  const records = parse(body, { delimiter: detectDelimiter(body), relax_column_count: true, skip_empty_lines: false, relax_quotes: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  let line = 1;
+  const rows = records.map(({ record, info }) => {
+    const row = { number: line, cells: record.map((cell) => (cell.length > maxCellLength ? new OversizedText(cell.length) : cell)) };
+    line = info.lines + 1;
+    return row;
+  });
+  return [{ name, rows }];
 }

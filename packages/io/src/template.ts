@@ -13,6 +13,8 @@ export interface TemplateOptions {
   readonly sipasScheme?: SipasScheme;
   /** Units to list and figures to fill in (all their periods, e.g. the demo's); without them the sheets are empty. */
   readonly data?: FiguresFile;
+  /** The workbook's creation date (default: now); fix it for byte-identical output. */
+  readonly generatedAt?: Date;
 }
 
 /** exceljs keeps range validations in `dataValidations` (per-cell validations are written as overlapping ranges in 4.4). */
@@ -63,6 +65,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   const vi = language === "vi";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "chiso";
+  workbook.created = workbook.modified = options.generatedAt ?? new Date();
   const instructions = workbook.addWorksheet(vi ? "Hướng dẫn" : "Instructions");
   instructions.getColumn(1).width = 140;
   for (const line of INSTRUCTIONS[language]) instructions.addRow([line]);

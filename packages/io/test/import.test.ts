@@ -136,12 +136,12 @@ describe("errors a person can act on", () => {
     const index = 5 + scheme.itemByCode.get("DOSSIER_SYNC")!.index * 2;
     cells[index] = String(Number(cells[index + 1]) + 1);
     cells[index + 2] = "";
-    cells[3] = "HS-KHONG-CO";
     csv[1] = cells.join(";");
-    const result = await importFigures(encode(csv.join("\r\n")), { scheme, fileName: "so-lieu.csv" });
+    // The unit's parent, on every row of the unit (rows that disagree are another problem).
+    const result = await importFigures(encode(csv.join("\r\n").replace(/^HS-S01;Sở Tư pháp;sở;HS;/gm, "HS-S01;Sở Tư pháp;sở;HS-KHONG-CO;")), { scheme, fileName: "so-lieu.csv" });
     expect(messages(result)).toMatchInlineSnapshot(`
       [
-        "so-lieu.csv › dòng 2 › cột N “ON_TIME tử số” › đơn vị HS-S01: ô trống: cần tử số của chỉ tiêu 2.1 (ON_TIME) (đã có số còn lại; nếu đơn vị không có số liệu, để trống cả hai ô).",
+        "so-lieu.csv › dòng 2 › cột N “ON_TIME tử số” › đơn vị HS-S01: ô trống: cần tử số của chỉ tiêu 2.1 “Giải quyết hồ sơ đúng hạn” (đã có số còn lại; nếu đơn vị không có số liệu, để trống cả hai ô).",
         "so-lieu.csv › dòng 2 › cột D “Mã đơn vị cấp trên” › đơn vị HS-S01: đơn vị cấp trên "HS-KHONG-CO" của "HS-S01" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.",
         "so-lieu.csv › dòng 2 › cột L “DOSSIER_SYNC tử số” › đơn vị HS-S01: tử số (1201) lớn hơn mẫu số (1200); hãy kiểm tra lại hai số liệu của chỉ tiêu 1.4 Đồng bộ hồ sơ lên Cổng DVCQG.",
       ]
@@ -175,7 +175,7 @@ describe("errors a person can act on", () => {
         "a.pdf: không hỗ trợ định dạng ".pdf"; hãy dùng .xlsx, .csv hoặc .json.",
       ]
     `);
-    expect(messages(await importFigures(encode("not a zip"), { scheme, fileName: "a.xlsx" }))[0]).toContain("không đọc được tệp");
+    expect(messages(await importFigures(encode("not a zip"), { scheme, fileName: "a.xlsx" }))[0]).toContain("tệp không phải là bảng tính .xlsx");
   });
 
   it("cannot read a formula that was never calculated", async () => {

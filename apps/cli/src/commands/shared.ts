@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { hasFiguresFor, parsePeriod, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
+import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
 import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
-import { buildFindingsWorkbook, type ImportResult } from "@chiso/io";
+import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
-import type { ReadOptions } from "../input/read-figures.js";
+import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
@@ -13,13 +13,13 @@ import type { PackRequest, PackResult } from "../pack/write-pack.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  input: { type: "string", short: "i", placeholder: "file", description: { vi: "tệp số liệu: .xlsx (theo mẫu chiso template), .csv hoặc .json", en: "figures file: .xlsx (see chiso template), .csv or .json" } },
+  input: { type: "string", short: "i", multiple: true, placeholder: "file", description: { vi: "tệp số liệu: .xlsx (theo mẫu chiso template), .csv hoặc .json; nhiều tệp thì ghép lại (số liệu trùng mà khác nhau bị từ chối)", en: "figures file: .xlsx (see chiso template), .csv or .json; several are merged (clashing figures are refused)" } },
   period: { type: "string", short: "p", placeholder: "2026-03", description: { vi: "kỳ: 2026-03, 2026-Q1 hoặc 2026", en: "period: 2026-03, 2026-Q1 or 2026" } },
   "skip-invalid": { type: "boolean", description: { vi: "chấm các dòng hợp lệ; các dòng lỗi bị từ chối kèm lý do (mặc định: tệp có lỗi thì không chấm)", en: "score the valid rows and reject the others with reasons (default: a file with errors is not scored)" } },
   "max-size": { type: "string", placeholder: "MB", description: { vi: "kích thước tệp tối đa, MB (mặc định 25)", en: "largest input file, MB (default 25)" } },
 };
 
-/** The read options from the command line. */
+/** The read options from the command line (the SIPAS and PAR schemes come from {@link companionSchemesOf}). */
 export function readOptionsOf(context: CommandContext): ReadOptions {
   const size = context.values["max-size"];
   const megabytes = typeof size === "string" ? Number(size) : undefined;
@@ -37,7 +37,17 @@ export const SCORING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   scheme: { type: "string", placeholder: "id|file.json", description: { vi: "phương án chấm điểm: mã có sẵn (mặc định 766-portal) hoặc tệp JSON", en: "scoring scheme: a built-in id (default 766-portal) or a JSON file" } },
   "as-of": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày chấm điểm; kỳ chưa kết thúc được đánh dấu tạm tính (mặc định: hôm nay)", en: "scoring date; an unfinished period is provisional (default: today)" } },
   tie: { type: "string", placeholder: "competition|dense", description: { vi: "cách xếp hạng đồng điểm: 1,2,2,4 (mặc định) hoặc 1,2,2,3", en: "tie rule: 1,2,2,4 (default) or 1,2,2,3" } },
+  "rank-incomplete": { type: "boolean", description: { vi: "xếp hạng cả đơn vị chưa báo cáo đủ các chỉ tiêu (mặc định: không xếp hạng, ghi rõ chỉ tiêu thiếu)", en: "rank units that did not report every item too (default: they are not ranked; their missing items are named)" } },
+  "sipas-scheme": { type: "string", placeholder: "id|file.json", description: { vi: "bộ câu hỏi SIPAS của tỉnh: mã có sẵn (sipas-2022, sipas-2017) hoặc tệp JSON", en: "the province's SIPAS questionnaire: a built-in id (sipas-2022, sipas-2017) or a JSON file" } },
+  "par-scheme": { type: "string", multiple: true, placeholder: "so|xa=file.json", description: { vi: "bộ tiêu chí Chỉ số CCHC của tỉnh cho sở (so=…) hoặc xã (xa=…), thay cho bộ mẫu", en: "the province's PAR Index tree for departments (so=…) or communes (xa=…), instead of the examples" } },
 };
+
+/** The province's SIPAS and PAR schemes given on the command line, if any. */
+export async function companionSchemesOf(context: CommandContext): Promise<CompanionOptions | undefined> {
+  const sipas = context.values["sipas-scheme"];
+  const par = context.values["par-scheme"];
+  return loadCompanionSchemes(typeof sipas === "string" ? sipas : undefined, Array.isArray(par) ? par : typeof par === "string" ? [par] : [], context.language);
+}
 
 /** Options of the commands that write a pack. */
 export const PACK_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -123,10 +133,22 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
 }
 
+/** The rejected rows (with --skip-invalid) as the documents may print them: unit, period, where and why. */
+export function rejectedRowsOf(result: ImportResult, language: Language) {
+  return result.rows
+    .filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error"))
+    .map((row) => ({
+      unit: row.unit,
+      period: row.period,
+      where: [row.file, row.sheet && row.sheet !== row.file ? row.sheet : undefined, row.row !== undefined ? `${language === "vi" ? "dòng" : "row"} ${row.row}` : row.line !== undefined ? `${language === "vi" ? "dòng" : "line"} ${row.line}` : undefined].filter(Boolean).join(" › "),
+      reasons: row.reasons.map((reason) => importIssueMessage(reason, language)),
+    }));
+}
+
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */
-export async function rejectedRowsFile(result: ImportResult, period: string, language: Language): Promise<{ name: string; data: Uint8Array } | null> {
+export async function rejectedRowsFile(result: ImportResult, period: string, language: Language, generatedAt: Date): Promise<{ name: string; data: Uint8Array } | null> {
   if (!result.rows.some((row) => row.status === "rejected")) return null;
-  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)) };
+  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt }), generatedAt) };
 }
 
 /** The period option, checked before any file is read (exit 2 when it is not a period). */

@@ -1,16 +1,44 @@
-import { readFile } from "node:fs/promises";
-import { ChisoError, getScheme, parseScheme, type Dataset, type Language, type Scheme } from "@chiso/core";
-import { describeImportIssue, importFigures, type ImportResult } from "@chiso/io";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { ChisoError, getParScheme, getScheme, getSipasScheme, parseParScheme, parseScheme, parseSipasScheme, type CompanionOptions, type Dataset, type Language, type ParScheme, type Scheme, type SipasScheme } from "@chiso/core";
+import { DEFAULT_MAX_BYTES, describeImportIssue, formatSize, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 
-async function readBytes(path: string, language: Language): Promise<Uint8Array> {
+/**
+ * A file's bytes, never more than `maxBytes` (+1 to know it is over): a 10 GB file is refused from its
+ * size, and a device or a pipe that never ends (`/dev/zero`) is read only up to the limit.
+ */
+export async function readBytes(path: string, language: Language, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  const cannotRead = (error: unknown, reason?: string) => {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const shown = reason ?? (code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : code === "EISDIR" ? (language === "vi" ? "đây là một thư mục" : "it is a folder") : code === "EACCES" ? (language === "vi" ? "không có quyền đọc" : "permission denied") : String((error as Error).message));
+    return new CliError(messagesFor(language).cannotRead(path, shown), EXIT.invalidInput, { cause: error });
+  };
+  // A file's size is known; a device or pipe is only known to be over the limit.
+  const tooLarge = (size: number | null) =>
+    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { size: size === null ? `> ${formatSize(maxBytes)}` : formatSize(size), limit: formatSize(maxBytes) } }, language), EXIT.invalidInput);
+  let info;
   try {
-    return await readFile(path);
+    info = await stat(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : String((error as Error).message);
-    throw new CliError(messagesFor(language).cannotRead(path, reason), EXIT.invalidInput, { cause: error });
+    throw cannotRead(error);
   }
+  if (info.isDirectory()) throw cannotRead({ code: "EISDIR" });
+  if (info.isFile() && info.size > maxBytes) throw tooLarge(info.size);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw tooLarge(null);
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw cannotRead(error);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function listed(header: string, lines: readonly string[]): string {
@@ -19,50 +47,55 @@ function listed(header: string, lines: readonly string[]): string {
   return [header, ...shown].join("\n");
 }
 
-/** A built-in scheme by id, or a scheme JSON file by path. */
-export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme> {
-  const isFile = idOrPath?.endsWith(".json") ?? false;
+/**
+ * A scheme of any kind: built-in by id (`get`), or a JSON file by path (`parse`). A scheme with problems is
+ * refused listing them (exit 3 for a file, 2 for an unknown id).
+ */
+async function loadAnyScheme<T>(idOrPath: string, language: Language, get: (id: string) => T, parse: (json: unknown) => T): Promise<T> {
+  const isFile = idOrPath.endsWith(".json");
   try {
-    if (!isFile) return getScheme(idOrPath);
-    const text = new TextDecoder().decode(await readBytes(idOrPath!, language));
+    if (!isFile) return get(idOrPath);
+    const text = new TextDecoder().decode(await readBytes(idOrPath, language));
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ""));
     } catch (error) {
-      throw new CliError(messagesFor(language).notJson(idOrPath!, (error as Error).message), EXIT.invalidInput, { cause: error });
+      throw new CliError(messagesFor(language).notJson(idOrPath, (error as Error).message), EXIT.invalidInput, { cause: error });
     }
-    return parseScheme(json);
+    return parse(json);
   } catch (error) {
     if (error instanceof ChisoError) {
-      throw new CliError(listed(messagesFor(language).invalidScheme(String(idOrPath), error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
     }
     throw error;
   }
 }
 
-/**
- * The scheme to score a figures file with: `--scheme` when given, otherwise the scheme a JSON file declares
- * (`"scheme": "766-portal-one-procedure"`, as `chiso portal import` writes), otherwise the default. A file
- * declaring one scheme is not scored with another (exit 2): its figures were prepared for that rule.
- */
-export async function schemeForInput(option: string | undefined, input: string, language: Language): Promise<Scheme> {
-  const declared = input.toLowerCase().endsWith(".json") ? await declaredScheme(input) : undefined;
-  if (declared === undefined) return loadScheme(option, language);
-  if (option === undefined) return loadScheme(declared, language);
-  const scheme = await loadScheme(option, language);
-  if (scheme.id !== declared) throw new CliError(messagesFor(language).schemeConflict(input, declared, scheme.id), EXIT.usage);
-  return scheme;
+/** A built-in scheme by id, or a scheme JSON file by path; `undefined` when none is given (the file's own, or the default). */
+export async function loadScheme(idOrPath: string | undefined, language: Language): Promise<Scheme | undefined> {
+  return idOrPath === undefined ? undefined : loadAnyScheme(idOrPath, language, getScheme, parseScheme);
 }
 
-/** The `scheme` a JSON figures file declares; `undefined` when it declares none or cannot be read (the import says why). */
-async function declaredScheme(path: string): Promise<string | undefined> {
-  try {
-    const json: unknown = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
-    const scheme = typeof json === "object" && json !== null ? (json as { scheme?: unknown }).scheme : undefined;
-    return typeof scheme === "string" ? scheme : undefined;
-  } catch {
-    return undefined;
+const PAR_LEVELS: Readonly<Record<string, "department" | "commune">> = { department: "department", so: "department", "sở": "department", commune: "commune", xa: "commune", "xã": "commune" };
+
+/**
+ * The SIPAS questionnaire (`--sipas-scheme sipas-2017|file.json`) and the PAR trees per level
+ * (`--par-scheme so=par-so.json --par-scheme xa=par-xa.json`) of a province, instead of the built-in examples.
+ */
+export async function loadCompanionSchemes(sipas: string | undefined, par: readonly string[], language: Language): Promise<CompanionOptions | undefined> {
+  const options: { sipasScheme?: SipasScheme; parSchemes?: Partial<Record<"department" | "commune", ParScheme>> } = {};
+  if (sipas !== undefined) options.sipasScheme = await loadAnyScheme(sipas, language, getSipasScheme, parseSipasScheme);
+  if (par.length > 0) {
+    const trees: Partial<Record<"department" | "commune", ParScheme>> = { department: getParScheme("par-department-example"), commune: getParScheme("par-commune-example") };
+    for (const entry of par) {
+      const [word, source] = entry.includes("=") ? [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] : ["", entry];
+      const level = Object.hasOwn(PAR_LEVELS, word.trim().toLowerCase()) ? PAR_LEVELS[word.trim().toLowerCase()] : undefined;
+      if (!level || source === "") throw new CliError(messagesFor(language).badOption(`--par-scheme ${entry} (so=<tệp.json> | xa=<tệp.json>)`), EXIT.usage);
+      trees[level] = await loadAnyScheme(source, language, getParScheme, parseParScheme);
+    }
+    options.parSchemes = trees;
   }
+  return Object.keys(options).length > 0 ? options : undefined;
 }
 
 export interface ReadOptions {
@@ -70,6 +103,8 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Period for files without a period column. */
   readonly period?: string;
+  /** The province's SIPAS and PAR schemes. */
+  readonly companions?: CompanionOptions;
 }
 
 export interface ReadFigures {
@@ -80,23 +115,40 @@ export interface ReadFigures {
   readonly notes: readonly string[];
 }
 
-/** Reads and validates a figures file (.xlsx, .csv or .json); rejects it listing every problem. */
-export async function readFigures(path: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
-  return figuresFrom(await readBytes(path, language), path, scheme, language, options);
+/**
+ * Reads and validates figures files (.xlsx, .csv or .json) — several are merged, or refused with the
+ * reason — and rejects them listing every problem. Without a scheme, the one the files declare (or
+ * the default) is used.
+ */
+export async function readFigures(paths: string | readonly string[], scheme: Scheme | undefined, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  const files = [];
+  for (const path of typeof paths === "string" ? [paths] : paths) files.push({ data: await readBytes(path, language, options.maxBytes), fileName: path });
+  return figuresOf(files, scheme, language, options);
 }
 
 /** Like {@link readFigures} for bytes already in memory (the demo's). */
-export async function figuresFrom(data: Uint8Array, fileName: string, scheme: Scheme, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
-  const result = await importFigures(data, {
-    scheme,
-    fileName,
+export async function figuresFrom(data: Uint8Array, fileName: string, scheme: Scheme | undefined, language: Language, options: ReadOptions = {}): Promise<ReadFigures> {
+  return figuresOf([{ data, fileName }], scheme, language, options);
+}
+
+async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[], scheme: Scheme | undefined, language: Language, options: ReadOptions): Promise<ReadFigures> {
+  const result = await importFiles(files, {
+    ...(scheme && { scheme }),
+    language,
     ...(options.skipInvalid && { skipInvalid: true }),
     ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
     ...(options.period && { period: options.period }),
+    ...(options.companions && { companions: options.companions }),
   });
   const lines = (severity: "error" | "warning") => result.issues.filter((issue) => issue.severity === severity).map((issue) => describeImportIssue(issue, language));
-  if (!result.dataset) throw new CliError(listed(messagesFor(language).invalidInput(fileName, lines("error").length), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
-  const rejected = result.rows.filter((row) => row.status === "rejected").length;
+  if (!result.dataset) {
+    // --skip-invalid helps only when every error is a row's own; a problem of the whole file stops it too.
+    const ofRows = new Set(result.rows.flatMap((row) => row.reasons));
+    const rowsOnly = !options.skipInvalid && ofRows.size > 0 && result.issues.every((issue) => issue.severity !== "error" || ofRows.has(issue));
+    throw new CliError(listed(messagesFor(language).invalidInput(result.fileName, lines("error").length, rowsOnly), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
+  }
+  // Rows left out for an error (repeated identical rows are only warned about).
+  const rejected = result.rows.filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error")).length;
   const notes = [...lines("warning"), ...(rejected > 0 ? [messagesFor(language).rejectedRows(rejected, result.rows.length), ...lines("error")] : [])];
   return { dataset: result.dataset, checksum: result.checksum, result, notes };
 }

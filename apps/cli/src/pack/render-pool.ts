@@ -14,7 +14,7 @@ export type RenderJob =
   | { readonly kind: "dispatch-docx"; readonly view: ProvinceSummaryView }
   | { readonly kind: "workbook"; readonly view: WorkbookView }
   /** The demo's input as a filled template (built-in scheme). */
-  | { readonly kind: "template"; readonly schemeId: string; readonly period: string; readonly language: Language; readonly data: FiguresFile };
+  | { readonly kind: "template"; readonly schemeId: string; readonly period: string; readonly language: Language; readonly data: FiguresFile; readonly generatedAt: string };
 export type RenderResult = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly error: string };
 
 /**
@@ -37,7 +37,8 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
       return (await import("@chiso/report/xlsx")).workbookBytes(job.view);
     case "template": {
       const [{ getScheme }, { buildTemplate }, { writeWorkbook }] = await Promise.all([import("@chiso/core"), import("@chiso/io"), import("@chiso/report/xlsx")]);
-      return writeWorkbook(buildTemplate({ scheme: getScheme(job.schemeId), period: job.period, language: job.language, data: job.data }), new Date(0));
+      const generatedAt = new Date(job.generatedAt);
+      return writeWorkbook(buildTemplate({ scheme: getScheme(job.schemeId), period: job.period, language: job.language, data: job.data, generatedAt }), generatedAt);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { dayAfter, parsePeriod, type Dataset, type Language, type TieRule } from "@chiso/core";
 import { buildPackView, type ProvinceProfile } from "@chiso/report";
 import { CliError, EXIT } from "../cli-error.js";
-import { messagesFor } from "../i18n.js";
 import { AtomicOutput } from "../output/atomic.js";
+import { describeOutputError } from "../output/output-error.js";
 import type { Progress } from "../progress.js";
 import { startRenderPool, type RenderJob, type RenderPool } from "./render-pool.js";
 
@@ -21,6 +21,12 @@ export interface PackRequest {
   readonly profile?: ProvinceProfile;
   /** Also write each unit's scorecard as a Word file. */
   readonly wordCards?: boolean;
+  /** The period's sign-off in the office's store (the documents print it). */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Rank units that did not report every item (the core leaves them unranked by default). */
+  readonly rankIncomplete?: boolean;
+  /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */
+  readonly rejectedRows?: readonly { readonly unit: string; readonly period: string; readonly where: string; readonly reasons: readonly string[] }[];
   /** Files to add to the pack (e.g. the demo's input, or its template being rendered), written atomically with it. */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array | Promise<Uint8Array> }[];
   /** A render pool the caller started before its own serial work (and closes); by default one is started here. */
@@ -90,13 +96,16 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.tie && { tie: request.tie }),
     ...(request.issuer && { issuer: request.issuer }),
     ...(request.profile && { profile: request.profile }),
+    ...(request.signOff && { signOff: request.signOff }),
+    ...(request.rejectedRows && { rejectedRows: request.rejectedRows }),
+    ...(request.rankIncomplete && { rankIncomplete: true }),
   });
   const period = view.context.periodKey;
   let output: AtomicOutput;
   try {
     output = await AtomicOutput.open(request.out);
   } catch (error) {
-    throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+    throw new CliError(describeOutputError(request.out, error, request.language), EXIT.output, { cause: error });
   }
   const jobs = packJobs(view, period, request.wordCards === true);
   const progress = request.progress?.(jobs.length);
@@ -119,7 +128,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     await output.abort();
     // File-system failures are the user's to fix (space, permissions); anything else is a bug.
     if (typeof (error as NodeJS.ErrnoException).code === "string") {
-      throw new CliError(messagesFor(request.language).cannotWrite(request.out, (error as Error).message), EXIT.output, { cause: error });
+      throw new CliError(describeOutputError(request.out, error, request.language), EXIT.output, { cause: error });
     }
     throw error;
   } finally {

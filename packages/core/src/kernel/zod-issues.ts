@@ -23,7 +23,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, basePath: readonly (string | numb
     case "too_big":
       return [{ code: "too_large", path, params: { received, maximum: String(issue.maximum) } }];
     case "unrecognized_keys":
-      return issue.keys.map((key) => ({ code: "unrecognized_key" as const, path, params: { key } }));
+      return issue.keys.map((key) => ({ code: "unrecognized_key" as const, path: [...path, key], params: { key } }));
     case "invalid_format":
       // zod's own text ("Invalid string: must match pattern …") is English and technical: show the value.
       return [{ code: "invalid_value", path, params: { detail: received } }];

@@ -81,8 +81,13 @@ export function safeParseSurveys(input: unknown, scheme: SipasScheme, basePath: 
     if (seen.has(key)) issues.push({ code: "duplicate_unit_period", path, params: { unit: survey.unit, period: survey.period, first: `${basePath.join(".")}[${seen.get(key)}]` } });
     seen.set(key, index);
     const tallies = new Map<string, Map<number, number>>();
+    const unknown = new Set<string>();
     const add = (item: string, answer: number, count: number, at: readonly (string | number)[]) => {
-      if (!scheme.itemPlace.has(item)) return issues.push({ code: "unknown_item", path: at, params: { item, scheme: scheme.id } });
+      if (!scheme.itemPlace.has(item)) {
+        // Once per question, not once per answer level.
+        if (!unknown.has(item)) issues.push({ code: "unknown_item", path: at, params: { item, scheme: scheme.id } });
+        return unknown.add(item);
+      }
       if (!scheme.scaleValues.has(answer)) return issues.push({ code: "invalid_value", path: at, params: { detail: String(answer), allowed: [...scheme.scaleValues].join(", ") } });
       const counts = tallies.get(item) ?? new Map<number, number>();
       counts.set(answer, (counts.get(answer) ?? 0) + count);
@@ -93,6 +98,9 @@ export function safeParseSurveys(input: unknown, scheme: SipasScheme, basePath: 
       survey.responses.forEach((response, r) => response.answer !== null && add(response.item, response.answer, 1, [...path, "responses", r]));
       respondents = new Set(survey.responses.map((response) => response.respondent)).size;
     } else {
+      // zod drops an own `__proto__` key without a word: a question coded so is unknown, not lost.
+      const rawTallies = (raw as { tallies?: unknown }).tallies;
+      if (typeof rawTallies === "object" && rawTallies !== null && Object.hasOwn(rawTallies, "__proto__")) add("__proto__", 0, 0, [...path, "tallies", "__proto__"]);
       for (const [item, counts] of Object.entries(survey.tallies)) {
         for (const [answer, count] of Object.entries(counts)) add(item, Number(answer), count, [...path, "tallies", item, answer]);
       }

@@ -1,5 +1,5 @@
 import { formatPeriod, previousPeriod, scoreCompanions, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
-import { uniqueFileBases, slugify } from "./file-names.js";
+import { uniqueFileBases } from "./file-names.js";
 import { formatDateTime } from "./format.js";
 import { officialView } from "./official.js";
 import { defaultProfile, type ProvinceProfile } from "../profile/profile.js";
@@ -22,6 +22,12 @@ export interface PackOptions {
   /** The issuing body; overrides the profile's (the `--issuer-parent/--issuer-name` options). */
   readonly issuer?: { readonly parent?: string; readonly name?: string };
   readonly tie?: TieRule;
+  /** The period's sign-off in the office's store, printed on the documents. */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Input rows rejected with --skip-invalid (see `PackContext.rejectedRows`). */
+  readonly rejectedRows?: PackContext["rejectedRows"];
+  /** Rank units that did not report every item (the core's `rankIncomplete`). */
+  readonly rankIncomplete?: boolean;
 }
 
 function hasFigures(dataset: Dataset, period: Period): boolean {
@@ -37,8 +43,8 @@ function hasFigures(dataset: Dataset, period: Period): boolean {
 export function buildPackView(dataset: Dataset, options: PackOptions): PackView {
   const language = options.language ?? "vi";
   const score = (period: Period, findings: boolean): Scorecard =>
-    scoreDataset(dataset, { period: period.key, findings, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
-  const card = scoreDataset(dataset, { period: options.period, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }) });
+    scoreDataset(dataset, { period: period.key, findings, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) });
+  const card = scoreDataset(dataset, { period: options.period, ...(options.asOf && { asOf: options.asOf }), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) });
   const before = previousPeriod(card.period);
   const history: History = {
     previous: hasFigures(dataset, before) ? score(before, false) : null,
@@ -63,6 +69,8 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     provisional: card.provisional,
     scheme: `${card.scheme.id} ${card.scheme.version}`,
     checksum: options.checksum,
+    ...(options.signOff && { signOff: options.signOff }),
+    ...(options.rejectedRows && options.rejectedRows.length > 0 && { rejectedRows: options.rejectedRows }),
     generatedAt: options.generatedAt.toISOString(),
     generatedLabel: formatDateTime(options.generatedAt, language),
   };
@@ -71,12 +79,14 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
   for (const finding of card.findings) findingsByUnit.set(finding.unit, [...(findingsByUnit.get(finding.unit) ?? []), finding]);
   const scored = card.units.filter((unitScore) => unitScore.unit.level !== "province");
   const fileBases = uniqueFileBases(scored.map((unitScore) => unitScore.unit));
+  // Two provinces whose names give the same slug must not share a summary's file name.
+  const summaryBases = uniqueFileBases(card.units.filter((unitScore) => unitScore.unit.level === "province").map((unitScore) => unitScore.unit));
   return {
     context,
     scorecards: scored.map((unitScore) => unitScorecardView(context, card, unitScore, history, fileBases.get(unitScore.unit.id)!, findingsByUnit.get(unitScore.unit.id) ?? [], companions)),
     summaries: card.units
       .filter((unitScore) => unitScore.unit.level === "province")
-      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${slugify(unitScore.unit.name)}`, companions, profile.wording)),
+      .map((unitScore) => provinceSummaryView(context, card, unitScore, history, `tong-hop-${summaryBases.get(unitScore.unit.id)!}`, companions, profile.wording)),
     workbook: workbookView(context, dataset, card, history, companions.scores),
   };
 }

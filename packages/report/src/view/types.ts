@@ -41,8 +41,22 @@ export interface PackContext {
   readonly scheme: string;
   /** SHA-256 of the input, hex; reports print its first 16 characters. */
   readonly checksum: string;
+  /** Set when the period is signed off in the office's store: when, by whom, and the input's SHA-256 it was locked to. */
+  readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** Input rows rejected with --skip-invalid: a unit's card and the summary say its figures were refused, and why. */
+  readonly rejectedRows?: readonly RejectedRowView[];
   readonly generatedAt: string;
   readonly generatedLabel: string;
+}
+
+/** An input row that was rejected, as the documents may print it. */
+export interface RejectedRowView {
+  readonly unit: string;
+  readonly period: string;
+  /** Where the row is: "so-lieu.xlsx › Số liệu › dòng 12". */
+  readonly where: string;
+  /** Why, in the pack's language. */
+  readonly reasons: readonly string[];
 }
 
 export interface BlockBarView {

@@ -4,7 +4,7 @@ import type { Command } from "../../args.js";
 import { generateDemoData, DEMO_PERIOD } from "../../demo/generate.js";
 import { messagesFor } from "../../i18n.js";
 import { startRenderPool } from "../../pack/render-pool.js";
-import { writePack } from "../../pack/write-pack.js";
+import { generationTime, writePack } from "../../pack/write-pack.js";
 import { DOSSIER_DEMO_FOLDER } from "../../demo/folder.js";
 import { PACK_OPTIONS, packSettings, reportPack } from "../shared.js";
 
@@ -69,7 +69,9 @@ export const command: Command = {
           ...fromDossiers.records,
         ];
       } else {
-        const template = pool.run({ kind: "template", schemeId: scheme.id, period, language, data });
+        // Every file of the pack carries the pack's generation time: fixed with --deterministic.
+        const generatedAt = generationTime(period, settings.deterministic);
+        const template = pool.run({ kind: "template", schemeId: scheme.id, period, language, data, generatedAt: generatedAt.toISOString() });
         template.catch(() => undefined); // awaited by writePack; a failure is reported there
         extraFiles = [
           { name: DEMO_INPUT_FILE, data: text },

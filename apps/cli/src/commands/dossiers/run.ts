@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { dirname, basename } from "node:path";
 import { safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
 import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
@@ -7,7 +6,7 @@ import { parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chi
 import { writeWorkbook } from "@chiso/report/xlsx";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { AtomicOutput } from "../../output/atomic.js";
+import { writeFilesAtomically } from "../../output/atomic.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
 
@@ -126,26 +125,12 @@ export async function writeOutputs(
   outputs: { readonly figures?: { path: string; file: DossierFiguresFile }; readonly details?: { path: string; result: DossierComputation; units: readonly UnitInput[]; period: string; limit: number } },
   language: Language,
 ): Promise<void> {
-  const staged = new Map<string, AtomicOutput>();
-  const stage = async (path: string, data: string | Uint8Array) => {
-    const directory = dirname(path);
-    let output = staged.get(directory);
-    if (!output) {
-      output = await AtomicOutput.open(directory);
-      staged.set(directory, output);
-    }
-    await output.write(basename(path), data);
-  };
-  try {
-    if (outputs.figures) await stage(outputs.figures.path, `${JSON.stringify(outputs.figures.file, null, 1)}\n`);
-    if (outputs.details) {
-      const { result, units, period, limit } = outputs.details;
-      const workbook = buildDetailsWorkbook({ evidence: limitEvidence(result.evidence, limit), units, period, language, limit, problems: result.problems });
-      await stage(outputs.details.path, await writeWorkbook(workbook, new Date(0)));
-    }
-    for (const output of staged.values()) await output.commit();
-  } catch (error) {
-    for (const output of staged.values()) await output.abort();
-    throw new CliError(messagesFor(language).cannotWrite([outputs.figures?.path, outputs.details?.path].filter(Boolean).join(", "), (error as Error).message), EXIT.output, { cause: error });
+  const files: { path: string; data: string | Uint8Array }[] = [];
+  if (outputs.figures) files.push({ path: outputs.figures.path, data: `${JSON.stringify(outputs.figures.file, null, 1)}\n` });
+  if (outputs.details) {
+    const { result, units, period, limit } = outputs.details;
+    const workbook = buildDetailsWorkbook({ evidence: limitEvidence(result.evidence, limit), units, period, language, limit, problems: result.problems });
+    files.push({ path: outputs.details.path, data: await writeWorkbook(workbook, new Date(0)) });
   }
+  await writeFilesAtomically(files, language);
 }

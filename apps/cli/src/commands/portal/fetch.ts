@@ -1,9 +1,10 @@
+import { join } from "node:path";
 import { todayInVietnam, type Language, type Period } from "@chiso/core";
 import { PORTAL_ENDPOINTS, describePortalIssue, importPortalResponses, type PortalEndpoint } from "@chiso/io/portal";
 import { requireString, type Command } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { AtomicOutput } from "../../output/atomic.js";
+import { writeFilesAtomically } from "../../output/atomic.js";
 import { periodOf } from "../shared.js";
 import { PAGE_SIZE, PORTAL_API, RequestFailure, postRequest, type ClientOptions, type PortalRequest } from "./client.js";
 import { REQUEST_OPTIONS } from "./import.js";
@@ -97,19 +98,8 @@ export const fetchCommand: Command = {
       if (got !== endpoint) throw new CliError(messages.badResponse(endpoint, messages.wrongEndpoint(String(got))), EXIT.invalidInput);
       saved.push({ name, bytes });
     }
-    let output: AtomicOutput;
-    try {
-      output = await AtomicOutput.open(out);
-    } catch (error) {
-      throw new CliError(messagesFor(language).cannotWrite(out, (error as Error).message), EXIT.output, { cause: error });
-    }
-    try {
-      for (const file of saved) await output.write(file.name, file.bytes);
-      await output.commit();
-    } catch (error) {
-      await output.abort();
-      throw new CliError(messagesFor(language).cannotWrite(out, (error as Error).message), EXIT.output, { cause: error });
-    }
+    // File by file, not as a pack: the folder may hold other periods' responses, which must stay.
+    await writeFilesAtomically(saved.map((file) => ({ path: join(out, file.name), data: file.bytes })), language);
     context.stdout(messages.fetched(saved.length, out));
     const files = saved.map((file) => `${out}/${file.name}`).join(" ");
     context.stdout(`chiso portal import --period ${period.key}${procedure ? ` --procedure ${procedure}` : ""} --retrieved-at ${todayInVietnam()} --out <so-lieu.json> ${files}`);

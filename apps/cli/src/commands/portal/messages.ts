@@ -3,7 +3,6 @@ import type { Language } from "@chiso/core";
 /** What `chiso portal` says, in both languages (kept beside the command: it is its own). */
 const vi = {
   summary: "Làm việc với số liệu của Cổng Dịch vụ công quốc gia: nhập các phản hồi đã lưu (import) hoặc tải chúng về (fetch).",
-  missingSubcommand: (names: string) => `Thiếu lệnh con: chiso portal <${names}>. Xem "chiso portal --help".`,
   noFiles: "Hãy chỉ ra các tệp phản hồi đã lưu, ví dụ: chiso portal import --period 2026-08 --out so-lieu.json phan-hoi/*.json",
   rejected: (count: number) => `Các phản hồi có ${count} lỗi; chưa ghi tệp số liệu. Hãy sửa hoặc tải lại:`,
   imported: (units: number, responses: number, file: string) => `Đã ghi số liệu của ${units} đơn vị từ ${responses} phản hồi vào ${file}.`,
@@ -31,7 +30,6 @@ export type PortalMessages = typeof vi;
 
 const en: PortalMessages = {
   summary: "Work with the national public-service portal's figures: import saved responses (import) or download them (fetch).",
-  missingSubcommand: (names: string) => `A sub-command is needed: chiso portal <${names}>. See "chiso portal --help".`,
   noFiles: "Name the saved response files, e.g. chiso portal import --period 2026-08 --out figures.json responses/*.json",
   rejected: (count: number) => `The responses have ${count} problem(s); no figures file was written. Fix them or fetch again:`,
   imported: (units: number, responses: number, file: string) => `Wrote the figures of ${units} units from ${responses} responses to ${file}.`,

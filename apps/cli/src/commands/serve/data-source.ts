@@ -1,5 +1,5 @@
 import { scoreDataset, todayInVietnam, type Dataset, type FiguresFile, type Language, type SchemeData, type TieRule } from "@chiso/core";
-import { readFigures, schemeForInput, type ReadOptions } from "../../input/read-figures.js";
+import { loadScheme, readFigures, type ReadOptions } from "../../input/read-figures.js";
 import { toFiguresDocument } from "./figures-document.js";
 // The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
 import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
@@ -28,7 +28,8 @@ export interface DataSource {
 }
 
 export interface FiguresFileOptions {
-  readonly input: string;
+  /** One file, or several merged as `report` merges them. */
+  readonly inputs: readonly string[];
   readonly language: Language;
   readonly scheme?: string;
   readonly read?: ReadOptions;
@@ -48,8 +49,9 @@ export function latestPeriod(dataset: Dataset): string {
 export function figuresFileSource(options: FiguresFileOptions): DataSource {
   return {
     async load() {
-      const scheme = await schemeForInput(options.scheme, options.input, options.language);
-      const { dataset, checksum, notes } = await readFigures(options.input, scheme, options.language, options.read);
+      // Without --scheme, the scheme the file declares (or the default), as report does.
+      const scheme = await loadScheme(options.scheme, options.language);
+      const { dataset, checksum, notes } = await readFigures(options.inputs, scheme, options.language, options.read);
       return {
         dataset,
         document: toFiguresDocument(dataset),
@@ -57,7 +59,7 @@ export function figuresFileSource(options: FiguresFileOptions): DataSource {
         scheme: dataset.scheme.definition,
         meta: {
           kind: "figures",
-          source: options.input.split(/[\\/]/).at(-1) ?? options.input,
+          source: options.inputs.map((input) => input.split(/[\\/]/).at(-1) ?? input).join(", "),
           checksum,
           period: options.period ?? latestPeriod(dataset),
           asOf: options.asOf ?? todayInVietnam(),

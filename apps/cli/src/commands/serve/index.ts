@@ -1,6 +1,6 @@
 import { hasFiguresFor, parsePeriod } from "@chiso/core";
 import type { Command } from "../../args.js";
-import { requireString } from "../../args.js";
+import { requireStrings } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
@@ -42,7 +42,8 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const messages = messagesFor(language);
-    const input = requireString(values, "input", language);
+    const inputs = requireStrings(values, "input", language);
+    const input = inputs.join(", ");
     const periodText = typeof values.period === "string" ? values.period : undefined;
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period === null) throw new CliError(messages.badOption(`--period ${periodText}`), EXIT.usage);
@@ -57,7 +58,7 @@ export const command: Command = {
     if (!root) throw new CliError(messages.noViewer, EXIT.failure);
 
     const source = figuresFileSource({
-      input,
+      inputs,
       language,
       read: readOptionsOf(context),
       ...(typeof values.scheme === "string" && { scheme: values.scheme }),

@@ -1,3 +1,4 @@
+import { getScheme } from "@chiso/core";
 import { buildTemplate } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
@@ -26,8 +27,9 @@ export const command: Command = {
     const period = requireString(values, "period", language);
     const out = requireString(values, "out", language);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const units = typeof values.units === "string" ? (await readFigures(values.units, scheme, language)).dataset.units.map((unit) => ({ ...unit })) : undefined;
-    const workbook = buildTemplate({ scheme, period, language, ...(units && { data: { units, figures: [] } }) });
+    const read = typeof values.units === "string" ? await readFigures(values.units, scheme, language) : undefined;
+    const units = read?.dataset.units.map((unit) => ({ ...unit }));
+    const workbook = buildTemplate({ scheme: scheme ?? read?.result.scheme ?? getScheme(), period, language, ...(units && { data: { units, figures: [] } }) });
     await writeFileAtomically(out, await writeWorkbook(workbook, new Date(0)), language);
     context.stdout(messagesFor(language).templateWritten(out));
   },

@@ -1,18 +1,17 @@
-import { readFile } from "node:fs/promises";
-import { buildFindingsWorkbook, describeImportIssue, importFigures } from "@chiso/io";
+import { buildFindingsWorkbook, describeImportIssue, importFiles } from "@chiso/io";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
-import { requireString } from "../../args.js";
+import { requireStrings } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { schemeForInput } from "../../input/read-figures.js";
+import { loadScheme, readBytes } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, readOptionsOf } from "../shared.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf } from "../shared.js";
 
 /** `chiso validate`: every problem of a figures file, printed and written as a workbook. */
 export const command: Command = {
   name: "validate",
-  usage: "chiso validate --input <figures.xlsx|.csv|.json> [--out loi.xlsx]",
+  usage: "chiso validate --input <figures.xlsx|.csv|.json> [--input …] [--out loi.xlsx]",
   summary: {
     vi: "Kiểm tra tệp số liệu: in mọi lỗi (tệp, trang, dòng, cột, đơn vị, cách sửa) và ghi thành bảng tính nếu có --out. Mã thoát 3 khi có lỗi.",
     en: "Check a figures file: print every problem (file, sheet, row, column, unit, how to fix) and write them as a workbook with --out. Exit code 3 when there are errors.",
@@ -23,23 +22,23 @@ export const command: Command = {
     "max-size": INPUT_OPTIONS["max-size"]!,
     out: { type: "string", short: "o", placeholder: "file.xlsx", description: { vi: "ghi danh sách lỗi và các dòng bị từ chối vào bảng tính", en: "write the problems and rejected rows to a workbook" } },
     scheme: SCORING_OPTIONS.scheme!,
+    "sipas-scheme": SCORING_OPTIONS["sipas-scheme"]!,
+    "par-scheme": SCORING_OPTIONS["par-scheme"]!,
   },
   async run(context) {
     const { language, values } = context;
-    const input = requireString(values, "input", language);
-    const scheme = await schemeForInput(values.scheme as string | undefined, input, language);
-    let data: Uint8Array;
-    try {
-      data = await readFile(input);
-    } catch (error) {
-      throw new CliError(messagesFor(language).cannotRead(input, language === "vi" ? "không tìm thấy tệp" : "no such file"), EXIT.invalidInput, { cause: error });
-    }
+    const inputs = requireStrings(values, "input", language);
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
     const { skipInvalid: _skip, ...read } = readOptionsOf(context);
-    const result = await importFigures(data, { scheme, fileName: input, ...read });
+    const files = [];
+    for (const input of inputs) files.push({ data: await readBytes(input, language, read.maxBytes), fileName: input });
+    const companions = await companionSchemesOf(context);
+    const result = await importFiles(files, { ...(scheme && { scheme }), language, ...read, ...(companions && { companions }) });
+    const input = result.fileName;
     const errors = result.issues.filter((issue) => issue.severity === "error");
     for (const issue of [...errors, ...result.issues.filter((issue) => issue.severity === "warning")]) context.stdout(describeImportIssue(issue, language));
     if (typeof values.out === "string") {
-      await writeFileAtomically(values.out, await writeWorkbook(buildFindingsWorkbook(result, language), new Date(0)), language);
+      await writeFileAtomically(values.out, await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt: new Date(0) }), new Date(0)), language);
       context.stderr(messagesFor(language).validFindings(values.out));
     }
     if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length).replace(/:$/, "."), EXIT.invalidInput);

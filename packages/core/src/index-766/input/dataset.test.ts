@@ -109,7 +109,7 @@ describe("parseDataset", () => {
     const file = { ...smallProvince([{ unit: "C1", period: "2026-03", items: { ON_TIME: [11, 10] } }]), format: "chiso.figures/9", figurs: [], scheme: 7 };
     expect(problems(file)).toMatchInlineSnapshot(`
       [
-        "(root): unsupported field "figurs"; remove it or correct its name.",
+        "figurs: unsupported field "figurs"; remove it or correct its name.",
         "format: format "chiso.figures/9" is not supported; chiso's figures files have format "chiso.figures/1".",
         "scheme: wrong type: expected string, received 7.",
         "figures[0].items.ON_TIME.numerator: numerator (11) is greater than denominator (10); check both figures of item 2.1 Dossiers settled on time.",

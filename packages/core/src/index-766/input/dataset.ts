@@ -234,7 +234,7 @@ function readEnvelope(input: unknown, issues: Issue[]): Envelope {
     return empty;
   }
   for (const key of Object.keys(input)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) issues.push({ code: "unrecognized_key", path: [], params: { key } });
+    if (!TOP_LEVEL_KEYS.includes(key)) issues.push({ code: "unrecognized_key", path: [key], params: { key } });
   }
   const list = (key: "units" | "figures" | "surveys" | "par" | "evidence", required: boolean): readonly unknown[] => {
     const value = input[key];

@@ -1,0 +1,187 @@
+import { formatPath, safeParseDataset, type CompanionOptions, type Dataset, type DatasetOptions, type FiguresFile, type Language, type Scheme } from "@chiso/core";
+import { cellText } from "./cells.js";
+import { originLocation } from "./describe.js";
+import type { ImportIssue, ImportResult, Origin, ReadResult, RowOutcome } from "./issues.js";
+
+export interface ValidateOptions {
+  readonly scheme: Scheme;
+  readonly file: string;
+  readonly checksum: string;
+  readonly skipInvalid?: boolean;
+  /** Language of `sources` (default vi). */
+  readonly language?: Language;
+  /** The files read, when several were merged. */
+  readonly files?: readonly { readonly name: string; readonly checksum: string }[];
+  /** The SIPAS and PAR schemes for surveys and assessments. */
+  readonly companions?: CompanionOptions;
+}
+
+
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+/** Where a core issue's path points in the file (or files). */
+function locate(path: readonly (string | number)[], read: ReadResult, file: string): Omit<ImportIssue, "code" | "severity" | "params"> {
+  const [name, index, ...rest] = path;
+  const origins = name === "figures" ? read.figureOrigins : name === "units" ? read.unitOrigins : name === "surveys" ? read.companionOrigins?.surveys : name === "par" ? read.companionOrigins?.par : undefined;
+  const origin: Origin | undefined = typeof index === "number" ? origins?.[index] : undefined;
+  const entry = name === "figures" || name === "units" ? (list<Record<string, unknown>>(read.document[name])[index as number] ?? null) : null;
+  const unitValue = name === "figures" ? entry?.unit : entry?.id;
+  const unit = typeof unitValue === "string" && unitValue !== "" && unitValue.length <= 200 ? { unit: unitValue } : {};
+  const at = origin?.file ?? file;
+  if (!origin || origin.path !== undefined) {
+    // JSON: the path in the row's own file, at its line.
+    const own = origin?.index !== undefined ? [name!, origin.index, ...rest] : path;
+    const line = (origin?.lineOf ?? read.lineOf)?.(own);
+    return { file: at, ...(line !== undefined && { line }), path: formatPath(own), ...unit };
+  }
+  const key = name === "figures" && rest[0] === "items" && rest.length >= 2 ? `${String(rest[1])}.${rest[2] === "denominator" ? "denominator" : "numerator"}` : String(rest[0] ?? "unit");
+  const column = origin.columns.get(key);
+  return {
+    file: at,
+    ...(origin.sheet !== undefined && { sheet: origin.sheet }),
+    ...(origin.row !== undefined && { row: origin.row }),
+    ...(column && { column: column.letter, header: column.header }),
+    ...unit,
+  };
+}
+
+/** A problem already reported while reading (same cell, or the same JSON value or one inside it). */
+function alreadyKnown(known: readonly ImportIssue[], issue: ImportIssue): boolean {
+  return known.some((problem) => (problem.column && problem.column === issue.column) || (problem.path && issue.path && (issue.path === problem.path || issue.path.startsWith(`${problem.path}.`) || issue.path.startsWith(`${problem.path}[`))));
+}
+
+/**
+ * Validates what was read with the core, in one pass reporting every problem, and accounts for every
+ * row. By default a file with any error is not scored; with `skipInvalid` failing rows (and rows of
+ * failing units) are rejected and the rest validated again until it passes.
+ */
+export function validateRead(read: ReadResult, options: ValidateOptions): ImportResult {
+  const { file, scheme } = options;
+  const document = read.document;
+  const figures = list<{ unit?: unknown; period?: unknown }>(document.figures);
+  const units = list<{ id?: unknown }>(document.units);
+  const fileIssues = [...read.issues];
+  if (Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
+  // A problem of the file as a whole (a table not read, a column twice…) leaves rows that cannot be judged.
+  let blocking = fileIssues.some((issue) => issue.severity === "error");
+
+  const rejected = new Map<number, ImportIssue[]>();
+  read.rowIssues.forEach((problems, index) => problems.length > 0 && rejected.set(index, [...problems]));
+  const rejectedUnits = new Set<number>();
+  read.unitIssues.forEach((problems, index) => problems.length > 0 && rejectedUnits.add(index));
+  const rejectedCompanions = { surveys: new Set<number>(), par: new Set<number>() };
+  const coreIssues: ImportIssue[] = [];
+  const unitIdsOf = (indices: ReadonlySet<number>) => new Set([...indices].map((index) => String(units[index]?.id ?? "")));
+  // Units whose own description was refused: their rows are rejected with them, not as "unknown unit".
+  const refusedIds = new Set([...(read.refusedUnitIds ?? []), ...unitIdsOf(new Set(read.unitIssues.flatMap((problems, index) => (problems.length > 0 ? [index] : []))))]);
+  /** Rows of rejected units are rejected with them, saying why. */
+  const rejectRowsOfUnits = () => {
+    const ids = new Set([...unitIdsOf(rejectedUnits), ...refusedIds]);
+    figures.forEach((figure, index) => {
+      if (!rejected.has(index) && ids.has(String(figure.unit))) {
+        rejected.set(index, [{ ...locate(["figures", index, "unit"], read, file), code: "unit_rejected", severity: "error", params: { unit: String(figure.unit) } }]);
+      }
+    });
+  };
+  const sourceOf = (index: number) => {
+    const origin = read.figureOrigins[index]!;
+    return originLocation(origin.file ?? file, origin, options.language);
+  };
+  let dataset: Dataset | null = null;
+  for (let round = 0; round < 20 && !blocking; round += 1) {
+    if (round > 0) rejectRowsOfUnits();
+    const keep = <T>(entries: readonly T[], out: ReadonlySet<number> | ReadonlyMap<number, unknown>) => entries.flatMap((entry, index) => (round > 0 && out.has(index) ? [] : [{ entry, index }]));
+    const keptFigures = keep(figures, rejected);
+    const keptUnits = keep(units, rejectedUnits);
+    const keptSurveys = keep(list(document.surveys), rejectedCompanions.surveys);
+    const keptPar = keep(list(document.par), rejectedCompanions.par);
+    const input = {
+      ...document,
+      units: keptUnits.map((kept) => kept.entry),
+      figures: keptFigures.map((kept) => kept.entry),
+      ...(document.surveys !== undefined && { surveys: Array.isArray(document.surveys) ? keptSurveys.map((kept) => kept.entry) : document.surveys }),
+      ...(document.par !== undefined && { par: Array.isArray(document.par) ? keptPar.map((kept) => kept.entry) : document.par }),
+    };
+    const datasetOptions: DatasetOptions = { ...options.companions, sources: keptFigures.map((kept) => sourceOf(kept.index)) };
+    const result = safeParseDataset(input, scheme, datasetOptions);
+    if (result.success) {
+      if (round > 0 || (rejected.size === 0 && rejectedUnits.size === 0)) {
+        dataset = result.data;
+        break;
+      }
+      if (!options.skipInvalid) break;
+      continue;
+    }
+    const before = rejected.size + rejectedUnits.size + rejectedCompanions.surveys.size + rejectedCompanions.par.size;
+    let fileLevel = false;
+    for (const issue of result.error.issues) {
+      const [name, position, ...rest] = issue.path;
+      // Paths refer to the kept lists; map them back to the file's own rows.
+      const keptList = name === "figures" ? keptFigures : name === "units" ? keptUnits : name === "surveys" ? keptSurveys : name === "par" ? keptPar : null;
+      const original = typeof position === "number" ? keptList?.[position]?.index : undefined;
+      const path = original === undefined ? issue.path : [name!, original, ...rest];
+      const where = locate(path, read, file);
+      if (name === "figures" && original !== undefined && issue.code === "unknown_unit" && refusedIds.has(String(figures[original]?.unit))) {
+        if (!rejected.has(original)) rejected.set(original, [{ ...where, code: "unit_rejected", severity: "error", params: { unit: String(figures[original]?.unit) } }]);
+        continue;
+      }
+      const located: ImportIssue = { ...where, code: issue.code, severity: "error", params: issue.params, core: true };
+      if (name === "figures" && original !== undefined && alreadyKnown(read.rowIssues[original] ?? [], located)) continue;
+      if (name === "units" && original !== undefined && alreadyKnown(read.unitIssues[original] ?? [], located)) continue;
+      if (!coreIssues.some((known) => known.code === located.code && known.path === located.path && known.row === located.row && known.column === located.column && known.line === located.line)) coreIssues.push(located);
+      if (original === undefined) fileLevel = true;
+      else if (name === "figures") rejected.set(original, [...(rejected.get(original) ?? []), located]);
+      else if (name === "units") rejectedUnits.add(original);
+      else if (name === "surveys" || name === "par") rejectedCompanions[name].add(original);
+    }
+    if (fileLevel) blocking = true;
+    const after = rejected.size + rejectedUnits.size + rejectedCompanions.surveys.size + rejectedCompanions.par.size;
+    if (!options.skipInvalid || fileLevel || (round > 0 && after === before)) break;
+  }
+  rejectRowsOfUnits();
+  const issues = [...fileIssues, ...read.unitIssues.flat(), ...read.rowIssues.flat(), ...(read.companionIssues ?? []), ...coreIssues];
+  const hasErrors = issues.some((issue) => issue.severity === "error");
+  const accepted = dataset !== null && !blocking && (!hasErrors || options.skipInvalid === true);
+  const rows: RowOutcome[] = figures.map((figure, index) => {
+    const origin = read.figureOrigins[index]!;
+    const reasons = rejected.get(index) ?? [];
+    return {
+      file: origin.file ?? file,
+      ...(origin.sheet !== undefined && { sheet: origin.sheet }),
+      ...(origin.row !== undefined && { row: origin.row }),
+      ...(origin.line !== undefined && { line: origin.line }),
+      ...(origin.path !== undefined && { path: origin.path }),
+      unit: typeof figure?.unit === "string" ? figure.unit : "",
+      period: typeof figure?.period === "string" ? figure.period : "",
+      status: reasons.length > 0 || !accepted ? "rejected" : "accepted",
+      reasons,
+      cells: reasons.length > 0 ? origin.raw.map((cell) => cellText(cell)) : [],
+    };
+  });
+  const acceptedFigures = accepted ? figures.flatMap((figure, index) => (rows[index]!.status === "accepted" ? [{ figure, index }] : [])) : [];
+  const acceptedDocument: FiguresFile | null = accepted
+    ? {
+        // The document's own fields (where its figures come from, how parents are counted, evidence) stay.
+        ...document,
+        format: "chiso.figures/1",
+        scheme: scheme.id,
+        units: units.filter((_, index) => !rejectedUnits.has(index)) as FiguresFile["units"],
+        figures: acceptedFigures.map((entry) => entry.figure) as FiguresFile["figures"],
+        ...(Array.isArray(document.surveys) && { surveys: document.surveys.filter((_, index) => !rejectedCompanions.surveys.has(index)) }),
+        ...(Array.isArray(document.par) && { par: document.par.filter((_, index) => !rejectedCompanions.par.has(index)) }),
+      }
+    : null;
+  return {
+    fileName: file,
+    checksum: options.checksum,
+    files: options.files ?? [{ name: file, checksum: options.checksum }],
+    scheme,
+    ...(read.declaredScheme !== undefined && { declaredScheme: read.declaredScheme }),
+    dataset: accepted ? dataset : null,
+    document: acceptedDocument,
+    sources: acceptedFigures.map((entry) => sourceOf(entry.index)),
+    issues,
+    rows,
+    headers: read.headers,
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { getScheme, parseDataset, scoreDataset, type FiguresFile } from "@chiso/core";
+import { Store, StoreError } from "../src/index.js";
+
+const units: FiguresFile["units"] = [
+  { id: "P", name: "Tỉnh Thử", level: "province" },
+  { id: "X1", name: "Xã Một", level: "commune", parent: "P" },
+  { id: "X2", name: "Xã Hai", level: "commune", parent: "P" },
+];
+const month = (period: string, onTime: [number, number] = [9, 10]): FiguresFile => ({
+  units,
+  figures: [
+    { unit: "X1", period, items: { ON_TIME: onTime, ONLINE_DOSSIER_SHARE: { numerator: 7, denominator: 10 } }, channels: { received: 10, online: 7, direct: 3, post: 0 } },
+    { unit: "X2", period, items: { ON_TIME: [8, 10] } },
+  ],
+});
+const meta = (checksum: string, addedAt = "2026-11-02T08:00:00Z") => ({ scheme: "766-portal", checksum, inputs: [{ name: `${checksum}.xlsx`, checksum }], addedAt: new Date(addedAt), sources: ["so-lieu.xlsx › Số liệu › dòng 2", "so-lieu.xlsx › Số liệu › dòng 3"] });
+const code = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof StoreError ? [error.code, error.params] : error;
+  }
+  return null;
+};
+
+describe("a store of accepted months", () => {
+  it("adds months, survives a round trip through its bytes, and lists every version", async () => {
+    const store = await Store.open();
+    expect(store.add(month("2026-09"), meta("a".repeat(64)))).toEqual([{ period: "2026-09", action: "added", version: 1, figures: 2 }]);
+    expect(store.add(month("2026-10"), meta("b".repeat(64)))).toEqual([{ period: "2026-10", action: "added", version: 1, figures: 2 }]);
+    const reopened = await Store.open(store.export());
+    expect(reopened.list().map((entry) => [entry.period, entry.version, entry.current, entry.units, entry.figures, entry.checksum.slice(0, 1)])).toEqual([
+      ["2026-09", 1, true, 3, 2, "a"],
+      ["2026-10", 1, true, 3, 2, "b"],
+    ]);
+  });
+
+  it("leaves a month added twice unchanged, refuses different figures without --replace, and keeps the replaced version", async () => {
+    const store = await Store.open();
+    store.add(month("2026-10"), meta("b".repeat(64)));
+    expect(store.add(month("2026-10"), meta("c".repeat(64)))).toEqual([{ period: "2026-10", action: "unchanged", version: 1, figures: 2 }]);
+    expect(code(() => store.add(month("2026-10", [5, 10]), meta("d".repeat(64))))).toEqual(["period_exists", { periods: "2026-10" }]);
+    expect(store.add(month("2026-10", [5, 10]), meta("d".repeat(64)), { replace: true })).toEqual([{ period: "2026-10", action: "replaced", version: 2, figures: 2 }]);
+    expect(store.list().map((entry) => [entry.version, entry.current])).toEqual([[1, false], [2, true]]);
+    expect(store.history({ period: "2026-10" }).document.figures[0]!.items.ON_TIME).toEqual([5, 10]);
+  });
+
+  it("locks a signed-off month: replacing it needs the explicit flag, and the replaced version stays", async () => {
+    const store = await Store.open();
+    store.add(month("2026-10"), meta("b".repeat(64)));
+    expect(store.signOff("2026-10", { at: new Date("2026-11-05T02:00:00Z"), by: "Nguyễn Văn A" })).toEqual({ period: "2026-10", version: 1, at: "2026-11-05T02:00:00.000Z", by: "Nguyễn Văn A", checksum: "b".repeat(64) });
+    expect(code(() => store.signOff("2026-10", { at: new Date() }))).toMatchObject(["already_signed_off", { period: "2026-10" }]);
+    expect(code(() => store.add(month("2026-10", [5, 10]), meta("d".repeat(64)), { replace: true }))).toEqual(["period_signed_off", { periods: "2026-10" }]);
+    expect(store.add(month("2026-10", [5, 10]), meta("d".repeat(64)), { replace: true, replaceSignedOff: true })).toEqual([{ period: "2026-10", action: "replaced", version: 2, figures: 2, replacedSignedOff: true }]);
+    expect(store.list().map((entry) => [entry.version, entry.current, entry.signedOff?.by ?? null])).toEqual([[1, false, "Nguyễn Văn A"], [2, true, null]]);
+    expect(new StoreError("period_signed_off", { periods: "2026-10" }).describe("vi")).toContain("--replace-signed-off");
+  });
+
+  it("adds all the periods of a file or none", async () => {
+    const store = await Store.open();
+    store.add(month("2026-10"), meta("b".repeat(64)));
+    store.signOff("2026-10", { at: new Date() });
+    const two: FiguresFile = { units, figures: [...month("2026-09").figures, ...month("2026-10", [1, 10]).figures] };
+    expect(code(() => store.add(two, meta("e".repeat(64)), { replace: true }))).toEqual(["period_signed_off", { periods: "2026-10" }]);
+    expect(store.list().map((entry) => entry.period)).toEqual(["2026-10"]);
+    expect(store.add(two, meta("e".repeat(64)), { periods: ["2026-09"] }).map((result) => result.period)).toEqual(["2026-09"]);
+  });
+});
+
+describe("history for a report", () => {
+  it("gives the reported month's units and every stored month up to it, scored as one file would be", async () => {
+    const store = await Store.open();
+    store.add(month("2026-09", [6, 10]), meta("a".repeat(64)));
+    store.add(month("2026-10"), meta("b".repeat(64)));
+    store.add(month("2026-11", [1, 10]), meta("c".repeat(64)));
+    const history = store.history({ period: "2026-10" });
+    expect(history.periods).toEqual(["2026-09", "2026-10"]);
+    expect(history.checksum).toBe("b".repeat(64));
+    expect(history.signOff).toBeNull();
+    expect(history.sources[0]).toBe("store › 2026-09 (v1) › so-lieu.xlsx › Số liệu › dòng 2");
+    const fromStore = scoreDataset(parseDataset(history.document, getScheme()), { period: "2026-10", asOf: "2026-11-30" });
+    const fromOneFile = scoreDataset(parseDataset({ units, figures: [...month("2026-09", [6, 10]).figures, ...month("2026-10").figures] }, getScheme()), { period: "2026-10", asOf: "2026-11-30" });
+    expect(fromStore.units.map((unit) => unit.total?.toString())).toEqual(fromOneFile.units.map((unit) => unit.total?.toString()));
+    expect(history.document.figures[0]!.channels).toEqual({ received: 10, online: 7, direct: 3, post: 0 });
+  });
+
+  it("lets the input replace its months, unless a signed-off month would change", async () => {
+    const store = await Store.open();
+    store.add(month("2026-09"), meta("a".repeat(64)));
+    store.add(month("2026-10"), meta("b".repeat(64)));
+    const input = { document: month("2026-10", [3, 10]), sources: ["moi.csv › dòng 2", "moi.csv › dòng 3"], checksum: "f".repeat(64) };
+    const history = store.history({ period: "2026-10", input });
+    expect(history.checksum).toBe("f".repeat(64));
+    expect(history.sources).toEqual(["store › 2026-09 (v1) › so-lieu.xlsx › Số liệu › dòng 2", "store › 2026-09 (v1) › so-lieu.xlsx › Số liệu › dòng 3", "moi.csv › dòng 2", "moi.csv › dòng 3"]);
+    store.signOff("2026-10", { at: new Date("2026-11-05T00:00:00Z") });
+    expect(code(() => store.history({ period: "2026-10", input }))).toEqual(["signed_off_differs", { period: "2026-10" }]);
+    expect(store.history({ period: "2026-10", input: { ...input, document: month("2026-10") } }).signOff).toBeNull();
+    expect(store.history({ period: "2026-10" }).signOff).toMatchObject({ period: "2026-10", checksum: "b".repeat(64) });
+  });
+
+  it("reports a quarter from its months, signed off when all of them are", async () => {
+    const store = await Store.open();
+    for (const [period, checksum] of [["2026-07", "1"], ["2026-08", "2"], ["2026-09", "3"]] as const) store.add(month(period), meta(checksum.repeat(64)));
+    const quarter = store.history({ period: "2026-Q3" });
+    expect(quarter.periods).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(quarter.checksum).toMatch(/^[0-9a-f]{64}$/);
+    for (const period of ["2026-07", "2026-08"]) store.signOff(period, { at: new Date() });
+    expect(store.history({ period: "2026-Q3" }).signOff).toBeNull();
+    store.signOff("2026-09", { at: new Date() });
+    expect(store.history({ period: "2026-Q3" }).signOff).toMatchObject({ period: "2026-Q3", checksum: quarter.checksum });
+    expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);
+  });
+
+  it("keeps counts given as null, the document's own fields and the evidence behind lost points", async () => {
+    const store = await Store.open();
+    const document = {
+      parentCounts: "own",
+      source: { system: "Cổng DVCQG" },
+      units,
+      figures: [{ unit: "X1", period: "2026-10", items: { ON_TIME: [9, 10], ELECTRONIC_CERTIFIED_COPY: null } }],
+      evidence: [{ unit: "X1", period: "2026-10", item: "ON_TIME", count: 1, dossiers: [{ id: "H1", reason: "late" }] }],
+    } as unknown as FiguresFile;
+    store.add(document, meta("b".repeat(64)));
+    const history = (await Store.open(store.export())).history({ period: "2026-10" }).document as unknown as Record<string, unknown> & FiguresFile;
+    expect(history.figures[0]!.items).toEqual({ ON_TIME: [9, 10], ELECTRONIC_CERTIFIED_COPY: null });
+    expect(history.parentCounts).toBe("own");
+    expect(history.source).toEqual({ system: "Cổng DVCQG" });
+    expect(history.evidence).toEqual((document as unknown as { evidence: unknown }).evidence);
+    expect(store.add(document, meta("c".repeat(64)))[0]!.action).toBe("unchanged");
+  });
+
+  it("keeps a prototype key as data", async () => {
+    const store = await Store.open();
+    store.add({ units, figures: [{ unit: "X1", period: "2026-10", items: JSON.parse('{"__proto__": [1, 2]}') as FiguresFile["figures"][number]["items"] }] }, meta("b".repeat(64)));
+    const items = store.history({ period: "2026-10" }).document.figures[0]!.items;
+    expect(Object.keys(items)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(items)).toBe(Object.prototype);
+  });
+});
+
+describe("files that are not a store", () => {
+  it("refuses bytes that are not SQLite, and a SQLite file that is not chiso's", async () => {
+    await expect(Store.open(new TextEncoder().encode("not a database at all, just text"), "x.db")).rejects.toMatchObject({ code: "not_a_store" });
+    const initSqlJs = (await import("sql.js")).default;
+    const SQL = await initSqlJs();
+    const other = new SQL.Database();
+    other.run("CREATE TABLE t (a)");
+    await expect(Store.open(other.export(), "other.db")).rejects.toMatchObject({ code: "not_a_store", params: { file: "other.db" } });
+  });
+});
