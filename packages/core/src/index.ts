@@ -72,6 +72,7 @@ export {
   type Evidence,
   type FigureRow,
 } from "./index-766/input/dataset.js";
+export { EVIDENCE_REASONS, describeEvidenceReason, type EvidenceReason } from "./index-766/input/evidence-reasons.js";
 export { scoreItem, type ItemScore, type ItemStatus, type CountsOrigin } from "./index-766/scoring/item.js";
 export { pointsUnits } from "./index-766/scoring/points-rule.js";
 export { scoreSections, type SectionScore } from "./index-766/scoring/sections.js";

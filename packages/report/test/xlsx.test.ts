@@ -20,7 +20,7 @@ describe("the pack workbook", () => {
 
   it("holds the computed values, read back from the file", async () => {
     const workbook = await readBack(await writeWorkbook(buildWorkbook(view.workbook), options.generatedAt));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Biểu đồ", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường, đặc khu", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Biểu đồ", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường, đặc khu", "Chi tiết chỉ tiêu", "Số liệu đầu vào", "SIPAS", "Chỉ số CCHC", "Cảnh báo số liệu", "Lưu ý"]);
     const card = scoreDataset(dataset, { period: "2026-03", asOf: "2026-11-21" });
     const communes = workbook.getWorksheet("Xếp hạng xã, phường, đặc khu")!;
     const rows = communes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1, 5));
@@ -80,7 +80,7 @@ describe("the pack workbook", () => {
     const row = (label: string) => summary.getColumn(1).values.findIndex((value) => value === label);
     expect(summary.getCell(row("Số đơn vị"), 2)).toMatchObject({ value: 5, numFmt: "#,##0" });
     expect(summary.getCell(row("Đã xếp hạng"), 2)).toMatchObject({ value: 4, numFmt: "#,##0" }); // C3 has no figures
-    expect(summary.getCell(row("Tổng điểm của tỉnh"), 2).numFmt).toBe("0.00");
+    expect(summary.getCell(row("Điểm của tỉnh (tính từ tổng số liệu của các đơn vị)"), 2).numFmt).toBe("0.00");
     const detail = workbook.getWorksheet("Chi tiết chỉ tiêu")!;
     expect([detail.getColumn(5).numFmt, detail.getColumn(6).numFmt, detail.getColumn(7).numFmt, detail.getColumn(8).numFmt]).toEqual(["#,##0", "#,##0", "0.00%", "0.00"]);
     const sipas = workbook.getWorksheet("SIPAS")!;
@@ -119,7 +119,7 @@ describe("the pack workbook", () => {
     const chartSheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     expect(chartSheet).toMatch(/<drawing r:id="rIdChisoDrawing1"\/><\/worksheet>$/);
     // exceljs still reads the file, charts and all.
-    expect((await readBack(Buffer.from(await workbookBytes(view.workbook)))).worksheets).toHaveLength(9);
+    expect((await readBack(Buffer.from(await workbookBytes(view.workbook)))).worksheets).toHaveLength(10);
   });
 
   it("is byte-identical for the same input, charts included", async () => {

@@ -77,6 +77,7 @@ const COMMON = {
 export const sipas2017Scheme: SipasSchemeDefinition = {
   ...COMMON,
   id: "sipas-2017",
+  example: true,
   name: b("SIPAS 2017–2020 — năm yếu tố cung ứng dịch vụ hành chính công", "SIPAS 2017–2020 — five factors of service delivery"),
   description: "Five factors, each asked as assessment, satisfaction and expectation; chiso scores the satisfaction items. The items are examples; the share-of-satisfied arithmetic and unweighted means are configuration (the official text could not be confirmed).",
   effectiveFrom: "2017-01-01",
@@ -88,6 +89,7 @@ export const sipas2017Scheme: SipasSchemeDefinition = {
 export const sipas2022Scheme: SipasSchemeDefinition = {
   ...COMMON,
   id: "sipas-2022",
+  example: true,
   name: b("SIPAS từ 2022 — ba khía cạnh", "SIPAS from 2022 — three aspects"),
   description: "Aspects → factors → items. Items are examples; arithmetic (share satisfied, unweighted means) is configuration.",
   effectiveFrom: "2022-01-01",

@@ -14,6 +14,8 @@ export const sipasAspectSchema = z.strictObject({ code: z.string().regex(/^[A-Z]
 export const sipasSchemeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
   version: z.string().min(1),
+  /** Marked `true` on the questionnaires chiso ships: their items are examples, not a province's official survey. */
+  example: z.boolean().default(false),
   name: bilingualSchema,
   description: z.string().optional(),
   effectiveFrom: z.iso.date(),

@@ -1,3 +1,4 @@
+import { footerText } from "../view/footer.js";
 import {
   AlignmentType,
   BorderStyle,
@@ -207,8 +208,7 @@ export function notices(list: readonly NoticeView[]): Paragraph[] {
 
 /** The footer: method, checksum and generation time, and the page number. */
 export function footer(context: PackContext): Footer {
-  const labels = labelsFor(context.language);
-  const text = `${labels.footerScheme}: ${context.scheme} · ${labels.footerChecksum}: ${context.checksum.slice(0, 16)} · ${labels.footerGenerated}: ${context.generatedLabel} · `;
+  const text = `${footerText(context)} · `;
   return new Footer({
     children: [
       new Paragraph({

@@ -15,7 +15,8 @@ export function blockBarsChart(pdf: Pdf, blocks: readonly BlockBarView[], x: num
   const rowHeight = size + 5;
   blocks.forEach((block, index) => {
     const top = y + index * rowHeight;
-    const label = block.note ? `${block.label} (${block.note})` : block.label;
+    // A note would wrap the label onto the next bar: the bar is starred and the note goes under the legend.
+    const label = block.note ? `${block.label} *` : block.label;
     pdf.text(label, x, top + 1, labelWidth, { size });
     const share = block.points === null ? 0 : Math.max(0, Math.min(1, block.points / block.max));
     pdf.rect(x + labelWidth, top + 2, barWidth, size - 1, COLORS.track);
@@ -23,7 +24,9 @@ export function blockBarsChart(pdf: Pdf, blocks: readonly BlockBarView[], x: num
     pdf.text(block.text, x + labelWidth + barWidth + 4, top + 1, valueWidth + 2, { size, align: "right" });
   });
   const legendTop = y + blocks.length * rowHeight + 2;
-  const legendHeight = pdf.text(legend, x, legendTop, width, { size: size - 1.5, face: "italic", color: "#444444" });
+  const notes = [...new Set(blocks.flatMap((block) => (block.note ? [block.note] : [])))];
+  const legendText = notes.length > 0 ? `${legend} * ${notes.join("; ")}.` : legend;
+  const legendHeight = pdf.text(legendText, x, legendTop, width, { size: size - 1.5, face: "italic", color: "#444444" });
   return blocks.length * rowHeight + 2 + legendHeight;
 }
 

@@ -1,3 +1,4 @@
+import { footerText } from "../view/footer.js";
 import { labelsFor } from "../labels.js";
 import { recipientLines } from "../view/official.js";
 import type { NoticeView, PackContext } from "../view/types.js";
@@ -105,7 +106,7 @@ export function provisionalBand(pdf: Pdf, context: PackContext, size: number): v
 /** The footer on every page: method, input checksum, generation time, page number. */
 export function footers(pdf: Pdf, context: PackContext): void {
   const labels = labelsFor(context.language);
-  const text = `${labels.footerScheme}: ${context.scheme} · ${labels.footerChecksum}: ${context.checksum.slice(0, 16)} · ${labels.footerGenerated}: ${context.generatedLabel}`;
+  const text = footerText(context);
   pdf.eachPage((page, pages) => {
     const y = pdf.bottom + 14;
     pdf.text(text, pdf.left, y, pdf.width - 60, { size: 7, color: "#555555" });

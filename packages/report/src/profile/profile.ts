@@ -88,9 +88,15 @@ export function nameInText(name: string, language: Language): string {
   return words.map((word, index) => (index < 2 || language === "en" ? word.charAt(0).toLocaleUpperCase(language) + word.slice(1) : word)).join(" ");
 }
 
+/** The province's own name without the committee the portal puts before it: "UBND Tỉnh Phú Thọ" → "Tỉnh Phú Thọ". */
+export function provinceProper(provinceName: string): string {
+  return provinceName.normalize("NFC").replace(/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, "").trim() || provinceName;
+}
+
 /** A place name from a province's name: "Tỉnh Hòa Sơn" → "Hòa Sơn", "Thành phố Hải Phòng" → "Hải Phòng". */
 export function placeOfProvince(provinceName: string): string {
-  return provinceName.replace(/^(tỉnh|thành phố|tp\.?)\s+/iu, "").trim() || provinceName;
+  const proper = provinceProper(provinceName);
+  return proper.replace(/^(tỉnh|thành phố|tp\.?)\s+/iu, "").trim() || proper;
 }
 
 /**
@@ -99,9 +105,11 @@ export function placeOfProvince(provinceName: string): string {
  */
 export function defaultProfile(provinceName: string, language: Language): ProvinceProfile {
   const place = placeOfProvince(provinceName);
+  const proper = provinceProper(provinceName);
   if (language === "en") {
+    const kind = /^(thành phố|tp\.?)\s/iu.test(proper) ? "CITY" : "PROVINCE";
     return {
-      issuer: { parent: `PEOPLE'S COMMITTEE OF ${place.toLocaleUpperCase("en")} PROVINCE`, name: "DEPARTMENT OF HOME AFFAIRS", inText: "Department of Home Affairs" },
+      issuer: { parent: `PEOPLE'S COMMITTEE OF ${place.toLocaleUpperCase("en")} ${kind}`, name: "DEPARTMENT OF HOME AFFAIRS", inText: "Department of Home Affairs" },
       place,
       symbols: { report: "BC-SNV", dispatch: "SNV-CCHC" },
       signer: { authority: "FOR THE DIRECTOR", title: "DEPUTY DIRECTOR", name: "Nguyễn Văn An" },
@@ -113,7 +121,7 @@ export function defaultProfile(provinceName: string, language: Language): Provin
     };
   }
   return {
-    issuer: { parent: `UBND ${provinceName.toLocaleUpperCase("vi")}`, name: "SỞ NỘI VỤ", inText: "Sở Nội vụ" },
+    issuer: { parent: `UBND ${proper.toLocaleUpperCase("vi")}`, name: "SỞ NỘI VỤ", inText: "Sở Nội vụ" },
     place,
     symbols: { report: "BC-SNV", dispatch: "SNV-CCHC" },
     signer: { authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Văn An" },

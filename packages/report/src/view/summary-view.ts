@@ -3,6 +3,7 @@ import { companionRankings } from "./companion-view.js";
 import { labelsFor } from "../labels.js";
 import { fillWording, assessmentParagraphs, dispatchParagraphs, taskParagraphs, type AssessmentInput } from "./assessment.js";
 import { formatPoints } from "./format.js";
+import { summaryNotices } from "./notices.js";
 import type { ProvinceProfile } from "../profile/profile.js";
 import type { LevelRankingView, PackContext, ProvinceSummaryView, RankingRowView, UnitListEntryView } from "./types.js";
 import { bandOf, blockBars, changeTexts, positionText, toneOf, trendPoints, unitKind, type History } from "./unit-view.js";
@@ -110,7 +111,7 @@ export function provinceSummaryView(
     band: province.band?.label[language] ?? null,
     tone: toneOf(card.scheme, province),
     scoreChange: changeTexts(province, previousCard?.unit(province.unit.id), language).score,
-    notices: [],
+    notices: companions ? summaryNotices(context, card, children, companions.dataset, companions.scores) : [],
     subject: labels.subject(period),
     dispatchAbout: labels.dispatchAbout(period),
     assessment: fill(wording?.assessment) ?? assessmentParagraphs(input),

@@ -288,6 +288,15 @@ export interface WorkbookChartsView {
   readonly trend: readonly { readonly label: string; readonly value: number | null }[];
 }
 
+/** A plain sheet of the workbook: a header row, then rows of texts and numbers (notes, evidence, reconciliation). */
+export interface WorkbookTable {
+  readonly name: string;
+  readonly headers: readonly string[];
+  /** Column widths in characters, one per header. */
+  readonly widths: readonly number[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
 /** The workbook's content as plain numbers and texts. */
 export interface WorkbookView {
   readonly context: PackContext;
@@ -303,6 +312,8 @@ export interface WorkbookView {
   readonly findings: readonly WorkbookFindingRow[];
   readonly sipas: { readonly headers: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
   readonly par: { readonly headers: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
+  /** Sheets shown only when they have rows: the notes per unit, the dossiers behind lost points, the reconciliation with the portal. */
+  readonly tables: readonly WorkbookTable[];
 }
 
 /** A whole monthly pack: one scorecard per department and commune, one summary per province, one workbook. */

@@ -14,6 +14,7 @@ import {
 import { labelsFor, type Labels } from "../labels.js";
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
+import { evidenceLines, unitNotices } from "./notices.js";
 import type { ActionView, BlockBarView, ItemRowView, PackContext, Tone, TrendPointView, UnitScorecardView } from "./types.js";
 
 /** Scorecards of the periods a unit's page compares with: the previous period and the trend months. */
@@ -61,6 +62,7 @@ export function blockBars(scheme: Scheme, score: UnitScore, language: Language):
       max,
       text: `${formatPoints(block.points, language)} / ${formatPoints(block.max, language)}`,
       tone: points === null ? "neutral" : shareTone(points / max),
+      note: block.origin === "published" ? labelsFor(language).publishedNote : null,
     };
   });
 }
@@ -111,13 +113,15 @@ export function changeTexts(score: UnitScore, previous: UnitScore | undefined, l
   return { score: scoreChange, rank: labels.rankMove(moved) };
 }
 
-function itemNote(explanation: ItemExplanation, labels: Labels): string | null {
+function itemNote(explanation: ItemExplanation, labels: Labels, blockPublished: boolean): string | null {
   const { score } = explanation;
-  if (score.status === "missing") return labels.noData;
+  if (score.status === "missing") return blockPublished ? labels.publishedNote : labels.noData;
   if (score.status === "tracking") return labels.tracking;
   if (score.status === "transferred") return labels.transferred;
   if (score.status === "empty") {
     const policy = explanation.item.emptyDenominator.policy;
+    // The portal returns some items without counts (null) and scores them by the item's rule.
+    if (score.counts === null) return policy === "full" ? labels.portalNullFull : policy === "zero" ? labels.portalNullZero : labels.portalNull;
     if (policy === "full") return labels.emptyFull;
     if (policy === "zero") return explanation.item.scope === "dossier" ? labels.noDossiers : labels.emptyZero;
     return labels.noData;
@@ -129,6 +133,7 @@ function itemNote(explanation: ItemExplanation, labels: Labels): string | null {
 export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language): ItemRowView[] {
   const labels = labelsFor(language);
   const blockOf = new Map(scheme.blocks.flatMap((block) => block.itemIndices.map((index) => [index, block.name[language]] as const)));
+  const publishedItems = new Set(scheme.blocks.flatMap((block, position) => (score.blocks[position]?.origin === "published" ? block.itemIndices : [])));
   return explainUnit(scheme, score).map((explanation, index) => {
     const { item, score: itemScore } = explanation;
     const before = previous?.items[index]?.points ?? null;
@@ -145,7 +150,7 @@ export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore |
       max: formatPoints(itemScore.max, language),
       lost: formatPoints(explanation.pointsLost, language),
       change: itemScore.points && before ? formatChange(itemScore.points.minus(before), language) : "—",
-      note: itemNote(explanation, labels),
+      note: itemNote(explanation, labels, publishedItems.has(index)),
       lostValue: explanation.pointsLost?.toNumber() ?? 0,
       badge: item.id.endsWith(".x") ? labels.unnumbered : null,
       block: blockOf.get(index) ?? "",
@@ -153,8 +158,11 @@ export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore |
   });
 }
 
-/** The planner's top items as sentences: what to raise, by how much, for how many points. */
-export function actions(scheme: Scheme, score: UnitScore, language: Language, limit = 4): ActionView[] {
+/**
+ * The planner's top items as sentences: what to raise, by how much, for how many points — with, when the
+ * figures came from dossier records, the dossiers behind the lost points.
+ */
+export function actions(scheme: Scheme, score: UnitScore, language: Language, limit = 4, evidence?: { dataset: Dataset; periodKey: string }): ActionView[] {
   const labels = labelsFor(language);
   return planImprovements(scheme, score, limit).map((explanation) => {
     const full = explanation.toFullMarks!;
@@ -169,7 +177,8 @@ export function actions(scheme: Scheme, score: UnitScore, language: Language, li
     const next = explanation.toNextPoint;
     if (next && next.increase < full.increase) text += ` ${labels.actionNext(formatCount(next.increase, language), formatPoints(next.points, language))}`;
     const id = displayId(explanation.item.id);
-    return { item: `${id ? `${id} ` : ""}${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text };
+    const details = evidence ? evidenceLines(evidence.dataset, score.unit.id, evidence.periodKey, explanation.item.code, language) : [];
+    return { item: `${id ? `${id} ` : ""}${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text, ...(details.length > 0 && { details }) };
   });
 }
 
@@ -207,14 +216,18 @@ export function unitScorecardView(
     tone: toneOf(card.scheme, score),
     rank: rank.rank,
     rankDetail: rank.detail,
-    notices: [],
+    notices: companions ? unitNotices(context, card, score, companions.dataset, companions.scores) : [],
     scoreChange: change.score,
     rankChange: change.rank,
     blocks: blockBars(card.scheme, score, language),
     trend: trendPoints(score.unit.id, history, language),
     items: itemRows(card.scheme, score, previous, language),
-    actions: actions(card.scheme, score, language),
-    findings: findings.map((finding) => findingText(card.scheme, finding, language)),
+    actions: actions(card.scheme, score, language, 4, companions && { dataset: companions.dataset, periodKey: card.period.key }),
+    findings: [
+      // A rejected row is the first thing wrong with the unit's data: never "no problems found".
+      ...(context.rejectedRows ?? []).filter((row) => row.unit === score.unit.id).map((row) => `${row.where}: ${row.reasons.join("; ")}`),
+      ...findings.map((finding) => findingText(card.scheme, finding, language)),
+    ],
     sipas: companions ? sipasView(companions.dataset, companions.scores.sipas.get(score.unit.id), language) : null,
     par: companions ? parView(companions.dataset, score.unit.level, companions.scores.par.get(score.unit.id), language) : null,
   };

@@ -1,7 +1,8 @@
-import { describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scorecard, type UnitLevel } from "@chiso/core";
+import { describeEvidenceReason, describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitLevel } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
-import type { PackContext, WorkbookInputRow, WorkbookView } from "./types.js";
+import { itemLabel, unitNotices } from "./notices.js";
+import type { PackContext, WorkbookInputRow, WorkbookTable, WorkbookView } from "./types.js";
 import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
@@ -52,7 +53,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       [r.period, context.periodLabel],
       [r.provisional, context.provisional ? r.yes : r.no],
       [r.scheme, context.scheme],
-      [r.total, province?.total?.toNumber() ?? "—", "points"],
+      [dataset.parentCounts === "own" ? labels.provinceScoreOwn : labels.provinceScore, province?.total?.toNumber() ?? "—", "points"],
       [r.band, province?.band?.label[language] ?? "—"],
       [r.units, scored.length, "count"],
       [r.ranked, scored.filter((score) => score.standing.ranked).length, "count"],
@@ -80,6 +81,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
     })),
     inputs,
     ...companionSheets(dataset, companions, language),
+    tables: [noticesTable(context, dataset, card, companions), evidenceTable(dataset, card, language), reconciliationTable(dataset, card, language)].filter((table) => table.rows.length > 0),
     findings: card.findings.map((finding) => ({
       unit: finding.unit,
       unitName: card.unit(finding.unit)?.unit.name ?? finding.unit,
@@ -128,5 +130,64 @@ function companionSheets(dataset: Dataset, scores: CompanionScores | undefined, 
       headers: [labels.colId, labels.colName, labels.colLevel, labels.colPoints, labels.colMax, labels.colIndex, labels.colBand, labels.colRank, labels.colTasks, labels.colRescaled],
       rows: parRows,
     },
+  };
+}
+
+/** Every unit's notes (incomplete, rejected, published blocks, examples): the officer's list of what to look at. */
+function noticesTable(context: PackContext, dataset: Dataset, card: Scorecard, companions: CompanionScores | undefined): WorkbookTable {
+  const labels = labelsFor(context.language);
+  const rows = card.units.flatMap((score) =>
+    unitNotices(context, card, score, dataset, companions).map((notice) => [score.unit.id, score.unit.name, labels.completenessStatus[score.completeness.status] ?? "", notice.text]),
+  );
+  return { name: labels.sheetNotices, headers: [labels.colId, labels.colName, labels.colCompleteness, labels.colFinding], widths: [14, 30, 16, 110], rows };
+}
+
+/** The dossiers behind lost points of the period, one row per dossier (as the figures file lists them). */
+function evidenceTable(dataset: Dataset, card: Scorecard, language: Language): WorkbookTable {
+  const labels = labelsFor(language);
+  const rows = [...dataset.evidence.values()]
+    .filter((entry) => entry.period === card.period.key)
+    .flatMap((entry) =>
+      entry.dossiers.map((dossier) => [
+        entry.unit,
+        dataset.unitById.get(entry.unit)?.name ?? entry.unit,
+        itemLabel(card.scheme, entry.item, language),
+        dossier.id,
+        dossier.procedureName ?? dossier.procedure ?? "",
+        dossier.receivedAt ?? "",
+        dossier.dueAt ?? "",
+        dossier.finishedAt ?? "",
+        dossier.daysLate ?? null,
+        describeEvidenceReason(dossier.reason, language),
+      ]),
+    );
+  return {
+    name: labels.sheetEvidence,
+    headers: [labels.colId, labels.colName, labels.colItem, labels.colDossier, labels.colProcedure, labels.colReceived, labels.colDue, labels.colFinished, labels.colDaysLate, labels.colReason],
+    widths: [12, 26, 36, 18, 36, 19, 19, 19, 10, 36],
+    rows,
+  };
+}
+
+/** Each published score against chiso's own, with the likely cause of a difference. */
+function reconciliationTable(dataset: Dataset, card: Scorecard, language: Language): WorkbookTable {
+  const labels = labelsFor(language);
+  const target = (scheme: Scheme, level: string, code: string) =>
+    level === "item" ? itemLabel(scheme, code, language) : level === "block" ? (scheme.blocks.find((block) => block.code === code)?.name[language] ?? code) : labels.total;
+  const rows = card.reconciliation.map((entry) => [
+    entry.unit,
+    dataset.unitById.get(entry.unit)?.name ?? entry.unit,
+    labels.reconciliationLevel[entry.level] ?? entry.level,
+    target(card.scheme, entry.level, entry.code),
+    entry.published?.toNumber() ?? entry.publishedText ?? null,
+    entry.computed?.toNumber() ?? null,
+    labels.reconciliationStatus[entry.status] ?? entry.status,
+    entry.cause ? (labels.reconciliationCause[entry.cause] ?? entry.cause) : "",
+  ]);
+  return {
+    name: labels.sheetReconciliation,
+    headers: [labels.colId, labels.colName, labels.colLevelOf, labels.colItem, labels.colPublished, labels.colRecomputed, labels.colStatus, labels.colCause],
+    widths: [12, 30, 10, 40, 14, 14, 16, 34],
+    rows,
   };
 }

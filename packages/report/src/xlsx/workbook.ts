@@ -1,3 +1,4 @@
+import { footerText } from "../view/footer.js";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { labelsFor } from "../labels.js";
@@ -52,7 +53,7 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   const footer: PrintTexts = {
     title: view.title,
     period: view.context.periodLabel,
-    footer: `${labels.footerScheme}: ${view.context.scheme} · ${labels.footerChecksum}: ${view.context.checksum.slice(0, 16)} · ${labels.footerGenerated}: ${view.context.generatedLabel}`,
+    footer: footerText(view.context),
     page: labels.pageOf,
   };
 
@@ -158,6 +159,16 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   styleHeader(findings, 1, findingHeaders.length);
   findings.autoFilter = { from: "A1", to: `${columnLetter(findingHeaders.length)}1` };
   printSetup(findings, 1, footer);
+
+  for (const table of view.tables) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: frozen(1, 2) });
+    // Long texts (notes) wrap in their column instead of running off the printed page.
+    sheet.columns = table.widths.map((width) => ({ width, ...(width >= 60 && { style: { alignment: { wrapText: true, vertical: "top" } } }) }));
+    addRows(sheet, [table.headers, ...table.rows]);
+    styleHeader(sheet, 1, table.headers.length);
+    sheet.autoFilter = { from: "A1", to: `${columnLetter(table.headers.length)}1` };
+    printSetup(sheet, 1, footer);
+  }
 
   return workbook;
 }

@@ -1,0 +1,110 @@
+import { describeEvidenceReason, evidenceFor, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { labelsFor, type Labels } from "../labels.js";
+import { formatCount } from "./format.js";
+import type { NoticeView, PackContext } from "./types.js";
+
+/** How many names a notice lists before "…" (a unit missing 20 items gets a readable line, not a page). */
+const LISTED = 6;
+
+/** An item as the documents name it: "2.1 Giải quyết hồ sơ đúng hạn" (the portal's unnumbered items by name). */
+export function itemLabel(scheme: Scheme, code: string, language: Language): string {
+  const item = scheme.itemByCode.get(code);
+  if (!item) return code;
+  const id = item.id.endsWith(".x") ? "" : item.id;
+  return `${id ? `${id} ` : ""}${item.name[language]}`;
+}
+
+/** The first few names, then "…" with how many more. */
+export function shortList(names: readonly string[], language: Language): string {
+  if (names.length <= LISTED) return names.join("; ");
+  return `${names.slice(0, LISTED).join("; ")}; … (${language === "vi" ? "và" : "and"} ${names.length - LISTED} ${language === "vi" ? "mục khác" : "more"})`;
+}
+
+/** The names of the blocks kept as the portal published them (not recomputed). */
+export function publishedBlockNames(scheme: Scheme, score: UnitScore, language: Language): string[] {
+  return score.blocks.flatMap((block, index) => (block.origin === "published" ? [scheme.blocks[index]!.name[language]] : []));
+}
+
+/** Whether the unit is scored on a SIPAS questionnaire or PAR tree that is chiso's example, not the province's. */
+function examples(dataset: Dataset, score: UnitScore, companions: CompanionScores | undefined): { sipas: boolean; par: boolean } {
+  const sipas = companions?.sipas.has(score.unit.id) === true && dataset.companions.sipasScheme.definition.example;
+  const par = companions?.par.has(score.unit.id) === true && dataset.companions.parSchemes[score.unit.level]?.definition.example === true;
+  return { sipas, par };
+}
+
+/** One line for the examples in use: SIPAS, PAR or both. */
+function exampleNotice(example: { sipas: boolean; par: boolean }, labels: Labels): NoticeView | null {
+  const text = example.sipas && example.par ? labels.noticeExampleBoth : example.sipas ? labels.noticeExampleSipas : example.par ? labels.noticeExamplePar : null;
+  return text ? { level: "info", text } : null;
+}
+
+function completenessNotice(scheme: Scheme, score: UnitScore, labels: Labels, language: Language): NoticeView | null {
+  const { completeness } = score;
+  if (completeness.status === "no_figures") return { level: "warning", text: labels.noticeNoFigures };
+  if (completeness.status === "no_dossiers") return { level: "info", text: labels.noticeNoDossiers };
+  if (completeness.status !== "incomplete") return null;
+  const names = shortList(completeness.missingItems.map((code) => itemLabel(scheme, code, language)), language);
+  const text = score.standing.ranked ? labels.noticeIncompleteRanked : labels.noticeIncomplete;
+  return { level: "warning", text: text(completeness.missingItems.length, names) };
+}
+
+/** Where the figures come from, when the file says (a portal import, the dossier engine). */
+export function sourceNotice(dataset: Dataset, labels: Labels): NoticeView | null {
+  const source = dataset.provenance;
+  if (!source) return null;
+  const detail = [source.procedure && labels.procedureScope(source.procedure), source.retrievedAt && labels.retrievedAt(source.retrievedAt)].filter(Boolean).join(", ");
+  return { level: "info", text: labels.noticeSource(source.system, detail) };
+}
+
+/**
+ * What a unit's card must say before its numbers: figures missing or rejected, no dossiers, blocks kept as
+ * published, example questionnaires — so that an incomplete card is never read as a complete one.
+ */
+export function unitNotices(context: PackContext, card: Scorecard, score: UnitScore, dataset: Dataset, companions?: CompanionScores): NoticeView[] {
+  const { language } = context;
+  const labels = labelsFor(language);
+  const notices: NoticeView[] = [];
+  for (const rejected of context.rejectedRows ?? []) {
+    if (rejected.unit === score.unit.id) notices.push({ level: "warning", text: labels.noticeRejected(rejected.where, rejected.reasons.join("; ")) });
+  }
+  const completeness = completenessNotice(card.scheme, score, labels, language);
+  if (completeness) notices.push(completeness);
+  const published = publishedBlockNames(card.scheme, score, language);
+  if (published.length > 0) notices.push({ level: "info", text: labels.noticePublished(published.join(", ")) });
+  const example = exampleNotice(examples(dataset, score, companions), labels);
+  if (example) notices.push(example);
+  return notices;
+}
+
+/** The province summary's notices: which units are incomplete or without figures, rejected rows, examples, the source. */
+export function summaryNotices(context: PackContext, card: Scorecard, children: readonly UnitScore[], dataset: Dataset, companions?: CompanionScores): NoticeView[] {
+  const { language } = context;
+  const labels = labelsFor(language);
+  const notices: NoticeView[] = [];
+  const named = (status: UnitScore["completeness"]["status"]) => children.filter((score) => score.completeness.status === status).map((score) => score.unit.name);
+  const incomplete = named("incomplete");
+  if (incomplete.length > 0) notices.push({ level: "warning", text: labels.summaryIncomplete(incomplete.length, shortList(incomplete, language)) });
+  const empty = named("no_figures");
+  if (empty.length > 0) notices.push({ level: "warning", text: labels.summaryNoFigures(empty.length, shortList(empty, language)) });
+  const rejected = context.rejectedRows?.length ?? 0;
+  if (rejected > 0) notices.push({ level: "warning", text: labels.summaryRejected(rejected) });
+  const anyExample = (kind: "sipas" | "par") => children.some((score) => examples(dataset, score, companions)[kind]);
+  const example = exampleNotice({ sipas: anyExample("sipas"), par: anyExample("par") }, labels);
+  if (example) notices.push(example);
+  const source = sourceNotice(dataset, labels);
+  if (source) notices.push(source);
+  return notices;
+}
+
+/** The dossiers behind an item's lost points, as lines under the card's action (the worst few; the workbook has all). */
+export function evidenceLines(dataset: Dataset, unitId: string, periodKey: string, itemCode: string, language: Language, limit = 3): string[] {
+  const evidence = evidenceFor(dataset, unitId, periodKey, itemCode);
+  if (!evidence || evidence.dossiers.length === 0) return [];
+  const labels = labelsFor(language);
+  const shown = evidence.dossiers.slice(0, limit);
+  const lines = shown.map((dossier) =>
+    labels.evidenceLine(dossier.id, describeEvidenceReason(dossier.reason, language), dossier.procedureName ?? dossier.procedure ?? "", dossier.daysLate ? formatCount(dossier.daysLate, language) : ""),
+  );
+  if (evidence.count > shown.length) lines.push(labels.evidenceMore(shown.length, evidence.count));
+  return lines;
+}

@@ -1,0 +1,118 @@
+// What the documents must say when the data is not whole: missing items, no dossiers, no figures, rejected
+// rows, example questionnaires, blocks kept as published, the dossiers behind lost points, the sign-off.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import type { FiguresFile } from "@chiso/core";
+import { buildPackView } from "../src/index.js";
+import { renderProvinceSummaryDocx } from "../src/docx/index.js";
+import { renderProvinceSummary, renderUnitScorecard } from "../src/pdf/index.js";
+import { workbookBytes } from "../src/xlsx/index.js";
+import { datasetOf, pdfText as rawText, smallPackFile } from "./fixture.js";
+
+const pdfText = async (bytes: Uint8Array) => (await rawText(bytes)).replace(/\s+/g, " ");
+const options = { period: "2026-03", asOf: "2026-11-21", generatedAt: new Date("2026-04-01T00:00:00+07:00"), checksum: "ef".repeat(32) };
+
+/** The small province, with C2 reporting only two items in March and dossiers behind D2's late ones. */
+function partialFile(): FiguresFile {
+  const file = smallPackFile();
+  const figures = file.figures.map((row) => (row.unit === "C2" && row.period === "2026-03" ? { ...row, items: { ON_TIME: [9, 10] as [number, number], ONLINE_DOSSIER_SHARE: [5, 10] as [number, number] } } : row));
+  const evidence = [
+    {
+      unit: "D2",
+      period: "2026-03",
+      item: "ON_TIME",
+      count: 25,
+      dossiers: [
+        { id: "HS-0042", procedureName: "Cấp giấy phép xây dựng", receivedAt: "2026-03-02T08:00:00", dueAt: "2026-03-10T17:00:00", finishedAt: "2026-03-13T10:00:00", daysLate: 3, reason: "late" },
+        { id: "HS-0043", procedure: "1.000046", reason: "overdue_in_progress" },
+      ],
+    },
+  ];
+  return { ...file, figures, evidence };
+}
+
+describe("a unit that did not report every item", () => {
+  const dataset = datasetOf(partialFile());
+  const pack = buildPackView(dataset, options);
+  const card = pack.scorecards.find((view) => view.unitId === "C2")!;
+
+  it("says so on its card, naming the missing items, and is neither graded nor ranked", async () => {
+    expect(card.band).toBeNull();
+    expect(card.tone).toBe("neutral");
+    expect(card.notices[0]).toMatchObject({ level: "warning" });
+    expect(card.notices[0]!.text).toMatch(/^Số liệu chưa đủ: thiếu \d+ chỉ tiêu \(1\.1 Công bố TTHC đúng hạn; /);
+    const text = await pdfText(await renderUnitScorecard(card));
+    expect(text).toContain("Số liệu chưa đủ: thiếu");
+    expect(text).toContain("không được xếp loại, xếp hạng kỳ này");
+    expect(text).toContain("Chưa xếp hạng");
+  });
+
+  it("is listed in the summary's notices, and in the workbook's notes", async () => {
+    const summary = pack.summaries[0]!;
+    expect(summary.notices.map((notice) => notice.text)).toContain("1 đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: Phường Đông Hải.");
+    expect(await pdfText(await renderProvinceSummary(summary))).toContain("1 đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: Phường Đông Hải.");
+    const xml = await (await JSZip.loadAsync(await renderProvinceSummaryDocx(summary))).file("word/document.xml")!.async("string");
+    expect(xml).toContain("1 đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: Phường Đông Hải.");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
+    const notes = workbook.getWorksheet("Lưu ý")!.getSheetValues().slice(2) as unknown[][];
+    const rowOf = (id: string) => notes.filter((row) => row[1] === id).map((row) => [row[3], String(row[4]).split(/ \(|:/u)[0]]);
+    expect(rowOf("C2")).toEqual([["thiếu", "Số liệu chưa đủ"]]);
+    expect(rowOf("C3")).toEqual([["không có số liệu", "Không có số liệu của đơn vị trong kỳ này"]]);
+  });
+
+  it("names the dossiers behind the lost points under the card's next steps, and lists them in the workbook", async () => {
+    const department = pack.scorecards.find((view) => view.unitId === "D2")!;
+    const onTime = department.actions.find((action) => action.item.startsWith("2.1 "));
+    expect(onTime?.details).toEqual([
+      "Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc",
+      "Hồ sơ HS-0043 (1.000046): Đang giải quyết, đã quá hạn",
+      "… và 23 hồ sơ khác (xem bảng tính, trang “Hồ sơ mất điểm”).",
+    ]);
+    expect(await pdfText(await renderUnitScorecard(department))).toContain("Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
+    const rows = workbook.getWorksheet("Hồ sơ mất điểm")!.getSheetValues().slice(2) as unknown[][];
+    expect(rows[0]!.slice(1)).toEqual(["D2", "Sở Y tế", "2.1 Giải quyết hồ sơ đúng hạn", "HS-0042", "Cấp giấy phép xây dựng", "2026-03-02T08:00:00", "2026-03-10T17:00:00", "2026-03-13T10:00:00", 3, "Giải quyết quá hạn"]);
+    expect([rows[1]![4], rows[1]![5], rows[1]![10]]).toEqual(["HS-0043", "1.000046", "Đang giải quyết, đã quá hạn"]);
+  });
+
+  it("is ranked with the reason stated when the office asks for it", () => {
+    const ranked = buildPackView(dataset, { ...options, rankIncomplete: true }).scorecards.find((view) => view.unitId === "C2")!;
+    expect(ranked.rank).not.toBe("Chưa xếp hạng");
+    expect(ranked.notices[0]!.text).toMatch(/^Số liệu chưa đủ: thiếu \d+ chỉ tiêu .*Theo yêu cầu của cơ quan, đơn vị vẫn được xếp loại, xếp hạng\.$/);
+  });
+});
+
+describe("rejected rows, example questionnaires and the sign-off", () => {
+  const rejectedRows = [{ unit: "C3", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 9", reasons: ["tử số (12) lớn hơn mẫu số (10)"] }];
+  const signOff = { at: "2026-04-05T09:30:00+07:00", by: "Trần Thị Bình", checksum: "ef".repeat(32) };
+  const pack = buildPackView(datasetOf(smallPackFile()), { ...options, rejectedRows, signOff });
+
+  it("tells the unit whose row was rejected, instead of 'no data problems found'", async () => {
+    const card = pack.scorecards.find((view) => view.unitId === "C3")!;
+    expect(card.notices.map((notice) => notice.text)).toEqual([
+      "Dòng số liệu của đơn vị bị từ chối và không được dùng (so-lieu.xlsx › Số liệu › dòng 9): tử số (12) lớn hơn mẫu số (10). Hãy sửa dòng này và chạy lại.",
+      "Không có số liệu của đơn vị trong kỳ này: không tính điểm, không xếp loại, xếp hạng.",
+    ]);
+    expect(card.findings[0]).toBe("so-lieu.xlsx › Số liệu › dòng 9: tử số (12) lớn hơn mẫu số (10)");
+    const text = await pdfText(await renderUnitScorecard(card));
+    expect(text).toContain("Dòng số liệu của đơn vị bị từ chối");
+    expect(text).not.toContain("Không phát hiện vấn đề về số liệu");
+  });
+
+  it("says the SIPAS and PAR results rest on chiso's examples, on the card of a unit that has them", () => {
+    const card = pack.scorecards.find((view) => view.unitId === "C1")!;
+    expect(card.notices.map((notice) => notice.text)).toEqual([expect.stringContaining("Chỉ số SIPAS và Chỉ số CCHC được tính theo bộ câu hỏi, bộ tiêu chí mẫu đi kèm chiso")]);
+    expect(pack.scorecards.find((view) => view.unitId === "C2")!.notices).toEqual([]);
+  });
+
+  it("prints the sign-off in the footer of every document", async () => {
+    const summary = pack.summaries[0]!;
+    expect(await pdfText(await renderProvinceSummary(summary))).toContain("Đã chốt số liệu ngày 05/04/2026 09:30 (GMT+7) (Trần Thị Bình)");
+    const zip = await JSZip.loadAsync(await renderProvinceSummaryDocx(summary));
+    const footers = await Promise.all(Object.keys(zip.files).filter((name) => /word\/footer\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")));
+    expect(footers.join("")).toContain("Đã chốt số liệu ngày 05/04/2026 09:30 (GMT+7) (Trần Thị Bình)");
+  });
+});
