@@ -12,7 +12,7 @@ import { getScheme, parseDataset, scoreDataset, scorecardToJson } from "@chiso/c
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
 import { generateDemoData } from "../src/demo/generate.js";
-import { figuresFileSource, type ServedData } from "../src/commands/serve/data-source.js";
+import { figuresFileSource, storeSource, type ServedData } from "../src/commands/serve/data-source.js";
 import { toFiguresDocument } from "../src/commands/serve/figures-document.js";
 import { CONTENT_SECURITY_POLICY, isLoopback, startServer, type RunningServer } from "../src/commands/serve/server.js";
 
@@ -45,6 +45,21 @@ beforeAll(async () => {
   dir = await temp();
   demoFile = join(dir, "du-lieu.json");
   await writeFile(demoFile, JSON.stringify(generateDemoData()));
+});
+
+describe("the history store as the viewer's source", () => {
+  it("serves every stored period up to the latest, scored as from the file itself", async () => {
+    const store = join(dir, "kho.db");
+    const added = await run(["store", "add", "--store", store, "--input", demoFile]);
+    expect(added.code).toBe(0);
+    const fromStore = await storeSource({ store, language: "vi", asOf: "2026-11-21" }).load();
+    const fromFile = await figuresFileSource({ inputs: [demoFile], language: "vi", asOf: "2026-11-21" }).load();
+    expect(fromStore.meta).toMatchObject({ kind: "store", source: "kho.db", period: fromFile.meta.period });
+    const totals = (data: ServedData, period: string) => scoreDataset(data.dataset, { period, asOf: "2026-11-21" }).units.map((unit) => [unit.unit.id, unit.total?.toString() ?? null]);
+    for (const period of ["2026-10", "2026-09", "2026-Q3"]) expect(totals(fromStore, period)).toEqual(totals(fromFile, period));
+    const refused = await run(["serve", "--store", store, "--input", demoFile]);
+    expect(refused.code).toBe(2);
+  });
 });
 
 describe("the figures document sent to the browser", () => {

@@ -1,4 +1,4 @@
-import { builtinSchemeIds, getScheme, parseDataset, parsePeriod, type CompanionOptions, type Dataset, type Language, type Scheme } from "@chiso/core";
+import { builtinSchemeIds, getScheme, parseDataset, parsePeriod, type CompanionOptions, type Dataset, type DatasetOptions, type Language, type Scheme } from "@chiso/core";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import type { ReadFigures } from "./read-figures.js";
@@ -12,9 +12,6 @@ export interface HistoryRead {
   /** Lines for stderr: where the history came from, rows left out. */
   readonly notes: readonly string[];
 }
-
-/** `FigureRow.source` from the file's own locations (the core's option once merged; ignored until then). */
-type DatasetOptions = CompanionOptions & { readonly sources?: readonly string[] };
 
 /**
  * The dataset a report of `period` scores from the office's store: the period's units and every stored

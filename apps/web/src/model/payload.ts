@@ -34,7 +34,7 @@ export interface PublishedMark {
 
 /** Where the served data came from, shown in the viewer's footer. */
 export interface DataMeta {
-  /** "figures" today; "store" once the history store lands. */
+  /** A figures file, or the office's history store. */
   readonly kind: "figures" | "store";
   /** The file (or store) name, without its folder. */
   readonly source: string;

@@ -1,5 +1,7 @@
 import { scoreDataset, todayInVietnam, type Dataset, type FiguresFile, type Language, type SchemeData, type TieRule } from "@chiso/core";
 import { loadScheme, readFigures, type ReadOptions } from "../../input/read-figures.js";
+import { readHistory } from "../../input/read-history.js";
+import { readStore } from "../../input/store-file.js";
 import { toFiguresDocument } from "./figures-document.js";
 // The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
 import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
@@ -52,22 +54,52 @@ export function figuresFileSource(options: FiguresFileOptions): DataSource {
       // Without --scheme, the scheme the file declares (or the default), as report does.
       const scheme = await loadScheme(options.scheme, options.language);
       const { dataset, checksum, notes } = await readFigures(options.inputs, scheme, options.language, options.read);
-      return {
-        dataset,
-        document: toFiguresDocument(dataset),
-        ...optionalLists(dataset, options.asOf),
-        scheme: dataset.scheme.definition,
-        meta: {
-          kind: "figures",
-          source: options.inputs.map((input) => input.split(/[\\/]/).at(-1) ?? input).join(", "),
-          checksum,
-          period: options.period ?? latestPeriod(dataset),
-          asOf: options.asOf ?? todayInVietnam(),
-          ...(options.tie && { tie: options.tie }),
-          notes,
-        },
-      };
+      const source = options.inputs.map((input) => input.split(/[\\/]/).at(-1) ?? input).join(", ");
+      return servedData(dataset, { kind: "figures", source, checksum, notes, period: options.period ?? latestPeriod(dataset) }, options);
     },
+  };
+}
+
+export interface StoreOptions extends Omit<FiguresFileOptions, "inputs" | "read"> {
+  /** The office's history store (`chiso store add`). */
+  readonly store: string;
+  readonly companions?: ReadOptions["companions"];
+}
+
+/** The latest month in the store (or, failing that, period): what the viewer opens on. */
+async function latestStoredPeriod(path: string, language: Language): Promise<string> {
+  const store = await readStore(path, language);
+  try {
+    const keys = [...new Set(store.list().filter((entry) => entry.current).map((entry) => entry.period))];
+    return keys.filter((key) => /^\d{4}-\d{2}$/.test(key)).at(-1) ?? keys.at(-1) ?? "";
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * The office's history store: every stored period up to the one opened (by default the latest), read by the
+ * same code as `chiso report --store`, so the viewer's trend and changes are those of the store.
+ */
+export function storeSource(options: StoreOptions): DataSource {
+  return {
+    async load() {
+      const scheme = await loadScheme(options.scheme, options.language);
+      const period = options.period ?? (await latestStoredPeriod(options.store, options.language));
+      const history = await readHistory(options.store, period, options.language, null, scheme, options.companions);
+      const source = options.store.split(/[\\/]/).at(-1) ?? options.store;
+      return servedData(history.dataset, { kind: "store", source, checksum: history.checksum, notes: history.notes, period }, options);
+    },
+  };
+}
+
+function servedData(dataset: Dataset, meta: Pick<DataMeta, "kind" | "source" | "checksum" | "notes" | "period">, options: { readonly asOf?: string; readonly tie?: TieRule }): ServedData {
+  return {
+    dataset,
+    document: toFiguresDocument(dataset),
+    ...optionalLists(dataset, options.asOf),
+    scheme: dataset.scheme.definition,
+    meta: { ...meta, asOf: options.asOf ?? todayInVietnam(), ...(options.tie && { tie: options.tie }) },
   };
 }
 

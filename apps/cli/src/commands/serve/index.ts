@@ -3,8 +3,8 @@ import type { Command } from "../../args.js";
 import { requireStrings } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
-import { figuresFileSource } from "./data-source.js";
+import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
+import { figuresFileSource, storeSource } from "./data-source.js";
 import { openBrowser } from "./open-browser.js";
 import { isLoopback, startServer } from "./server.js";
 import { findWebRoot } from "./web-root.js";
@@ -25,7 +25,7 @@ function untilStopped(): Promise<NodeJS.Signals> {
 /** `chiso serve`: the scorecards in the browser, with a live what-if planner, on this machine only. */
 export const command: Command = {
   name: "serve",
-  usage: "chiso serve --input <figures.xlsx|.csv|.json> [--period 2026-10] [--port 0] [--host 127.0.0.1] [--open]",
+  usage: "chiso serve --input <figures.xlsx|.csv|.json> [--input …] | --store <hoa-son.db> [--period 2026-10] [--port 0] [--host 127.0.0.1] [--open]",
   summary: {
     vi: "Mở trình xem kết quả trên trình duyệt (chỉ trên máy này): tổng quan của tỉnh, xếp hạng, từng đơn vị, so sánh, chất lượng số liệu và công cụ thử tăng điểm; tải phiếu PDF và bảng tính Excel.",
     en: "Open the viewer in the browser (on this machine only): the province overview, rankings, each unit, comparisons, data quality and a what-if planner; download PDF cards and the workbook.",
@@ -33,6 +33,7 @@ export const command: Command = {
   options: {
     ...INPUT_OPTIONS,
     period: { ...INPUT_OPTIONS.period!, description: { vi: "kỳ mở đầu: 2026-03, 2026-Q1 hoặc 2026 (mặc định: tháng mới nhất có số liệu; đổi được trong trình xem)", en: "period to open on: 2026-03, 2026-Q1 or 2026 (default: the latest month with figures; changeable in the viewer)" } },
+    store: { type: "string", short: "s", placeholder: "hoa-son.db", description: { vi: "kho lịch sử (thay cho --input): mọi kỳ đã lưu đến kỳ mở đầu", en: "history store (instead of --input): every stored period up to the one opened" } },
     port: { type: "string", placeholder: "0", description: { vi: "cổng (mặc định 0: một cổng còn trống)", en: "port (default 0: a free port)" } },
     host: { type: "string", placeholder: "127.0.0.1", description: { vi: "địa chỉ lắng nghe (mặc định 127.0.0.1, chỉ máy này)", en: "address to listen on (default 127.0.0.1, this machine only)" } },
     "allow-remote": { type: "boolean", description: { vi: "cho phép địa chỉ không phải loopback: máy khác trong mạng xem được số liệu", en: "allow a non-loopback address: other machines on the network can see the figures" } },
@@ -42,8 +43,10 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const messages = messagesFor(language);
-    const inputs = requireStrings(values, "input", language);
-    const input = inputs.join(", ");
+    const storePath = typeof values.store === "string" && values.store !== "" ? values.store : undefined;
+    if (storePath && values.input !== undefined) throw new CliError(messages.badOption("--input + --store"), EXIT.usage);
+    const inputs = storePath ? [] : requireStrings(values, "input", language);
+    const input = storePath ?? inputs.join(", ");
     const periodText = typeof values.period === "string" ? values.period : undefined;
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period === null) throw new CliError(messages.badOption(`--period ${periodText}`), EXIT.usage);
@@ -57,15 +60,17 @@ export const command: Command = {
     const root = findWebRoot();
     if (!root) throw new CliError(messages.noViewer, EXIT.failure);
 
-    const source = figuresFileSource({
-      inputs,
+    const common = {
       language,
-      read: readOptionsOf(context),
       ...(typeof values.scheme === "string" && { scheme: values.scheme }),
       ...(period && { period: period.key }),
       ...(asOf && { asOf }),
       ...(tie && { tie }),
-    });
+    };
+    const companions = await companionSchemesOf(context);
+    const source = storePath
+      ? storeSource({ ...common, store: storePath, ...(companions && { companions }) })
+      : figuresFileSource({ ...common, inputs, read: { ...readOptionsOf(context), ...(companions && { companions }) } });
     const data = await source.load();
     if (period) requireFiguresFor(data.dataset, period, input, language);
     // With --skip-invalid every row may have been rejected: then there is nothing to show.
