@@ -1,4 +1,5 @@
 // `pnpm bench`: every benchmark of the project in one run, figures and ratios side by side.
+// `pnpm bench core pack`: only the suites named (core, io, pack, portal, store, web, dossiers).
 import { benchCore } from "./core.bench.mjs";
 import { benchImport } from "./io.bench.mjs";
 import { benchPack } from "./pack.bench.mjs";
@@ -7,7 +8,14 @@ import { benchPortal } from "./portal.bench.mjs";
 import { benchStore } from "./store.bench.mjs";
 import { benchWeb } from "./web.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack, benchPortal, benchStore, benchWeb, benchDossiers];
+const all = { core: benchCore, io: benchImport, pack: benchPack, portal: benchPortal, store: benchStore, web: benchWeb, dossiers: benchDossiers };
+const named = process.argv.slice(2);
+const unknown = named.filter((name) => !(name in all));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(", ")}. Suites: ${Object.keys(all).join(", ")}.`);
+  process.exit(2);
+}
+const suites = named.length > 0 ? named.map((name) => all[name]) : Object.values(all);
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

@@ -221,14 +221,29 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     const unit = card.units.find((entry) => entry.unit.level === "commune" && entry.standing.ranked)!;
     await page.route("**/api/data", async (route) => {
       const payload = await (await route.fetch()).json();
-      payload.evidence = [{ unit: unit.unit.id, period: PERIOD, item: "ON_TIME", count: 3, dossiers: [{ id: "000.00.01.H99-261001-0001", procedure: "1.001", procedureName: "Đăng ký khai sinh", receivedAt: "2026-10-01", dueAt: "2026-10-03", finishedAt: "2026-10-07", daysLate: 4, reason: "quá hạn" }] }];
+      payload.evidence = [{ unit: unit.unit.id, period: PERIOD, item: "ON_TIME", count: 3, dossiers: [{ id: "000.00.01.H99-261001-0001", procedure: "1.001", procedureName: "Đăng ký khai sinh", receivedAt: "2026-10-01", dueAt: "2026-10-03", finishedAt: "2026-10-07", daysLate: 4, reason: "late" }] }];
       payload.published = [{ unit: unit.unit.id, period: PERIOD, target: "TOTAL", published: 80.5, recomputed: unit.total!.toNumber() }];
       await route.fulfill({ json: payload });
     });
     await open(`#/unit/${unit.unit.id}`, "#evidence");
     expect(await page.textContent("#evidence")).toContain("Đăng ký khai sinh");
     expect(await page.textContent("#evidence summary")).toContain("3 hồ sơ (hiển thị 1)");
+    expect(await page.textContent("#evidence")).toContain("Giải quyết quá hạn");
     expect(await page.textContent("[data-testid=published]")).toContain("80,50");
+    await page.unroute("**/api/data");
+  });
+
+  it("says on the unit's page which items a unit did not report, and does not rank it", async () => {
+    const unit = card.units.find((entry) => entry.unit.level === "commune" && entry.standing.ranked)!;
+    await page.route("**/api/data", async (route) => {
+      const payload = await (await route.fetch()).json();
+      const row = payload.document.figures.find((figure: { unit: string; period: string }) => figure.unit === unit.unit.id && figure.period === PERIOD);
+      row.items = { ON_TIME: row.items.ON_TIME };
+      await route.fulfill({ json: payload });
+    });
+    await open(`#/unit/${unit.unit.id}`, "[data-testid=incomplete]");
+    expect(await page.textContent("[data-testid=incomplete]")).toMatch(/^Số liệu chưa đủ: thiếu \d+ chỉ tiêu \(\d\.\d /);
+    expect(await page.textContent("main")).toContain("chưa đủ số liệu các chỉ tiêu");
     await page.unroute("**/api/data");
   });
 
