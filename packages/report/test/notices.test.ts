@@ -56,6 +56,8 @@ describe("a unit that did not report every item", () => {
     expect(xml).toContain("1 đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: Phường Đông Hải.");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
+    const summaryRows = workbook.getWorksheet("Tổng hợp")!.getSheetValues().slice(1) as unknown[][];
+    expect(summaryRows.filter((row) => row[1] === "Lưu ý").map((row) => row[2])).toContain("1 đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: Phường Đông Hải.");
     const notes = workbook.getWorksheet("Lưu ý")!.getSheetValues().slice(2) as unknown[][];
     const rowOf = (id: string) => notes.filter((row) => row[1] === id).map((row) => [row[3], String(row[4]).split(/ \(|:/u)[0]]);
     expect(rowOf("C2")).toEqual([["thiếu", "Số liệu chưa đủ"]]);

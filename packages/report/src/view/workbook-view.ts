@@ -1,7 +1,7 @@
 import { describeEvidenceReason, describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitLevel } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
-import { itemLabel, unitNotices } from "./notices.js";
+import { itemLabel, summaryNotices, unitNotices } from "./notices.js";
 import type { PackContext, WorkbookInputRow, WorkbookTable, WorkbookView } from "./types.js";
 import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
 
@@ -59,6 +59,8 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       [r.ranked, scored.filter((score) => score.standing.ranked).length, "count"],
       [r.checksum, context.checksum],
       [r.generated, context.generatedLabel],
+      // The summary's notices (units incomplete or without figures, rejected rows, example schemes, the source).
+      ...(province ? summaryNotices(context, card, scored.filter((score) => score.unit.parent === province.unit.id), dataset, companions) : []).map((notice) => [labels.notices, notice.text] as [string, string]),
     ],
     charts: {
       provinceName: province?.unit.name ?? "",

@@ -63,7 +63,7 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   summary.getColumn(1).font = { bold: true };
   view.summary.forEach(([, , format], index) => {
     const cell = summary.getCell(index + 1, 2);
-    cell.alignment = { horizontal: "left" };
+    cell.alignment = { horizontal: "left", vertical: "top", wrapText: true };
     if (format === "points") cell.numFmt = "0.00";
     if (format === "count") cell.numFmt = "#,##0";
   });
