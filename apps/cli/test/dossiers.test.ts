@@ -9,6 +9,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getScheme, parseDataset } from "@chiso/core";
 import { evidenceSchema } from "@chiso/dossiers";
+import { slugify } from "@chiso/report";
 import { calendarYearSchema } from "@chiso/dossiers/calendar";
 import { main } from "../src/main.js";
 import { DOSSIER_DEMO_INPUT_FILE, dossierDetailsFile } from "../src/commands/demo/index.js";
@@ -159,12 +160,22 @@ describe("chiso demo --from-dossiers", () => {
     expect((await readdir(join(out, "ho-so-mau"))).sort()).toEqual(["dossiers.parquet", "events.parquet", "feedback.parquet", "procedures.csv", "units.json"]);
     const input = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: unknown };
     expect(evidenceSchema.parse(input.evidence).length).toBeGreaterThan(500);
+    // The dossiers behind lost points reach the cards' next steps, and the workbook lists them.
+    const entries = evidenceSchema.parse(input.evidence).filter((entry) => entry.item === "ON_TIME" && entry.period === "2026-10" && entry.dossiers.length > 0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
+    const listed = workbook.getWorksheet("Hồ sơ mất điểm")!.getSheetValues().slice(2) as unknown[][];
+    for (const entry of entries) expect(listed.some((row) => row[1] === entry.unit && row[4] === entry.dossiers[0]!.id), entry.unit).toBe(true);
+    const names = new Map((JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { units: { id: string; name: string }[] }).units.map((unit) => [unit.id, unit.name]));
+    const shown = await Promise.all(entries.slice(0, 8).map(async (entry) => (await pdfText(join(out, "don-vi", `${slugify(names.get(entry.unit)!)}-2026-10.pdf`))).includes(`Hồ sơ ${entry.dossiers[0]!.id}`)));
+    expect(shown.filter(Boolean).length).toBeGreaterThan(0);
   });
 
   it("matches, unit by unit, the pack `chiso report` builds from the figures the records produced", async () => {
     const { evidence, ...figures } = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: { unit: string; period: string; item: string; count: number }[]; figures: { unit: string; period: string; items: Record<string, { numerator: number; denominator: number } | [number, number]> }[] };
+    // The same figures and evidence, as a file an office would pass to `chiso report`.
     const plain = join(await temp(), "figures.json");
-    await writeFile(plain, JSON.stringify(figures));
+    await writeFile(plain, JSON.stringify({ ...figures, evidence }));
     const again = await temp();
     const report = await run(["report", "--input", plain, "--period", "2026-10", "--out", again, "--deterministic", "--as-of", "2026-11-21"]);
     expect(report.code).toBe(0);
@@ -172,7 +183,7 @@ describe("chiso demo --from-dossiers", () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path);
       // The input file's checksum is printed on the pack, and a finding's location names the file and its line;
-      // the two inputs differ only by the evidence, their name and their layout.
+      // the two inputs differ only by their name and their layout.
       return JSON.stringify(workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues()]))
         .replace(/[0-9a-f]{64}/g, "<checksum>")
         .replace(/"[^"]*? › dòng \d+ › /g, '"');

@@ -77,7 +77,7 @@ describe("chiso portal import, then chiso report", () => {
     await workbook.xlsx.readFile(join(dir, "pack", "chiso-2026-08.xlsx"));
     const summary = workbook.getWorksheet("Tổng hợp")!;
     const rows = Object.fromEntries(Array.from({ length: summary.rowCount }, (_, index) => [summary.getRow(index + 1).getCell(1).value, summary.getRow(index + 1).getCell(2).value]));
-    expect(rows).toMatchObject({ "Đơn vị": "UBND tỉnh Phú Thọ", "Tổng điểm của tỉnh": 59.92, "Số đơn vị": 6 }); // the province's units, not the province
+    expect(rows).toMatchObject({ "Đơn vị": "UBND tỉnh Phú Thọ", "Điểm của tỉnh (theo số liệu của chính tỉnh)": 59.92, "Số đơn vị": 6 }); // the province's units, not the province
     const departments = workbook.getWorksheet("Xếp hạng sở, ban, ngành")!;
     expect([2, 3, 4].map((row) => [departments.getRow(row).getCell(3).value, departments.getRow(row).getCell(4).value])).toEqual([
       ["Ban quản lý các khu công nghiệp - Tỉnh Phú Thọ", 67.29],
