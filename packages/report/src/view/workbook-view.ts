@@ -141,7 +141,7 @@ function noticesTable(context: PackContext, dataset: Dataset, card: Scorecard, c
   const rows = card.units.flatMap((score) =>
     unitNotices(context, card, score, dataset, companions).map((notice) => [score.unit.id, score.unit.name, labels.completenessStatus[score.completeness.status] ?? "", notice.text]),
   );
-  return { name: labels.sheetNotices, headers: [labels.colId, labels.colName, labels.colCompleteness, labels.colFinding], widths: [14, 30, 16, 110], rows };
+  return { name: labels.sheetNotices, headers: [labels.colId, labels.colName, labels.colCompleteness, labels.colFinding], widths: [40, 36, 16, 100], rows };
 }
 
 /** The dossiers behind lost points of the period, one row per dossier (as the figures file lists them). */
@@ -166,7 +166,7 @@ function evidenceTable(dataset: Dataset, card: Scorecard, language: Language): W
   return {
     name: labels.sheetEvidence,
     headers: [labels.colId, labels.colName, labels.colItem, labels.colDossier, labels.colProcedure, labels.colReceived, labels.colDue, labels.colFinished, labels.colDaysLate, labels.colReason],
-    widths: [12, 26, 36, 18, 36, 19, 19, 19, 10, 36],
+    widths: [40, 30, 40, 30, 40, 19, 19, 19, 10, 40],
     rows,
   };
 }
@@ -189,7 +189,7 @@ function reconciliationTable(dataset: Dataset, card: Scorecard, language: Langua
   return {
     name: labels.sheetReconciliation,
     headers: [labels.colId, labels.colName, labels.colLevelOf, labels.colItem, labels.colPublished, labels.colRecomputed, labels.colStatus, labels.colCause],
-    widths: [12, 30, 10, 40, 14, 14, 16, 34],
+    widths: [40, 36, 10, 44, 14, 14, 16, 36],
     rows,
   };
 }

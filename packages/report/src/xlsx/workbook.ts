@@ -2,7 +2,7 @@ import { footerText } from "../view/footer.js";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { labelsFor } from "../labels.js";
-import type { WorkbookView } from "../view/types.js";
+import type { WorkbookTable, WorkbookView } from "../view/types.js";
 import { addToWorkbook } from "./charts.js";
 import { chartSheet, chartSpecs } from "./chart-sheet.js";
 import { addRows, AMBER_FILL, GREEN_FILL, printSetup, RED_FILL, styleHeader, type PrintTexts } from "./sheet-style.js";
@@ -160,15 +160,7 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   findings.autoFilter = { from: "A1", to: `${columnLetter(findingHeaders.length)}1` };
   printSetup(findings, 1, footer);
 
-  for (const table of view.tables) {
-    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: frozen(1, 2) });
-    // Long texts (notes) wrap in their column instead of running off the printed page.
-    sheet.columns = table.widths.map((width) => ({ width, ...(width >= 60 && { style: { alignment: { wrapText: true, vertical: "top" } } }) }));
-    addRows(sheet, [table.headers, ...table.rows]);
-    styleHeader(sheet, 1, table.headers.length);
-    sheet.autoFilter = { from: "A1", to: `${columnLetter(table.headers.length)}1` };
-    printSetup(sheet, 1, footer);
-  }
+  for (const table of view.tables) tableSheet(workbook, table, footer);
 
   return workbook;
 }
@@ -219,4 +211,25 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, date: Date): Pro
   } finally {
     jszip.defaults.date = previous;
   }
+}
+
+/**
+ * A plain sheet (notes, evidence, reconciliation): each column as wide as its longest text up to the width the
+ * view allows, the widest columns wrapped, and each row as tall as its wrapped text (LibreOffice and Excel do not
+ * grow a row that a file gives no height).
+ */
+function tableSheet(workbook: ExcelJS.Workbook, table: WorkbookTable, footer: PrintTexts): void {
+  const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: frozen(1, 2) });
+  const longest = table.headers.map((header, index) => Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length)));
+  const widths = table.widths.map((cap, index) => Math.max(8, Math.min(cap, longest[index]! + 2)));
+  const wrapped = (index: number) => table.widths[index]! >= 60 || longest[index]! + 2 > table.widths[index]!;
+  sheet.columns = widths.map((width, index) => ({ width, style: { alignment: { vertical: "top", ...(wrapped(index) && { wrapText: true }) } } }));
+  addRows(sheet, [table.headers, ...table.rows]);
+  table.rows.forEach((row, rowIndex) => {
+    const lines = Math.max(1, ...row.map((value, index) => (wrapped(index) ? Math.ceil(String(value ?? "").length / Math.max(1, widths[index]! - 1)) : 1)));
+    if (lines > 1) sheet.getRow(rowIndex + 2).height = 15 * lines;
+  });
+  styleHeader(sheet, 1, table.headers.length);
+  sheet.autoFilter = { from: "A1", to: `${columnLetter(table.headers.length)}1` };
+  printSetup(sheet, 1, footer);
 }
