@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Dec } from "../../kernel/arithmetic/decimal.js";
 import { datasetOf, smallProvince, uniformItems } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
 import { scoreDataset } from "../scoring/scorecard.js";
-import { explainUnit, planImprovements } from "./explain.js";
+import { explainUnit, planImprovements, ratioPercentText } from "./explain.js";
 
 const scheme = getScheme();
 const unitWith = (items: Record<string, [number, number]>) =>
@@ -71,5 +73,21 @@ describe("planImprovements", () => {
       ["ONLINE_SERVICE_PROVIDED", "0.02", 1],
     ]);
     expect(planImprovements(scheme, unitWith({ ON_TIME: [90, 100], DOSSIER_SYNC: [50, 100] }), 1)).toHaveLength(1);
+  });
+});
+
+describe("ratioPercentText", () => {
+  const exact = (numerator: number, denominator: number) => new Dec(numerator).div(denominator).times(100).toFixed(2, Dec.ROUND_HALF_UP);
+  it("gives the exact half-up percent, in integers or in decimals beyond them", () => {
+    for (const [numerator, denominator] of [[1, 8], [1, 3], [2, 3], [5, 40000], [15, 2000000], [0, 7], [7, 7], [2 ** 52, 3], [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1]] as const) {
+      expect(ratioPercentText(numerator, denominator), `${numerator}/${denominator}`).toBe(exact(numerator, denominator));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 2 ** 40 }), (denominator, raw) => {
+        const numerator = raw % (denominator + 1);
+        return ratioPercentText(numerator, denominator) === exact(numerator, denominator);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

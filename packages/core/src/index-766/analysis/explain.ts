@@ -62,27 +62,65 @@ function gain(scheme: Scheme, item: SchemeItem, score: ItemScore, targetUnits: n
   return { increase: needed - numerator, numerator: needed, points: new Points(pointsUnits(scheme, item, { numerator: needed, denominator }, score.max.units), scheme.decimals) };
 }
 
-/** Explains one item of a unit's score. */
+/** Exact `⌊a / b⌋` for non-negative safe integers (a float quotient corrected by one step either way). */
+function floorDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  if (q * b > a) q -= 1;
+  else if ((q + 1) * b <= a) q += 1;
+  return q;
+}
+
+/**
+ * `numerator / denominator` in percent, rounded half-up to 2 decimals ("70.00"): in integers while they are exact
+ * (every real count), in 40-digit decimals beyond — the same text either way.
+ */
+export function ratioPercentText(numerator: number, denominator: number): string {
+  const doubled = numerator * 20_000 + denominator;
+  if (!Number.isSafeInteger(doubled) || !Number.isSafeInteger(2 * denominator)) return new Dec(numerator).div(denominator).times(100).toFixed(2, Dec.ROUND_HALF_UP);
+  const hundredths = floorDiv(doubled, 2 * denominator);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+}
+
+const thresholdTexts = new WeakMap<SchemeItem, string>();
+
+/** The threshold in percent as text ("80", "100"), once per item. */
+function thresholdText(item: SchemeItem): string {
+  let text = thresholdTexts.get(item);
+  if (text === undefined) thresholdTexts.set(item, (text = new Dec(item.thresholdPercent).toString()));
+  return text;
+}
+
+/**
+ * Explains one item of a unit's score. The exact ratio and unrounded points are computed only when read: documents
+ * and the viewer need the percent text and the gains, which stay in integers.
+ */
 export function explainItem(scheme: Scheme, score: ItemScore): ItemExplanation {
   const item = scheme.itemByCode.get(score.code)!;
   const counts = score.counts;
-  const ratio = counts && counts.denominator > 0 ? new Dec(counts.numerator).div(counts.denominator) : null;
-  const exactPoints =
-    ratio && score.status === "scored"
-      ? Dec.min(new Dec(score.max.toString()), new Dec(score.max.toString()).times(counts!.numerator).div(item.threshold.times(counts!.denominator)))
-      : null;
+  const hasRatio = counts !== null && counts.denominator > 0;
   const pointsLost = score.points === null ? null : score.max.minus(score.points);
   const oneUnitPoint = 10 ** scheme.decimals;
   const current = score.points?.units ?? 0;
   const toFullMarks = pointsLost && pointsLost.units > 0 ? gain(scheme, item, score, score.max.units) : null;
   const toNextPoint = pointsLost && pointsLost.units > 0 ? gain(scheme, item, score, Math.min(score.max.units, current + oneUnitPoint)) : null;
+  let ratio: Dec | null | undefined;
+  let exactPoints: Dec | null | undefined;
   return {
     item,
     score,
-    ratio,
-    ratioPercent: ratio ? ratio.times(100).toFixed(2, Dec.ROUND_HALF_UP) : null,
-    thresholdPercent: new Dec(item.thresholdPercent).toString(),
-    exactPoints,
+    get ratio() {
+      if (ratio === undefined) ratio = hasRatio ? new Dec(counts.numerator).div(counts.denominator) : null;
+      return ratio;
+    },
+    ratioPercent: hasRatio ? ratioPercentText(counts.numerator, counts.denominator) : null,
+    thresholdPercent: thresholdText(item),
+    get exactPoints() {
+      if (exactPoints === undefined) {
+        const max = new Dec(score.max.toString());
+        exactPoints = hasRatio && score.status === "scored" ? Dec.min(max, max.times(counts.numerator).div(item.threshold.times(counts.denominator))) : null;
+      }
+      return exactPoints;
+    },
     pointsLost,
     toFullMarks,
     toNextPoint,
