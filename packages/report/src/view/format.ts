@@ -8,7 +8,7 @@ export function formatDecimalText(text: string, language: Language): string {
   const negative = text.startsWith("-");
   const [integer = "0", fraction] = (negative ? text.slice(1) : text).split(".");
   const [group, decimal] = language === "vi" ? [".", ","] : [",", "."];
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const grouped = integer.length <= 3 ? integer : integer.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return `${negative ? "-" : ""}${grouped}${fraction === undefined ? "" : decimal + fraction}`;
 }
 
