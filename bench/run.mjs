@@ -6,7 +6,10 @@ import { benchDossiers } from "./dossiers.bench.mjs";
 import { benchPortal } from "./portal.bench.mjs";
 import { benchWeb } from "./web.bench.mjs";
 
-const suites = [benchCore, benchImport, benchPack, benchPortal, benchWeb, benchDossiers];
+const allSuites = [benchCore, benchImport, benchPack, benchPortal, benchWeb, benchDossiers];
+// `pnpm bench dossiers` runs the suites whose name contains a word given (all by default).
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
+const suites = only.length === 0 ? allSuites : allSuites.filter((suite) => only.some((word) => suite.name.toLowerCase().includes(word)));
 let failed = false;
 for (const suite of suites) {
   const report = await suite();

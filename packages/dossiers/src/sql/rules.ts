@@ -18,6 +18,14 @@ const reasonCode = (reason: EvidenceReason): string => String(evidenceReasons.in
  */
 
 /**
+ * The end of processing is the first event of the first class present — finished (9), result returned
+ * (10), stopped or refused (8, 3), withdrawn (7) — so the event summary keeps it as one number,
+ * class × 2^40 + minute, whose minimum is that event (minutes since 1970 stay far below 2^40; the sum
+ * stays below 2^53, exact in the double of the decoding's division).
+ */
+const SETTLED_CLASS = 2 ** 40;
+
+/**
  * One row per dossier id of the events file: what the rules need from its history (events after the
  * as-of time ignored), and the counts that flag a dossier with a bad event. One pass over the events,
  * so the big table is aggregated once rather than joined to the dossiers several times.
@@ -40,10 +48,8 @@ SELECT dossier_id,
   CAST(SUM(bad) AS BIGINT) AS n_bad,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
   MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
-  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_min END) AS t9,
-  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_min END) AS t10,
-  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_min END) AS t_stop,
-  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_min END) AS t7,
+  -- The end of processing (see SETTLED_CLASS) in one aggregate rather than one per class.
+  MIN(CASE WHEN seen = 1 THEN CASE WHEN state = 9 THEN 0 WHEN state = 10 THEN 1 WHEN state IN (3, 8) THEN 2 WHEN state = 7 THEN 3 END * ${SETTLED_CLASS} + changed_min END) AS settled_key,
   CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
   MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
@@ -227,30 +233,15 @@ LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "unit_no", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
 /**
- * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
- * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
+ * What the rules need from the events of each counted dossier, keyed by its row number: the end of
+ * processing, supplement requests and the citizen's waiting. The one join of the dossiers' text ids to
+ * the event summary is made here, on narrow rows; the per-dossier result then joins integers.
  */
-const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
-const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
-const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
-
-export const DOSSIER_RESULT_SQL = `
-WITH counted AS (
-  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
-    d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
-    d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
-    d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
-    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
-  FROM chiso_dossiers_in d
-  JOIN chiso_dossier_status s ON s.row_no = d.row_no
-  JOIN chiso_periods p ON p.month_ord = s.month_ord
-  JOIN chiso_units un ON un.unit_id = d.unit_id
-  WHERE s.status = 'counted'
-),
+export const DOSSIER_EVENTS_SQL = `
 -- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
-supp_ids AS (
+WITH supp_ids AS (
   SELECT sm.dossier_id AS dossier_id, b.as_of AS as_of_min
   FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
   WHERE sm.n_supp > 0
@@ -275,35 +266,65 @@ waiting AS (
   JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
   WHERE a.state = 5
   GROUP BY a.dossier_id
+)
+SELECT d.row_no AS row_no, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
+  s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min,
+  COALESCE(w.wait_min, 0) AS wait_min, COALESCE(w.wait_wd, 0) AS wait_wd
+FROM chiso_dossiers_in d
+JOIN chiso_dossier_status st ON st.row_no = d.row_no
+JOIN chiso_event_summary s ON s.dossier_id = d.dossier_id
+LEFT JOIN waiting w ON w.dossier_id = d.dossier_id
+WHERE st.status = 'counted'
+`;
+
+/**
+ * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
+ * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
+ */
+const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
+const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
+const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
+
+export const DOSSIER_RESULT_SQL = `
+WITH counted AS (
+  SELECT d.row_no AS row_no, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+    d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
+    d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
+    d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
+    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
+  FROM chiso_dossiers_in d
+  JOIN chiso_dossier_status s ON s.row_no = d.row_no
+  JOIN chiso_periods p ON p.month_ord = s.month_ord
+  JOIN chiso_units un ON un.unit_id = d.unit_id
+  WHERE s.status = 'counted'
 ),
 ended AS (
-  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_no AS unit_no, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
+  SELECT c.row_no AS row_no, c.unit_no AS unit_no, c.month_ord AS month_ord, c.channel AS channel,
     c.received_min AS received_min, c.received_day AS received_day, c.due_min AS due_min, c.due_day AS due_day,
     c.fee_due AS fee_due, c.paid_online AS paid_online, c.digitized_at_intake AS digitized_at_intake, c.result_electronic AS result_electronic,
     c.reused_data AS reused_data, c.population_data AS population_data, c.data_store_synced AS data_store_synced, c.complained AS complained,
     COALESCE(a.n_supp, 0) AS n_supp,
-    COALESCE(a.t9, a.t10, a.t_stop, a.t7) AS settled_min,
-    CASE WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NULL AND a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN 1 ELSE 0 END AS supp_pending,
+    a.settled_min AS settled_min,
+    CASE WHEN a.settled_min IS NULL AND a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN 1 ELSE 0 END AS supp_pending,
     CASE
-      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN COALESCE(a.t9, a.t10, a.t_stop, a.t7)
+      WHEN a.settled_min IS NOT NULL THEN a.settled_min
       WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN a.last_supp
       ELSE p.open_end_min
     END AS end_min,
     CASE
-      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN CAST(FLOOR(COALESCE(a.t9, a.t10, a.t_stop, a.t7) / 1440.0) AS BIGINT)
+      WHEN a.settled_min IS NOT NULL THEN CAST(FLOOR(a.settled_min / 1440.0) AS BIGINT)
       WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN CAST(FLOOR(a.last_supp / 1440.0) AS BIGINT)
       ELSE p.open_end_day
     END AS end_day,
-    COALESCE(w.wait_min, 0) AS wait_min,
-    COALESCE(w.wait_wd, 0) AS wait_wd,
+    COALESCE(a.wait_min, 0) AS wait_min,
+    COALESCE(a.wait_wd, 0) AS wait_wd,
     pr.legal_duration AS legal_duration, pr.duration_unit AS duration_unit, COALESCE(pr.paper_result, 0) AS paper_result,
     rc.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
     rc.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
     rc.dom AS received_dom
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
-  LEFT JOIN chiso_event_summary a ON a.dossier_id = c.dossier_id
-  LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
+  LEFT JOIN chiso_dossier_events a ON a.row_no = c.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
 ),
@@ -576,6 +597,7 @@ export const MATERIALIZED: readonly { readonly name: string; readonly sql: strin
   { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
+  { name: "chiso_dossier_events", sql: DOSSIER_EVENTS_SQL },
   { name: "chiso_dossier_result", sql: DOSSIER_RESULT_SQL },
   { name: "chiso_feedback_result", sql: FEEDBACK_RESULT_SQL },
 ];
