@@ -154,12 +154,9 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     await connection.run("SET preserve_insertion_order = false");
     for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
     step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(4)) {
-      await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-      // Tables of one row per dossier are dropped once read: their memory goes to the next steps.
-      if (name === "chiso_dossier_events") await connection.run("DROP TABLE chiso_event_summary");
-      if (name === "chiso_dossier_result") await connection.run("DROP TABLE chiso_dossier_events");
-    }
+    for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    // One row per dossier id, no longer read: its memory goes to the counts and the evidence.
+    await connection.run("DROP TABLE chiso_event_summary");
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);

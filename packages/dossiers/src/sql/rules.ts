@@ -233,15 +233,30 @@ LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["row_no", "unit_no", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
 /**
- * What the rules need from the events of each counted dossier, keyed by its row number: the end of
- * processing, supplement requests and the citizen's waiting. The one join of the dossiers' text ids to
- * the event summary is made here, on narrow rows; the per-dossier result then joins integers.
+ * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
+ * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
  */
-export const DOSSIER_EVENTS_SQL = `
+const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
+const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
+const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
+
+export const DOSSIER_RESULT_SQL = `
+WITH counted AS (
+  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+    d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
+    d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
+    d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
+    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
+  FROM chiso_dossiers_in d
+  JOIN chiso_dossier_status s ON s.row_no = d.row_no
+  JOIN chiso_periods p ON p.month_ord = s.month_ord
+  JOIN chiso_units un ON un.unit_id = d.unit_id
+  WHERE s.status = 'counted'
+),
 -- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
-WITH supp_ids AS (
+supp_ids AS (
   SELECT sm.dossier_id AS dossier_id, b.as_of AS as_of_min
   FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
   WHERE sm.n_supp > 0
@@ -266,40 +281,14 @@ waiting AS (
   JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
   WHERE a.state = 5
   GROUP BY a.dossier_id
-)
-SELECT d.row_no AS row_no, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
-  s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min,
-  COALESCE(w.wait_min, 0) AS wait_min, COALESCE(w.wait_wd, 0) AS wait_wd
-FROM chiso_dossiers_in d
-JOIN chiso_dossier_status st ON st.row_no = d.row_no
-JOIN chiso_event_summary s ON s.dossier_id = d.dossier_id
-LEFT JOIN waiting w ON w.dossier_id = d.dossier_id
-WHERE st.status = 'counted'
-`;
-
-/**
- * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
- * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
- */
-const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
-const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
-const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
-
-export const DOSSIER_RESULT_SQL = `
-WITH counted AS (
-  SELECT d.row_no AS row_no, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
-    d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
-    d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
-    d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
-    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
-  FROM chiso_dossiers_in d
-  JOIN chiso_dossier_status s ON s.row_no = d.row_no
-  JOIN chiso_periods p ON p.month_ord = s.month_ord
-  JOIN chiso_units un ON un.unit_id = d.unit_id
-  WHERE s.status = 'counted'
+),
+summary AS (
+  SELECT s.dossier_id AS dossier_id, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
+    s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min
+  FROM chiso_event_summary s
 ),
 ended AS (
-  SELECT c.row_no AS row_no, c.unit_no AS unit_no, c.month_ord AS month_ord, c.channel AS channel,
+  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_no AS unit_no, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
     c.received_min AS received_min, c.received_day AS received_day, c.due_min AS due_min, c.due_day AS due_day,
     c.fee_due AS fee_due, c.paid_online AS paid_online, c.digitized_at_intake AS digitized_at_intake, c.result_electronic AS result_electronic,
     c.reused_data AS reused_data, c.population_data AS population_data, c.data_store_synced AS data_store_synced, c.complained AS complained,
@@ -316,15 +305,16 @@ ended AS (
       WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN CAST(FLOOR(a.last_supp / 1440.0) AS BIGINT)
       ELSE p.open_end_day
     END AS end_day,
-    COALESCE(a.wait_min, 0) AS wait_min,
-    COALESCE(a.wait_wd, 0) AS wait_wd,
+    COALESCE(w.wait_min, 0) AS wait_min,
+    COALESCE(w.wait_wd, 0) AS wait_wd,
     pr.legal_duration AS legal_duration, pr.duration_unit AS duration_unit, COALESCE(pr.paper_result, 0) AS paper_result,
     rc.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
     rc.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
     rc.dom AS received_dom
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
-  LEFT JOIN chiso_dossier_events a ON a.row_no = c.row_no
+  LEFT JOIN summary a ON a.dossier_id = c.dossier_id
+  LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
 ),
@@ -528,38 +518,36 @@ const itemCode = (item: string): number => EVIDENCE_ITEMS.indexOf(item);
  * `EVIDENCE_ITEMS`, `evidenceReasons`) and procedures their row in the procedures file
  * (`procedure_row`), so the rows carry one text (the record's id) into the caller.
  *
- * The failing dossiers are ranked on a narrow row (unit, month, item numbers, row number, the two sort
- * keys); only the `limit` listed per unit, month and item are joined back to their details.
+ * The failing dossiers are ranked on a narrow row of integers (unit, month, item, row number, times,
+ * days late, reason); only the `limit` listed per unit, month and item fetch their ids.
  */
 export function evidenceSql(limit: number): string {
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
   const failingDossiers = DOSSIER_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_no, month_ord, ${itemCode(part.item)} AS item_no, row_no, received_min, ${part.timely ? "days_late" : "NULL"} AS days_late
-  FROM chiso_dossier_result WHERE ${part.where}`,
+    (part) => `SELECT r.unit_no AS unit_no, r.month_ord AS month_ord, ${itemCode(part.item)} AS item_no, r.row_no AS row_no, r.received_min AS received_min,
+    r.due_out_min AS due_out_min, r.settled_min AS finished_min, ${part.timely ? "r.days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
+  FROM chiso_dossier_result r WHERE ${part.where}`,
   );
   const failingFeedback = FEEDBACK_EVIDENCE_PARTS.map(
     (part) => `SELECT unit_no, month_ord, ${itemCode(part.item)} AS item_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
   FROM chiso_feedback_result WHERE ${part.where}`,
   );
-  const byItem = (parts: typeof DOSSIER_EVIDENCE_PARTS, column: (part: (typeof DOSSIER_EVIDENCE_PARTS)[number]) => string) =>
-    `CASE l.item_no ${parts.map((part) => `WHEN ${itemCode(part.item)} THEN ${column(part)}`).join(" ")} END`;
   return `
 WITH failing_dossiers AS (
   ${failingDossiers.join("\n  UNION ALL\n  ")}
 ),
 ranked_dossiers AS (
-  SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.row_no AS row_no,
+  SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.row_no AS row_no, f.received_min AS received_min,
+    f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
     ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.row_no) AS rn,
     COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
   FROM failing_dossiers f
 ),
 listed_dossiers AS (
   SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
-    d.dossier_id AS record_id, pr.row_no AS procedure_row, r.received_min AS received_min, r.due_out_min AS due_out_min, r.settled_min AS finished_min,
-    ${byItem(DOSSIER_EVIDENCE_PARTS, (part) => (part.timely ? "r.days_late" : "NULL"))} AS days_late,
-    ${byItem(DOSSIER_EVIDENCE_PARTS, (part) => part.reason)} AS reason_no
+    d.dossier_id AS record_id, pr.row_no AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
+    l.days_late AS days_late, l.reason_no AS reason_no
   FROM ranked_dossiers l
-  JOIN chiso_dossier_result r ON r.row_no = l.row_no
   LEFT JOIN chiso_dossiers_in d ON d.row_no = l.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
   WHERE l.rn <= ${limit}
@@ -597,7 +585,6 @@ export const MATERIALIZED: readonly { readonly name: string; readonly sql: strin
   { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
-  { name: "chiso_dossier_events", sql: DOSSIER_EVENTS_SQL },
   { name: "chiso_dossier_result", sql: DOSSIER_RESULT_SQL },
   { name: "chiso_feedback_result", sql: FEEDBACK_RESULT_SQL },
 ];
