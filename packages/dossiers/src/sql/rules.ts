@@ -512,6 +512,16 @@ export const EVIDENCE_ITEMS: readonly string[] = [...DOSSIER_EVIDENCE_PARTS, ...
 const itemCode = (item: string): number => EVIDENCE_ITEMS.indexOf(item);
 
 /**
+ * Failing records ranked within their unit, month and item — most days late, then the oldest, then `key`
+ * (a dossier's row number, a feedback's id) — with how many failed.
+ */
+const ranked = (failing: string, key: "row_no" | "record_id") => `SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.${key} AS ${key}, f.received_min AS received_min,
+    f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
+    ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.${key}) AS rn,
+    COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
+  FROM ${failing} f`;
+
+/**
  * The dossiers (and feedback) behind the points lost: for each unit, month and item, the `limit` worst
  * (most days late first, then the oldest, then file order), with the total that failed the item.
  * Units, items and reasons are numbers (`unit_no`, `item_no`, `reason_no`: see `chiso_units`,
@@ -537,11 +547,7 @@ WITH failing_dossiers AS (
   ${failingDossiers.join("\n  UNION ALL\n  ")}
 ),
 ranked_dossiers AS (
-  SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.row_no AS row_no, f.received_min AS received_min,
-    f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
-    ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.row_no) AS rn,
-    COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
-  FROM failing_dossiers f
+  ${ranked("failing_dossiers", "row_no")}
 ),
 listed_dossiers AS (
   SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
@@ -556,11 +562,7 @@ failing_feedback AS (
   ${failingFeedback.join("\n  UNION ALL\n  ")}
 ),
 ranked_feedback AS (
-  SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.record_id AS record_id, f.received_min AS received_min,
-    f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
-    ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.record_id) AS rn,
-    COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
-  FROM failing_feedback f
+  ${ranked("failing_feedback", "record_id")}
 ),
 listed AS (
   SELECT unit_no, month_ord, item_no, failed, rn, record_id, procedure_row, received_min, due_out_min, finished_min, days_late, reason_no FROM listed_dossiers
