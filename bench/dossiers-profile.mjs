@@ -1,7 +1,8 @@
 // Where the time of the dossier rules goes: runs computeDossierFigures on a generated folder (as the
 // dossiers benchmark writes it: dossiers.parquet, events.parquet, procedures.csv, feedback.parquet,
 // units.json) with DuckDB's JSON profiling on for every materialised step, the counts and the evidence,
-// and prints each statement's latency and CPU time with its costliest operators.
+// and prints each statement's latency and operator time (DuckDB's cpu_time: all threads, waits included)
+// with its costliest operators.
 //   node bench/dossiers-profile.mjs /tmp/chiso-bench-dossiers-national-1000000 [evidenceLimit]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,10 +41,10 @@ for (const file of readdirSync(plans).sort()) {
     for (const child of node.children ?? []) walk(child);
   };
   walk(plan);
-  console.log(`\n${file.replace(/\.json$/, "")}: ${plan.latency.toFixed(2)} s, CPU ${plan.cpu_time.toFixed(2)} s`);
+  console.log(`\n${file.replace(/\.json$/, "")}: ${plan.latency.toFixed(2)} s, operators ${plan.cpu_time.toFixed(2)} s (all threads, waits included)`);
   for (const operator of operators.sort((a, b) => b.operator_timing - a.operator_timing).slice(0, 4)) {
     const detail = operator.extra_info?.Conditions ?? operator.extra_info?.Function ?? operator.extra_info?.Table ?? "";
-    console.log(`  ${operator.operator_timing.toFixed(2)} s (all threads)  ${operator.operator_name} ${operator.operator_cardinality.toLocaleString("en")} rows ${String(detail).slice(0, 60)}`);
+    console.log(`  ${operator.operator_timing.toFixed(2)} s  ${operator.operator_name} ${operator.operator_cardinality.toLocaleString("en")} rows ${String(detail).slice(0, 60)}`);
   }
 }
 rmSync(plans, { recursive: true, force: true });
