@@ -1,11 +1,13 @@
 // One timed job of the dossiers benchmark, in a process of its own so that its peak memory (maxRSS)
-// is its own. Prints one JSON line: wall time, peak RSS and what the check needs.
+// is its own. Prints one JSON line: wall time, CPU time (user + system, every DuckDB thread), peak RSS
+// and what the check needs.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { computeDossierFigures } from "@chiso/dossiers";
 
 const [job, dir, period, unitsJson, evidenceLimit] = process.argv.slice(2);
 const files = { dossiers: `${dir}/dossiers.parquet`, events: `${dir}/events.parquet`, procedures: `${dir}/procedures.csv`, feedback: `${dir}/feedback.parquet` };
 const started = performance.now();
+const startCpu = process.cpuUsage();
 let check;
 if (job === "rules") {
   const { readFile } = await import("node:fs/promises");
@@ -18,6 +20,8 @@ if (job === "rules") {
     rejected: result.accounting.dossiers.rejected,
     rows: result.figures.length,
     evidence: result.evidence.length,
+    listed: result.evidence.reduce((sum, entry) => sum + entry.dossiers.length, 0),
+    onTime: result.figures.reduce((sum, figure) => sum + figure.items.ON_TIME.numerator, 0),
   };
 } else {
   // The plain baseline: the same files, a GROUP BY unit and month, and the events counted.
@@ -30,4 +34,5 @@ if (job === "rules") {
   instance.closeSync();
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, check }));
+const cpu = process.cpuUsage(startCpu);
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024, check }));

@@ -10,7 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { Session } from "chdb";
 import { assembleFigures, computeDossierFigures, generateRecords, typicalProvince } from "@chiso/dossiers";
 import { buildWorkingCalendar } from "@chiso/dossiers/calendar";
-import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
+import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, EVIDENCE_ORDER, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
 
 const PERIOD = "2026-10";
 const EVIDENCE_LIMIT = 5;
@@ -33,6 +33,8 @@ try {
       .filter((line) => line.trim() !== "")
       .map((line) => JSON.parse(line));
   run("SET join_use_nulls = 1");
+  // CAST(x AS INTEGER) of a NULL stays NULL, as in standard SQL.
+  run("SET cast_keep_nullable = 1");
   run("SET session_timezone = 'UTC'");
   run("SET max_threads = 2");
 
@@ -86,11 +88,12 @@ try {
 
   // The rules, unchanged.
   for (const { name, sql } of MATERIALIZED) table(name, sql);
-  const numbers = (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^-?\d+$/.test(value) && key !== "unit_id" && key !== "record_id" && key !== "procedure_id" ? Number(value) : value]));
+  const numbers = (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^-?\d+$/.test(value) && key !== "unit_id" && key !== "record_id" && key !== "procedure_id" && key !== "procedure_name" ? Number(value) : value]));
   const counts = rows(UNIT_COUNTS_SQL).map(numbers);
   const feedbackCounts = rows(FEEDBACK_COUNTS_SQL).map(numbers);
-  const evidenceRows = rows(`${evidenceSql(EVIDENCE_LIMIT)} ORDER BY unit_id, month_ord, item, rn`).map(numbers);
-  const assembled = assembleFigures({ units, periods, counts, feedbackCounts, evidenceRows, presentColumns: new Set(["result_electronic", "fee_due", "paid_online", "digitized_at_intake", "reused_data", "data_store_synced", "population_data", "complained"]) });
+  const evidenceRows = rows(`${evidenceSql(EVIDENCE_LIMIT)} ${EVIDENCE_ORDER}`).map(numbers);
+  const procedures = rows("SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in").map(numbers);
+  const assembled = assembleFigures({ units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: new Set(["result_electronic", "fee_due", "paid_online", "digitized_at_intake", "reused_data", "data_store_synced", "population_data", "complained"]) });
   const accountingRows = rows(ACCOUNTING_SQL).map(numbers);
   const problems = rows("SELECT code, count() AS n FROM chiso_problems GROUP BY code").map(numbers);
 

@@ -1,6 +1,8 @@
 import type { FigureInput, UnitInput } from "@chiso/core";
-import type { EvidenceDossier, EvidenceEntry, EvidenceReason } from "../evidence/schema.js";
-import type { PeriodRow } from "../sql/setup.js";
+import type { EvidenceDossier, EvidenceEntry } from "../evidence/schema.js";
+import { evidenceReasons } from "../evidence/reason-codes.js";
+import { EVIDENCE_ITEMS } from "../sql/rules.js";
+import { unitOrder, type PeriodRow } from "../sql/setup.js";
 import { FEEDBACK_ITEMS, ITEM_COLUMNS } from "./columns.js";
 import type { ComputeNote } from "./compute.js";
 
@@ -38,26 +40,41 @@ export interface FeedbackCountRow {
   readonly n_satisfactory: number;
 }
 
-/** A row of `evidenceSql()`. */
+/** A row of `evidenceSql()`: units, items and reasons by number, the procedure by its row in the procedures file. */
 export interface EvidenceRow {
-  readonly unit_id: string;
+  readonly unit_no: number;
   readonly month_ord: number;
-  readonly item: string;
+  readonly item_no: number;
   readonly failed: number;
   readonly rn: number;
   readonly record_id: string;
-  readonly procedure_id: string | null;
-  readonly procedure_name: string | null;
+  readonly procedure_row: number | null;
   readonly received_min: number;
   readonly due_out_min: number | null;
   readonly finished_min: number | null;
   readonly days_late: number | null;
-  readonly reason: EvidenceReason;
+  readonly reason_no: number;
 }
 
-/** Local wall-clock minutes since 1970 as `2026-10-03T09:15:00`. */
+/** A procedure of the procedures file, by its row (`SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in`). */
+export interface ProcedureRow {
+  readonly row_no: number;
+  readonly procedure_id: string | null;
+  readonly procedure_name: string | null;
+}
+
+const DAY_TEXT = new Map<number, string>();
+const TIME_OF_DAY = Array.from({ length: 1440 }, (_, minute) => `T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:00`);
+
+/** Local wall-clock minutes since 1970 as `2026-10-03T09:15:00` (days formatted once: a million lines are written). */
 export function localIsoOfMinute(minute: number): string {
-  return new Date(minute * 60_000).toISOString().slice(0, 19);
+  const day = Math.floor(minute / 1440);
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    DAY_TEXT.set(day, text);
+  }
+  return text + TIME_OF_DAY[minute - day * 1440]!;
 }
 
 type Pair = { numerator: number; denominator: number };
@@ -110,7 +127,10 @@ export interface AssembleInput {
   readonly counts: readonly CountRow[];
   /** `null` when no feedback file was given (5.2 and 5.3 are then not computed). */
   readonly feedbackCounts: readonly FeedbackCountRow[] | null;
-  readonly evidenceRows: readonly EvidenceRow[];
+  /** In `EVIDENCE_ORDER`; each row is read once, when it is seen (a reader may reuse one object). */
+  readonly evidenceRows: Iterable<EvidenceRow>;
+  /** The procedures file's rows, for the evidence's procedure ids and names. */
+  readonly procedures: readonly ProcedureRow[];
   /** Columns of the dossiers file present in it. */
   readonly presentColumns: ReadonlySet<string>;
 }
@@ -161,24 +181,29 @@ export function assembleFigures(input: AssembleInput): { figures: FigureInput[];
   }
 
   const periodKey = new Map(input.periods.map((period) => [period.monthOrdinal, period.key]));
+  const unitIds = unitOrder(input.units.map((unit) => unit.id));
+  const procedures = new Map(input.procedures.map((procedure) => [procedure.row_no, procedure]));
   const evidence: EvidenceEntry[] = [];
   let current: EvidenceEntry | null = null;
   for (const row of input.evidenceRows) {
-    if (row.item !== "PETITION_PROCESSING_ON_TIME" && row.item !== "PETITION_HANDLING_SATISFACTION" && !computed.has(row.item)) continue;
+    const item = EVIDENCE_ITEMS[row.item_no]!;
+    if (item !== "PETITION_PROCESSING_ON_TIME" && item !== "PETITION_HANDLING_SATISFACTION" && !computed.has(item)) continue;
+    const unit = unitIds[row.unit_no]!;
     const period = periodKey.get(row.month_ord)!;
-    if (!current || current.unit !== row.unit_id || current.period !== period || current.item !== row.item) {
-      current = { unit: row.unit_id, period, item: row.item, count: row.failed, dossiers: [] };
+    if (!current || current.unit !== unit || current.period !== period || current.item !== item) {
+      current = { unit, period, item, count: row.failed, dossiers: [] };
       evidence.push(current);
     }
+    const procedure = row.procedure_row === null ? undefined : procedures.get(row.procedure_row);
     const dossier: EvidenceDossier = {
       id: row.record_id,
-      procedure: row.procedure_id,
-      procedureName: row.procedure_name,
+      procedure: procedure?.procedure_id ?? null,
+      procedureName: procedure?.procedure_name ?? null,
       receivedAt: localIsoOfMinute(row.received_min),
       dueAt: row.due_out_min === null ? null : localIsoOfMinute(row.due_out_min),
       finishedAt: row.finished_min === null ? null : localIsoOfMinute(row.finished_min),
       daysLate: row.days_late,
-      reason: row.reason,
+      reason: evidenceReasons[row.reason_no]!,
     };
     current.dossiers.push(dossier);
   }

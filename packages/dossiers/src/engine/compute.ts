@@ -1,16 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from "@duckdb/node-api";
 import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/core";
 import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
 import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
 import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
-import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow } from "./assemble.js";
+import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow } from "./assemble.js";
 import type { DossierProblem, InputFile } from "../problems.js";
 import type { EvidenceEntry } from "../evidence/schema.js";
 
@@ -149,9 +149,14 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id))) await createSetupTable(connection, table);
 
     step("check");
+    // Text files are numbered by their scan order above; from here every order that matters is an ORDER BY,
+    // so DuckDB may write the intermediate tables in parallel without keeping the rows' order.
+    await connection.run("SET preserve_insertion_order = false");
     for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
     step("evaluate");
     for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    // One row per dossier id, no longer read: its memory goes to the counts and the evidence.
+    await connection.run("DROP TABLE chiso_event_summary");
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
@@ -176,10 +181,11 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     });
 
     step("evidence");
-    const evidenceRows = (await rows(connection, `${evidenceSql(options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT)} ORDER BY unit_id, month_ord, item, rn`)).map((row) => mapNumbers(row) as unknown as EvidenceRow);
+    const evidenceRows = await readEvidence(connection, options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT);
+    const procedures = (await rows(connection, "SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in")).map((row) => mapNumbers(row) as unknown as ProcedureRow);
 
     const present = loaded.get("dossiers")!.present;
-    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, presentColumns: present });
+    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present });
     const notes: ComputeNote[] = [
       ...assembled.notes,
       ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),
@@ -190,6 +196,42 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     connection.closeSync();
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The evidence rows with 32-bit integers (every number of the evidence fits: minutes until 6053, ranks,
+ * counts, codes), read chunk by chunk from the vectors and handed over as one reused row object: a
+ * national year lists about a million dossiers, and the library's converters (a call per value) and a
+ * row object per line cost more than the query.
+ */
+async function readEvidence(connection: DuckDBConnection, limit: number): Promise<Iterable<EvidenceRow>> {
+  const select = EVIDENCE_COLUMNS.map((column) => (column === "record_id" ? column : `CAST(${column} AS INTEGER) AS ${column}`)).join(", ");
+  const result = await connection.run(`SELECT ${select} FROM (${evidenceSql(limit)}) e ${EVIDENCE_ORDER}`);
+  const chunks: DuckDBDataChunk[] = [];
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) chunks.push(chunk);
+  return evidenceRowsOf(chunks);
+}
+
+function* evidenceRowsOf(chunks: readonly DuckDBDataChunk[]): Generator<EvidenceRow> {
+  const row = { unit_no: 0, month_ord: 0, item_no: 0, failed: 0, rn: 0, record_id: "", procedure_row: null as number | null, received_min: 0, due_out_min: null as number | null, finished_min: null as number | null, days_late: null as number | null, reason_no: 0 };
+  for (const chunk of chunks) {
+    const [unitNo, monthOrd, itemNo, failed, rn, recordId, procedureRow, received, due, finished, daysLate, reasonNo] = EVIDENCE_COLUMNS.map((_, index) => chunk.getColumnVector(index));
+    for (let index = 0; index < chunk.rowCount; index += 1) {
+      row.unit_no = unitNo!.getItem(index) as number;
+      row.month_ord = monthOrd!.getItem(index) as number;
+      row.item_no = itemNo!.getItem(index) as number;
+      row.failed = failed!.getItem(index) as number;
+      row.rn = rn!.getItem(index) as number;
+      row.record_id = recordId!.getItem(index) as string;
+      row.procedure_row = procedureRow!.getItem(index) as number | null;
+      row.received_min = received!.getItem(index) as number;
+      row.due_out_min = due!.getItem(index) as number | null;
+      row.finished_min = finished!.getItem(index) as number | null;
+      row.days_late = daysLate!.getItem(index) as number | null;
+      row.reason_no = reasonNo!.getItem(index) as number;
+      yield row;
+    }
   }
 }
 

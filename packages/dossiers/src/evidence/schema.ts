@@ -1,28 +1,7 @@
 import { z } from "zod";
+import { evidenceReasons, type EvidenceReason } from "./reason-codes.js";
 
-/**
- * Why a dossier (or a feedback item) did not count toward an item's numerator. Codes are stable; their
- * wording in Vietnamese and English is in `reasons.ts` and docs/dossier-format.md.
- */
-export const evidenceReasons = [
-  "late",
-  "overdue_in_progress",
-  "supplement_requested_twice",
-  "supplement_request_late",
-  "not_online",
-  "no_electronic_result",
-  "not_digitized",
-  "not_reused",
-  "not_synced_to_data_store",
-  "not_paid_online",
-  "no_population_data",
-  "complaint",
-  "feedback_late",
-  "feedback_overdue_in_progress",
-  "feedback_unsatisfied",
-  "feedback_repeated",
-] as const;
-export type EvidenceReason = (typeof evidenceReasons)[number];
+export { evidenceReasons, type EvidenceReason };
 
 /** Local Asia/Ho_Chi_Minh wall-clock time, ISO without offset: `2026-10-03T09:15:00`. */
 const localTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, "a local time as YYYY-MM-DDTHH:MM:SS (no offset)");

@@ -81,7 +81,7 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
     const monthRows = options.months.map((month, index) => `(${index}, DATE '${month}-01')`).join(", ");
     await connection.run(`CREATE TABLE gen_months AS SELECT m, first_day, CAST(last_day(first_day) - first_day + 1 AS INTEGER) AS days FROM (VALUES ${monthRows}) v(m, first_day)`);
     await connection.run(
-      `CREATE TABLE gen_procedures AS SELECT 'TT-' || lpad(CAST(i AS VARCHAR), 5, '0') AS procedure_id,
+      `CREATE TABLE gen_procedures AS SELECT i AS procedure_no, 'TT-' || lpad(CAST(i AS VARCHAR), 5, '0') AS procedure_id,
          'Thủ tục hành chính số ' || CAST(i AS VARCHAR) AS procedure_name,
          CASE WHEN ${r("i", 1)} < 0.06 THEN 4 + CAST(${r("i", 2)} * 20 AS INTEGER) WHEN ${r("i", 1)} < 0.12 THEN 5 + CAST(${r("i", 2)} * 25 AS INTEGER) WHEN ${r("i", 1)} < 0.14 THEN 1 ELSE 1 + CAST(${r("i", 2)} * 15 AS INTEGER) END AS legal_duration,
          CASE WHEN ${r("i", 1)} < 0.06 THEN 'hours' WHEN ${r("i", 1)} < 0.12 THEN 'days' WHEN ${r("i", 1)} < 0.14 THEN 'months' ELSE 'working_days' END AS duration_unit,
@@ -90,29 +90,32 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
          CASE WHEN ${r("i", 5)} < 0.35 THEN 1 ELSE 0 END AS fee_bearing
        FROM range(${procedures}) t(i)`,
     );
-    await connection.run(`COPY gen_procedures TO ${sqlString(files.procedures)} (FORMAT csv, HEADER true)`);
+    await connection.run(`COPY (SELECT * EXCLUDE (procedure_no) FROM gen_procedures) TO ${sqlString(files.procedures)} (FORMAT csv, HEADER true)`);
     const total = options.units.reduce((sum, unit) => sum + unit.dossiers, 0);
-    // The dossier's plan: unit, month, procedure, reception, a due span, whether late, supplements, outcome.
+    // The dossier's plan: unit, month, procedure, reception, a due span (minutes; approximate working time:
+    // 1.4 calendar days per working day), whether late, supplements, outcome. Each unit's dossiers are
+    // expanded from its count (no range join), the procedure picked by its number; only the columns the
+    // records need are kept, so ten million dossiers stay in memory.
     await connection.run(
-      `CREATE TABLE gen_plan AS
-       SELECT d.i, d.m, u.*, p.procedure_id, p.legal_duration, p.duration_unit, p.paper_result, p.fee_bearing,
-         mo.first_day,
-         -- received within the month, office hours on weekdays mostly (online dossiers any time)
-         CAST(mo.first_day AS TIMESTAMP) + to_days(CAST(FLOOR(${r("d.key", 11)} * mo.days) AS INTEGER)) + to_minutes(CAST(450 + FLOOR(${r("d.key", 12)} * 560) AS BIGINT)) AS received,
-         ${r("d.key", 13)} AS r_late, ${r("d.key", 14)} AS r_supp, ${r("d.key", 15)} AS r_out, ${r("d.key", 16)} AS r_due, ${r("d.key", 17)} AS r_time
-       FROM (SELECT i % ${total} AS j, i // ${total} AS m, i AS key, i FROM range(${total * options.months.length}) t(i)) d
-       JOIN gen_units u ON d.j >= u.start_no AND d.j < u.start_no + u.n
-       JOIN gen_months mo ON mo.m = d.m
-       JOIN gen_procedures p ON p.procedure_id = 'TT-' || lpad(CAST(CAST(${r("d.key", 10)} * ${procedures} AS INTEGER) AS VARCHAR), 5, '0')`,
-    );
-    // Span to the due date in minutes (approximate working time: 1.4 calendar days per working day).
-    await connection.run(
-      `CREATE TABLE gen_dossiers AS SELECT *,
+      `CREATE TABLE gen_dossiers AS
+       SELECT i, m, unit_id, online, paid, digitized, reused, synced, population, complained,
+         procedure_id, duration_unit, fee_bearing, first_day, received, r_due, r_time,
          CAST(CASE duration_unit WHEN 'hours' THEN legal_duration * 60 WHEN 'days' THEN legal_duration * 1440 WHEN 'months' THEN legal_duration * 43200 ELSE legal_duration * 2016 END AS BIGINT) AS span,
          r_late >= on_time AS late,
          CASE WHEN r_supp < 0.01 THEN 2 WHEN r_supp < 0.08 THEN 1 ELSE 0 END AS supplements,
          CASE WHEN r_out < 0.005 THEN 7 WHEN r_out < 0.01 THEN 3 WHEN r_out < 0.015 THEN 8 WHEN r_out < 0.05 THEN 0 ELSE 9 END AS outcome
-       FROM gen_plan`,
+       FROM (
+         SELECT d.i, d.m, u.unit_id, u.on_time, u.online, u.paid, u.digitized, u.reused, u.synced, u.population, u.complained,
+           p.procedure_id, p.legal_duration, p.duration_unit, p.fee_bearing, mo.first_day,
+           -- received within the month, office hours on weekdays mostly (online dossiers any time)
+           CAST(mo.first_day AS TIMESTAMP) + to_days(CAST(FLOOR(${r("d.i", 11)} * mo.days) AS INTEGER)) + to_minutes(CAST(450 + FLOOR(${r("d.i", 12)} * 560) AS BIGINT)) AS received,
+           ${r("d.i", 13)} AS r_late, ${r("d.i", 14)} AS r_supp, ${r("d.i", 15)} AS r_out, ${r("d.i", 16)} AS r_due, ${r("d.i", 17)} AS r_time
+         FROM (SELECT e.ord, ms.m, ms.m * ${total} + e.start_no + e.k AS i
+               FROM (SELECT ord, start_no, unnest(range(n)) AS k FROM gen_units) e CROSS JOIN gen_months ms) d
+         JOIN gen_units u ON u.ord = d.ord
+         JOIN gen_months mo ON mo.m = d.m
+         JOIN gen_procedures p ON p.procedure_no = CAST(${r("d.i", 10)} * ${procedures} AS INTEGER)
+       )`,
     );
     await connection.run(
       `COPY (SELECT 'HS-' || strftime(first_day, '%Y%m') || '-' || lpad(CAST(i AS VARCHAR), 8, '0') AS dossier_id, unit_id, procedure_id,
@@ -134,18 +137,24 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
     const id = `'HS-' || strftime(first_day, '%Y%m') || '-' || lpad(CAST(i AS VARCHAR), 8, '0')`;
     const wait = `CAST(1440 + ${r("i", 31)} * 4320 AS BIGINT)`;
     const end = `received + to_minutes(CAST(CASE WHEN late THEN span + 1440 + r_time * 7200 ELSE 60 + r_time * GREATEST(span - 120, 0) * 0.9 END AS BIGINT) + supplements * ${wait})`;
+    // One list of (state, time) per dossier, unnested in order: no sort of the events themselves.
+    const change = (state: string, at: string, when = "TRUE") => `CASE WHEN ${when} THEN {'state': ${state}, 'at': ${at}} END`;
+    const changes = [
+      change("2", "received"),
+      change("4", "received + INTERVAL 30 MINUTE"),
+      change("5", "received + INTERVAL 40 MINUTE", "supplements >= 1"),
+      change("4", `received + INTERVAL 40 MINUTE + to_minutes(${wait})`, "supplements >= 1"),
+      change("5", `received + INTERVAL 50 MINUTE + to_minutes(${wait})`, "supplements >= 2"),
+      change("4", `received + INTERVAL 50 MINUTE + to_minutes(2 * ${wait})`, "supplements >= 2"),
+      change("outcome", end, "outcome > 0"),
+      change("10", `${end} + INTERVAL 1 DAY`, "outcome = 9 AND r_due < 0.6"),
+    ];
     await connection.run(
       `COPY (
-         SELECT dossier_id, state, changed_at FROM (
-           SELECT i, 1 AS seq, ${id} AS dossier_id, 2 AS state, received AS changed_at FROM gen_dossiers
-           UNION ALL SELECT i, 2, ${id}, 4, received + INTERVAL 30 MINUTE FROM gen_dossiers
-           UNION ALL SELECT i, 3, ${id}, 5, received + INTERVAL 40 MINUTE FROM gen_dossiers WHERE supplements >= 1
-           UNION ALL SELECT i, 4, ${id}, 4, received + INTERVAL 40 MINUTE + to_minutes(${wait}) FROM gen_dossiers WHERE supplements >= 1
-           UNION ALL SELECT i, 5, ${id}, 5, received + INTERVAL 50 MINUTE + to_minutes(${wait}) FROM gen_dossiers WHERE supplements >= 2
-           UNION ALL SELECT i, 6, ${id}, 4, received + INTERVAL 50 MINUTE + to_minutes(2 * ${wait}) FROM gen_dossiers WHERE supplements >= 2
-           UNION ALL SELECT i, 7, ${id}, outcome, ${end} FROM gen_dossiers WHERE outcome > 0
-           UNION ALL SELECT i, 8, ${id}, 10, ${end} + INTERVAL 1 DAY FROM gen_dossiers WHERE outcome = 9 AND r_due < 0.6
-         ) ORDER BY i, seq
+         SELECT dossier_id, change.state AS state, change.at AS changed_at FROM (
+           SELECT dossier_id, unnest(list_filter([${changes.join(", ")}], c -> c IS NOT NULL)) AS change
+           FROM (SELECT ${id} AS dossier_id, * FROM gen_dossiers ORDER BY i)
+         )
        ) TO ${sqlString(files.events)} ${copyOptions}`,
     );
     await connection.run(

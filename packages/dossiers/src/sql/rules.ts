@@ -1,4 +1,8 @@
+import { evidenceReasons, type EvidenceReason } from "../evidence/reason-codes.js";
 import { FEEDBACK_HANDLING_WORKING_DAYS } from "./tables.js";
+
+/** A reason as the integer the rules carry (its place in `evidenceReasons`). */
+const reasonCode = (reason: EvidenceReason): string => String(evidenceReasons.indexOf(reason));
 
 /**
  * The rules of methodology §1.5 as portable SQL: CTEs, CASE, plain aggregates, ROW_NUMBER/COUNT
@@ -12,6 +16,14 @@ import { FEEDBACK_HANDLING_WORKING_DAYS } from "./tables.js";
  * instead), no correlated subqueries, join keys that reference one side each, and every aggregate
  * cast to BIGINT (ClickHouse sums to unsigned integers, which would wrap on subtraction).
  */
+
+/**
+ * The end of processing is the first event of the first class present — finished (9), result returned
+ * (10), stopped or refused (8, 3), withdrawn (7) — so the event summary keeps it as one number,
+ * class × 2^40 + minute, whose minimum is that event (minutes since 1970 stay far below 2^40; the sum
+ * stays below 2^53, exact in the double of the decoding's division).
+ */
+const SETTLED_CLASS = 2 ** 40;
 
 /**
  * One row per dossier id of the events file: what the rules need from its history (events after the
@@ -33,14 +45,11 @@ ev AS (
   WHERE e.dossier_id IS NOT NULL
 )
 SELECT dossier_id,
-  CAST(COUNT(*) AS BIGINT) AS n_events,
   CAST(SUM(bad) AS BIGINT) AS n_bad,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
   MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
-  MIN(CASE WHEN seen = 1 AND state = 9 THEN changed_min END) AS t9,
-  MIN(CASE WHEN seen = 1 AND state = 10 THEN changed_min END) AS t10,
-  MIN(CASE WHEN seen = 1 AND state IN (3, 8) THEN changed_min END) AS t_stop,
-  MIN(CASE WHEN seen = 1 AND state = 7 THEN changed_min END) AS t7,
+  -- The end of processing (see SETTLED_CLASS) in one aggregate rather than one per class.
+  MIN(CASE WHEN seen = 1 THEN CASE WHEN state = 9 THEN 0 WHEN state = 10 THEN 1 WHEN state IN (3, 8) THEN 2 WHEN state = 7 THEN 3 END * ${SETTLED_CLASS} + changed_min END) AS settled_key,
   CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
   MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
@@ -224,12 +233,18 @@ LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_id", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+/**
+ * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
+ * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
+ */
+const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
+const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
 const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
 
 export const DOSSIER_RESULT_SQL = `
 WITH counted AS (
-  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, d.unit_id AS unit_id, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
     d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
     d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
     d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
@@ -237,6 +252,7 @@ WITH counted AS (
   FROM chiso_dossiers_in d
   JOIN chiso_dossier_status s ON s.row_no = d.row_no
   JOIN chiso_periods p ON p.month_ord = s.month_ord
+  JOIN chiso_units un ON un.unit_id = d.unit_id
   WHERE s.status = 'counted'
 ),
 -- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
@@ -266,21 +282,26 @@ waiting AS (
   WHERE a.state = 5
   GROUP BY a.dossier_id
 ),
+summary AS (
+  SELECT s.dossier_id AS dossier_id, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
+    s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min
+  FROM chiso_event_summary s
+),
 ended AS (
-  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_id AS unit_id, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
+  SELECT c.row_no AS row_no, c.dossier_id AS dossier_id, c.unit_no AS unit_no, c.procedure_id AS procedure_id, c.month_ord AS month_ord, c.channel AS channel,
     c.received_min AS received_min, c.received_day AS received_day, c.due_min AS due_min, c.due_day AS due_day,
     c.fee_due AS fee_due, c.paid_online AS paid_online, c.digitized_at_intake AS digitized_at_intake, c.result_electronic AS result_electronic,
     c.reused_data AS reused_data, c.population_data AS population_data, c.data_store_synced AS data_store_synced, c.complained AS complained,
     COALESCE(a.n_supp, 0) AS n_supp,
-    COALESCE(a.t9, a.t10, a.t_stop, a.t7) AS settled_min,
-    CASE WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NULL AND a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN 1 ELSE 0 END AS supp_pending,
+    a.settled_min AS settled_min,
+    CASE WHEN a.settled_min IS NULL AND a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN 1 ELSE 0 END AS supp_pending,
     CASE
-      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN COALESCE(a.t9, a.t10, a.t_stop, a.t7)
+      WHEN a.settled_min IS NOT NULL THEN a.settled_min
       WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN a.last_supp
       ELSE p.open_end_min
     END AS end_min,
     CASE
-      WHEN COALESCE(a.t9, a.t10, a.t_stop, a.t7) IS NOT NULL THEN CAST(FLOOR(COALESCE(a.t9, a.t10, a.t_stop, a.t7) / 1440.0) AS BIGINT)
+      WHEN a.settled_min IS NOT NULL THEN CAST(FLOOR(a.settled_min / 1440.0) AS BIGINT)
       WHEN a.n_supp > 0 AND a.last_supp >= COALESCE(a.last_other, a.last_supp) THEN CAST(FLOOR(a.last_supp / 1440.0) AS BIGINT)
       ELSE p.open_end_day
     END AS end_day,
@@ -292,7 +313,7 @@ ended AS (
     rc.dom AS received_dom
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
-  LEFT JOIN chiso_event_summary a ON a.dossier_id = c.dossier_id
+  LEFT JOIN summary a ON a.dossier_id = c.dossier_id
   LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
@@ -325,42 +346,46 @@ judged AS (
   LEFT JOIN chiso_calendar dc ON dc.cal_day = u.due_day_final
 )
 -- Ids stay out of this (large) table: the evidence fetches them by row number for the few dossiers it lists.
-SELECT j.row_no AS row_no, j.unit_id AS unit_id, j.month_ord AS month_ord,
-  j.received_min AS received_min,
-  CASE WHEN j.due_min IS NOT NULL THEN j.due_min WHEN j.due_hours_min IS NOT NULL THEN j.due_hours_min ELSE j.due_day_final * 1440 + 1439 END AS due_out_min,
-  CASE WHEN j.due_min IS NULL THEN 1 ELSE 0 END AS due_computed,
-  j.settled_min AS settled_min,
-  CASE WHEN j.settled_min IS NOT NULL THEN 1 ELSE 0 END AS settled,
-  CASE WHEN j.late_by_time = 1 OR j.n_supp >= 2 THEN 0 ELSE 1 END AS on_time,
-  CASE WHEN j.late_by_time = 0 AND j.n_supp < 2 AND j.settled_min IS NOT NULL AND j.end_pos < j.due_pos THEN 1 ELSE 0 END AS early,
-  CASE
-    WHEN j.n_supp >= 2 THEN 'supplement_requested_twice'
+-- Narrow types (32-bit numbers and minutes, 16-bit flags and codes) keep ten million rows in memory.
+SELECT ${int32("j.row_no")} AS row_no, ${int32("j.unit_no")} AS unit_no, ${int32("j.month_ord")} AS month_ord,
+  ${int32("j.received_min")} AS received_min,
+  ${int32("CASE WHEN j.due_min IS NOT NULL THEN j.due_min WHEN j.due_hours_min IS NOT NULL THEN j.due_hours_min ELSE j.due_day_final * 1440 + 1439 END")} AS due_out_min,
+  ${int32("j.settled_min")} AS settled_min,
+  ${int16("CASE WHEN j.settled_min IS NOT NULL THEN 1 ELSE 0 END")} AS settled,
+  ${int16("CASE WHEN j.late_by_time = 1 OR j.n_supp >= 2 THEN 0 ELSE 1 END")} AS on_time,
+  ${int16("CASE WHEN j.late_by_time = 0 AND j.n_supp < 2 AND j.settled_min IS NOT NULL AND j.end_pos < j.due_pos THEN 1 ELSE 0 END")} AS early,
+  ${int16(`CASE
+    WHEN j.n_supp >= 2 THEN ${reasonCode("supplement_requested_twice")}
     WHEN j.late_by_time = 0 THEN NULL
-    WHEN j.settled_min IS NOT NULL THEN 'late'
-    WHEN j.supp_pending = 1 THEN 'supplement_request_late'
-    ELSE 'overdue_in_progress'
-  END AS late_reason,
-  CASE WHEN j.late_by_time = 1 THEN GREATEST(1, CAST(FLOOR((j.end_pos - j.due_pos + 1) / 2.0) AS BIGINT)) END AS days_late,
-  CASE WHEN j.channel = 2 THEN 1 ELSE 0 END AS channel_online,
-  CASE WHEN j.channel = 3 THEN 1 ELSE 0 END AS channel_post,
-  CASE WHEN j.channel = 2 OR j.channel = 3 THEN 0 ELSE 1 END AS channel_direct,
-  CASE WHEN j.channel = 2 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END AS online,
-  j.fee_due AS fee_due,
-  CASE WHEN j.fee_due = 1 AND j.paid_online = 1 THEN 1 ELSE 0 END AS paid,
-  j.result_electronic AS result_electronic,
-  j.digitized_at_intake AS digitized_at_intake,
-  CASE WHEN j.digitized_at_intake = 1 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END AS digitized_ok,
-  j.reused_data AS reused_data,
-  j.data_store_synced AS data_store_synced,
-  j.population_data AS population_data,
-  j.complained AS complained,
-  j.wait_min AS wait_min
+    WHEN j.settled_min IS NOT NULL THEN ${reasonCode("late")}
+    WHEN j.supp_pending = 1 THEN ${reasonCode("supplement_request_late")}
+    ELSE ${reasonCode("overdue_in_progress")}
+  END`)} AS late_reason,
+  ${int32("CASE WHEN j.late_by_time = 1 THEN GREATEST(1, CAST(FLOOR((j.end_pos - j.due_pos + 1) / 2.0) AS BIGINT)) END")} AS days_late,
+  ${int16("CASE WHEN j.channel = 2 THEN 1 ELSE 0 END")} AS channel_online,
+  ${int16("CASE WHEN j.channel = 3 THEN 1 ELSE 0 END")} AS channel_post,
+  ${int16("CASE WHEN j.channel = 2 OR j.channel = 3 THEN 0 ELSE 1 END")} AS channel_direct,
+  ${int16("CASE WHEN j.channel = 2 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END")} AS online,
+  ${int16("j.fee_due")} AS fee_due,
+  ${int16("CASE WHEN j.fee_due = 1 AND j.paid_online = 1 THEN 1 ELSE 0 END")} AS paid,
+  ${int16("j.result_electronic")} AS result_electronic,
+  ${int16("j.digitized_at_intake")} AS digitized_at_intake,
+  ${int16("CASE WHEN j.digitized_at_intake = 1 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END")} AS digitized_ok,
+  ${int16("j.reused_data")} AS reused_data,
+  ${int16("j.data_store_synced")} AS data_store_synced,
+  ${int16("j.population_data")} AS population_data,
+  ${int16("j.complained")} AS complained,
+  ${int32("j.wait_min")} AS wait_min
 FROM judged j
 `;
 
-/** The counts per unit and month (the numerators and denominators of the figures). */
+const UNIT_COUNT_COLUMNS = ["n_received", "n_on_time", "n_settled", "n_early", "n_settled_on_time", "n_settled_overdue", "n_channel_online", "n_channel_direct", "n_channel_post", "n_online", "n_fee_due", "n_paid", "n_result_electronic", "n_digitized_ok", "n_reused_data", "n_data_store_synced", "n_population_data", "n_complained", "n_settled_minutes"];
+
+/** The counts per unit and month (the numerators and denominators of the figures), grouped by the unit's number. */
 export const UNIT_COUNTS_SQL = `
-SELECT unit_id, month_ord,
+SELECT u.unit_id AS unit_id, c.month_ord AS month_ord, ${UNIT_COUNT_COLUMNS.map((column) => `c.${column} AS ${column}`).join(", ")}
+FROM (
+SELECT unit_no, month_ord,
   CAST(COUNT(*) AS BIGINT) AS n_received,
   CAST(SUM(on_time) AS BIGINT) AS n_on_time,
   CAST(SUM(settled) AS BIGINT) AS n_settled,
@@ -381,7 +406,9 @@ SELECT unit_id, month_ord,
   CAST(SUM(complained) AS BIGINT) AS n_complained,
   CAST(SUM(CASE WHEN settled = 1 THEN settled_min - received_min - wait_min ELSE 0 END) AS BIGINT) AS n_settled_minutes
 FROM chiso_dossier_result
-GROUP BY unit_id, month_ord
+GROUP BY unit_no, month_ord
+) c
+JOIN chiso_units u ON u.unit_no = c.unit_no
 `;
 
 /**
@@ -394,7 +421,7 @@ WITH bad AS (
   SELECT row_no FROM chiso_problems WHERE source = 'feedback' AND severity = 'error' GROUP BY row_no
 ),
 placed AS (
-  SELECT f.row_no AS row_no, f.feedback_id AS feedback_id, f.unit_id AS unit_id, c.month_ord AS month_ord,
+  SELECT f.row_no AS row_no, f.feedback_id AS feedback_id, f.unit_id AS unit_id, un.unit_no AS unit_no, c.month_ord AS month_ord,
     f.received_min AS received_min, f.due_day AS due_day, f.handled_min AS handled_min, f.handled_day AS handled_day,
     COALESCE(f.likes, 0) AS likes, COALESCE(f.dislikes, 0) AS dislikes, COALESCE(f.repeated, 0) AS repeated,
     c.work_ord + ${FEEDBACK_HANDLING_WORKING_DAYS} AS target_work_ord,
@@ -404,9 +431,10 @@ placed AS (
   LEFT JOIN bad b ON b.row_no = f.row_no
   LEFT JOIN chiso_calendar c ON c.cal_day = f.received_day
   LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
+  LEFT JOIN chiso_units un ON un.unit_id = f.unit_id
 ),
 judged AS (
-  SELECT ${columnsOf("x", ["feedback_id", "unit_id", "month_ord", "received_min", "handled_min", "likes", "dislikes", "repeated"])},
+  SELECT ${columnsOf("x", ["feedback_id", "unit_id", "unit_no", "month_ord", "received_min", "handled_min", "likes", "dislikes", "repeated"])},
     COALESCE(x.due_day, wd.cal_day) AS due_day_final,
     CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN x.handled_day ELSE x.open_end_day END AS end_day,
     CASE WHEN x.handled_min IS NOT NULL AND x.handled_min <= x.as_of_min THEN 1 ELSE 0 END AS handled
@@ -414,7 +442,7 @@ judged AS (
   LEFT JOIN chiso_calendar wd ON wd.work_ord = x.target_work_ord AND wd.working = 1
   WHERE x.status = 'counted'
 )
-SELECT j.feedback_id AS feedback_id, j.unit_id AS unit_id, j.month_ord AS month_ord, j.received_min AS received_min,
+SELECT j.feedback_id AS feedback_id, j.unit_id AS unit_id, j.unit_no AS unit_no, j.month_ord AS month_ord, j.received_min AS received_min,
   j.due_day_final * 1440 + 1439 AS due_out_min,
   CASE WHEN j.handled = 1 THEN j.handled_min END AS handled_min,
   CASE WHEN ce.pos > dc.pos THEN 0 ELSE 1 END AS on_time,
@@ -450,65 +478,108 @@ SELECT 'feedback_rejected', 'rejected', CAST(COUNT(*) AS BIGINT) FROM (
 ) r
 `;
 
-/** Item code, test column, reason: what a dossier failed for each dossier item of the figures. */
+/**
+ * Item code, test, reason: what a dossier failed for each dossier item of the figures. `where` reads the
+ * result table's columns; `reason` (a reason's code, see `reasonCode`) reads them through the alias `r`.
+ */
 const DOSSIER_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
-  { item: "ON_TIME", where: "on_time = 0", reason: "late_reason", timely: true },
-  { item: "ONLINE_DOSSIER_SHARE", where: "online = 0", reason: "CASE WHEN channel_online = 1 THEN 'no_electronic_result' ELSE 'not_online' END" },
-  { item: "ONLINE_PAYMENT_DOSSIER", where: "fee_due = 1 AND paid = 0", reason: "'not_paid_online'" },
-  { item: "ORIGINAL_RESULT_AVAILABLE", where: "result_electronic = 0", reason: "'no_electronic_result'" },
-  { item: "SO_HOA_GIAY_TO_GIAI_QUYET", where: "digitized_ok = 0", reason: "CASE WHEN digitized_at_intake = 0 THEN 'not_digitized' ELSE 'no_electronic_result' END" },
-  { item: "REUSED_DIGITIZED_DATA", where: "reused_data = 0", reason: "'not_reused'" },
-  { item: "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", where: "data_store_synced = 0", reason: "'not_synced_to_data_store'" },
-  { item: "CITIZEN_DATA_CONNECTED_DOSSIER", where: "population_data = 0", reason: "'no_population_data'" },
-  { item: "DOSSIER_RECEIVING_SATISFACTION", where: "on_time = 0 OR complained = 1", reason: "CASE WHEN on_time = 0 THEN late_reason ELSE 'complaint' END", timely: true },
+  { item: "ON_TIME", where: "on_time = 0", reason: "r.late_reason", timely: true },
+  { item: "ONLINE_DOSSIER_SHARE", where: "online = 0", reason: `CASE WHEN r.channel_online = 1 THEN ${reasonCode("no_electronic_result")} ELSE ${reasonCode("not_online")} END` },
+  { item: "ONLINE_PAYMENT_DOSSIER", where: "fee_due = 1 AND paid = 0", reason: reasonCode("not_paid_online") },
+  { item: "ORIGINAL_RESULT_AVAILABLE", where: "result_electronic = 0", reason: reasonCode("no_electronic_result") },
+  { item: "SO_HOA_GIAY_TO_GIAI_QUYET", where: "digitized_ok = 0", reason: `CASE WHEN r.digitized_at_intake = 0 THEN ${reasonCode("not_digitized")} ELSE ${reasonCode("no_electronic_result")} END` },
+  { item: "REUSED_DIGITIZED_DATA", where: "reused_data = 0", reason: reasonCode("not_reused") },
+  { item: "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", where: "data_store_synced = 0", reason: reasonCode("not_synced_to_data_store") },
+  { item: "CITIZEN_DATA_CONNECTED_DOSSIER", where: "population_data = 0", reason: reasonCode("no_population_data") },
+  { item: "DOSSIER_RECEIVING_SATISFACTION", where: "on_time = 0 OR complained = 1", reason: `CASE WHEN r.on_time = 0 THEN r.late_reason ELSE ${reasonCode("complaint")} END`, timely: true },
 ];
 
 const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: string; timely?: true }[] = [
-  { item: "PETITION_PROCESSING_ON_TIME", where: "on_time = 0", reason: "CASE WHEN handled = 1 THEN 'feedback_late' ELSE 'feedback_overdue_in_progress' END", timely: true },
+  { item: "PETITION_PROCESSING_ON_TIME", where: "on_time = 0", reason: `CASE WHEN handled = 1 THEN ${reasonCode("feedback_late")} ELSE ${reasonCode("feedback_overdue_in_progress")} END`, timely: true },
   {
     item: "PETITION_HANDLING_SATISFACTION",
     where: "satisfactory = 0",
-    reason: "CASE WHEN on_time = 0 THEN 'feedback_late' WHEN unsatisfied = 1 THEN 'feedback_unsatisfied' ELSE 'feedback_repeated' END",
+    reason: `CASE WHEN on_time = 0 THEN ${reasonCode("feedback_late")} WHEN unsatisfied = 1 THEN ${reasonCode("feedback_unsatisfied")} ELSE ${reasonCode("feedback_repeated")} END`,
     timely: true,
   },
 ];
 
 /**
+ * The items of the evidence as the rules number them (`item_no`): their codes in byte order, so ordering
+ * by the number is ordering by the code.
+ */
+export const EVIDENCE_ITEMS: readonly string[] = [...DOSSIER_EVIDENCE_PARTS, ...FEEDBACK_EVIDENCE_PARTS].map((part) => part.item).sort();
+const itemCode = (item: string): number => EVIDENCE_ITEMS.indexOf(item);
+
+/**
+ * Failing records ranked within their unit, month and item — most days late, then the oldest, then `key`
+ * (a dossier's row number, a feedback's id) — with how many failed.
+ */
+const ranked = (failing: string, key: "row_no" | "record_id") => `SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.${key} AS ${key}, f.received_min AS received_min,
+    f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
+    ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.${key}) AS rn,
+    COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
+  FROM ${failing} f`;
+
+/**
  * The dossiers (and feedback) behind the points lost: for each unit, month and item, the `limit` worst
- * (most days late first, then the oldest), with the total that failed the item.
+ * (most days late first, then the oldest, then file order), with the total that failed the item.
+ * Units, items and reasons are numbers (`unit_no`, `item_no`, `reason_no`: see `chiso_units`,
+ * `EVIDENCE_ITEMS`, `evidenceReasons`) and procedures their row in the procedures file
+ * (`procedure_row`), so the rows carry one text (the record's id) into the caller.
+ *
+ * The failing dossiers are ranked on a narrow row of integers (unit, month, item, row number, times,
+ * days late, reason); only the `limit` listed per unit, month and item fetch their ids.
  */
 export function evidenceSql(limit: number): string {
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
-  const dossierParts = DOSSIER_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, row_no, NULL AS record_id, received_min, due_out_min, settled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
-  FROM chiso_dossier_result WHERE ${part.where}`,
+  const failingDossiers = DOSSIER_EVIDENCE_PARTS.map(
+    (part) => `SELECT r.unit_no AS unit_no, r.month_ord AS month_ord, ${itemCode(part.item)} AS item_no, r.row_no AS row_no, r.received_min AS received_min,
+    r.due_out_min AS due_out_min, r.settled_min AS finished_min, ${part.timely ? "r.days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
+  FROM chiso_dossier_result r WHERE ${part.where}`,
   );
-  const feedbackParts = FEEDBACK_EVIDENCE_PARTS.map(
-    (part) => `SELECT unit_id, month_ord, '${part.item}' AS item, NULL AS row_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason
+  const failingFeedback = FEEDBACK_EVIDENCE_PARTS.map(
+    (part) => `SELECT unit_no, month_ord, ${itemCode(part.item)} AS item_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
   FROM chiso_feedback_result WHERE ${part.where}`,
   );
   return `
-WITH failing AS (
-  ${[...dossierParts, ...feedbackParts].join("\n  UNION ALL\n  ")}
+WITH failing_dossiers AS (
+  ${failingDossiers.join("\n  UNION ALL\n  ")}
 ),
-ranked AS (
-  SELECT f.unit_id AS unit_id, f.month_ord AS month_ord, f.item AS item, f.row_no AS row_no, f.record_id AS record_id,
-    f.received_min AS received_min, f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason AS reason,
-    ROW_NUMBER() OVER (PARTITION BY f.unit_id, f.month_ord, f.item ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.row_no, f.record_id) AS rn,
-    COUNT(*) OVER (PARTITION BY f.unit_id, f.month_ord, f.item) AS failed
-  FROM failing f
+ranked_dossiers AS (
+  ${ranked("failing_dossiers", "row_no")}
+),
+listed_dossiers AS (
+  SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
+    d.dossier_id AS record_id, pr.row_no AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
+    l.days_late AS days_late, l.reason_no AS reason_no
+  FROM ranked_dossiers l
+  LEFT JOIN chiso_dossiers_in d ON d.row_no = l.row_no
+  LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
+  WHERE l.rn <= ${limit}
+),
+failing_feedback AS (
+  ${failingFeedback.join("\n  UNION ALL\n  ")}
+),
+ranked_feedback AS (
+  ${ranked("failing_feedback", "record_id")}
 ),
 listed AS (
-  SELECT unit_id, month_ord, item, failed, rn, row_no, record_id, received_min, due_out_min, finished_min, days_late, reason FROM ranked WHERE rn <= ${limit}
+  SELECT unit_no, month_ord, item_no, failed, rn, record_id, procedure_row, received_min, due_out_min, finished_min, days_late, reason_no FROM listed_dossiers
+  UNION ALL
+  SELECT unit_no, month_ord, item_no, failed, rn, record_id, NULL, received_min, due_out_min, finished_min, days_late, reason_no FROM ranked_feedback WHERE rn <= ${limit}
 )
-SELECT r.unit_id AS unit_id, r.month_ord AS month_ord, r.item AS item, CAST(r.failed AS BIGINT) AS failed, CAST(r.rn AS BIGINT) AS rn,
-  COALESCE(d.dossier_id, r.record_id) AS record_id, d.procedure_id AS procedure_id, pr.procedure_name AS procedure_name,
-  r.received_min AS received_min, r.due_out_min AS due_out_min, r.finished_min AS finished_min, r.days_late AS days_late, r.reason AS reason
-FROM listed r
-LEFT JOIN chiso_dossiers_in d ON d.row_no = r.row_no
-LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
+SELECT unit_no, month_ord, item_no, CAST(failed AS BIGINT) AS failed, CAST(rn AS BIGINT) AS rn, record_id, procedure_row,
+  received_min, due_out_min, finished_min, days_late, reason_no
+FROM listed
 `;
 }
+
+/** The order the caller reads the evidence in: by unit id, month, item code, rank. */
+export const EVIDENCE_ORDER = "ORDER BY unit_no, month_ord, item_no, rn";
+
+/** The columns of `evidenceSql()`, in order. */
+export const EVIDENCE_COLUMNS = ["unit_no", "month_ord", "item_no", "failed", "rn", "record_id", "procedure_row", "received_min", "due_out_min", "finished_min", "days_late", "reason_no"] as const;
 
 /** The results each engine materialises, in order, as its own (temporary) tables. */
 export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [

@@ -65,8 +65,17 @@ export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodR
       columns: ["month_ord", "first_day", "last_day", "open_end_min", "open_end_day", "as_of_min"].map(big),
       rows: periods.map((period) => [period.monthOrdinal, period.firstDay, period.lastDay, period.openEndMinute, period.openEndDay, period.asOfMinute]),
     },
-    { name: "chiso_units", columns: [{ name: "unit_id", type: "VARCHAR" }], rows: unitIds.map((id) => [id]) },
+    { name: "chiso_units", columns: [{ name: "unit_id", type: "VARCHAR" }, big("unit_no")], rows: unitOrder(unitIds).map((id, index) => [id, index]) },
   ];
+}
+
+/**
+ * The units in the order of their numbers in the rules (`unit_no`): ids sorted by their UTF-8 bytes, as
+ * the engines sort text, so ordering by the number is ordering by the id. Duplicates are dropped.
+ */
+export function unitOrder(unitIds: readonly string[]): string[] {
+  const encoder = new TextEncoder();
+  return [...new Set(unitIds)].map((id) => ({ id, bytes: encoder.encode(id) })).sort((a, b) => Buffer.compare(a.bytes, b.bytes)).map((unit) => unit.id);
 }
 
 const literal = (value: number | string | null) => (value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`);

@@ -24,8 +24,11 @@ export const INPUT_TABLES = {
   procedures: { name: "chiso_procedures_in", columns: ["row_no", "procedure_id", "procedure_name", "legal_duration", "duration_unit", "paper_result", "fee_bearing", "parse_error", "parse_value"] },
   /** One row per record of the feedback (PAKN) file; may be empty. */
   feedback: { name: "chiso_feedback_in", columns: ["row_no", "feedback_id", "unit_id", "received_min", "received_day", "due_day", "handled_min", "handled_day", "likes", "dislikes", "repeated", "parse_error", "parse_value"] },
-  /** The units that may receive dossiers (from the units file). */
-  units: { name: "chiso_units", columns: ["unit_id"] },
+  /**
+   * The units that may receive dossiers (from the units file), numbered by `unitOrder` (`setup.ts`): the
+   * rules carry the number, not the id, through the large steps and join the id back at the end.
+   */
+  units: { name: "chiso_units", columns: ["unit_id", "unit_no"] },
   /** One row per day: working (0/1), work_ord (working days so far), pos (see CalendarDay.position), month_ord, dom. */
   calendar: { name: "chiso_calendar", columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom"] },
   /** One row per calendar month: its first day and length. */
