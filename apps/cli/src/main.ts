@@ -1,5 +1,6 @@
 import { ChisoError, type Language } from "@chiso/core";
 import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
+import { refuseOverwritingInputs } from "./output/own-inputs.js";
 import { CliError, EXIT, type ExitCode } from "./cli-error.js";
 import { messagesFor } from "./i18n.js";
 import { printable } from "./output/terminal.js";
@@ -78,6 +79,7 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
       io.stdout(commandHelp(command, language));
       return EXIT.ok;
     }
+    refuseOverwritingInputs(values, language);
     await command.run({ language, values, stdout: io.stdout, stderr: io.stderr, flush: given.flush ?? (() => Promise.resolve()) });
     return EXIT.ok;
   } catch (error) {

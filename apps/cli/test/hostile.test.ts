@@ -262,6 +262,21 @@ describe("rejected rows reach the documents' data", () => {
   });
 });
 
+describe("an output that would overwrite an input", () => {
+  it("is refused before anything is read or written: a pack into the input's folder, a file onto itself", async () => {
+    const { dir, path } = await files({ "s.json": JSON.stringify(small()) });
+    const before = await readdir(dir);
+    const pack = await run(["report", "--input", path("s.json"), "--period", "2026-03", "--out", dir]);
+    expect(pack.code).toBe(2);
+    expect(pack.stderr).toBe(`--out ${dir} sẽ ghi đè (hoặc xóa) tệp đầu vào ${path("s.json")}; hãy chọn nơi ghi khác. Không có gì được ghi.`);
+    const score = await run(["score", "--input", path("s.json"), "--period", "2026-03", "--out", path("s.json"), "--lang", "en"]);
+    expect(score.code).toBe(2);
+    expect(score.stderr).toContain("would overwrite (or remove) the input");
+    expect(await readdir(dir)).toEqual(before);
+    expect(JSON.parse(await readFile(path("s.json"), "utf8"))).toEqual(small());
+  });
+});
+
 describe("units that did not report every item", () => {
   it("are scored but not banded or ranked, unless --rank-incomplete asks for it", async () => {
     const { path } = await files({ "s.json": JSON.stringify(small()) });
