@@ -87,6 +87,21 @@ describe("a unit that did not report every item", () => {
   });
 });
 
+describe("a province whose own figures are incomplete", () => {
+  it("says so first in the summary and its assessment, greys the incomplete block and does not call it the weakest", () => {
+    const file = smallPackFile();
+    // The province reports its own 5.1–5.3 rows (parentCounts "own"), but leaves 5.2 and 5.3 out.
+    const own = { ...file, parentCounts: "own" as const, figures: [...file.figures, { unit: "P", period: "2026-03", items: { PETITION_CLASSIFICATION: [3, 3] as [number, number] } }] };
+    const summary = buildPackView(datasetOf(own), options).summaries[0]!;
+    expect(summary.notices[0]!.text).toMatch(/^Số liệu của tỉnh chưa đủ: thiếu \d+ chỉ tiêu \(/);
+    expect(summary.band).toBeNull();
+    expect(summary.assessment[0]).toMatch(/— chưa đủ số liệu \(thiếu \d+ chỉ tiêu\)/);
+    const satisfaction = summary.blocks.find((block) => block.note === "thiếu số liệu")!;
+    expect(satisfaction.tone).toBe("neutral");
+    expect(summary.assessment.join(" ")).not.toContain(`thấp nhất là ${satisfaction.label}`);
+  });
+});
+
 describe("rejected rows, example questionnaires and the sign-off", () => {
   const rejectedRows = [{ unit: "C3", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 9", reasons: ["tử số (12) lớn hơn mẫu số (10)"] }];
   const signOff = { at: "2026-04-05T09:30:00+07:00", by: "Trần Thị Bình", checksum: "ef".repeat(32) };

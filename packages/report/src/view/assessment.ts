@@ -2,7 +2,7 @@ import type { Language, Points, Scheme, Scorecard, UnitScore } from "@chiso/core
 import { explainUnit } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { formatChange, formatPoints } from "./format.js";
-import { displayId } from "./unit-view.js";
+import { displayId, isPartialBlock } from "./unit-view.js";
 
 /** What the written texts are made from: the period's and the previous period's scores. */
 export interface AssessmentInput {
@@ -38,6 +38,7 @@ const phrases = {
     blocksDownFirst: (list: string) => `Giảm điểm ở ${list}`,
     blocksRest: "các khối còn lại thay đổi dưới 0,10 điểm",
     blocksStill: "Điểm của các khối chỉ số thay đổi dưới 0,10 điểm so với kỳ trước",
+    incomplete: (count: number) => ` — chưa đủ số liệu (thiếu ${count} chỉ tiêu)`,
     weakestBlock: (name: string, text: string) => `Khối đạt tỷ lệ thấp nhất là ${name} (${text} điểm)`,
     block: (name: string) => `khối ${name}`,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
@@ -76,6 +77,7 @@ const phrases = {
     blocksDownFirst: (list: string) => `Points fell in ${list}`,
     blocksRest: "the other blocks changed by less than 0.10 points",
     blocksStill: "No block changed by 0.10 points or more since the previous period",
+    incomplete: (count: number) => ` — on incomplete figures (${count} item(s) missing)`,
     weakestBlock: (name: string, text: string) => `The block furthest from its maximum is ${name} (${text} points)`,
     block: (name: string) => name,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
@@ -121,7 +123,8 @@ export function fillWording(paragraphs: readonly string[], values: { period: str
 function overallSentence(input: AssessmentInput): string {
   const p = phrases[input.language];
   const { province, previousProvince } = input;
-  const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional);
+  const missing = province.completeness.status === "incomplete" ? province.completeness.missingItems.length : 0;
+  const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional) + (missing > 0 ? p.incomplete(missing) : "");
   if (!previousProvince?.total || !province.total) return `${head}; ${p.noPrevious}.`;
   return `${head}, ${p.change(formatChange(province.total.minus(previousProvince.total), input.language), input.previousPeriod)}.`;
 }
@@ -147,7 +150,7 @@ function blocksSentence(input: AssessmentInput): string {
   }
   const weakest = province.blocks
     .map((block, index) => ({ block, index }))
-    .filter(({ block }) => block.points !== null && block.max.units > 0)
+    .filter(({ block, index }) => block.points !== null && block.max.units > 0 && !isPartialBlock(scheme, province, index))
     .sort((a, b) => a.block.points!.units / a.block.max.units - b.block.points!.units / b.block.max.units)[0];
   if (weakest) parts.push(p.weakestBlock(scheme.blocks[weakest.index]!.name[language], `${formatPoints(weakest.block.points, language)}/${formatPoints(weakest.block.max, language)}`));
   return parts.map((part) => `${part}.`).join(" ");

@@ -77,10 +77,15 @@ export function unitNotices(context: PackContext, card: Scorecard, score: UnitSc
 }
 
 /** The province summary's notices: which units are incomplete or without figures, rejected rows, examples, the source. */
-export function summaryNotices(context: PackContext, card: Scorecard, children: readonly UnitScore[], dataset: Dataset, companions?: CompanionScores): NoticeView[] {
+export function summaryNotices(context: PackContext, card: Scorecard, province: UnitScore, children: readonly UnitScore[], dataset: Dataset, companions?: CompanionScores): NoticeView[] {
   const { language } = context;
   const labels = labelsFor(language);
   const notices: NoticeView[] = [];
+  // The province's own rows (1.1–1.3, 5.1–5.3 where it reports them itself) can be missing too.
+  if (province.completeness.status === "incomplete") {
+    const names = shortList(province.completeness.missingItems.map((code) => itemLabel(card.scheme, code, language)), language);
+    notices.push({ level: "warning", text: labels.provinceIncomplete(province.completeness.missingItems.length, names) });
+  }
   const named = (status: UnitScore["completeness"]["status"]) => children.filter((score) => score.completeness.status === status).map((score) => score.unit.name);
   const incomplete = named("incomplete");
   if (incomplete.length > 0) notices.push({ level: "warning", text: labels.summaryIncomplete(incomplete.length, shortList(incomplete, language)) });

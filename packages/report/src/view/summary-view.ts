@@ -111,7 +111,7 @@ export function provinceSummaryView(
     band: province.band?.label[language] ?? null,
     tone: toneOf(card.scheme, province),
     scoreChange: changeTexts(province, previousCard?.unit(province.unit.id), language).score,
-    notices: companions ? summaryNotices(context, card, children, companions.dataset, companions.scores) : [],
+    notices: companions ? summaryNotices(context, card, province, children, companions.dataset, companions.scores) : [],
     subject: labels.subject(period),
     dispatchAbout: labels.dispatchAbout(period),
     assessment: fill(wording?.assessment) ?? assessmentParagraphs(input),

@@ -47,22 +47,30 @@ export function shareTone(share: number): Tone {
   return share >= 0.9 ? "good" : share >= 0.8 ? "fair" : "bad";
 }
 
+/** A block some of whose scored items have no figures: not a low score but an incomplete one. */
+export function isPartialBlock(scheme: Scheme, score: UnitScore, index: number): boolean {
+  if (score.blocks[index]?.origin === "published") return false;
+  return scheme.blocks[index]!.itemIndices.some((item) => score.items[item]?.status === "missing" && scheme.items[item]!.maxUnits > 0);
+}
+
 /**
  * The six blocks as bars against their maxima. Labelled by name only: the blocks are the portal's
  * view (six) and the items are numbered by the decision's five groups, so block numbers would clash.
  */
 export function blockBars(scheme: Scheme, score: UnitScore, language: Language): BlockBarView[] {
+  const labels = labelsFor(language);
   return score.blocks.map((block, index) => {
     const section = scheme.blocks[index]!;
     const points = block.points?.toNumber() ?? null;
     const max = block.max.toNumber();
+    const partial = isPartialBlock(scheme, score, index);
     return {
       label: section.name[language],
       points,
       max,
       text: `${formatPoints(block.points, language)} / ${formatPoints(block.max, language)}`,
-      tone: points === null ? "neutral" : shareTone(points / max),
-      note: block.origin === "published" ? labelsFor(language).publishedNote : null,
+      tone: points === null || partial ? "neutral" : shareTone(points / max),
+      note: block.origin === "published" ? labels.publishedNote : partial ? labels.partialBlock : null,
     };
   });
 }

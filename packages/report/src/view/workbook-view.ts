@@ -60,7 +60,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       [r.checksum, context.checksum],
       [r.generated, context.generatedLabel],
       // The summary's notices (units incomplete or without figures, rejected rows, example schemes, the source).
-      ...(province ? summaryNotices(context, card, scored.filter((score) => score.unit.parent === province.unit.id), dataset, companions) : []).map((notice) => [labels.notices, notice.text] as [string, string]),
+      ...(province ? summaryNotices(context, card, province, scored.filter((score) => score.unit.parent === province.unit.id), dataset, companions) : []).map((notice) => [labels.notices, notice.text] as [string, string]),
     ],
     charts: {
       provinceName: province?.unit.name ?? "",
