@@ -118,3 +118,21 @@ export function TrendChart({ unitId, id }: { unitId: string; id: string }) {
   const points = rows.map((row) => ({ label: shortPeriod(row.period), value: row.value, text: row.text }));
   return <Chart id={id} title={messages.trendTitle[kind]!} chart={<LineChart points={points} title={messages.trendTitle[kind]!} format={(value) => formatNumber(value, language, 0)} />} table={table} />;
 }
+
+/** What a score rests on when the data is not whole: the missing items named, or no dossiers in the period. */
+export function CompletenessNote({ score }: { score: UnitScore }) {
+  const { model, language } = useViewer();
+  const messages = useMessages();
+  const { completeness } = score;
+  if (completeness.status === "no_dossiers") return <p class="warning" role="note">{messages.noDossiersNote}</p>;
+  if (completeness.status !== "incomplete") return null;
+  const names = completeness.missingItems.map((code) => {
+    const item = model.scheme.itemByCode.get(code);
+    return item ? `${item.id} ${item.name[language]}` : code;
+  });
+  return (
+    <p class="warning" role="note" data-testid="incomplete">
+      {messages.incomplete(names.length, names.join("; "))}
+    </p>
+  );
+}

@@ -1,6 +1,6 @@
 import type { UnitScore } from "@chiso/core";
 import { useEffect } from "preact/hooks";
-import { BandBadge, bandClass, BlocksChart, Headline, TrendChart } from "../components/ui.js";
+import { BandBadge, bandClass, BlocksChart, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
 import { formatChange, formatPoints } from "../format.js";
 import { periodLabel } from "../model/views.js";
@@ -39,11 +39,12 @@ export function Overview() {
       <div class="page-head">
         <h1 id="overview-title">{province?.unit.name ?? messages.nav.overview} — {periodLabel(period, language)}</h1>
         {card.provisional && <p class="warning" role="note">{messages.provisional}</p>}
+        {province && <CompletenessNote score={province} />}
       </div>
       {province ? (
         <>
           <Headline score={province} previous={previous?.unit(province.unit.id)} showRank={false} />
-          <p class="muted small">{messages.provinceScoreNote}</p>
+          <p class="muted small">{model.dataset.parentCounts === "own" ? messages.provinceScoreOwnNote : messages.provinceScoreNote}</p>
           <div class="grid-2">
             <BlocksChart scheme={model.scheme} score={province} id="overview-blocks" />
             <TrendChart unitId={province.unit.id} id="overview-trend" />

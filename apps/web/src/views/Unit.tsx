@@ -1,5 +1,5 @@
 import { describeEvidenceReason, explainUnit, type UnitScore } from "@chiso/core";
-import { BlocksRadar, Headline, TrendChart } from "../components/ui.js";
+import { BlocksRadar, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
 import { formatChange, formatCount, formatNumber, formatPercent, formatPoints } from "../format.js";
 import { itemNote, periodLabel } from "../model/views.js";
@@ -147,15 +147,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
         <p class="crumbs"><a href={link(["ranking", level])}>{messages.nav.ranking}: {messages.levelTitles[score.unit.level]}</a></p>
         <h1 id="unit-title">{score.unit.name} <span class="muted">— {periodLabel(period, language)}</span></h1>
         {card.provisional && <p class="warning" role="note">{messages.provisional}</p>}
-        {score.completeness.status === "incomplete" && (
-          <p class="warning" role="note" data-testid="incomplete">
-            {messages.incomplete(
-              score.completeness.missingItems.length,
-              score.completeness.missingItems.map((code) => { const item = model.scheme.itemByCode.get(code); return item ? `${item.id} ${item.name[language]}` : code; }).join("; "),
-            )}
-          </p>
-        )}
-        {score.completeness.status === "no_dossiers" && <p class="warning" role="note">{messages.noDossiersNote}</p>}
+        <CompletenessNote score={score} />
       </div>
       <Headline score={score} previous={previous} showRank={score.unit.level !== "province"} />
       <div class="grid-2">
