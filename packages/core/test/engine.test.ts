@@ -29,8 +29,9 @@ function randomFile(spec: { schemeId: string; departments: number; communes: num
   const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const scheme = getScheme(spec.schemeId);
   const units: UnitInput[] = [{ id: "P", name: "Tỉnh", level: "province" }];
-  for (let d = 0; d < spec.departments; d += 1) units.push({ id: `D${d}`, name: `Sở ${d}`, level: "department", parent: "P" });
-  for (let c = 0; c < spec.communes; c += 1) units.push({ id: `C${c}`, name: `Xã ${c}`, level: "commune", parent: spec.nested && c > 0 && next() < 0.3 ? "D0" : "P" });
+  // Sub-departments (a chi cục under its sở) give roll-ups one level deeper.
+  for (let d = 0; d < spec.departments; d += 1) units.push({ id: `D${d}`, name: `Sở ${d}`, level: "department", parent: spec.nested && d > 0 && next() < 0.5 ? "D0" : "P" });
+  for (let c = 0; c < spec.communes; c += 1) units.push({ id: `C${c}`, name: `Xã ${c}`, level: "commune", parent: "P" });
   const months = spec.periodKind === "month" ? ["2026-03", "2026-02"] : ["2026-01", "2026-02", "2026-03"];
   const figures: FigureInput[] = [];
   const row = (unit: string, period: string): FigureInput => {

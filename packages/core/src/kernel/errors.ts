@@ -22,6 +22,8 @@ export type IssueCode =
   | "duplicate_unit"
   | "duplicate_unit_period"
   | "missing_parent"
+  | "parent_level"
+  | "control_character"
   | "parent_cycle"
   | "invalid_period"
   | "scheme_duplicate_code"

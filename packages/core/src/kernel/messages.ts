@@ -7,6 +7,8 @@ type Params = Issue["params"];
 type Describe = (p: Params) => string;
 
 const str = (value: unknown): string => String(value);
+const LEVELS_VI: Readonly<Record<string, string>> = { province: "tỉnh", department: "sở, ban, ngành", commune: "xã" };
+const levelVi = (level: unknown) => LEVELS_VI[String(level)] ?? String(level);
 
 /**
  * What each issue means, in Vietnamese and English: what is wrong and how to fix it.
@@ -76,6 +78,14 @@ const catalogue: Record<IssueCode, Record<Language, Describe>> = {
   duplicate_unit_period: {
     vi: (p) => `số liệu của đơn vị "${str(p.unit)}" kỳ ${str(p.period)} bị lặp (lần đầu ở ${str(p.first)}); hãy giữ một dòng.`,
     en: (p) => `figures for unit "${str(p.unit)}" in period ${str(p.period)} appear twice (first at ${str(p.first)}); keep one row.`,
+  },
+  parent_level: {
+    vi: (p) => `đơn vị "${str(p.unit)}" (${levelVi(p.level)}) không thể trực thuộc "${str(p.parent)}" (${levelVi(p.parentLevel)}): ${p.level === "province" ? "tỉnh không có đơn vị cấp trên" : p.level === "commune" ? "xã trực thuộc tỉnh" : "sở trực thuộc tỉnh (hoặc một sở)"}; hãy sửa mã đơn vị cấp trên.`,
+    en: (p) => `unit "${str(p.unit)}" (${str(p.level)}) cannot belong to "${str(p.parent)}" (${str(p.parentLevel)}): ${p.level === "province" ? "a province has no parent" : p.level === "commune" ? "a commune belongs to its province" : "a department belongs to its province (or to a department)"}; correct the parent id.`,
+  },
+  control_character: {
+    vi: (p) => `có ký tự điều khiển không in được (${str(p.character)}); hãy xóa ký tự đó.`,
+    en: (p) => `contains a control character that cannot be printed (${str(p.character)}); remove it.`,
   },
   missing_parent: {
     vi: (p) => `đơn vị cấp trên "${str(p.parent)}" của "${str(p.unit)}" không có trong danh sách đơn vị; hãy thêm đơn vị cấp trên hoặc sửa mã.`,

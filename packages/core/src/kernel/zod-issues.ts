@@ -36,6 +36,12 @@ function fromZodIssue(issue: z.core.$ZodIssue, basePath: readonly (string | numb
       const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
       return best ? fromZodIssues(best, path) : [];
     }
+    case "custom": {
+      // chiso's own checks inside a schema name their issue code and parameters.
+      const own = (issue.params ?? {}) as { chiso?: string; character?: string };
+      if (own.chiso === "control_character") return [{ code: "control_character", path, params: { character: own.character ?? "" } }];
+      return [{ code: "invalid_value", path, params: { detail: issue.message } }];
+    }
     default:
       return [{ code: "invalid_value", path, params: { detail: issue.message } }];
   }

@@ -80,6 +80,29 @@ describe("parseDataset", () => {
     `);
   });
 
+  it("refuses a hierarchy the two-tier administration does not have, and names with control characters", () => {
+    const file = {
+      units: [
+        { id: "P", name: "Tỉnh", level: "province" },
+        { id: "Q", name: "Tỉnh khác", level: "province", parent: "P" },
+        { id: "X1", name: "Xã 1", level: "commune", parent: "P" },
+        { id: "X2", name: "Xã 2", level: "commune", parent: "X1" },
+        { id: "S1", name: "Sở 1", level: "department", parent: "X1" },
+        { id: "C1", name: "Chi cục 1", level: "department", parent: "S0" },
+        { id: "S0", name: "Sở \u001b[31mĐỏ\u202e", level: "department", parent: "P" },
+      ],
+      figures: [],
+    };
+    // The department with a bad name is not taken, so its sub-department's parent is unknown too.
+    expect([...problems(file)].sort()).toEqual([
+      'units[5].parent: parent "S0" of unit "C1" is not in the units list; add the parent or correct the id.',
+      'units[6].name: contains a control character that cannot be printed (U+001B); remove it.',
+      'units[1].parent: unit "Q" (province) cannot belong to "P" (province): a province has no parent; correct the parent id.',
+      'units[3].parent: unit "X2" (commune) cannot belong to "X1" (commune): a commune belongs to its province; correct the parent id.',
+      'units[4].parent: unit "S1" (department) cannot belong to "X1" (commune): a department belongs to its province (or to a department); correct the parent id.',
+    ].sort());
+  });
+
   it("detects a parent cycle", () => {
     const file = {
       units: [

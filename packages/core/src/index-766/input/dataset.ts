@@ -274,6 +274,8 @@ function describeShape(value: unknown): string {
   return typeof value;
 }
 
+const ALLOWED_PARENTS: Readonly<Record<UnitLevel, readonly UnitLevel[]>> = { province: [], department: ["province", "department"], commune: ["province"] };
+
 function buildHierarchy(units: readonly { value: z.output<typeof unitSchema>; index: number }[], issues: Issue[]) {
   const unitById = new Map<string, Unit>();
   const unitIndex = new Map<string, number>();
@@ -297,6 +299,13 @@ function buildHierarchy(units: readonly { value: z.output<typeof unitSchema>; in
     if (unit.parent === undefined) continue;
     if (!unitById.has(unit.parent)) {
       issues.push({ code: "missing_parent", path: ["units", unitIndex.get(unit.id)!, "parent"], params: { unit: unit.id, parent: unit.parent } });
+      continue;
+    }
+    // A province belongs to nothing; a commune to its province; a department to its province (or, for a
+    // sub-department such as a chi cục, to a department).
+    const parent = unitById.get(unit.parent)!;
+    if (!ALLOWED_PARENTS[unit.level].includes(parent.level)) {
+      issues.push({ code: "parent_level", path: ["units", unitIndex.get(unit.id)!, "parent"], params: { unit: unit.id, level: unit.level, parent: parent.id, parentLevel: parent.level } });
       continue;
     }
     const siblings = childrenOf.get(unit.parent);

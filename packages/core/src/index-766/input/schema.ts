@@ -10,11 +10,18 @@ export const FIGURES_FORMAT = "chiso.figures/1";
 /** Longest name or id accepted: far above any real unit name, far below what would slow a renderer down. */
 export const MAX_TEXT_LENGTH = 500;
 
+/** C0 and C1 controls and the bidirectional overrides: they reach terminals and signed documents unseen. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 const nfcText = z
   .string()
   .trim()
   .min(1)
   .max(MAX_TEXT_LENGTH)
+  .superRefine((text, context) => {
+    const found = CONTROL.exec(text);
+    if (found) context.addIssue({ code: "custom", params: { chiso: "control_character", character: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` } });
+  })
   .transform((text) => text.normalize("NFC"));
 
 /** A count of dossiers or procedures: a whole number from 0. */
