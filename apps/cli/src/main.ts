@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { ChisoError, type Language } from "@chiso/core";
 import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
 import { refuseOverwritingInputs } from "./output/own-inputs.js";
@@ -43,6 +44,15 @@ function generalHelp(language: Language): string {
  * Runs the CLI and returns its exit code. The one place that maps errors to exit codes; the bin shim
  * is the one place that exits.
  */
+/** The package's version, read from its manifest beside the build (or the source) at run time. */
+const CHISO_VERSION: string = (() => {
+  try {
+    return (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+})();
+
 export async function main(argv: readonly string[], given: Io = processIo): Promise<ExitCode> {
   // Nothing read from an input file can drive the terminal: escape sequences and controls are dropped.
   const io: Io = { stdout: (text) => given.stdout(printable(text)), stderr: (text) => given.stderr(printable(text)) };
@@ -53,6 +63,10 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
     if (name === undefined || name === "--help" || name === "-h" || name.startsWith("--lang")) {
       io.stdout(generalHelp(language));
       return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === "--version" || name === "-v") {
+      io.stdout(`chiso ${CHISO_VERSION}`);
+      return EXIT.ok;
     }
     const entry = COMMANDS[name];
     if (!entry) throw new CliError(messagesFor(language).unknownCommand(name), EXIT.usage);

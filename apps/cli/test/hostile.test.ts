@@ -72,14 +72,10 @@ describe("inputs that used to crash", () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain("› đơn vị X1: tử số (12) lớn hơn mẫu số (10)"); // the whole sequence is dropped, not only ESC
     expect(refused.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-    hostile.figures[0]!.items.ON_TIME = [9, 10];
-    await writeFile(path("x.json"), JSON.stringify(hostile));
-    const scored = await run(["score", "--input", path("x.json"), "--period", "2026-03"]);
-    expect(scored.code).toBe(0);
-    expect(scored.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-    // The JSON still holds the name exactly: the characters are escaped, not dropped.
-    const json = JSON.parse(scored.stdout) as { units: { id: string; name: string }[] };
-    expect(json.units.find((unit) => unit.id === "P")!.name).toBe(hostile.units[0]!.name);
+    // The names and ids themselves are refused, located, and the message prints none of their controls.
+    expect(refused.stderr).toContain("units[0].name");
+    expect(refused.stderr).toContain("có ký tự điều khiển không in được (U+001B)");
+    expect(refused.stderr).toContain("units[1].id");
   });
 });
 

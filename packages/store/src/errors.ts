@@ -1,6 +1,6 @@
 import type { Language } from "@chiso/core";
 
-export type StoreErrorCode = "not_a_store" | "newer_store" | "period_exists" | "period_signed_off" | "unknown_period" | "already_signed_off" | "no_periods" | "signed_off_differs";
+export type StoreErrorCode = "not_a_store" | "newer_store" | "period_exists" | "period_signed_off" | "unknown_period" | "already_signed_off" | "no_periods" | "signed_off_differs" | "other_province";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -49,6 +49,10 @@ const catalogue: Record<StoreErrorCode, Record<Language, (p: Params) => string>>
   no_periods: {
     vi: () => "tệp không có số liệu của kỳ nào để lưu vào kho.",
     en: () => "the file has no figures of any period to store.",
+  },
+  other_province: {
+    vi: (p) => `kho này là của ${s(p.stored)}, còn tệp là số liệu của ${s(p.given)}; hãy dùng kho của tỉnh đó (mỗi tỉnh một kho).`,
+    en: (p) => `this store holds ${s(p.stored)}, but the file's figures are ${s(p.given)}'s; use that province's store (one store per province).`,
   },
   signed_off_differs: {
     vi: (p) => `kỳ ${s(p.period)} đã được chốt trong kho với số liệu khác tệp nhập; hãy lập báo cáo từ kho (bỏ --input cho kỳ này) hoặc thay kỳ đó bằng chiso store add --replace --replace-signed-off.`,

@@ -269,6 +269,7 @@ export class Store {
     }
     const envelope = envelopeOf(document);
     if (byPeriod.size === 0) throw new StoreError("no_periods");
+    this.refuseOtherProvince(document);
 
     const plans = [...byPeriod.entries()].sort(([a], [b]) => (order(a) < order(b) ? -1 : 1)).map(([period, content]) => {
       const hash = contentHash(document.units, content.figures.map((entry) => entry.figure), content.companions, envelope);
@@ -337,6 +338,18 @@ export class Store {
     const at = options.at.toISOString();
     this.db.run("UPDATE versions SET signed_off_at = ?, signed_off_by = ? WHERE id = ?", [at, options.by ?? null, current.id as number]);
     return { period: key, version: Number(current.version), at, ...(options.by && { by: options.by }), checksum: String(current.checksum) };
+  }
+
+  /**
+   * One store, one province: a file whose provinces share none with the stored ones (by id) is another
+   * province's, and its months would silently replace this one's history in every report.
+   */
+  private refuseOtherProvince(document: FiguresFile): void {
+    const given = document.units.filter((unit) => unit.level === "province");
+    if (given.length === 0) return;
+    const stored = this.rows("SELECT DISTINCT id, name FROM units WHERE level = 'province'");
+    if (stored.length === 0 || stored.some((row) => given.some((unit) => unit.id === String(row.id)))) return;
+    throw new StoreError("other_province", { stored: stored.map((row) => String(row.name)).join(", "), given: given.map((unit) => unit.name).join(", ") });
   }
 
   /** Every version of every period, oldest period first. */

@@ -57,6 +57,14 @@ describe("a store of accepted months", () => {
     expect(new StoreError("period_signed_off", { periods: "2026-10" }).describe("vi")).toContain("--replace-signed-off");
   });
 
+  it("refuses another province's month: one store, one province", async () => {
+    const store = await Store.open();
+    store.add(month("2026-09"), meta("a".repeat(64)));
+    const other: FiguresFile = { units: [{ id: "Q", name: "Tỉnh Khác", level: "province" }, { id: "Y1", name: "Xã Y", level: "commune", parent: "Q" }], figures: [{ unit: "Y1", period: "2026-10", items: { ON_TIME: [1, 2] } }] };
+    expect(code(() => store.add(other, meta("c".repeat(64))))).toEqual(["other_province", { stored: "Tỉnh Thử", given: "Tỉnh Khác" }]);
+    expect(store.list()).toHaveLength(1);
+  });
+
   it("adds all the periods of a file or none", async () => {
     const store = await Store.open();
     store.add(month("2026-10"), meta("b".repeat(64)));

@@ -65,10 +65,17 @@ export function tieOf(context: CommandContext): TieRule | undefined {
   throw new CliError(messagesFor(context.language).badOption(`--tie ${String(tie)}`), EXIT.usage);
 }
 
+/** `YYYY-MM-DD` naming a day that exists (not 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 export function asOfOf(context: CommandContext): string | undefined {
   const asOf = context.values["as-of"];
   if (asOf === undefined) return undefined;
-  if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
+  if (typeof asOf === "string" && isCalendarDate(asOf)) return asOf;
   throw new CliError(messagesFor(context.language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
 }
 

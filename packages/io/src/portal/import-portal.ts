@@ -296,6 +296,7 @@ function buildDocument(entries: readonly UnitEntry[], period: Period, scheme: Sc
       ...(options.procedure && { procedure: options.procedure }),
       ...(options.retrievedAt && { retrievedAt: options.retrievedAt }),
       note: provenanceNote(responses, period, options.language ?? "vi"),
+      ...(truncation(responses, options.language ?? "vi") && { warning: truncation(responses, options.language ?? "vi")! }),
     },
     parentCounts: "own",
     units,
@@ -314,6 +315,20 @@ function provenanceNote(responses: readonly ReadResponse[], period: Period, lang
     ? `Nhập từ phản hồi của API đánh giá: ${list}. Kỳ ${period.key} theo yêu cầu khi tải (phản hồi không ghi kỳ). Điểm của Cổng được giữ để đối chiếu.${cut.length > 0 ? ` Danh sách đơn vị không đầy đủ: ${cut.join(", ")}.` : ""}`
     : `Imported from the evaluation API's responses: ${list}. Period ${period.key} as requested (the responses carry no period). The portal's scores are kept for reconciliation.${cut.length > 0 ? ` Lists of units incomplete: ${cut.join(", ")}.` : ""}`;
   return note.length > 2000 ? `${note.slice(0, 1999)}…` : note;
+}
+
+/**
+ * What every document made from these figures must say: the responses listed only part of the province's units,
+ * so the others have no figures and ranks are among the units present. `undefined` when every list is whole.
+ */
+function truncation(responses: readonly ReadResponse[], language: Language): string | undefined {
+  const cut = responses.flatMap((response) => (response.pagination && response.pagination.total > response.listed ? [{ listed: response.listed, total: response.pagination.total }] : []));
+  if (cut.length === 0) return undefined;
+  const listed = Math.min(...cut.map((entry) => entry.listed));
+  const total = Math.max(...cut.map((entry) => entry.total));
+  return language === "vi"
+    ? `Phản hồi của Cổng chỉ liệt kê ${listed}/${total} đơn vị: các đơn vị khác không có số liệu, thứ hạng chỉ tính trong số đơn vị có mặt.`
+    : `The portal's responses list only ${listed} of ${total} units: the others have no figures, and ranks are among the units present.`;
 }
 
 /** The core checks the document as it will check it when scored; its problems are located in the responses. */

@@ -53,7 +53,9 @@ export function sourceNotice(dataset: Dataset, labels: Labels): NoticeView | nul
   const source = dataset.provenance;
   if (!source) return null;
   const detail = [source.procedure && labels.procedureScope(source.procedure), source.retrievedAt && labels.retrievedAt(source.retrievedAt)].filter(Boolean).join(", ");
-  return { level: "info", text: labels.noticeSource(source.system, detail) };
+  // A limit of the source (e.g. responses that listed only part of the province's units) is a warning.
+  const warning = source.warning?.trim();
+  return warning ? { level: "warning", text: `${labels.noticeSource(source.system, detail)} ${warning}` } : { level: "info", text: labels.noticeSource(source.system, detail) };
 }
 
 /**
@@ -65,7 +67,7 @@ export function unitNotices(context: PackContext, card: Scorecard, score: UnitSc
   const labels = labelsFor(language);
   const notices: NoticeView[] = [];
   for (const rejected of context.rejectedRows ?? []) {
-    if (rejected.unit === score.unit.id) notices.push({ level: "warning", text: labels.noticeRejected(rejected.where, rejected.reasons.join("; ")) });
+    if (rejected.unit === score.unit.id) notices.push({ level: "warning", text: labels.noticeRejected(rejected.where, rejected.reasons.map((reason) => reason.replace(/[.。]\s*$/u, "")).join("; ")) });
   }
   const completeness = completenessNotice(card.scheme, score, labels, language);
   if (completeness) notices.push(completeness);

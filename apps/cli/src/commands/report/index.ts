@@ -11,8 +11,8 @@ export const command: Command = {
   name: "report",
   usage: "chiso report --input <figures.xlsx|.csv|.json> [--input …] | --store <hoa-son.db> [--input …] --period <2026-03> --out <folder>",
   summary: {
-    vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh, một bảng tính Excel.",
-    en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary, one Excel workbook.",
+    vi: "Chấm điểm một kỳ và tạo bộ báo cáo: phiếu PDF cho từng sở và xã, báo cáo tổng hợp của tỉnh (PDF và Word), công văn gửi kết quả (Word), một bảng tính Excel.",
+    en: "Score a period and write the pack: a PDF scorecard per department and commune, the province summary (PDF and Word), the cover dispatch (Word), one Excel workbook.",
   },
   options: {
     ...INPUT_OPTIONS,

@@ -6,7 +6,7 @@ import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
-import { SCORING_OPTIONS } from "../shared.js";
+import { SCORING_OPTIONS, periodOf } from "../shared.js";
 
 /** `chiso template`: the input workbook for a period and a scheme. */
 export const command: Command = {
@@ -24,7 +24,8 @@ export const command: Command = {
   },
   async run(context) {
     const { language, values } = context;
-    const period = requireString(values, "period", language);
+    // A period that is one (2026-13 is not), checked before anything is read or written.
+    const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const read = typeof values.units === "string" ? await readFigures(values.units, scheme, language) : undefined;

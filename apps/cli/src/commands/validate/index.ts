@@ -41,7 +41,7 @@ export const command: Command = {
       await writeFileAtomically(values.out, await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt: new Date(0) }), new Date(0)), language);
       context.stderr(messagesFor(language).validFindings(values.out));
     }
-    if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length).replace(/:$/, "."), EXIT.invalidInput);
+    if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length, false).replace(/:$/, "."), EXIT.invalidInput);
     context.stdout(messagesFor(language).validOk(input, result.rows.length));
   },
 };

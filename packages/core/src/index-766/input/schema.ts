@@ -10,8 +10,11 @@ export const FIGURES_FORMAT = "chiso.figures/1";
 /** Longest name or id accepted: far above any real unit name, far below what would slow a renderer down. */
 export const MAX_TEXT_LENGTH = 500;
 
-/** C0 and C1 controls and the bidirectional overrides: they reach terminals and signed documents unseen. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * C0 and C1 controls and the bidirectional overrides: they reach terminals and signed documents unseen. Line
+ * breaks and tabs (a name typed with Alt+Enter in Excel) are not refused: they become one space.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 const nfcText = z
   .string()
@@ -22,7 +25,7 @@ const nfcText = z
     const found = CONTROL.exec(text);
     if (found) context.addIssue({ code: "custom", params: { chiso: "control_character", character: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` } });
   })
-  .transform((text) => text.normalize("NFC"));
+  .transform((text) => text.replace(/\s*[\t\n\r]+\s*/gu, " ").normalize("NFC"));
 
 /** A count of dossiers or procedures: a whole number from 0. */
 export const countSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -131,6 +134,8 @@ export const provenanceSchema = z.strictObject({
   procedure: z.string().max(200).optional(),
   retrievedAt: z.string().max(40).optional(),
   note: z.string().max(2000).optional(),
+  /** A limit of the source every document must show (e.g. a list of units cut short). */
+  warning: z.string().max(2000).optional(),
 });
 
 /**
