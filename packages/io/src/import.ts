@@ -140,7 +140,10 @@ export async function importFigures(data: Uint8Array, options: ImportOptions): P
  * different units and periods combined; the same unit and period with different figures in two files,
  * or a unit described differently, is refused with both places — never half-ignored.
  */
-export async function importFiles(files: readonly { readonly data: Uint8Array; readonly fileName: string }[], options: Omit<ImportOptions, "fileName">): Promise<ImportResult> {
+export async function importFiles(given: readonly { readonly data: Uint8Array; readonly fileName: string }[], options: Omit<ImportOptions, "fileName">): Promise<ImportResult> {
+  // The same file named twice (a repeated --input) is read once, with a warning, not refused against itself.
+  const files = given.filter((entry, index) => given.findIndex((other) => other.fileName === entry.fileName) === index);
+  const repeated: ImportIssue[] = given.length === files.length ? [] : [...new Set(given.filter((entry, index) => given.findIndex((other) => other.fileName === entry.fileName) !== index).map((entry) => entry.fileName))].map((file) => ({ file, code: "file_repeated", severity: "warning", params: {} }));
   const reads: FileRead[] = [];
   const checksums = files.map((entry) => ({ name: entry.fileName, checksum: sha256(entry.data) }));
   const checksum = checksums.length === 1 ? checksums[0]!.checksum : sha256([...checksums].sort((a, b) => (a.name < b.name ? -1 : 1)).map((entry) => `${entry.checksum}  ${entry.name}\n`).join(""));
@@ -168,7 +171,7 @@ export async function importFiles(files: readonly { readonly data: Uint8Array; r
   return {
     ...result,
     ...(declared !== undefined && { declaredScheme: declared }),
-    issues: [...result.issues, ...merged.repeatedRows.flatMap((row) => row.reasons).filter((issue) => !result.issues.includes(issue))],
+    issues: [...repeated, ...result.issues, ...merged.repeatedRows.flatMap((row) => row.reasons).filter((issue) => !result.issues.includes(issue))],
     rows: [...result.rows, ...merged.repeatedRows],
   };
 }

@@ -21,6 +21,8 @@ export type ImportProblem =
   | "invalid_level"
   | "invalid_period"
   | "cell_too_long"
+  | "cell_beyond_header"
+  | "file_repeated"
   | "not_utf8"
   | "utf16_without_bom"
   | "invalid_json"
@@ -166,6 +168,14 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   invalid_period: {
     vi: (p) => `kỳ "${s(p.shown)}" không hợp lệ; hãy viết 2026-03, 03/2026, 2026-Q1 hoặc 2026.`,
     en: (p) => `period "${s(p.shown)}" is not valid; write 2026-03, 03/2026, 2026-Q1 or 2026.`,
+  },
+  file_repeated: {
+    vi: () => "tệp được chỉ định nhiều lần; chỉ đọc một lần.",
+    en: () => "the file is given more than once; it is read once.",
+  },
+  cell_beyond_header: {
+    vi: (p) => `ô có giá trị "${s(p.shown)}" nằm ngoài ${s(p.columns)} cột có tiêu đề; nếu đây là dòng bị lệch cột (dấu phân cách trong tên không có ngoặc kép), hãy sửa dòng; nếu là ghi chú, hãy xóa.`,
+    en: (p) => `the cell holds "${s(p.shown)}" beyond the ${s(p.columns)} titled columns; if the row is shifted (a separator inside an unquoted name), correct it; if it is a note, remove it.`,
   },
   cell_too_long: {
     vi: (p) => `ô dài ${count(p.shown, "vi")} ký tự, vượt giới hạn ${count(p.limit, "vi")} ký tự một ô của Excel; hãy rút gọn nội dung.`,

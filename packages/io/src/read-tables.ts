@@ -143,8 +143,16 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     };
     return { list, push };
   };
+  // A value past the header's last column has no meaning: in a CSV it is most often a row shifted by an
+  // unquoted separator (its numbers would land in the wrong items), so the row is refused; in a workbook it is
+  // likely a note beside the table, reported as a warning.
+  const strayLevel = /\.csv$/iu.test(file) ? "error" : "warning";
   const oversized = (table: ParsedTable, row: Row, unit: string, push: (issue: ImportIssue) => void) => {
     row.cells.forEach((cell, position) => {
+      if (position >= table.headers.length && cellText(cell) !== "") {
+        push({ file, sheet: table.sheet.name, row: row.number, unit, column: columnLetter(position + 1), header: "", code: "cell_beyond_header", severity: strayLevel, params: { shown: cellText(cell).slice(0, 40), columns: table.headers.length } });
+        return;
+      }
       if (!(cell instanceof OversizedText)) return;
       push({ file, sheet: table.sheet.name, row: row.number, unit, column: columnLetter(position + 1), header: table.headers[position] ?? "", code: "cell_too_long", severity: "error", params: { shown: cell.length, limit: MAX_CELL_LENGTH } });
     });

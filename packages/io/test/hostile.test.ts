@@ -323,6 +323,22 @@ describe("every row accounted for, at its own line", () => {
 });
 
 describe("several files for one run", () => {
+  it("reads a file named twice once, with a warning, instead of refusing it against itself", async () => {
+    const data = encode(JSON.stringify(small));
+    const result = await importFiles([{ data, fileName: "a.json" }, { data, fileName: "a.json" }], { scheme });
+    expect(result.dataset).not.toBeNull();
+    expect(messages(result)).toEqual(["a.json: (cảnh báo) tệp được chỉ định nhiều lần; chỉ đọc một lần."]);
+  });
+
+  it("refuses a CSV row with values past the titled columns (a shifted row)", async () => {
+    const result = await csv([HEADER, "P;Tỉnh;tỉnh;;2026-03;;", "X1;Xã;xã;P;2026-03;3;10;EXTRA;MORE"]);
+    expect(result.dataset).toBeNull();
+    expect(messages(result)).toEqual([
+      expect.stringMatching(/^so-lieu\.csv › dòng 3 › cột H › đơn vị X1: ô có giá trị "EXTRA" nằm ngoài 7 cột có tiêu đề/),
+      expect.stringMatching(/^so-lieu\.csv › dòng 3 › cột I › đơn vị X1: ô có giá trị "MORE"/),
+    ]);
+  });
+
   const departments = { units: [{ id: "P", name: "Tỉnh Thử", level: "province" }, { id: "S1", name: "Sở Một", level: "department", parent: "P" }], figures: [{ unit: "S1", period: "2026-03", items: { ON_TIME: [9, 10] } }] };
   const communes = [HEADER, "P;Tỉnh Thử;tỉnh;;2026-03;;", "X1;Xã Một;xã;P;2026-03;7;10", "X1;Xã Một;xã;P;2026-02;5;10"].join("\n");
   const files = (...entries: [string, string][]) => entries.map(([fileName, text]) => ({ fileName, data: encode(text) }));
