@@ -9,6 +9,9 @@ type Describe = (p: Params) => string;
 const str = (value: unknown): string => String(value);
 const LEVELS_VI: Readonly<Record<string, string>> = { province: "tỉnh", department: "sở, ban, ngành", commune: "xã" };
 const levelVi = (level: unknown) => LEVELS_VI[String(level)] ?? String(level);
+/** zod's type names as an office reads them ("5" in quotes stays as it is: it is the value received). */
+const TYPES_VI: Readonly<Record<string, string>> = { number: "một số", string: "một chuỗi chữ", object: "một đối tượng { … }", array: "một danh sách […]", boolean: "đúng/sai", tuple: "một cặp [tử số, mẫu số]", record: "một đối tượng { … }", null: "null", undefined: "không có giá trị", int: "một số nguyên" };
+const typeVi = (type: unknown) => TYPES_VI[String(type)] ?? str(type);
 
 /**
  * What each issue means, in Vietnamese and English: what is wrong and how to fix it.
@@ -16,7 +19,7 @@ const levelVi = (level: unknown) => LEVELS_VI[String(level)] ?? String(level);
  */
 const catalogue: Record<IssueCode, Record<Language, Describe>> = {
   invalid_type: {
-    vi: (p) => `kiểu dữ liệu không đúng: cần ${str(p.expected)}, nhận được ${str(p.received)}.`,
+    vi: (p) => `kiểu dữ liệu không đúng: cần ${typeVi(p.expected)}, nhận được ${typeVi(p.received)}.`,
     en: (p) => `wrong type: expected ${str(p.expected)}, received ${str(p.received)}.`,
   },
   invalid_value: {

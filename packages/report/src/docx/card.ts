@@ -44,11 +44,12 @@ export async function renderUnitScorecardDocx(view: UnitScorecardView): Promise<
     dataTable(
       [
         { header: labels.colNumber, width: 6, align: "center" },
-        { header: labels.colItem, width: 38 },
+        { header: labels.colItem, width: 36 },
         { header: labels.colNumerator, width: 9, align: "right" },
         { header: labels.colDenominator, width: 9, align: "right" },
         { header: labels.colRatio, width: 10, align: "right" },
-        { header: labels.colThreshold, width: 8, align: "right" },
+        // Wide enough for "Ngưỡng" in bold at 10 pt on one line.
+        { header: labels.colThreshold, width: 10, align: "right" },
         { header: `${labels.colPoints} / ${labels.colMax}`, width: 12, align: "right" },
         { header: labels.colLost, width: 8, align: "right" },
       ],

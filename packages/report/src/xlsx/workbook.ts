@@ -58,7 +58,7 @@ export function buildWorkbook(view: WorkbookView): ExcelJS.Workbook {
   };
 
   const summary = workbook.addWorksheet(labels.sheetSummary, { views: frozen(0) });
-  summary.columns = [{ width: 32 }, { width: 66 }];
+  summary.columns = [{ width: 50 }, { width: 66 }];
   addRows(summary, view.summary.map(([label, value]) => [label, value]));
   summary.getColumn(1).font = { bold: true };
   view.summary.forEach(([, , format], index) => {
