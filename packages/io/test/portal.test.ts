@@ -331,6 +331,14 @@ describe("quarters and years", () => {
     expect(item(card, IDS.province, "ON_TIME")).toBe("15.68");
   });
 
+  it("a month's responses imported as their quarter are imported, with a warning naming the month", () => {
+    const quarter = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-Q3" });
+    expect(quarter.issues.filter((issue) => issue.code === "single_month").map((issue) => issue.params)).toEqual([
+      { month: "08", period: "2026-Q3", year: "2026" },
+      { month: "08", period: "2026-Q3", year: "2026" },
+    ]);
+  });
+
   it("a chart with figures outside the stated period is refused: the response is of another period", () => {
     const result = withResponse("dvc-progress-tree", (json) => quarterChart(json, ["07", "08", "09", "10"]), { period: "2026-Q3" });
     expect(result.document).toBeNull();

@@ -39,6 +39,7 @@ export type PortalProblem =
   | "unit_name_differs"
   | "code_outside_province"
   | "period_mismatch"
+  | "single_month"
   | "period_unconfirmed"
   | "chart_unreadable"
   | "scope_one_procedure"
@@ -212,6 +213,10 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
   period_mismatch: {
     vi: (p) => `biểu đồ theo tháng có số liệu tháng ${s(p.months)}, ngoài kỳ ${s(p.period)} đã yêu cầu: phản hồi được lưu cho kỳ khác — hãy kiểm tra --period hoặc tải lại.`,
     en: (p) => `the monthly chart has figures for month ${s(p.months)}, outside the requested period ${s(p.period)}: the response was saved for another period — check --period or fetch it again.`,
+  },
+  single_month: {
+    vi: (p) => `biểu đồ theo tháng chỉ có số liệu của tháng ${s(p.month)}, trong khi kỳ yêu cầu là ${s(p.period)}: nếu đây là phản hồi của một tháng, hãy nhập với --period ${s(p.year)}-${s(p.month)}.`,
+    en: (p) => `the monthly chart has figures for month ${s(p.month)} only, while the period asked is ${s(p.period)}: if this is a month's response, import it with --period ${s(p.year)}-${s(p.month)}.`,
   },
   period_unconfirmed: {
     vi: (p) => `biểu đồ theo tháng ghi ${s(p.chart)}% cho tháng ${s(p.month)}, khác tỷ lệ ${s(p.ratio)}% của tỉnh: không xác nhận được kỳ ${s(p.period)} của phản hồi.`,

@@ -32,6 +32,11 @@ export function checkChart(response: ReadResponse, period: Period): PortalIssue[
   const inPeriod = new Set(monthsOf(period).map((month) => month.index!));
   const outside = months.filter((entry) => entry.active && !inPeriod.has(entry.month)).map((entry) => String(entry.month).padStart(2, "0"));
   if (outside.length > 0) issues.push({ ...at, code: "period_mismatch", severity: "error", params: { months: outside.join(", "), period: period.key } });
+  // A quarter or a year whose chart shows a single month may be a month's response saved under a longer period.
+  const active = months.filter((entry) => entry.active).map((entry) => entry.month);
+  if (outside.length === 0 && period.kind !== "month" && active.length === 1) {
+    issues.push({ ...at, code: "single_month", severity: "warning", params: { month: String(active[0]).padStart(2, "0"), period: period.key, year: String(period.year) } });
+  }
   // For a month, the chart's value is the province's own on-time rate.
   const ratio = response.root?.value.ratio;
   if (outside.length === 0 && period.kind === "month" && response.endpoint === "dvc-progress-tree" && typeof ratio === "number") {
