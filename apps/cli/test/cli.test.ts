@@ -343,7 +343,8 @@ describe("the built chiso command", () => {
   it("writes the same demo pack as the library, rendering on worker threads", async () => {
     expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
     const [viaBin, inProcess] = [await temp(), await temp()];
-    const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8" });
+    // Two workers whatever the machine's cores: the worker path is checked even where the default renders in-process.
+    const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8", env: { ...process.env, CHISO_WORKERS: "2" } });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
     expect(child.stdout).toContain("Wrote 121 files");

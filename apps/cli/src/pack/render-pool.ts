@@ -43,10 +43,15 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
   }
 }
 
-/** One worker per core; `CHISO_WORKERS` sets another number (1 renders in-process: the benchmark's serial run). */
+/**
+ * One worker per core but one — the main thread scores, builds the views and writes files meanwhile; with two
+ * cores or fewer that is 1, which renders in-process: measured on 2 cores, two workers took 5.2 s for the demo
+ * pack against 4.8 s in-process (each worker loads its own modules and fonts, and the three threads shared two
+ * cores). `CHISO_WORKERS` sets another number.
+ */
 function defaultWorkers(): number {
   const configured = Number(process.env.CHISO_WORKERS);
-  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+  return Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism() - 1);
 }
 
 /** The built worker script next to this module; absent when running from TypeScript sources (tests). */
