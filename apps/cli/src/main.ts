@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { ChisoError, type Language } from "@chiso/core";
 import { commandHelp, languageOf, parseCommandArgs, type Command } from "./args.js";
 import { refuseOverwritingInputs } from "./output/own-inputs.js";
+import { setInterruptedMessage } from "./output/interrupt.js";
 import { CliError, EXIT, type ExitCode } from "./cli-error.js";
 import { messagesFor } from "./i18n.js";
 import { printable } from "./output/terminal.js";
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
   let language: Language = "vi";
   try {
     language = languageOf(argv);
+    setInterruptedMessage(messagesFor(language).interrupted);
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name.startsWith("--lang")) {
       io.stdout(generalHelp(language));

@@ -157,12 +157,21 @@ export class AtomicOutput {
 }
 
 /**
- * Removes a folder from a signal handler. Writes still in flight on libuv's threads may add a file while it is
- * being emptied (ENOTEMPTY): retried; a failure is left to the next run, never thrown at the handler.
+ * Removes a folder from a signal handler. It is first renamed: writes still queued on libuv's threads (dozens
+ * when rendering in-process) then fail on the old path instead of adding files while it is being emptied, which
+ * made the removal fail with ENOTEMPTY. A failure is left to the next run (the new name keeps the prefix it
+ * cleans), never thrown at the handler.
  */
 function removeNow(path: string): void {
+  let target = path;
   try {
-    rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+    target = `${path}-removing`;
+    renameSync(path, target);
+  } catch {
+    target = path;
+  }
+  try {
+    rmSync(target, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
   } catch {
     // The next run removes it.
   }

@@ -3,7 +3,15 @@
  * a temporary file, a lock) is removed synchronously, then the signal is raised again so the process
  * ends as a killed process would. SIGKILL cannot be caught: the next run cleans up instead.
  */
+import { writeSync } from "node:fs";
+
 const cleanups = new Set<() => void>();
+/** What the user is told when a run that was writing is interrupted (set by the command line, in its language). */
+let interruptedMessage = "";
+
+export function setInterruptedMessage(text: string): void {
+  interruptedMessage = text;
+}
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 let interrupted = false;
 
@@ -19,6 +27,13 @@ function onSignal(signal: NodeJS.Signals): void {
     }
   }
   cleanups.clear();
+  if (interruptedMessage) {
+    try {
+      writeSync(2, `${interruptedMessage}\n`);
+    } catch {
+      // stderr may be closed: the exit status still says the run was interrupted.
+    }
+  }
   for (const name of SIGNALS) process.removeListener(name, onSignal);
   process.kill(process.pid, signal);
 }
