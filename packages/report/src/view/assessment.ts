@@ -2,7 +2,8 @@ import type { Language, Points, Scheme, Scorecard, UnitScore } from "@chiso/core
 import { explainUnit } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { formatChange, formatPoints } from "./format.js";
-import { displayId, isPartialBlock } from "./unit-view.js";
+import { itemName } from "./item-name.js";
+import { isPartialBlock } from "./unit-view.js";
 
 /** What the written texts are made from: the period's and the previous period's scores. */
 export interface AssessmentInput {
@@ -206,8 +207,7 @@ function weakestItems(input: AssessmentInput, count: number): string[] {
     .sort((a, b) => b.pointsLost!.units - a.pointsLost!.units)
     .slice(0, count)
     .map((explanation) => {
-      const id = displayId(explanation.item.id);
-      return `${id ? `${id} ` : ""}${explanation.item.name[input.language]} (−${formatPoints(explanation.pointsLost, input.language)})`;
+      return `${itemName(explanation.item, input.language)} (−${formatPoints(explanation.pointsLost, input.language)})`;
     });
 }
 

@@ -1,17 +1,16 @@
 import { describeEvidenceReason, evidenceFor, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { formatCount } from "./format.js";
+import { itemName } from "./item-name.js";
 import type { NoticeView, PackContext } from "./types.js";
 
 /** How many names a notice lists before "…" (a unit missing 20 items gets a readable line, not a page). */
 const LISTED = 6;
 
-/** An item as the documents name it: "2.1 Giải quyết hồ sơ đúng hạn" (the portal's unnumbered items by name). */
+/** An item by its code, as the documents name it (the code itself if the scheme has no such item). */
 export function itemLabel(scheme: Scheme, code: string, language: Language): string {
   const item = scheme.itemByCode.get(code);
-  if (!item) return code;
-  const id = item.id.endsWith(".x") ? "" : item.id;
-  return `${id ? `${id} ` : ""}${item.name[language]}`;
+  return item ? itemName(item, language) : code;
 }
 
 /** The first few names, then "…" with how many more. */

@@ -14,6 +14,7 @@ import {
 import { labelsFor, type Labels } from "../labels.js";
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
+import { displayId, itemName } from "./item-name.js";
 import { evidenceLines, unitNotices } from "./notices.js";
 import type { ActionView, BlockBarView, ItemRowView, PackContext, Tone, TrendPointView, UnitScorecardView } from "./types.js";
 
@@ -75,10 +76,7 @@ export function blockBars(scheme: Scheme, score: UnitScore, language: Language):
   });
 }
 
-/** An item's number as printed: the decision's number, or none for the portal's unnumbered items ("3.x"). */
-export function displayId(id: string): string {
-  return id.endsWith(".x") ? "" : id;
-}
+export { displayId } from "./item-name.js";
 
 /** What a commune-level unit is, from its name: "Phường …" is a ward, "Đặc khu …" a special zone. */
 export function unitKind(name: string, level: UnitScore["unit"]["level"], labels: Labels): string {
@@ -184,17 +182,15 @@ export function actions(scheme: Scheme, score: UnitScore, language: Language, li
     );
     const next = explanation.toNextPoint;
     if (next && next.increase < full.increase) text += ` ${labels.actionNext(formatCount(next.increase, language), formatPoints(next.points, language))}`;
-    const id = displayId(explanation.item.id);
     const details = evidence ? evidenceLines(evidence.dataset, score.unit.id, evidence.periodKey, explanation.item.code, language) : [];
-    return { item: `${id ? `${id} ` : ""}${explanation.item.name[language]} (−${formatPoints(explanation.pointsLost, language)})`, text, ...(details.length > 0 && { details }) };
+    return { item: `${itemName(explanation.item, language)} (−${formatPoints(explanation.pointsLost, language)})`, text, ...(details.length > 0 && { details }) };
   });
 }
 
 /** A finding as one printed line, with the item it concerns. */
 export function findingText(scheme: Scheme, finding: Finding, language: Language): string {
   const item = finding.item ? scheme.itemByCode.get(finding.item) : undefined;
-  const id = item ? displayId(item.id) : "";
-  return `${item ? `${id ? `${id} ` : ""}${item.name[language]}: ` : ""}${describeFinding(finding, language)}`;
+  return `${item ? `${itemName(item, language)}: ` : ""}${describeFinding(finding, language)}`;
 }
 
 export function unitScorecardView(
