@@ -331,6 +331,14 @@ describe("quarters and years", () => {
     expect(item(card, IDS.province, "ON_TIME")).toBe("15.68");
   });
 
+  it("says in both languages, for every document, that the samples list only some of the province's units", () => {
+    const imported = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-08" });
+    expect(imported.document!.source!.warning).toEqual({
+      vi: "Phản hồi của Cổng chỉ liệt kê 6/163 đơn vị: các đơn vị khác không có số liệu, thứ hạng chỉ tính trong số đơn vị có mặt.",
+      en: "The portal's responses list only 6 of 163 units: the others have no figures, and ranks are among the units present.",
+    });
+  });
+
   it("a month's responses imported as their quarter are imported, with a warning naming the month", () => {
     const quarter = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-Q3" });
     expect(quarter.issues.filter((issue) => issue.code === "single_month").map((issue) => issue.params)).toEqual([

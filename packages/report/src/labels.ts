@@ -304,7 +304,7 @@ const en: Labels = {
   noticeNoDossiers: "The unit had no dossiers in the period: its score holds only the items that do not depend on dossiers (publication, services offered…); it is not graded or ranked this period.",
   noticeNoFigures: "No figures for this unit in the period: not scored, graded or ranked.",
   noticeRejected: (where: string, reasons: string) => `A row of this unit's figures was rejected and not used (${where}): ${reasons}. Correct it and run again.`,
-  noticePublished: (blocks: string) => `Block ${blocks} is the national portal's published score, not recomputed from counts.`,
+  noticePublished: (blocks: string) => `${blocks}: the block's score as the national portal published it, not recomputed from counts.`,
   noticeExampleSipas: "The SIPAS index uses the example questionnaire shipped with chiso, not the province's official one (load the province's with --sipas-scheme).",
   noticeExamplePar: "The PAR Index uses the example criteria shipped with chiso, not the province's official ones (load the province's with --par-scheme).",
   noticeExampleBoth: "The SIPAS index and the PAR Index use the example questionnaire and criteria shipped with chiso, not the province's official ones (load the province's with --sipas-scheme and --par-scheme).",

@@ -296,7 +296,7 @@ function buildDocument(entries: readonly UnitEntry[], period: Period, scheme: Sc
       ...(options.procedure && { procedure: options.procedure }),
       ...(options.retrievedAt && { retrievedAt: options.retrievedAt }),
       note: provenanceNote(responses, period, options.language ?? "vi"),
-      ...(truncation(responses, options.language ?? "vi") && { warning: truncation(responses, options.language ?? "vi")! }),
+      ...(truncation(responses) && { warning: truncation(responses)! }),
     },
     parentCounts: "own",
     units,
@@ -321,14 +321,15 @@ function provenanceNote(responses: readonly ReadResponse[], period: Period, lang
  * What every document made from these figures must say: the responses listed only part of the province's units,
  * so the others have no figures and ranks are among the units present. `undefined` when every list is whole.
  */
-function truncation(responses: readonly ReadResponse[], language: Language): string | undefined {
+function truncation(responses: readonly ReadResponse[]): { vi: string; en: string } | undefined {
   const cut = responses.flatMap((response) => (response.pagination && response.pagination.total > response.listed ? [{ listed: response.listed, total: response.pagination.total }] : []));
   if (cut.length === 0) return undefined;
   const listed = Math.min(...cut.map((entry) => entry.listed));
   const total = Math.max(...cut.map((entry) => entry.total));
-  return language === "vi"
-    ? `Phản hồi của Cổng chỉ liệt kê ${listed}/${total} đơn vị: các đơn vị khác không có số liệu, thứ hạng chỉ tính trong số đơn vị có mặt.`
-    : `The portal's responses list only ${listed} of ${total} units: the others have no figures, and ranks are among the units present.`;
+  return {
+    vi: `Phản hồi của Cổng chỉ liệt kê ${listed}/${total} đơn vị: các đơn vị khác không có số liệu, thứ hạng chỉ tính trong số đơn vị có mặt.`,
+    en: `The portal's responses list only ${listed} of ${total} units: the others have no figures, and ranks are among the units present.`,
+  };
 }
 
 /** The core checks the document as it will check it when scored; its problems are located in the responses. */

@@ -48,12 +48,12 @@ function completenessNotice(scheme: Scheme, score: UnitScore, labels: Labels, la
 }
 
 /** Where the figures come from, when the file says (a portal import, the dossier engine). */
-export function sourceNotice(dataset: Dataset, labels: Labels): NoticeView | null {
+export function sourceNotice(dataset: Dataset, labels: Labels, language: Language): NoticeView | null {
   const source = dataset.provenance;
   if (!source) return null;
   const detail = [source.procedure && labels.procedureScope(source.procedure), source.retrievedAt && labels.retrievedAt(source.retrievedAt)].filter(Boolean).join(", ");
   // A limit of the source (e.g. responses that listed only part of the province's units) is a warning.
-  const warning = source.warning?.trim();
+  const warning = (typeof source.warning === "string" ? source.warning : source.warning?.[language])?.trim();
   return warning ? { level: "warning", text: `${labels.noticeSource(source.system, detail)} ${warning}` } : { level: "info", text: labels.noticeSource(source.system, detail) };
 }
 
@@ -97,7 +97,7 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   const anyExample = (kind: "sipas" | "par") => children.some((score) => examples(dataset, score, companions)[kind]);
   const example = exampleNotice({ sipas: anyExample("sipas"), par: anyExample("par") }, labels);
   if (example) notices.push(example);
-  const source = sourceNotice(dataset, labels);
+  const source = sourceNotice(dataset, labels, language);
   if (source) notices.push(source);
   return notices;
 }

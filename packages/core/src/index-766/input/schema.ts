@@ -134,8 +134,11 @@ export const provenanceSchema = z.strictObject({
   procedure: z.string().max(200).optional(),
   retrievedAt: z.string().max(40).optional(),
   note: z.string().max(2000).optional(),
-  /** A limit of the source every document must show (e.g. a list of units cut short). */
-  warning: z.string().max(2000).optional(),
+  /**
+   * A limit of the source every document must show (e.g. a list of units cut short): one text, or one per
+   * language so that a document in either language prints it in its own.
+   */
+  warning: z.union([z.string().max(2000), z.strictObject({ vi: z.string().max(2000), en: z.string().max(2000) })]).optional(),
 });
 
 /**
