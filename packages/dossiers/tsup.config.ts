@@ -8,5 +8,5 @@ export default defineConfig({
   clean: true,
   target: "node20",
   // The native DuckDB binding is loaded from node_modules at run time, never bundled.
-  external: ["@duckdb/node-api", "exceljs"],
+  external: ["@duckdb/node-api", "@chiso/xlsx-writer"],
 });

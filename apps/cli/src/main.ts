@@ -7,7 +7,7 @@ import { CliError, EXIT, type ExitCode } from "./cli-error.js";
 import { messagesFor } from "./i18n.js";
 import { printable } from "./output/terminal.js";
 
-/** Commands load lazily: `chiso score` never loads pdfmake or exceljs. */
+/** Commands load lazily: `chiso score` never loads pdfkit, docx or the xlsx writer. */
 const COMMANDS: Readonly<Record<string, { summary: Readonly<Record<Language, string>>; load: () => Promise<{ command: Command }> }>> = {
   demo: { summary: { vi: "tạo bộ báo cáo mẫu từ dữ liệu có sẵn", en: "write the sample pack from built-in data" }, load: () => import("./commands/demo/index.js") },
   report: { summary: { vi: "tạo bộ báo cáo (PDF, Excel) từ tệp số liệu", en: "write the pack (PDF, Excel) from a figures file" }, load: () => import("./commands/report/index.js") },

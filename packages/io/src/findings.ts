@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { Workbook } from "@chiso/xlsx-writer";
 import { MAX_CELL_LENGTH } from "./cells.js";
 import type { Language } from "@chiso/core";
 import { importIssueMessage } from "./describe.js";
@@ -17,17 +17,16 @@ const cell = (value: string) => (/^-?\d{1,15}$/.test(value) ? Number(value) : te
  * The findings of an import as a workbook: every problem with its location, and every rejected row
  * with its reasons and its cells as they were read — so nothing is lost.
  */
-export function buildFindingsWorkbook(result: ImportResult, language: Language = "vi", options: { readonly generatedAt?: Date } = {}): ExcelJS.Workbook {
+export function buildFindingsWorkbook(result: ImportResult, language: Language = "vi"): Workbook {
   const vi = language === "vi";
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "chiso";
-  // The file's own dates: fixed by the caller for byte-identical output (exceljs would write "now").
-  workbook.created = workbook.modified = options.generatedAt ?? new Date();
-  const issues = workbook.addWorksheet(vi ? "Lỗi và cảnh báo" : "Problems", { views: [{ state: "frozen", ySplit: 1 }] });
+  const workbook = new Workbook();
+  const bold = { font: { bold: true } };
+  const issues = workbook.addSheet(vi ? "Lỗi và cảnh báo" : "Problems");
+  issues.freeze(1);
   const issueHeaders = vi
     ? ["Mức độ", "Tệp", "Trang", "Dòng", "Cột", "Tiêu đề cột", "Đơn vị", "Nội dung"]
     : ["Severity", "File", "Sheet", "Row", "Column", "Header", "Unit", "Problem"];
-  issues.addRow(issueHeaders);
+  issues.addRow(issueHeaders, bold);
   for (const issue of result.issues) {
     issues.addRow([
       text(issue.severity === "error" ? (vi ? "Lỗi" : "Error") : vi ? "Cảnh báo" : "Warning"),
@@ -41,19 +40,17 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
     ]);
   }
   const widths = [10, 18, 14, 7, 7, 30, 14, 100];
-  issues.columns.forEach((column, index) => (column.width = widths[index] ?? 12));
-  issues.getRow(1).font = { bold: true };
-  issues.autoFilter = { from: "A1", to: "H1" };
+  widths.forEach((width, index) => issues.setColumn(index + 1, { width }));
+  issues.autoFilter("A1:H1");
 
-  const rejected = workbook.addWorksheet(vi ? "Dòng bị từ chối" : "Rejected rows", { views: [{ state: "frozen", ySplit: 1 }] });
-  rejected.addRow([...(vi ? ["Tệp", "Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["File", "Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)]);
+  const rejected = workbook.addSheet(vi ? "Dòng bị từ chối" : "Rejected rows");
+  rejected.freeze(1);
+  rejected.addRow([...(vi ? ["Tệp", "Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["File", "Sheet", "Row", "Unit", "Period", "Reasons"]), ...result.headers.map(text)], bold);
   // Rows with problems of their own; with --skip-invalid exactly the rejected rows.
   for (const row of result.rows.filter((outcome) => outcome.reasons.length > 0)) {
     const reasons = row.reasons.map((reason) => `${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
     rejected.addRow([text(row.file), text(row.sheet ?? row.path), row.row ?? row.line ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(cell)]);
   }
-  rejected.getRow(1).font = { bold: true };
-  rejected.getColumn(6).width = 80;
-  rejected.getColumn(6).alignment = { wrapText: true, vertical: "top" };
+  rejected.setColumn(6, { width: 80, style: { alignment: { wrapText: true, vertical: "top" } } });
   return workbook;
 }

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { Workbook, type Worksheet } from "@chiso/xlsx-writer";
 import type { FigureInput, FiguresFile, Language, Scheme } from "@chiso/core";
 import { getSipasScheme, type SipasScheme } from "@chiso/core";
 import { companionRows } from "./companion-sheets.js";
@@ -13,13 +13,7 @@ export interface TemplateOptions {
   readonly sipasScheme?: SipasScheme;
   /** Units to list and figures to fill in (all their periods, e.g. the demo's); without them the sheets are empty. */
   readonly data?: FiguresFile;
-  /** The workbook's creation date (default: now); fix it for byte-identical output. */
-  readonly generatedAt?: Date;
 }
-
-/** exceljs keeps range validations in `dataValidations` (per-cell validations are written as overlapping ranges in 4.4). */
-type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
-const validationsOf = (sheet: ExcelJS.Worksheet) => (sheet as unknown as RangeValidations).dataValidations;
 
 const LEVEL_WORDS: Record<Language, Record<string, string>> = {
   vi: { province: "tỉnh", department: "sở", commune: "xã" },
@@ -60,23 +54,22 @@ const INSTRUCTIONS: Record<Language, readonly string[]> = {
  * every numerator and denominator column (Vietnamese header with the item code), and Excel data
  * validation — whole numbers ≥ 0, numerator ≤ denominator.
  */
-export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
+export function buildTemplate(options: TemplateOptions): Workbook {
   const language = options.language ?? "vi";
   const vi = language === "vi";
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "chiso";
-  workbook.created = workbook.modified = options.generatedAt ?? new Date();
-  const instructions = workbook.addWorksheet(vi ? "Hướng dẫn" : "Instructions");
-  instructions.getColumn(1).width = 140;
+  const workbook = new Workbook();
+  const instructions = workbook.addSheet(vi ? "Hướng dẫn" : "Instructions");
+  instructions.setColumn(1, { width: 140 });
   for (const line of INSTRUCTIONS[language]) instructions.addRow([line]);
-  instructions.getCell("A1").font = { bold: true, size: 13 };
+  instructions.styleCell(1, 1, { font: { bold: true, size: 13 } });
 
-  const units = workbook.addWorksheet(vi ? "Đơn vị" : "Units", { views: [{ state: "frozen", ySplit: 1 }] });
+  const units = workbook.addSheet(vi ? "Đơn vị" : "Units");
+  units.freeze(1);
   const unitSpecs = unitColumns();
   units.addRow(unitSpecs.map((column) => column.header[language]));
-  units.columns = unitSpecs.map((_, index) => ({ width: index === 1 ? 36 : 18 }));
+  unitSpecs.forEach((_, index) => units.setColumn(index + 1, { width: index === 1 ? 36 : 18 }));
   for (const unit of options.data?.units ?? []) units.addRow([unit.id, unit.name, LEVEL_WORDS[language][unit.level], unit.parent ?? null].map((value) => (value === null ? null : String(value))));
-  validationsOf(units).add(`C2:C${Math.max(2, (options.data?.units.length ?? 0) + 500)}`, {
+  units.addValidation(`C2:C${Math.max(2, (options.data?.units.length ?? 0) + 500)}`, {
     type: "list",
     allowBlank: true,
     formulae: [`"${Object.values(LEVEL_WORDS[language]).join(",")}"`],
@@ -84,13 +77,12 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     error: vi ? "Cấp phải là tỉnh, sở hoặc xã." : "Level must be province, department or commune.",
   });
 
-  const figures = workbook.addWorksheet(vi ? "Số liệu" : "Figures", { views: [{ state: "frozen", ySplit: 1, xSplit: 2 }] });
+  const figures = workbook.addSheet(vi ? "Số liệu" : "Figures");
+  figures.freeze(1, 2);
   const specs = figureColumns(options.scheme);
-  figures.addRow(specs.map((column) => column.header[language]));
-  figures.getRow(1).height = 90;
-  figures.getRow(1).alignment = { wrapText: true, vertical: "top" };
-  figures.getRow(1).font = { bold: true };
-  specs.forEach((spec, index) => (figures.getColumn(index + 1).width = index === 1 ? 30 : spec.kind === "text" ? 12 : 14));
+  figures.addRow(specs.map((column) => column.header[language]), { alignment: { wrapText: true, vertical: "top" }, font: { bold: true } });
+  figures.setRowHeight(1, 90);
+  specs.forEach((spec, index) => figures.setColumn(index + 1, { width: index === 1 ? 30 : spec.kind === "text" ? 12 : 14 }));
   const names = new Map((options.data?.units ?? []).map((unit) => [unit.id, unit.name]));
   const rows = options.data?.figures ?? [];
   const firstRows: FigureInput[] = rows.length > 0 ? rows : (options.data?.units ?? []).map((unit) => ({ unit: unit.id, period: options.period, items: {} }));
@@ -118,7 +110,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     const range = `${letter}2:${letter}${last}`;
     if (spec.key.endsWith(".numerator")) {
       const denominator = columnLetter(index + 2);
-      validationsOf(figures).add(range, {
+      figures.addValidation(range, {
         type: "custom",
         allowBlank: true,
         formulae: [`AND(${letter}2=INT(${letter}2),${letter}2>=0,${letter}2<=${denominator}2)`],
@@ -127,11 +119,11 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
         error: vi ? "Tử số phải là số nguyên từ 0 và không lớn hơn mẫu số." : "The numerator must be a whole number from 0, not above the denominator.",
       });
     } else if (spec.kind === "count") {
-      validationsOf(figures).add(range, {
+      figures.addValidation(range, {
         type: "whole",
         operator: "greaterThanOrEqual",
         allowBlank: true,
-        formulae: [0],
+        formulae: ["0"],
         showErrorMessage: true,
         errorTitle: vi ? "Số không hợp lệ" : "Invalid number",
         error: vi ? "Nhập số nguyên từ 0 trở lên." : "Enter a whole number from 0.",
@@ -142,18 +134,18 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
 }
 
 /** The SIPAS and PAR Index sheets: tidy tables, one row per question or criterion (filled from data when given). */
-function addCompanionSheets(workbook: ExcelJS.Workbook, options: TemplateOptions, language: Language): void {
+function addCompanionSheets(workbook: Workbook, options: TemplateOptions, language: Language): void {
   const vi = language === "vi";
   const sipas = options.sipasScheme ?? getSipasScheme();
   const rows = companionRows(options.data);
   const questions = new Map<string, string>();
   for (const aspect of sipas.definition.aspects) for (const factor of aspect.factors) for (const item of factor.items) questions.set(item.code, item.name[language]);
-  const add = (name: string, headers: readonly string[], values: readonly (readonly (string | number | null)[])[]) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.addRow([...headers]);
-    sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((column) => (column.width = 16));
-    for (const row of values) sheet.addRow([...row]);
+  const add = (name: string, headers: readonly string[], values: readonly (readonly (string | number | null)[])[]): Worksheet => {
+    const sheet = workbook.addSheet(name);
+    sheet.freeze(1);
+    sheet.addRow(headers, { font: { bold: true } });
+    headers.forEach((_, index) => sheet.setColumn(index + 1, { width: 16 }));
+    for (const row of values) sheet.addRow(row);
     return sheet;
   };
   const levels = sipas.definition.scale.map((level) => `${vi ? "Mức" : "Level"} ${level.value} – ${level.label[language]}`);
@@ -161,7 +153,7 @@ function addCompanionSheets(workbook: ExcelJS.Workbook, options: TemplateOptions
     ? rows.surveys.map((row) => [row.unit, row.period, row.item, questions.get(row.item) ?? null, ...sipas.definition.scale.map((level) => row.counts[String(level.value)] ?? null), row.respondents ?? null])
     : [...questions.entries()].map(([code, question]) => [null, options.period.slice(0, 4), code, question, ...sipas.definition.scale.map(() => null), null]);
   const surveys = add(vi ? "Khảo sát SIPAS" : "SIPAS survey", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mã câu hỏi" : "Item", vi ? "Câu hỏi" : "Question", ...levels, vi ? "Số người được khảo sát" : "Respondents"], surveyRows);
-  surveys.getColumn(4).width = 50;
+  surveys.setColumn(4, { width: 50 });
   add(vi ? "Chỉ số CCHC" : "PAR Index", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mã tiêu chí" : "Criterion", vi ? "Tự chấm" : "Self", vi ? "Thẩm định lần 1" : "Appraisal 1", vi ? "Thẩm định lần 2" : "Appraisal 2"], rows.scores.map((row) => [row.unit, row.period, row.criterion, Number(row.self), row.appraisal[0] === undefined ? null : Number(row.appraisal[0]), row.appraisal[1] === undefined ? null : Number(row.appraisal[1])]));
   add(vi ? "CCHC - điều tra, thưởng, trừ" : "PAR - survey, bonus, penalty", [vi ? "Mã đơn vị" : "Unit id", vi ? "Kỳ" : "Period", vi ? "Mục" : "Entry", vi ? "Giá trị" : "Value"], rows.extras.map((row) => [row.unit, row.period, row.entry, Number(row.value)]));
 }

@@ -15,10 +15,17 @@ const scored = (result: ImportResult, period = "2026-03") => sortedUnits(scoreca
 const expected = (period = "2026-03") => sortedUnits(scorecardToJson(scoreDataset(parseDataset(sampleFile(), scheme), { period, asOf: "2026-11-21" })));
 const messages = (result: ImportResult, language: "vi" | "en" = "vi") => result.issues.map((issue) => describeImportIssue(issue, language));
 
+/** The template as written, or — to play an office user filling it in — opened in exceljs, changed and saved. */
 async function templateBytes(mutate?: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const file = sampleFile();
-  const workbook = buildTemplate({ scheme, period: "2026-03", data: { ...file, figures: file.figures.filter((figure) => figure.period === "2026-03") } });
-  mutate?.(workbook);
+  const written = buildTemplate({ scheme, period: "2026-03", data: { ...file, figures: file.figures.filter((figure) => figure.period === "2026-03") } }).toBytes({ date: new Date(0) });
+  return mutate ? edited(written, mutate) : written;
+}
+
+async function edited(bytes: Uint8Array, mutate: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  mutate(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -233,16 +240,18 @@ describe("SIPAS and PAR sheets", () => {
       surveys: [{ unit: "HS-X001", period: "2026", respondents: 40, tallies: { ACCESS_PLACE: { 5: 10, 4: 20, 2: 10 }, POLICY_FIT: { 4: 30, 1: 5 } } }],
       par: [{ unit: "HS-X001", period: "2026", scores: { "X1.1": { self: 5.5, appraisal: [5, 4.75] }, "X2.2": { self: 12 } }, survey: { X1: 4 }, bonus: 1, tasks: { done: 7, planned: 8 } }],
     };
-    const workbook = buildTemplate({ scheme, period: "2026-03", data: withCompanions });
-    const result = await importFigures(new Uint8Array(await workbook.xlsx.writeBuffer()), { scheme, fileName: "mau.xlsx" });
+    const written = buildTemplate({ scheme, period: "2026-03", data: withCompanions }).toBytes({ date: new Date(0) });
+    const result = await importFigures(written, { scheme, fileName: "mau.xlsx" });
     expect(messages(result)).toEqual([]);
     const json = await importFigures(encode(JSON.stringify(withCompanions)), { scheme, fileName: "mau.json" });
     expect(result.dataset!.companions.surveys).toEqual(json.dataset!.companions.surveys);
     expect(result.dataset!.companions.assessments).toEqual(json.dataset!.companions.assessments);
 
-    workbook.getWorksheet("Khảo sát SIPAS")!.getRow(2).getCell(5).value = "ba";
-    workbook.getWorksheet("Chỉ số CCHC")!.getRow(2).getCell(4).value = 99;
-    const broken = await importFigures(new Uint8Array(await workbook.xlsx.writeBuffer()), { scheme, fileName: "mau.xlsx" });
+    const brokenBytes = await edited(written, (workbook) => {
+      workbook.getWorksheet("Khảo sát SIPAS")!.getRow(2).getCell(5).value = "ba";
+      workbook.getWorksheet("Chỉ số CCHC")!.getRow(2).getCell(4).value = 99;
+    });
+    const broken = await importFigures(brokenBytes, { scheme, fileName: "mau.xlsx" });
     expect(messages(broken)).toMatchInlineSnapshot(`
       [
         "mau.xlsx › Khảo sát SIPAS › dòng 2 › cột E “Mức 1 – Rất không hài lòng” › đơn vị HS-X001: "ba" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).",

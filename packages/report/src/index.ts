@@ -1,7 +1,7 @@
 /**
  * @chiso/report — view models for chiso's monthly pack and the province profile. Renderers live in
  * separate entry points so each loads only its own library: `@chiso/report/pdf` (pdfkit),
- * `@chiso/report/xlsx` (exceljs) and `@chiso/report/docx` (docx).
+ * `@chiso/report/xlsx` (@chiso/xlsx-writer) and `@chiso/report/docx` (docx).
  */
 export { buildPackView, type PackOptions } from "./view/pack.js";
 export { unitScorecardView, blockBars, trendPoints, itemRows, actions, findingText, displayId, unitKind, positionText, type History } from "./view/unit-view.js";

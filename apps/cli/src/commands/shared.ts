@@ -3,7 +3,6 @@ import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type L
 import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
-import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
 import { CliError, EXIT } from "../cli-error.js";
@@ -155,7 +154,7 @@ export function rejectedRowsOf(result: ImportResult, language: Language) {
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */
 export async function rejectedRowsFile(result: ImportResult, period: string, language: Language, generatedAt: Date): Promise<{ name: string; data: Uint8Array } | null> {
   if (!result.rows.some((row) => row.status === "rejected")) return null;
-  return { name: `bi-tu-choi-${period}.xlsx`, data: await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt }), generatedAt) };
+  return { name: `bi-tu-choi-${period}.xlsx`, data: buildFindingsWorkbook(result, language).toBytes({ date: generatedAt }) };
 }
 
 /** The period option, checked before any file is read (exit 2 when it is not a period). */

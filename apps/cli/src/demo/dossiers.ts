@@ -5,7 +5,6 @@ import type { FigureInput, FiguresFile, Language } from "@chiso/core";
 import { generateRecords, type DossierComputation, type GeneratedUnit } from "@chiso/dossiers";
 import type { EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
-import { writeWorkbook } from "@chiso/report/xlsx";
 import { computeFromDossiers, limitEvidence } from "../commands/dossiers/run.js";
 
 import { DOSSIER_DEMO_FOLDER } from "./folder.js";
@@ -87,7 +86,7 @@ export async function dossierDemo(data: FiguresFile, period: string, language: L
     );
     records.push({ name: `${DOSSIER_DEMO_FOLDER}/units.json`, data: new TextEncoder().encode(`${JSON.stringify({ format: "chiso.figures/1", units: data.units, figures: [] }, null, 1)}\n`) });
     const evidence = limitEvidence(result.evidence, evidenceLimit);
-    const details = await writeWorkbook(buildDetailsWorkbook({ evidence, units: data.units, period, language, limit: evidenceLimit, problems: result.problems }), new Date(0));
+    const details = buildDetailsWorkbook({ evidence, units: data.units, period, language, limit: evidenceLimit, problems: result.problems }).toBytes({ date: new Date(0) });
     return { data: merged, file: { ...merged, evidence }, result, records, details };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { columnLetter, Workbook, type CellStyle, type PageSetup, type Worksheet } from "@chiso/xlsx-writer";
 import { getScheme, type Language, type UnitInput } from "@chiso/core";
 import type { EvidenceEntry } from "../evidence/schema.js";
 import { describeReason } from "../evidence/reasons.js";
@@ -15,7 +15,10 @@ export interface DetailsOptions {
   readonly problems?: readonly DossierProblem[];
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+const HEADER_STYLE: CellStyle = { font: { bold: true, color: "FFFFFFFF" }, fill: "FF1F4E79", alignment: { vertical: "middle", horizontal: "center", wrapText: true } };
+const TITLE_STYLE: CellStyle = { font: { bold: true, size: 13 } };
+const NOTE_STYLE: CellStyle = { font: { italic: true } };
+const A4_LANDSCAPE: PageSetup = { paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 };
 
 /** Text is always written as a plain NFC string (never a formula); numbers stay numbers. */
 function safe(value: string | number | null | undefined): string | number | null {
@@ -56,16 +59,14 @@ function shownTime(iso: string | null | undefined): string | null {
   return `${day}/${month}/${year} ${time.slice(0, 5)}`;
 }
 
-function header(sheet: ExcelJS.Worksheet, values: readonly string[], widths: readonly number[]): void {
-  const row = sheet.addRow(values.map(safe));
-  row.eachCell((cell) => {
-    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
-  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
-  sheet.views = [{ state: "frozen", ySplit: row.number }];
-  sheet.autoFilter = { from: { row: row.number, column: 1 }, to: { row: row.number, column: values.length } };
+/** The header row (frozen, filtered, repeated on printed pages) and the column widths. */
+function header(sheet: Worksheet, values: readonly string[], widths: readonly number[]): void {
+  const row = sheet.addRow(values.map(safe), HEADER_STYLE);
+  widths.forEach((width, index) => sheet.setColumn(index + 1, { width }));
+  sheet.freeze(row);
+  sheet.autoFilter(`A${row}:${columnLetter(values.length)}${row}`);
+  sheet.page = A4_LANDSCAPE;
+  sheet.printTitles = { rows: `${row}:${row}` };
 }
 
 /**
@@ -73,18 +74,17 @@ function header(sheet: ExcelJS.Worksheet, values: readonly string[], widths: rea
  * sheet per item listing those dossiers with what an officer needs to act — dossier id, procedure,
  * received, due, finished, days late, reason.
  */
-export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook {
+export function buildDetailsWorkbook(options: DetailsOptions): Workbook {
   const language = options.language ?? "vi";
   const words = WORDS[language];
   const scheme = getScheme();
   const names = new Map(options.units.map((unit) => [unit.id, unit.name]));
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "chiso";
+  const workbook = new Workbook();
   const items = scheme.items.filter((item) => options.evidence.some((entry) => entry.item === item.code) || ["ON_TIME", "ONLINE_DOSSIER_SHARE"].includes(item.code));
 
-  const summary = workbook.addWorksheet(words.summary);
-  summary.addRow([safe(words.title(options.period))]).font = { bold: true, size: 13 };
-  summary.addRow([safe(words.note(options.limit))]).font = { italic: true };
+  const summary = workbook.addSheet(words.summary);
+  summary.addRow([safe(words.title(options.period))], TITLE_STYLE);
+  summary.addRow([safe(words.note(options.limit))], NOTE_STYLE);
   header(summary, words.summaryHeader, [14, 32, 44, 36, 18, 16]);
   // Units in the order of the units file, items in the scheme's order.
   const unitOrder = new Map(options.units.map((unit, index) => [unit.id, index]));
@@ -95,13 +95,11 @@ export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook 
     summary.addRow([entry.unit, names.get(entry.unit) ?? entry.unit, item ? `${item.id} ${item.name[language]}` : entry.item, entry.item, entry.count, entry.dossiers.length].map(safe));
   }
 
-  summary.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" };
-
   for (const item of items) {
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-    const sheet = workbook.addWorksheet(`${item.id} ${item.code}`.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
-    sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)]).font = { bold: true, size: 13 };
-    sheet.addRow([safe(words.note(options.limit))]).font = { italic: true };
+    const sheet = workbook.addSheet(`${item.id} ${item.code}`.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
+    sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)], TITLE_STYLE);
+    sheet.addRow([safe(words.note(options.limit))], NOTE_STYLE);
     header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
     const entries = sorted.filter((entry) => entry.item === item.code);
     if (entries.length === 0) sheet.addRow([safe(words.none)]);
@@ -123,12 +121,10 @@ export function buildDetailsWorkbook(options: DetailsOptions): ExcelJS.Workbook 
         );
       }
     }
-    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" };
   }
   if (options.problems && options.problems.length > 0) {
-    const sheet = workbook.addWorksheet(words.rejected);
+    const sheet = workbook.addSheet(words.rejected);
     header(sheet, words.rejectedHeader, [22, 8, 18, 22, 16, 50, 90]);
-    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
     for (const problem of options.problems) {
       const where = problemLocation(problem, language);
       sheet.addRow([problem.fileName, problem.row ?? null, problem.column ?? null, problem.record ?? null, words.levels[problem.severity], where, describeProblem(problem, language).slice(where.length + 2)].map(safe));

@@ -1,7 +1,7 @@
 /**
  * @chiso/io/portal — read the national public-service portal's own evaluation responses (the six endpoints
  * of dichvucong.gov.vn) into chiso's figures, with the portal's published scores kept for reconciliation.
- * A separate entry: it never loads exceljs.
+ * A separate entry: it never loads the xlsx reader or writer.
  */
 export {
   importPortalResponses,

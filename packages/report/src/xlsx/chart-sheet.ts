@@ -1,11 +1,7 @@
-import type ExcelJS from "exceljs";
+import { quoteSheetName, type ChartSpec, type Workbook, type Worksheet } from "@chiso/xlsx-writer";
 import { labelsFor } from "../labels.js";
 import type { WorkbookView } from "../view/types.js";
-import type { ChartSpec } from "./charts.js";
-import { addRows, printSetup, styleHeader, type PrintTexts } from "./sheet-style.js";
-
-/** A sheet name in a formula: quoted, with quotes doubled. */
-const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+import { addRows, HEADER_STYLE, printSetup, safeValue, styleHeader, type PrintTexts } from "./sheet-style.js";
 
 /** Where the chart sheet keeps its data: blocks in A3:C9, the trend in E3:F… (header rows included). */
 const BLOCKS_TOP = 3;
@@ -15,34 +11,32 @@ const TREND_TOP = 3;
  * The sheet the charts sit on, with the small tables they draw from (the province's blocks and its
  * trend); the ranking charts draw from the ranking sheets themselves.
  */
-export function chartSheet(workbook: ExcelJS.Workbook, view: WorkbookView, print: PrintTexts): ExcelJS.Worksheet {
+export function chartSheet(workbook: Workbook, view: WorkbookView, print: PrintTexts): Worksheet {
   const labels = labelsFor(view.context.language);
-  const sheet = workbook.addWorksheet(labels.sheetCharts);
-  sheet.columns = [{ width: 28 }, { width: 10 }, { width: 10 }, { width: 3 }, { width: 10 }, { width: 10 }];
+  const sheet = workbook.addSheet(labels.sheetCharts);
+  [28, 10, 10, 3, 10, 10].forEach((width, index) => sheet.setColumn(index + 1, { width }));
   addRows(sheet, [[view.title], []]);
-  sheet.getCell("A1").font = { bold: true, size: 12 };
-  sheet.getRow(BLOCKS_TOP).values = [labels.colBlock, labels.seriesPoints, labels.seriesMax, null, labels.colPeriod, labels.seriesTotal];
+  sheet.styleCell(1, 1, { font: { bold: true, size: 12 } });
+  addRows(sheet, [[labels.colBlock, labels.seriesPoints, labels.seriesMax, null, labels.colPeriod, labels.seriesTotal]]);
+  const points = { numFmt: "0.00" };
   view.charts.blocks.forEach((block, index) => {
-    const row = sheet.getRow(BLOCKS_TOP + 1 + index);
-    row.getCell(1).value = block.label.normalize("NFC");
-    row.getCell(2).value = block.points;
-    row.getCell(3).value = block.max;
-    row.getCell(2).numFmt = "0.00";
-    row.getCell(3).numFmt = "0.00";
+    const row = BLOCKS_TOP + 1 + index;
+    sheet.setCell(row, 1, safeValue(block.label));
+    sheet.setCell(row, 2, block.points, points);
+    sheet.setCell(row, 3, block.max, points);
   });
   view.charts.trend.forEach((point, index) => {
-    const row = sheet.getRow(TREND_TOP + 1 + index);
-    row.getCell(5).value = point.label;
-    row.getCell(6).value = point.value;
-    row.getCell(6).numFmt = "0.00";
+    const row = TREND_TOP + 1 + index;
+    sheet.setCell(row, 5, safeValue(point.label));
+    sheet.setCell(row, 6, point.value, points);
   });
-  styleHeader(sheet, BLOCKS_TOP, 6);
-  sheet.getCell(BLOCKS_TOP, 4).fill = { type: "pattern", pattern: "none" };
+  styleHeader(sheet, BLOCKS_TOP, 3);
+  for (const column of [5, 6]) sheet.styleCell(BLOCKS_TOP, column, HEADER_STYLE);
   printSetup(sheet, 2, print);
   return sheet;
 }
 
-const range = (sheet: string, column: string, first: number, last: number) => `${sheetRef(sheet)}!$${column}$${first}:$${column}$${last}`;
+const range = (sheet: string, column: string, first: number, last: number) => `${quoteSheetName(sheet)}!$${column}$${first}:$${column}$${last}`;
 
 /** The charts: the province's six blocks, its trend, and the totals of each ranked level in rank order. */
 export function chartSpecs(view: WorkbookView): ChartSpec[] {

@@ -1,18 +1,16 @@
 /** Cell values, header styles and print setup shared by the workbook's sheets. */
-import type ExcelJS from "exceljs";
+import type { CellStyle, Worksheet } from "@chiso/xlsx-writer";
 
-type Worksheet = ExcelJS.Worksheet;
 type CellValue = string | number | null;
 
-export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
-export const RED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } };
-export const AMBER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } };
-export const GREEN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } };
+export const HEADER_STYLE: CellStyle = { font: { bold: true, color: "FFFFFFFF" }, fill: "FF1F4E79", alignment: { vertical: "middle", horizontal: "center", wrapText: true } };
+export const RED_FILL = "FFFFC7CE";
+export const AMBER_FILL = "FFFFEB9C";
+export const GREEN_FILL = "FFC6EFCE";
 
 /**
- * A cell value that can never become a formula: text is always written as a plain string (exceljs
- * writes JS strings as shared strings, never `<f>`), normalised to NFC; numbers stay numbers.
- * Only this function puts values into cells.
+ * A cell value that can never become a formula: text is always written as a plain string (the writer
+ * never writes `<f>`), normalised to NFC; numbers stay numbers. Only this function puts values into cells.
  */
 export function safeValue(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
@@ -25,13 +23,7 @@ export function addRows(sheet: Worksheet, rows: readonly (readonly (CellValue | 
 }
 
 export function styleHeader(sheet: Worksheet, rowNumber: number, columns: number): void {
-  const row = sheet.getRow(rowNumber);
-  for (let column = 1; column <= columns; column += 1) {
-    const cell = row.getCell(column);
-    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  }
+  sheet.styleRow(rowNumber, HEADER_STYLE, columns);
 }
 
 /** What every printed page carries: the title and period in the header, method and page in the footer. */
@@ -49,16 +41,15 @@ const headerText = (text: string) => text.replace(/&/g, "&&");
  * printed page. Narrow sheets fit the page width; a wide one prints at `scale` over several pages.
  */
 export function printSetup(sheet: Worksheet, headerRows: number, texts: PrintTexts, wide?: { titleColumns: string; scale: number }): void {
-  sheet.pageSetup = {
+  sheet.page = {
     paperSize: 9,
     orientation: "landscape",
-    ...(wide ? { fitToPage: false, scale: wide.scale, printTitlesColumn: wide.titleColumns } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
-    printTitlesRow: `1:${headerRows}`,
+    ...(wide ? { scale: wide.scale } : { fitToWidth: 1, fitToHeight: 0 }),
     margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+  sheet.printTitles = { rows: `1:${headerRows}`, ...(wide && { columns: wide.titleColumns }) };
   sheet.headerFooter = {
     oddHeader: `&L&"Times New Roman,Bold"&10${headerText(texts.title)}&R&"Times New Roman,Regular"&10${headerText(texts.period)}`,
     oddFooter: `&L&8${headerText(texts.footer)}&R&8${texts.page}`,
   };
 }
-

@@ -3,7 +3,6 @@ import { safeParseDataset, getScheme, type FigureInput, type Language, type Unit
 import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
 import { parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
-import { writeWorkbook } from "@chiso/report/xlsx";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { writeFilesAtomically } from "../../output/atomic.js";
@@ -130,7 +129,7 @@ export async function writeOutputs(
   if (outputs.details) {
     const { result, units, period, limit } = outputs.details;
     const workbook = buildDetailsWorkbook({ evidence: limitEvidence(result.evidence, limit), units, period, language, limit, problems: result.problems });
-    files.push({ path: outputs.details.path, data: await writeWorkbook(workbook, new Date(0)) });
+    files.push({ path: outputs.details.path, data: workbook.toBytes({ date: new Date(0) }) });
   }
   await writeFilesAtomically(files, language);
 }

@@ -51,8 +51,8 @@ export function createDownloads(data: ServedData, now: () => Date = () => new Da
     const view = await viewFor(request.period, request.language);
     const period = view.context.periodKey;
     if (request.kind === "workbook") {
-      const { buildWorkbook, writeWorkbook } = await import("@chiso/report/xlsx");
-      return { fileName: `chiso-${period}.xlsx`, type: XLSX, bytes: await writeWorkbook(buildWorkbook(view.workbook), new Date(view.context.generatedAt)) };
+      const { workbookBytes } = await import("@chiso/report/xlsx");
+      return { fileName: `chiso-${period}.xlsx`, type: XLSX, bytes: workbookBytes(view.workbook) };
     }
     const { renderJob } = await import("../../pack/render-pool.js");
     if (request.kind === "summary") {

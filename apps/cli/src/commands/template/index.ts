@@ -1,6 +1,5 @@
 import { getScheme } from "@chiso/core";
 import { buildTemplate } from "@chiso/io";
-import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
@@ -31,7 +30,7 @@ export const command: Command = {
     const read = typeof values.units === "string" ? await readFigures(values.units, scheme, language) : undefined;
     const units = read?.dataset.units.map((unit) => ({ ...unit }));
     const workbook = buildTemplate({ scheme: scheme ?? read?.result.scheme ?? getScheme(), period, language, ...(units && { data: { units, figures: [] } }) });
-    await writeFileAtomically(out, await writeWorkbook(workbook, new Date(0)), language);
+    await writeFileAtomically(out, workbook.toBytes({ date: new Date(0) }), language);
     context.stdout(messagesFor(language).templateWritten(out));
   },
 };

@@ -1,5 +1,4 @@
 import { buildFindingsWorkbook, describeImportIssue, importFiles } from "@chiso/io";
-import { writeWorkbook } from "@chiso/report/xlsx";
 import type { Command } from "../../args.js";
 import { requireStrings } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -38,7 +37,7 @@ export const command: Command = {
     const errors = result.issues.filter((issue) => issue.severity === "error");
     for (const issue of [...errors, ...result.issues.filter((issue) => issue.severity === "warning")]) context.stdout(describeImportIssue(issue, language));
     if (typeof values.out === "string") {
-      await writeFileAtomically(values.out, await writeWorkbook(buildFindingsWorkbook(result, language, { generatedAt: new Date(0) }), new Date(0)), language);
+      await writeFileAtomically(values.out, buildFindingsWorkbook(result, language).toBytes({ date: new Date(0) }), language);
       context.stderr(messagesFor(language).validFindings(values.out));
     }
     if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length, false).replace(/:$/, "."), EXIT.invalidInput);

@@ -1,0 +1,5 @@
+export { Workbook, quoteSheetName, type WriteOptions } from "./workbook.js";
+export { Worksheet, type CellValue, type ConditionalRule, type PageSetup, type Validation } from "./worksheet.js";
+export type { Alignment, CellStyle, DifferentialStyle, Font } from "./styles.js";
+export type { ChartSpec } from "./chart.js";
+export { cellRef, columnLetter, rangeRef } from "./cell-ref.js";
