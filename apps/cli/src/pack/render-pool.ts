@@ -19,7 +19,7 @@ export type RenderResult = { readonly id: number; readonly bytes: Uint8Array } |
 
 /**
  * Renders one job in this thread. Each kind loads only its own renderer, the first time it is needed:
- * pdfkit for PDFs, docx for Word files, exceljs for workbooks.
+ * pdfkit for PDFs, docx for Word files, @chiso/xlsx-writer for workbooks.
  */
 export async function renderJob(job: RenderJob): Promise<Uint8Array> {
   switch (job.kind) {
@@ -36,9 +36,8 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
     case "workbook":
       return (await import("@chiso/report/xlsx")).workbookBytes(job.view);
     case "template": {
-      const [{ getScheme }, { buildTemplate }, { writeWorkbook }] = await Promise.all([import("@chiso/core"), import("@chiso/io"), import("@chiso/report/xlsx")]);
-      const generatedAt = new Date(job.generatedAt);
-      return writeWorkbook(buildTemplate({ scheme: getScheme(job.schemeId), period: job.period, language: job.language, data: job.data, generatedAt }), generatedAt);
+      const [{ getScheme }, { buildTemplate }] = await Promise.all([import("@chiso/core"), import("@chiso/io")]);
+      return buildTemplate({ scheme: getScheme(job.schemeId), period: job.period, language: job.language, data: job.data }).toBytes({ date: new Date(job.generatedAt) });
     }
   }
 }
