@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme } from "@chiso/core";
 import { MAX_CELL_LENGTH } from "./cells.js";
-import { readCompanionSheets } from "./companion-sheets.js";
-import type { ImportIssue, ImportResult, ReadResult } from "./issues.js";
+import { readCompanionSheets, type CompanionPlaces } from "./companion-sheets.js";
+import type { ImportIssue, ImportResult, Origin, ReadResult } from "./issues.js";
 import type { ImportProblem } from "./messages.js";
 import { readJson } from "./read-json.js";
 import { readTables } from "./read-tables.js";
@@ -100,8 +100,14 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
       const sheets = readWorkbook(data, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, maxCellLength: MAX_CELL_LENGTH });
       const companions = readCompanionSheets(sheets);
       const tables = readTables(sheets, scheme, file, { ...(options.period && { period: options.period }), companionSheets: companions.sheets });
-      const { problems, sheets: _read, ...lists } = companions;
-      return { ...tables, document: { ...tables.document, ...lists }, companionIssues: problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem })) };
+      const { problems, sheets: _read, places, ...lists } = companions;
+      const origins = (list: readonly CompanionPlaces[]) => list.map((entry): Origin => ({ columns: new Map(), raw: [], places: entry }));
+      return {
+        ...tables,
+        document: { ...tables.document, ...lists },
+        companionIssues: problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem })),
+        companionOrigins: { surveys: origins(places.surveys), par: origins(places.par) },
+      };
     }
     return { code: "unsupported_format", severity: "error", params: { extension: extension || file } };
   } catch (error) {

@@ -45,7 +45,8 @@ export type ImportProblem =
   | "scheme_conflict"
   | "conflicting_figures"
   | "repeated_figures"
-  | "conflicting_field";
+  | "conflicting_field"
+  | "answers_above_respondents";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -97,6 +98,10 @@ const FIELD_NAMES: Readonly<Record<string, Record<Language, string>>> = {
 };
 
 const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> = {
+  answers_above_respondents: {
+    vi: (p) => `câu hỏi ${s(p.item)} có tổng số câu trả lời (${count(p.answered, "vi")}) lớn hơn số người được khảo sát (${count(p.respondents, "vi")}); hãy kiểm tra lại số người ở từng mức và số người được khảo sát.`,
+    en: (p) => `question ${s(p.item)} has ${count(p.answered, "en")} answers, more than the ${count(p.respondents, "en")} respondents surveyed; check the count at each level and the number of respondents.`,
+  },
   file_too_large: {
     vi: (p) => `tệp lớn ${s(p.size)}, vượt giới hạn ${s(p.limit)}; hãy tách theo tháng hoặc tăng giới hạn (--max-size).`,
     en: (p) => `the file is ${s(p.size)}, over the ${s(p.limit)} limit; split it by month or raise the limit (--max-size).`,
