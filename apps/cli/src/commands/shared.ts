@@ -10,6 +10,7 @@ import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
 import type { PackRequest, PackResult } from "../pack/write-pack.js";
+import { comparePeriods } from "@chiso/store/periods";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -169,7 +170,7 @@ export function periodOf(context: CommandContext): Period {
 /** Refuses to score a period the file has no figures for (a mistyped year would give a pack of empty cards). */
 export function requireFiguresFor(dataset: Dataset, period: Period, file: string, language: Language): void {
   if (hasFiguresFor(dataset, period)) return;
-  const periods = [...dataset.figuresByPeriod.keys()].sort();
+  const periods = [...dataset.figuresByPeriod.keys()].sort(comparePeriods);
   const shown = periods.length > 6 ? `${periods.slice(0, 3).join(", ")} … ${periods.slice(-2).join(", ")}` : periods.join(", ");
   throw new CliError(messagesFor(language).noFiguresForPeriod(file, period.key, shown || "—"), EXIT.invalidInput);
 }
