@@ -41,6 +41,8 @@ describe("chiso demo", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Đã tạo 121 tệp");
+    // The duration with the Vietnamese decimal comma.
+    expect(result.stdout).toMatch(/Đã tạo 121 tệp trong .* \(\d+,\d giây\)\./);
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
     expect((await readdir(out)).sort()).toEqual(
       [".chiso-pack.json", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.pdf"].sort(),
@@ -289,6 +291,14 @@ describe("chiso report with bad input", () => {
     expect(result.stderr).toContain("tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.");
     expect(result.stderr).toContain("figures.json › dòng 1 › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
+    // English counts read naturally: "2 problems", "1 problem", never "problem(s)".
+    expect((await run(["report", "--input", input, "--period", "2026-03", "--out", out, "--lang", "en"])).stderr).toContain("figures.json has 2 problems; nothing was scored.");
+    await writeFile(input, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }, { id: "C1", name: "Xã", level: "commune", parent: "P" }], figures: [{ unit: "C1", period: "2026-03", items: { ON_TIME: [12, 10] } }] }));
+    const one = await run(["report", "--input", input, "--period", "2026-03", "--out", out, "--lang", "en"]);
+    expect(one.stderr).toContain("figures.json has 1 problem; nothing was scored.");
+    expect(one.stderr).not.toContain("(s)");
+    await writeFile(join(dir, "one.json"), JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-03", items: { PUBLISH_ON_TIME: [1, 2] } }] }));
+    expect((await run(["validate", "--input", join(dir, "one.json"), "--lang", "en"])).stdout).toContain(`${join(dir, "one.json")}: 1 valid row, no errors.`);
   });
 
   it("refuses a period the file has no figures for, and a period that is not one, before reading", async () => {
@@ -297,6 +307,10 @@ describe("chiso report with bad input", () => {
     await writeFile(input, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-03", items: { PUBLISH_ON_TIME: [1, 2] } }] }));
     const wrongYear = await run(["report", "--input", input, "--period", "2025-03", "--out", join(dir, "out")]);
     expect(wrongYear).toMatchObject({ code: 3, stderr: `Tệp ${input} không có số liệu cho kỳ 2025-03; các kỳ có trong tệp: 2026-03. Hãy kiểm tra --period.` });
+    // The file's periods in time order: a year after its months, not between January and February.
+    const periods = join(dir, "periods.json");
+    await writeFile(periods, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: ["2026", "2026-02", "2026-01"].map((period) => ({ unit: "P", period, items: { PUBLISH_ON_TIME: [1, 2] } })) }));
+    expect((await run(["report", "--input", periods, "--period", "2025-03", "--out", join(dir, "out")])).stderr).toContain("các kỳ có trong tệp: 2026-01, 2026-02, 2026.");
     expect((await run(["score", "--input", "/nonexistent.csv", "--period", "2026-13"])).code).toBe(2);
   });
 
@@ -347,7 +361,8 @@ describe("the built chiso command", () => {
     const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8", env: { ...process.env, CHISO_WORKERS: "2" } });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    expect(child.stdout).toContain("Wrote 121 files");
+    expect(child.stdout).toMatch(/Wrote 121 files to .* \(\d+\.\d s\)\./);
+    expect(child.stdout).toContain("115 unit scorecards, 1 province summary, ");
     expect((await run(["demo", "--out", inProcess, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"])).code).toBe(0);
     for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE]) {
       expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);

@@ -155,7 +155,8 @@ describe("chiso demo --from-dossiers", () => {
 
   it("computes the month from about 130,000 generated dossiers and writes the pack, the records and the evidence", async () => {
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Đã đọc \d{6} hồ sơ: \d{6} được tính, 0 bị loại/);
+    // Counts in Vietnamese group thousands with a point (138.818).
+    expect(result.stderr).toMatch(/Đã đọc \d{3}\.\d{3} hồ sơ: \d{3}\.\d{3} được tính, 0 bị loại/);
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
     expect((await readdir(join(out, "ho-so-mau"))).sort()).toEqual(["dossiers.parquet", "events.parquet", "feedback.parquet", "procedures.csv", "units.json"]);
     const input = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: unknown };

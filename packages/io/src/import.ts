@@ -39,10 +39,6 @@ export interface ImportOptions {
 
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 
-/** "25 MB", "980 KB". */
-export function formatSize(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 const ZIP_PROBLEMS: Readonly<Record<ZipProblem["kind"], ImportProblem>> = {
   empty: "xlsx_empty",
@@ -56,7 +52,7 @@ const ZIP_PROBLEMS: Readonly<Record<ZipProblem["kind"], ImportProblem>> = {
 
 function zipIssue(problem: ZipProblem): Omit<ImportIssue, "file"> {
   const code = problem.kind === "not_zip" && problem.legacy ? "xlsx_legacy" : ZIP_PROBLEMS[problem.kind];
-  const params = problem.kind === "corrupt" ? { entry: problem.entry } : problem.kind === "unsupported" ? { detail: problem.detail } : problem.kind === "too_large" ? { limit: formatSize(problem.limit) } : {};
+  const params = problem.kind === "corrupt" ? { entry: problem.entry } : problem.kind === "unsupported" ? { detail: problem.detail } : problem.kind === "too_large" ? { limit: problem.limit } : {};
   return { code, severity: "error", params };
 }
 
@@ -81,7 +77,7 @@ function schemeFor(declared: string | undefined, given: Scheme | undefined, read
 /** One file read (not yet validated), or the problem that stops it being read at all. */
 async function readFile(data: Uint8Array, file: string, options: Omit<ImportOptions, "fileName">): Promise<ReadResult | Omit<ImportIssue, "file">> {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: formatSize(data.byteLength), limit: formatSize(limit) } };
+  if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: data.byteLength, limit } };
   const scheme = options.scheme ?? getScheme();
   const extension = extname(file).toLowerCase();
   try {

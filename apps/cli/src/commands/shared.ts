@@ -136,8 +136,8 @@ export async function packSettings(context: CommandContext): Promise<Pick<PackRe
 
 export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
   const messages = messagesFor(context.language);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
+  const seconds = (performance.now() - started) / 1000;
+  context.stdout(messages.packWritten(result.files.length, out, seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
 }
 

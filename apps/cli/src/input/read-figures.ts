@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { ChisoError, getParScheme, getScheme, getSipasScheme, parseParScheme, parseScheme, parseSipasScheme, type CompanionOptions, type Dataset, type Language, type ParScheme, type Scheme, type SipasScheme } from "@chiso/core";
-import { DEFAULT_MAX_BYTES, describeImportIssue, formatSize, importFiles, type ImportResult } from "@chiso/io";
+import { DEFAULT_MAX_BYTES, describeImportIssue, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 
@@ -17,7 +17,7 @@ export async function readBytes(path: string, language: Language, maxBytes = DEF
   };
   // A file's size is known; a device or pipe is only known to be over the limit.
   const tooLarge = (size: number | null) =>
-    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { size: size === null ? `> ${formatSize(maxBytes)}` : formatSize(size), limit: formatSize(maxBytes) } }, language), EXIT.invalidInput);
+    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { ...(size !== null && { size }), limit: maxBytes } }, language), EXIT.invalidInput);
   let info;
   try {
     info = await stat(path);
