@@ -196,19 +196,34 @@ describe("the province profile", () => {
   it("names every problem of a broken profile by its field, and writes nothing", async () => {
     const dir = await temp();
     const file = join(dir, "ho-so.json");
-    await writeFile(file, JSON.stringify({ issuer: { parent: "UBND TỈNH X" }, place: "", symbols: { report: "BC-SNV", dispatch: "SNV" }, signer: { title: "GIÁM ĐỐC", name: "A", chuc_vu: "x" }, dispatchTo: [], recipients: { report: ["Lưu: VT"], dispatch: ["Lưu: VT"] } }));
+    const profile = { issuer: { parent: "UBND TỈNH X" }, place: "", symbols: { report: "BC-SNV", dispatch: "SNV" }, signer: { title: "GIÁM ĐỐC", name: "A", chuc_vu: "x" }, dispatchTo: [], recipients: { report: ["Lưu: VT"], dispatch: ["Lưu: VT"] } };
+    await writeFile(file, JSON.stringify(profile, null, 2));
     const result = await run(["demo", "--out", join(dir, "pack"), "--profile", file]);
     expect(result.code).toBe(3);
+    // Each at its line: a missing field at the object that lacks it.
     expect(result.stderr.split("\n")).toEqual([
       `Hồ sơ tỉnh ${file} có 4 lỗi; chưa tạo văn bản. Hãy sửa:`,
-      `  - ${file} › issuer.name: thiếu; hãy thêm trường này (xem tệp mẫu của chiso profile)`,
-      `  - ${file} › place: đang để trống; hãy ghi nội dung`,
-      `  - ${file} › signer.chuc_vu: không phải trường của hồ sơ tỉnh; hãy kiểm tra chính tả hoặc xóa đi (ghi chú thì đặt tên bắt đầu bằng _)`,
-      `  - ${file} › dispatchTo: danh sách đang trống; hãy ghi ít nhất một dòng`,
+      `  - ${file} › dòng 2 › issuer.name: thiếu; hãy thêm trường này (xem tệp mẫu của chiso profile)`,
+      `  - ${file} › dòng 5 › place: đang để trống; hãy ghi nội dung`,
+      `  - ${file} › dòng 13 › signer.chuc_vu: không phải trường của hồ sơ tỉnh; hãy kiểm tra chính tả hoặc xóa đi (ghi chú thì đặt tên bắt đầu bằng _)`,
+      `  - ${file} › dòng 15 › dispatchTo: danh sách đang trống; hãy ghi ít nhất một dòng`,
     ]);
     await expect(readdir(join(dir, "pack"))).rejects.toThrow();
     const english = await run(["demo", "--out", join(dir, "pack"), "--profile", file, "--lang", "en"]);
-    expect(english.stderr).toContain("› issuer.name: is missing; add it");
+    expect(english.stderr).toContain(`${file} › line 2 › issuer.name: is missing; add it`);
+    // Text that is not JSON: its line and column in the user's language, not the engine's offset.
+    await writeFile(file, JSON.stringify(profile, null, 2).replace('"place": "",', '"place": "",,'));
+    const syntax = await run(["demo", "--out", join(dir, "pack"), "--profile", file]);
+    expect(syntax).toMatchObject({ code: 3, stderr: `${file} › dòng 5: không phải JSON hợp lệ ở cột 15: cần tên trường trong ngoặc kép (có thể thừa dấu phẩy ở cuối).` });
+  });
+
+  it("names every problem of a scheme file at its line", async () => {
+    const dir = await temp();
+    const scheme = join(dir, "sipas.json");
+    await writeFile(scheme, JSON.stringify({ id: "x", version: 1 }, null, 2));
+    const result = await run(["score", "--input", join(dir, "none.json"), "--period", "2026-03", "--sipas-scheme", scheme]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`  - ${scheme} › dòng 3 › version: `);
   });
 });
 

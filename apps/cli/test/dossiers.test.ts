@@ -135,6 +135,24 @@ describe("chiso calendar", () => {
     expect(year.daysOff.map((day) => day.date)).toContain("2030-02-01");
   });
 
+  it("refuses a calendar file with problems, each at its line, in the user's language", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const calendar = join(dir, "2031.json");
+    await writeFile(calendar, JSON.stringify({ year: 2031, status: "draft", bogus: 1 }, null, 2));
+    const args = ["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "f.json"), "--calendar", calendar];
+    const result = await run(args);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`Lịch làm việc ${calendar} có `);
+    expect(result.stderr).toContain(`  - ${calendar} › dòng 3 › status: giá trị không hợp lệ; hãy dùng một trong: "official", "provisional".`);
+    expect(result.stderr).toContain(`  - ${calendar} › dòng 4 › bogus: trường không có trong định dạng: "bogus"; hãy xóa hoặc sửa tên trường.`);
+    expect((await run([...args, "--lang", "en"])).stderr).toContain(`  - ${calendar} › line 3 › status: invalid value; use one of: "official", "provisional".`);
+    // Text that is not JSON: its line and column, never the engine's English message and offset.
+    await writeFile(calendar, '{\n  "year": 2031,\n}');
+    expect((await run(args)).stderr).toBe(`${calendar} › dòng 3: không phải JSON hợp lệ ở cột 1: cần tên trường trong ngoặc kép (có thể thừa dấu phẩy ở cuối).`);
+    expect(existsSync(join(dir, "f.json"))).toBe(false);
+  });
+
   it("shows an official year with the source of every day off", async () => {
     const result = await run(["calendar", "show", "--year", "2024", "--lang", "en"]);
     expect(result.code).toBe(0);

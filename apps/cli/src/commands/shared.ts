@@ -6,6 +6,7 @@ import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@c
 import { writeWorkbook } from "@chiso/report/xlsx";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
+import { jsonLocation, parseJsonFile } from "../input/json-file.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
@@ -100,15 +101,12 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (context.language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message;
     throw new CliError(messages.cannotRead(file, reason), EXIT.invalidInput, { cause: error });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new CliError(messages.notJson(file, (error as Error).message), EXIT.invalidInput, { cause: error });
-  }
-  const result = safeParseProfile(json);
+  const json = parseJsonFile(file, text, context.language);
+  const result = safeParseProfile(json.value);
   if (result.success) return result.profile;
-  const lines = describeProfileIssues(result.issues, context.language).map((line) => `  - ${file} › ${line}`);
+  // Each problem at its line: "ho-so-tinh.json › dòng 4 › issuer.name: …".
+  const described = describeProfileIssues(result.issues, context.language);
+  const lines = result.issues.map((issue, index) => `  - ${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
   throw new CliError([messages.invalidProfile(file, result.issues.length), ...lines].join("\n"), EXIT.invalidInput);
 }
 

@@ -1,11 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
-import { safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
+import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
 import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
-import { parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
+import { calendarYearSchema, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { writeWorkbook } from "@chiso/report/xlsx";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
+import { describeSchemaIssue, jsonLocation, parseJsonFile } from "../../input/json-file.js";
 import { writeFilesAtomically } from "../../output/atomic.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
@@ -49,12 +50,24 @@ export async function calendarYearsFrom(option: string | undefined, language: La
   if (!option) return undefined;
   const years = new Map(builtinCalendarYears.map((year) => [year.year, year]));
   for (const path of option.split(",").map((part) => part.trim()).filter(Boolean)) {
+    let text: string;
     try {
-      const year = parseCalendarYear(JSON.parse(await readFile(path, "utf8")));
-      years.set(year.year, year);
+      text = await readFile(path, "utf8");
     } catch (error) {
-      throw new CliError(messagesFor(language).cannotRead(path, (error as Error).message.split("\n")[0]!), EXIT.invalidInput, { cause: error });
+      throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
     }
+    const json = parseJsonFile(path, text, language);
+    const parsed = calendarYearSchema.safeParse(json.value);
+    if (!parsed.success) {
+      // Each problem at its line, not zod's JSON dump of them.
+      const lines = parsed.error.issues.map((issue) => {
+        const described = describeSchemaIssue(issue, language);
+        return `  - ${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
+      });
+      throw new CliError([messagesFor(language).invalidCalendar(path, parsed.error.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+    }
+    const year = parseCalendarYear(json.value);
+    years.set(year.year, year);
   }
   return [...years.values()];
 }
