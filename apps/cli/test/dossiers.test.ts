@@ -94,7 +94,13 @@ describe("chiso dossiers", () => {
     await writeFile(join(dir, "bad-units.csv"), ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "X1,Xã An Bình,thôn,HS"].join("\n"));
     const badUnits = await run([...base.slice(0, 7), "--units", join(dir, "bad-units.csv"), ...base.slice(9), "--lang", "en"]);
     expect(badUnits.code).toBe(3);
-    expect(badUnits.stderr).toMatch(/bad-units\.csv › row 2: level “thôn” is not valid/);
+    // Located like the figures' own units: file, row, column with its header, unit.
+    expect(badUnits.stderr).toContain(`bad-units.csv › row 2 › column C “Cấp” › unit X1: level "thôn" is not valid; use province, department or commune.`);
+    // A unit under a parent the list lacks: at the parent column, in a CSV and at its line in a JSON list, never as a path alone.
+    await writeFile(join(dir, "orphan.csv"), ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "HS,Tỉnh,tỉnh,", "X1,Xã An Bình,xã,HX"].join("\n"));
+    expect((await run([...base.slice(0, 7), "--units", join(dir, "orphan.csv"), ...base.slice(9)])).stderr).toContain(`orphan.csv › dòng 3 › cột D “Mã đơn vị cấp trên” › đơn vị X1: đơn vị cấp trên "HX" của "X1" không có trong danh sách đơn vị`);
+    await writeFile(join(dir, "orphan.json"), JSON.stringify([{ id: "HS", name: "Tỉnh", level: "province" }, { id: "X1", name: "Xã", level: "commune", parent: "HX" }], null, 2));
+    expect((await run([...base.slice(0, 7), "--units", join(dir, "orphan.json"), ...base.slice(9)])).stderr).toContain(`orphan.json › dòng 11 › units[1].parent › đơn vị X1: đơn vị cấp trên "HX"`);
     const badFormat = await run([...base, "--feedback", join(dir, "pakn.xls")]);
     expect(badFormat.code).toBe(3);
     expect(badFormat.stderr).toContain("pakn.xls: định dạng không hỗ trợ");

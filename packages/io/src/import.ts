@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
-import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme } from "@chiso/core";
+import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme, type UnitInput } from "@chiso/core";
 import { MAX_CELL_LENGTH } from "./cells.js";
 import { readCompanionSheets, type CompanionPlaces } from "./companion-sheets.js";
 import type { ImportIssue, ImportResult, Origin, ReadResult } from "./issues.js";
@@ -75,7 +75,7 @@ function schemeFor(declared: string | undefined, given: Scheme | undefined, read
 }
 
 /** One file read (not yet validated), or the problem that stops it being read at all. */
-async function readFile(data: Uint8Array, file: string, options: Omit<ImportOptions, "fileName">): Promise<ReadResult | Omit<ImportIssue, "file">> {
+async function readFile(data: Uint8Array, file: string, options: Omit<ImportOptions, "fileName"> & { readonly unitsOnly?: boolean }): Promise<ReadResult | Omit<ImportIssue, "file">> {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: data.byteLength, limit } };
   const scheme = options.scheme ?? getScheme();
@@ -90,10 +90,11 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
     if (extension === ".csv" || extension === ".txt") {
       const text = textOf(data);
       if ("issue" in text) return text.issue;
-      return readTables(readCsv(text.text, file), scheme, file, options.period ? { period: options.period } : {});
+      return readTables(readCsv(text.text, file), scheme, file, { ...(options.period && { period: options.period }), ...(options.unitsOnly && { unitsOnly: true }) });
     }
     if (extension === ".xlsx" || extension === ".xlsm") {
       const sheets = readWorkbook(data, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, maxCellLength: MAX_CELL_LENGTH });
+      if (options.unitsOnly) return readTables(sheets, scheme, file, { unitsOnly: true });
       const companions = readCompanionSheets(sheets);
       const tables = readTables(sheets, scheme, file, { ...(options.period && { period: options.period }), companionSheets: companions.sheets });
       const { problems, sheets: _read, places, ...lists } = companions;
@@ -176,4 +177,21 @@ export async function importFiles(given: readonly { readonly data: Uint8Array; r
     issues: [...repeated, ...result.issues, ...merged.repeatedRows.flatMap((row) => row.reasons).filter((issue) => !result.issues.includes(issue))],
     rows: [...result.rows, ...merged.repeatedRows],
   };
+}
+
+/**
+ * Reads a list of units on its own (the units file of `chiso dossiers`): a workbook's "Đơn vị" sheet,
+ * a CSV of the same columns, or a `chiso.figures/1` JSON's `units`. Every problem is located like a
+ * figures file's (file, sheet, row, column, unit); `units` is `null` when there is any error.
+ */
+export async function importUnits(data: Uint8Array, options: { readonly fileName: string; readonly maxBytes?: number; readonly language?: Language }): Promise<{ readonly units: UnitInput[] | null; readonly issues: readonly ImportIssue[] }> {
+  const { fileName: file } = options;
+  const scheme = getScheme();
+  const read = await readFile(data, file, { ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }), unitsOnly: true });
+  if (!("document" in read)) return { units: null, issues: [{ ...read, file } as ImportIssue] };
+  // A JSON units file is a figures file whose figures do not matter here.
+  const document = { ...read.document, figures: [] };
+  const result = validateRead({ ...read, document, figureOrigins: [], rowIssues: [] }, { scheme, file, checksum: sha256(data), unitsOnly: true, ...(options.language && { language: options.language }) });
+  const units = result.issues.some((issue) => issue.severity === "error") ? null : (result.document?.units ?? null);
+  return { units: units ? [...units] : null, issues: result.issues };
 }

@@ -16,6 +16,8 @@ export interface ValidateOptions {
   readonly files?: readonly { readonly name: string; readonly checksum: string }[];
   /** The SIPAS and PAR schemes for surveys and assessments. */
   readonly companions?: CompanionOptions;
+  /** A units file: no figure rows is what is expected. */
+  readonly unitsOnly?: boolean;
 }
 
 
@@ -69,7 +71,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   const figures = list<{ unit?: unknown; period?: unknown }>(document.figures);
   const units = list<{ id?: unknown }>(document.units);
   const fileIssues = [...read.issues];
-  if (Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
+  if (!options.unitsOnly && Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
   // A problem of the file as a whole (a table not read, a column twice…) leaves rows that cannot be judged.
   let blocking = fileIssues.some((issue) => issue.severity === "error");
 
