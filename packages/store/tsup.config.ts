@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // periods.ts on its own: the CLI sorts periods without loading sql.js.
+  entry: ["src/index.ts", "src/periods.ts"],
   format: ["esm"],
   dts: true,
   sourcemap: true,

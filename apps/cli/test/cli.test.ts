@@ -41,6 +41,8 @@ describe("chiso demo", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Đã tạo 121 tệp");
+    // The duration with the Vietnamese decimal comma.
+    expect(result.stdout).toMatch(/Đã tạo 121 tệp trong .* \(\d+,\d giây\)\./);
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
     expect((await readdir(out)).sort()).toEqual(
       [".chiso-pack.json", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", "don-vi", DEMO_INPUT_FILE, DEMO_TEMPLATE_FILE, "tong-hop-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.pdf"].sort(),
@@ -194,19 +196,34 @@ describe("the province profile", () => {
   it("names every problem of a broken profile by its field, and writes nothing", async () => {
     const dir = await temp();
     const file = join(dir, "ho-so.json");
-    await writeFile(file, JSON.stringify({ issuer: { parent: "UBND TỈNH X" }, place: "", symbols: { report: "BC-SNV", dispatch: "SNV" }, signer: { title: "GIÁM ĐỐC", name: "A", chuc_vu: "x" }, dispatchTo: [], recipients: { report: ["Lưu: VT"], dispatch: ["Lưu: VT"] } }));
+    const profile = { issuer: { parent: "UBND TỈNH X" }, place: "", symbols: { report: "BC-SNV", dispatch: "SNV" }, signer: { title: "GIÁM ĐỐC", name: "A", chuc_vu: "x" }, dispatchTo: [], recipients: { report: ["Lưu: VT"], dispatch: ["Lưu: VT"] } };
+    await writeFile(file, JSON.stringify(profile, null, 2));
     const result = await run(["demo", "--out", join(dir, "pack"), "--profile", file]);
     expect(result.code).toBe(3);
+    // Each at its line: a missing field at the object that lacks it.
     expect(result.stderr.split("\n")).toEqual([
       `Hồ sơ tỉnh ${file} có 4 lỗi; chưa tạo văn bản. Hãy sửa:`,
-      `  - ${file} › issuer.name: thiếu; hãy thêm trường này (xem tệp mẫu của chiso profile)`,
-      `  - ${file} › place: đang để trống; hãy ghi nội dung`,
-      `  - ${file} › signer.chuc_vu: không phải trường của hồ sơ tỉnh; hãy kiểm tra chính tả hoặc xóa đi (ghi chú thì đặt tên bắt đầu bằng _)`,
-      `  - ${file} › dispatchTo: danh sách đang trống; hãy ghi ít nhất một dòng`,
+      `  - ${file} › dòng 2 › issuer.name: thiếu; hãy thêm trường này (xem tệp mẫu của chiso profile)`,
+      `  - ${file} › dòng 5 › place: đang để trống; hãy ghi nội dung`,
+      `  - ${file} › dòng 13 › signer.chuc_vu: không phải trường của hồ sơ tỉnh; hãy kiểm tra chính tả hoặc xóa đi (ghi chú thì đặt tên bắt đầu bằng _)`,
+      `  - ${file} › dòng 15 › dispatchTo: danh sách đang trống; hãy ghi ít nhất một dòng`,
     ]);
     await expect(readdir(join(dir, "pack"))).rejects.toThrow();
     const english = await run(["demo", "--out", join(dir, "pack"), "--profile", file, "--lang", "en"]);
-    expect(english.stderr).toContain("› issuer.name: is missing; add it");
+    expect(english.stderr).toContain(`${file} › line 2 › issuer.name: is missing; add it`);
+    // Text that is not JSON: its line and column in the user's language, not the engine's offset.
+    await writeFile(file, JSON.stringify(profile, null, 2).replace('"place": "",', '"place": "",,'));
+    const syntax = await run(["demo", "--out", join(dir, "pack"), "--profile", file]);
+    expect(syntax).toMatchObject({ code: 3, stderr: `${file} › dòng 5: không phải JSON hợp lệ ở cột 15: cần tên trường trong ngoặc kép (có thể thừa dấu phẩy ở cuối).` });
+  });
+
+  it("names every problem of a scheme file at its line", async () => {
+    const dir = await temp();
+    const scheme = join(dir, "sipas.json");
+    await writeFile(scheme, JSON.stringify({ id: "x", version: 1 }, null, 2));
+    const result = await run(["score", "--input", join(dir, "none.json"), "--period", "2026-03", "--sipas-scheme", scheme]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`  - ${scheme} › dòng 3 › version: `);
   });
 });
 
@@ -289,6 +306,14 @@ describe("chiso report with bad input", () => {
     expect(result.stderr).toContain("tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.");
     expect(result.stderr).toContain("figures.json › dòng 1 › figures[0].items.ONLINE_DOSSIER_SHARE[0] › đơn vị C1: không được âm, nhận được -1; hãy nhập số từ 0 trở lên.");
     await expect(readdir(out)).rejects.toThrow();
+    // English counts read naturally: "2 problems", "1 problem", never "problem(s)".
+    expect((await run(["report", "--input", input, "--period", "2026-03", "--out", out, "--lang", "en"])).stderr).toContain("figures.json has 2 problems; nothing was scored.");
+    await writeFile(input, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }, { id: "C1", name: "Xã", level: "commune", parent: "P" }], figures: [{ unit: "C1", period: "2026-03", items: { ON_TIME: [12, 10] } }] }));
+    const one = await run(["report", "--input", input, "--period", "2026-03", "--out", out, "--lang", "en"]);
+    expect(one.stderr).toContain("figures.json has 1 problem; nothing was scored.");
+    expect(one.stderr).not.toContain("(s)");
+    await writeFile(join(dir, "one.json"), JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-03", items: { PUBLISH_ON_TIME: [1, 2] } }] }));
+    expect((await run(["validate", "--input", join(dir, "one.json"), "--lang", "en"])).stdout).toContain(`${join(dir, "one.json")}: 1 valid row, no errors.`);
   });
 
   it("refuses a period the file has no figures for, and a period that is not one, before reading", async () => {
@@ -297,6 +322,10 @@ describe("chiso report with bad input", () => {
     await writeFile(input, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-03", items: { PUBLISH_ON_TIME: [1, 2] } }] }));
     const wrongYear = await run(["report", "--input", input, "--period", "2025-03", "--out", join(dir, "out")]);
     expect(wrongYear).toMatchObject({ code: 3, stderr: `Tệp ${input} không có số liệu cho kỳ 2025-03; các kỳ có trong tệp: 2026-03. Hãy kiểm tra --period.` });
+    // The file's periods in time order: a year after its months, not between January and February.
+    const periods = join(dir, "periods.json");
+    await writeFile(periods, JSON.stringify({ units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: ["2026", "2026-02", "2026-01"].map((period) => ({ unit: "P", period, items: { PUBLISH_ON_TIME: [1, 2] } })) }));
+    expect((await run(["report", "--input", periods, "--period", "2025-03", "--out", join(dir, "out")])).stderr).toContain("các kỳ có trong tệp: 2026-01, 2026-02, 2026.");
     expect((await run(["score", "--input", "/nonexistent.csv", "--period", "2026-13"])).code).toBe(2);
   });
 
@@ -347,7 +376,8 @@ describe("the built chiso command", () => {
     const child = spawnSync(process.execPath, [bin, "demo", "--out", viaBin, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"], { encoding: "utf8", env: { ...process.env, CHISO_WORKERS: "2" } });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    expect(child.stdout).toContain("Wrote 121 files");
+    expect(child.stdout).toMatch(/Wrote 121 files to .* \(\d+\.\d s\)\./);
+    expect(child.stdout).toContain("115 unit scorecards, 1 province summary, ");
     expect((await run(["demo", "--out", inProcess, "--deterministic", "--as-of", "2026-11-21", "--lang", "en"])).code).toBe(0);
     for (const name of ["tong-hop-tinh-hoa-son-2026-10.pdf", "don-vi/phuong-hoa-hiep-2026-10.pdf", "chiso-2026-10.xlsx", "cong-van-tinh-hoa-son-2026-10.docx", DEMO_TEMPLATE_FILE]) {
       expect(Buffer.compare(await readFile(join(viaBin, name)), await readFile(join(inProcess, name))), name).toBe(0);

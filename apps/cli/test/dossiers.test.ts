@@ -94,7 +94,13 @@ describe("chiso dossiers", () => {
     await writeFile(join(dir, "bad-units.csv"), ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "X1,Xã An Bình,thôn,HS"].join("\n"));
     const badUnits = await run([...base.slice(0, 7), "--units", join(dir, "bad-units.csv"), ...base.slice(9), "--lang", "en"]);
     expect(badUnits.code).toBe(3);
-    expect(badUnits.stderr).toMatch(/bad-units\.csv › row 2: level “thôn” is not valid/);
+    // Located like the figures' own units: file, row, column with its header, unit.
+    expect(badUnits.stderr).toContain(`bad-units.csv › row 2 › column C “Cấp” › unit X1: level "thôn" is not valid; use province, department or commune.`);
+    // A unit under a parent the list lacks: at the parent column, in a CSV and at its line in a JSON list, never as a path alone.
+    await writeFile(join(dir, "orphan.csv"), ["Mã đơn vị,Tên đơn vị,Cấp,Mã đơn vị cấp trên", "HS,Tỉnh,tỉnh,", "X1,Xã An Bình,xã,HX"].join("\n"));
+    expect((await run([...base.slice(0, 7), "--units", join(dir, "orphan.csv"), ...base.slice(9)])).stderr).toContain(`orphan.csv › dòng 3 › cột D “Mã đơn vị cấp trên” › đơn vị X1: đơn vị cấp trên "HX" của "X1" không có trong danh sách đơn vị`);
+    await writeFile(join(dir, "orphan.json"), JSON.stringify([{ id: "HS", name: "Tỉnh", level: "province" }, { id: "X1", name: "Xã", level: "commune", parent: "HX" }], null, 2));
+    expect((await run([...base.slice(0, 7), "--units", join(dir, "orphan.json"), ...base.slice(9)])).stderr).toContain(`orphan.json › dòng 11 › units[1].parent › đơn vị X1: đơn vị cấp trên "HX"`);
     const badFormat = await run([...base, "--feedback", join(dir, "pakn.xls")]);
     expect(badFormat.code).toBe(3);
     expect(badFormat.stderr).toContain("pakn.xls: định dạng không hỗ trợ");
@@ -135,6 +141,24 @@ describe("chiso calendar", () => {
     expect(year.daysOff.map((day) => day.date)).toContain("2030-02-01");
   });
 
+  it("refuses a calendar file with problems, each at its line, in the user's language", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const calendar = join(dir, "2031.json");
+    await writeFile(calendar, JSON.stringify({ year: 2031, status: "draft", bogus: 1 }, null, 2));
+    const args = ["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "f.json"), "--calendar", calendar];
+    const result = await run(args);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`Lịch làm việc ${calendar} có `);
+    expect(result.stderr).toContain(`  - ${calendar} › dòng 3 › status: giá trị không hợp lệ; hãy dùng một trong: "official", "provisional".`);
+    expect(result.stderr).toContain(`  - ${calendar} › dòng 4 › bogus: trường không có trong định dạng: "bogus"; hãy xóa hoặc sửa tên trường.`);
+    expect((await run([...args, "--lang", "en"])).stderr).toContain(`  - ${calendar} › line 3 › status: invalid value; use one of: "official", "provisional".`);
+    // Text that is not JSON: its line and column, never the engine's English message and offset.
+    await writeFile(calendar, '{\n  "year": 2031,\n}');
+    expect((await run(args)).stderr).toBe(`${calendar} › dòng 3: không phải JSON hợp lệ ở cột 1: cần tên trường trong ngoặc kép (có thể thừa dấu phẩy ở cuối).`);
+    expect(existsSync(join(dir, "f.json"))).toBe(false);
+  });
+
   it("shows an official year with the source of every day off", async () => {
     const result = await run(["calendar", "show", "--year", "2024", "--lang", "en"]);
     expect(result.code).toBe(0);
@@ -155,7 +179,8 @@ describe("chiso demo --from-dossiers", () => {
 
   it("computes the month from about 130,000 generated dossiers and writes the pack, the records and the evidence", async () => {
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Đã đọc \d{6} hồ sơ: \d{6} được tính, 0 bị loại/);
+    // Counts in Vietnamese group thousands with a point (138.818).
+    expect(result.stderr).toMatch(/Đã đọc \d{3}\.\d{3} hồ sơ: \d{3}\.\d{3} được tính, 0 bị loại/);
     expect((await readdir(join(out, "don-vi"))).filter((name) => name.endsWith("-2026-10.pdf"))).toHaveLength(115);
     expect((await readdir(join(out, "ho-so-mau"))).sort()).toEqual(["dossiers.parquet", "events.parquet", "feedback.parquet", "procedures.csv", "units.json"]);
     const input = JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { evidence: unknown };

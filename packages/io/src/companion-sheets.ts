@@ -14,6 +14,29 @@ export interface CompanionProblem {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** A cell of a survey or PAR sheet: where a problem the core finds in what it held is shown. */
+export interface CompanionPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  readonly header: string;
+}
+
+/**
+ * Where each part of one survey or assessment was read: the key is a path inside the entry (as
+ * JSON of its parts, `["tallies","ACCESS_PLACE","5"]`); `[]` is the entry's first row.
+ */
+export type CompanionPlaces = ReadonlyMap<string, CompanionPlace>;
+
+/** The place of a path inside an entry: the longest recorded part of it (a question's row, then its level's cell). */
+export function placeOf(places: CompanionPlaces, path: readonly (string | number)[]): CompanionPlace | undefined {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const place = places.get(JSON.stringify(path.slice(0, length).map(String)));
+    if (place) return place;
+  }
+  return undefined;
+}
+
 type Key = "unit" | "period" | "item" | "respondents" | "criterion" | "self" | "appraisal1" | "appraisal2" | "entry" | "value" | `level${number}`;
 
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -27,6 +50,18 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   appraisal2: ["tham dinh lan 2", "appraisal 2"],
   entry: ["muc", "entry", "noi dung"],
   value: ["gia tri", "diem", "value"],
+};
+
+/** The rows of the PAR extras sheet, by their (normalised) entry name: the field of the assessment each fills. */
+const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "diem thuong": ["bonus"],
+  bonus: ["bonus"],
+  "diem tru": ["penalty"],
+  penalty: ["penalty"],
+  "nhiem vu hoan thanh": ["tasks", "done"],
+  "tasks done": ["tasks", "done"],
+  "nhiem vu ke hoach": ["tasks", "planned"],
+  "tasks planned": ["tasks", "planned"],
 };
 
 /** Which column a header means; answer levels are "Mức 1 …" or "Level 1 …". */
@@ -74,8 +109,22 @@ function rowsOf(table: Table) {
  * assessments (one row per unit, period and criterion: self-assessment and appraisal rounds; and rows
  * of survey points per field, bonus, penalty and tasks) from a workbook's sheets, where present.
  */
-export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: SipasSurveyInput[]; par?: ParAssessmentInput[]; problems: CompanionProblem[]; sheets: Set<string> } {
+export function readCompanionSheets(sheets: readonly Sheet[]): {
+  surveys?: SipasSurveyInput[];
+  par?: ParAssessmentInput[];
+  problems: CompanionProblem[];
+  sheets: Set<string>;
+  /** Where each survey and assessment was read (aligned with `surveys` and `par`). */
+  places: { surveys: CompanionPlaces[]; par: CompanionPlaces[] };
+} {
   const problems: CompanionProblem[] = [];
+  const places = { surveys: new Map<string, Map<string, CompanionPlace>>(), par: new Map<string, Map<string, CompanionPlace>>() };
+  /** Records where a part of an entry was read (the first row read for the entry itself). */
+  const record = (kind: "surveys" | "par", at: { unit: string; period: string }, path: readonly string[], place: CompanionPlace) => {
+    const entry = places[kind].get(`${at.unit}|${at.period}`) ?? new Map<string, CompanionPlace>();
+    places[kind].set(`${at.unit}|${at.period}`, entry);
+    for (const [key, where] of [[JSON.stringify([]), place], [JSON.stringify(path), place]] as const) if (!entry.has(key)) entry.set(key, where);
+  };
   const read = new Set<string>();
   const result: { surveys?: SipasSurveyInput[]; par?: ParAssessmentInput[] } = {};
   const cell = (table: Table, row: Sheet["rows"][number], key: Key) => {
@@ -142,6 +191,15 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         if (problems.length > before) continue; // a row with a problem is rejected whole, never half-read
         const entry = byKey.get(`${at.unit}|${at.period}`) ?? { ...at, tallies: {} };
         setOwn(entry.tallies, item, counts);
+        record("surveys", at, ["unit"], locate(surveys, row, "unit", at.unit));
+        record("surveys", at, ["period"], locate(surveys, row, "period", at.unit));
+        record("surveys", at, ["tallies", item], locate(surveys, row, "item", at.unit));
+        for (const key of surveys.index.keys()) if (key.startsWith("level")) record("surveys", at, ["tallies", item, key.slice(5)], locate(surveys, row, key, at.unit));
+        if (surveys.index.has("respondents")) {
+          record("surveys", at, ["respondents"], locate(surveys, row, "respondents", at.unit));
+          // The question's own row: where answers above the respondents are shown.
+          record("surveys", at, ["tallies", item, "respondents"], locate(surveys, row, "respondents", at.unit));
+        }
         if (respondents !== undefined) entry.respondents = Math.max(entry.respondents ?? 0, respondents);
         byKey.set(`${at.unit}|${at.period}`, entry);
       }
@@ -174,6 +232,11 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         const rounds = (["appraisal1", "appraisal2"] as const).map((key) => number(scores, row, key, at.unit, "decimal")).filter((value): value is number => value !== undefined);
         if (problems.length > before) continue;
         setOwn(assessment(at).scores as Record<string, ParAssessmentInput["scores"][string]>, criterion, rounds.length > 0 ? { self, appraisal: rounds } : { self });
+        record("par", at, ["unit"], locate(scores, row, "unit", at.unit));
+        record("par", at, ["period"], locate(scores, row, "period", at.unit));
+        record("par", at, ["scores", criterion], locate(scores, row, "criterion", at.unit));
+        record("par", at, ["scores", criterion, "self"], locate(scores, row, "self", at.unit));
+        (["appraisal1", "appraisal2"] as const).forEach((key, round) => scores.index.has(key) && record("par", at, ["scores", criterion, "appraisal", String(round)], locate(scores, row, key, at.unit)));
       }
     } else if (extras) {
       for (const row of rowsOf(extras)) {
@@ -185,17 +248,25 @@ export function readCompanionSheets(sheets: readonly Sheet[]): { surveys?: Sipas
         const survey = /^(dieu tra|survey) ([a-z0-9 ]+)$/.exec(name);
         const value = number(extras, row, "value", at.unit, name.startsWith("nhiem vu") || name.startsWith("tasks") ? "count" : "decimal");
         if (value === undefined) continue;
-        if (survey) target.survey = { ...target.survey, [survey[2]!.toUpperCase().replace(/ /g, ".")]: value };
-        else if (name === "diem thuong" || name === "bonus") target.bonus = value;
-        else if (name === "diem tru" || name === "penalty") target.penalty = value;
-        else if (name === "nhiem vu hoan thanh" || name === "tasks done") target.tasks = { done: value, planned: target.tasks?.planned ?? 0 };
-        else if (name === "nhiem vu ke hoach" || name === "tasks planned") target.tasks = { done: target.tasks?.done ?? 0, planned: value };
-        else problems.push({ ...locate(extras, row, "entry", at.unit), code: "invalid_value", params: { detail: cellText(cell(extras, row, "entry")), allowed: "Điều tra <lĩnh vực>, Điểm thưởng, Điểm trừ, Nhiệm vụ hoàn thành, Nhiệm vụ kế hoạch" } });
+        const field = survey ? ["survey", survey[2]!.toUpperCase().replace(/ /g, ".")] : EXTRA_FIELDS[name];
+        if (!field) {
+          problems.push({ ...locate(extras, row, "entry", at.unit), code: "invalid_value", params: { detail: cellText(cell(extras, row, "entry")), allowed: "Điều tra <lĩnh vực>, Điểm thưởng, Điểm trừ, Nhiệm vụ hoàn thành, Nhiệm vụ kế hoạch" } });
+          continue;
+        }
+        record("par", at, ["unit"], locate(extras, row, "unit", at.unit));
+        record("par", at, ["period"], locate(extras, row, "period", at.unit));
+        record("par", at, field, locate(extras, row, "value", at.unit));
+        if (field[0] === "survey") target.survey = { ...target.survey, [field[1]!]: value };
+        else if (field[0] === "bonus") target.bonus = value;
+        else if (field[0] === "penalty") target.penalty = value;
+        else if (field[1] === "done") target.tasks = { done: value, planned: target.tasks?.planned ?? 0 };
+        else target.tasks = { done: target.tasks?.done ?? 0, planned: value };
       }
     }
     result.par = [...assessments.values()];
   }
-  return { ...result, problems, sheets: read };
+  const placesOf = (kind: "surveys" | "par", entries: readonly { unit: string; period: string }[] | undefined) => (entries ?? []).map((entry) => places[kind].get(`${entry.unit}|${entry.period}`) ?? new Map<string, CompanionPlace>());
+  return { ...result, problems, sheets: read, places: { surveys: placesOf("surveys", result.surveys as { unit: string; period: string }[] | undefined), par: placesOf("par", result.par as { unit: string; period: string }[] | undefined) } };
 }
 
 /** Survey and PAR rows for the template (filled from data when given). */

@@ -44,6 +44,7 @@ const IMPORT_PROBLEMS = new Set<string>([
   "utf16_without_bom", "invalid_json", "json_not_object", "duplicate_key", "xlsx_empty", "xlsx_not_zip", "xlsx_legacy", "xlsx_truncated", "xlsx_encrypted", "xlsx_corrupt",
   "xlsx_unsupported", "uncompressed_too_large", "duplicate_unit_row", "conflicting_unit", "unit_rejected", "sheet_not_read", "unrecognised_table", "unknown_scheme",
   "scheme_conflict", "conflicting_figures", "repeated_figures", "conflicting_field", "cell_beyond_header", "file_repeated",
+  "answers_above_respondents",
 ] satisfies ImportProblem[]);
 
 function isImportProblem(code: string): code is ImportProblem {

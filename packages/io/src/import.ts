@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
-import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme } from "@chiso/core";
+import { builtinSchemeIds, getScheme, type CompanionOptions, type Language, type Scheme, type UnitInput } from "@chiso/core";
 import { MAX_CELL_LENGTH } from "./cells.js";
-import { readCompanionSheets } from "./companion-sheets.js";
-import type { ImportIssue, ImportResult, ReadResult } from "./issues.js";
+import { readCompanionSheets, type CompanionPlaces } from "./companion-sheets.js";
+import type { ImportIssue, ImportResult, Origin, ReadResult } from "./issues.js";
 import type { ImportProblem } from "./messages.js";
 import { readJson } from "./read-json.js";
 import { readTables } from "./read-tables.js";
@@ -39,10 +39,6 @@ export interface ImportOptions {
 
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 
-/** "25 MB", "980 KB". */
-export function formatSize(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 const ZIP_PROBLEMS: Readonly<Record<ZipProblem["kind"], ImportProblem>> = {
   empty: "xlsx_empty",
@@ -56,7 +52,7 @@ const ZIP_PROBLEMS: Readonly<Record<ZipProblem["kind"], ImportProblem>> = {
 
 function zipIssue(problem: ZipProblem): Omit<ImportIssue, "file"> {
   const code = problem.kind === "not_zip" && problem.legacy ? "xlsx_legacy" : ZIP_PROBLEMS[problem.kind];
-  const params = problem.kind === "corrupt" ? { entry: problem.entry } : problem.kind === "unsupported" ? { detail: problem.detail } : problem.kind === "too_large" ? { limit: formatSize(problem.limit) } : {};
+  const params = problem.kind === "corrupt" ? { entry: problem.entry } : problem.kind === "unsupported" ? { detail: problem.detail } : problem.kind === "too_large" ? { limit: problem.limit } : {};
   return { code, severity: "error", params };
 }
 
@@ -79,9 +75,9 @@ function schemeFor(declared: string | undefined, given: Scheme | undefined, read
 }
 
 /** One file read (not yet validated), or the problem that stops it being read at all. */
-async function readFile(data: Uint8Array, file: string, options: Omit<ImportOptions, "fileName">): Promise<ReadResult | Omit<ImportIssue, "file">> {
+async function readFile(data: Uint8Array, file: string, options: Omit<ImportOptions, "fileName"> & { readonly unitsOnly?: boolean }): Promise<ReadResult | Omit<ImportIssue, "file">> {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: formatSize(data.byteLength), limit: formatSize(limit) } };
+  if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: data.byteLength, limit } };
   const scheme = options.scheme ?? getScheme();
   const extension = extname(file).toLowerCase();
   try {
@@ -94,14 +90,21 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
     if (extension === ".csv" || extension === ".txt") {
       const text = textOf(data);
       if ("issue" in text) return text.issue;
-      return readTables(readCsv(text.text, file), scheme, file, options.period ? { period: options.period } : {});
+      return readTables(readCsv(text.text, file), scheme, file, { ...(options.period && { period: options.period }), ...(options.unitsOnly && { unitsOnly: true }) });
     }
     if (extension === ".xlsx" || extension === ".xlsm") {
       const sheets = readWorkbook(data, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, maxCellLength: MAX_CELL_LENGTH });
+      if (options.unitsOnly) return readTables(sheets, scheme, file, { unitsOnly: true });
       const companions = readCompanionSheets(sheets);
       const tables = readTables(sheets, scheme, file, { ...(options.period && { period: options.period }), companionSheets: companions.sheets });
-      const { problems, sheets: _read, ...lists } = companions;
-      return { ...tables, document: { ...tables.document, ...lists }, companionIssues: problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem })) };
+      const { problems, sheets: _read, places, ...lists } = companions;
+      const origins = (list: readonly CompanionPlaces[]) => list.map((entry): Origin => ({ columns: new Map(), raw: [], places: entry }));
+      return {
+        ...tables,
+        document: { ...tables.document, ...lists },
+        companionIssues: problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem })),
+        companionOrigins: { surveys: origins(places.surveys), par: origins(places.par) },
+      };
     }
     return { code: "unsupported_format", severity: "error", params: { extension: extension || file } };
   } catch (error) {
@@ -174,4 +177,21 @@ export async function importFiles(given: readonly { readonly data: Uint8Array; r
     issues: [...repeated, ...result.issues, ...merged.repeatedRows.flatMap((row) => row.reasons).filter((issue) => !result.issues.includes(issue))],
     rows: [...result.rows, ...merged.repeatedRows],
   };
+}
+
+/**
+ * Reads a list of units on its own (the units file of `chiso dossiers`): a workbook's "Đơn vị" sheet,
+ * a CSV of the same columns, or a `chiso.figures/1` JSON's `units`. Every problem is located like a
+ * figures file's (file, sheet, row, column, unit); `units` is `null` when there is any error.
+ */
+export async function importUnits(data: Uint8Array, options: { readonly fileName: string; readonly maxBytes?: number; readonly language?: Language }): Promise<{ readonly units: UnitInput[] | null; readonly issues: readonly ImportIssue[] }> {
+  const { fileName: file } = options;
+  const scheme = getScheme();
+  const read = await readFile(data, file, { ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }), unitsOnly: true });
+  if (!("document" in read)) return { units: null, issues: [{ ...read, file } as ImportIssue] };
+  // A JSON units file is a figures file whose figures do not matter here.
+  const document = { ...read.document, figures: [] };
+  const result = validateRead({ ...read, document, figureOrigins: [], rowIssues: [] }, { scheme, file, checksum: sha256(data), unitsOnly: true, ...(options.language && { language: options.language }) });
+  const units = result.issues.some((issue) => issue.severity === "error") ? null : (result.document?.units ?? null);
+  return { units: units ? [...units] : null, issues: result.issues };
 }

@@ -3,7 +3,8 @@
  * located (file, sheet, row or line, column, unit) and every row accounted for; merge several files;
  * write the input template.
  */
-export { importFigures, importFiles, formatSize, DEFAULT_MAX_BYTES, type ImportOptions } from "./import.js";
+export { importFigures, importFiles, importUnits, DEFAULT_MAX_BYTES, type ImportOptions } from "./import.js";
+export { formatNumber, formatSize, formatSeconds, formatCount, type CountedNoun } from "./format.js";
 export type { ImportIssue, ImportResult, RowOutcome } from "./issues.js";
 export { describeImportIssue, importIssueLocation, importIssueMessage } from "./describe.js";
 export { mergeReads, type MergedRead, type FileRead } from "./merge.js";

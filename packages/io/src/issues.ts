@@ -2,6 +2,7 @@ import type { Dataset, FiguresFile, IssueCode, Scheme } from "@chiso/core";
 import type { ImportProblem } from "./messages.js";
 import type { ColumnKey } from "./columns.js";
 import type { JsonPath } from "./json-scan.js";
+import type { CompanionPlaces } from "./companion-sheets.js";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -83,6 +84,8 @@ export interface Origin {
   readonly columns: ReadonlyMap<ColumnKey, { letter: string; header: string }>;
   /** The row's cells as read; turned into text only for rows that are rejected. */
   readonly raw: readonly unknown[];
+  /** A survey or PAR assessment read from a sheet: the cell each of its parts came from. */
+  readonly places?: CompanionPlaces;
 }
 
 /** A file as read, before the core validates it. */

@@ -144,11 +144,15 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
     });
     list(read.document.surveys).forEach((survey, index) => {
       surveys.push(survey);
-      companionOrigins.surveys.push({ file, index, path: `surveys[${index}]`, columns: new Map(), raw: [], ...(read.lineOf && { lineOf: read.lineOf }) });
+      // A sheet's entry keeps its cells; a JSON one its path in its own file.
+      const sheetOrigin = read.companionOrigins?.surveys[index];
+      companionOrigins.surveys.push(sheetOrigin?.places ? { ...sheetOrigin, file, index } : { file, index, path: `surveys[${index}]`, columns: new Map(), raw: [], ...(read.lineOf && { lineOf: read.lineOf }) });
     });
     list(read.document.par).forEach((assessment, index) => {
       par.push(assessment);
-      companionOrigins.par.push({ file, index, path: `par[${index}]`, columns: new Map(), raw: [], ...(read.lineOf && { lineOf: read.lineOf }) });
+      // A sheet's entry keeps its cells; a JSON one its path in its own file.
+      const sheetOrigin = read.companionOrigins?.par[index];
+      companionOrigins.par.push(sheetOrigin?.places ? { ...sheetOrigin, file, index } : { file, index, path: `par[${index}]`, columns: new Map(), raw: [], ...(read.lineOf && { lineOf: read.lineOf }) });
     });
   }
   const document = {

@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import { formatCount, formatNumber, formatSize } from "./format.js";
 
 /** Problems found while reading a file, before or besides the core's own validation. */
 export type ImportProblem =
@@ -45,7 +46,8 @@ export type ImportProblem =
   | "scheme_conflict"
   | "conflicting_figures"
   | "repeated_figures"
-  | "conflicting_field";
+  | "conflicting_field"
+  | "answers_above_respondents";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -62,7 +64,9 @@ const FIELDS: Readonly<Record<string, Record<Language, string>>> = {
 };
 const s = (value: unknown) => String(value);
 /** 32767 → "32.767" (vi) or "32,767" (en). */
-const count = (value: unknown, language: Language) => Number(value).toLocaleString(language === "vi" ? "vi-VN" : "en-US");
+const count = (value: unknown, language: Language) => formatNumber(Number(value), language);
+/** A size given in bytes ("28,6 MB" in Vietnamese); text (from an older caller) is shown as it is. */
+const size = (value: unknown, language: Language) => (typeof value === "number" ? formatSize(value, language) : s(value));
 
 const JSON_EXPECTED: Readonly<Record<string, Record<Language, string>>> = {
   value: { vi: "cần một giá trị (số, chuỗi trong ngoặc kép, {…}, […], true, false hoặc null)", en: "a value was expected (a number, a quoted string, {…}, […], true, false or null)" },
@@ -97,9 +101,13 @@ const FIELD_NAMES: Readonly<Record<string, Record<Language, string>>> = {
 };
 
 const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> = {
+  answers_above_respondents: {
+    vi: (p) => `câu hỏi ${s(p.item)} có tổng số câu trả lời (${count(p.answered, "vi")}) lớn hơn số người được khảo sát (${count(p.respondents, "vi")}); hãy kiểm tra lại số người ở từng mức và số người được khảo sát.`,
+    en: (p) => `question ${s(p.item)} has ${formatCount(Number(p.answered), { vi: "câu trả lời", en: "answer" }, "en")}, more than the ${formatCount(Number(p.respondents), { vi: "người", en: "respondent" }, "en")} surveyed; check the count at each level and the number of respondents.`,
+  },
   file_too_large: {
-    vi: (p) => `tệp lớn ${s(p.size)}, vượt giới hạn ${s(p.limit)}; hãy tách theo tháng hoặc tăng giới hạn (--max-size).`,
-    en: (p) => `the file is ${s(p.size)}, over the ${s(p.limit)} limit; split it by month or raise the limit (--max-size).`,
+    vi: (p) => `tệp ${p.size === undefined ? "" : `lớn ${size(p.size, "vi")}, `}vượt giới hạn ${size(p.limit, "vi")}; hãy tách theo tháng hoặc tăng giới hạn (--max-size).`,
+    en: (p) => `the file is ${p.size === undefined ? "" : `${size(p.size, "en")}, `}over the ${size(p.limit, "en")} limit; split it by month or raise the limit (--max-size).`,
   },
   unreadable_file: {
     vi: (p) => `không đọc được tệp (${s(p.reason)}); hãy kiểm tra tệp có đúng định dạng ${s(p.format)} và không bị hỏng.`,
@@ -230,8 +238,8 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `the .xlsx file uses an unsupported archive feature (${s(p.detail)}); save it again from Excel.`,
   },
   uncompressed_too_large: {
-    vi: (p) => `khi giải nén, tệp vượt ${s(p.limit)} (tệp bình thường của một tỉnh chỉ vài MB; đây có thể là tệp độc hại); nếu tệp đúng, hãy tách theo tháng.`,
-    en: (p) => `once unpacked the file exceeds ${s(p.limit)} (a province's file is a few MB; this may be a malicious file); if it is genuine, split it by month.`,
+    vi: (p) => `khi giải nén, tệp vượt ${size(p.limit, "vi")} (tệp bình thường của một tỉnh chỉ vài MB; đây có thể là tệp độc hại); nếu tệp đúng, hãy tách theo tháng.`,
+    en: (p) => `once unpacked the file exceeds ${size(p.limit, "en")} (a province's file is a few MB; this may be a malicious file); if it is genuine, split it by month.`,
   },
   duplicate_unit_row: {
     vi: (p) => `mã đơn vị "${s(p.unit)}" đã có ở dòng ${s(p.first)}; mỗi đơn vị chỉ ghi một dòng — hãy xóa dòng trùng hoặc sửa mã.`,
@@ -250,8 +258,8 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `this sheet (${s(p.rows)} non-empty rows) is not read: no header row was recognised (unit id, period, numerator/denominator columns); if it holds figures to score, use the template's headers.`,
   },
   unrecognised_table: {
-    vi: (p) => `trang này có cột mã đơn vị (dòng ${s(p.row)}) nhưng không nhận ra cột số liệu nào, nên ${s(p.rows)} dòng của trang không được chấm; hãy đặt tiêu đề cột theo tệp mẫu (ví dụ "2.1 Tử số", "2.1 Mẫu số").`,
-    en: (p) => `this sheet has a unit id column (row ${s(p.row)}) but no recognised figure columns, so its ${s(p.rows)} rows would not be scored; use the template's column headers (e.g. "2.1 Numerator", "2.1 Denominator").`,
+    vi: (p) => `trang này có cột mã đơn vị (dòng ${s(p.row)}) nhưng không nhận ra cột số liệu nào, nên ${count(p.rows, "vi")} dòng của trang không được chấm; hãy đặt tiêu đề cột theo tệp mẫu (ví dụ "2.1 Tử số", "2.1 Mẫu số").`,
+    en: (p) => `this sheet has a unit id column (row ${s(p.row)}) but no recognised figure columns, so its ${formatCount(Number(p.rows), { vi: "dòng", en: "row" }, "en")} would not be scored; use the template's column headers (e.g. "2.1 Numerator", "2.1 Denominator").`,
   },
   unknown_scheme: {
     vi: (p) => `tệp khai báo phương án chấm điểm "${s(p.scheme)}" nhưng chiso không có phương án này (có: ${s(p.known)}); hãy sửa trường "scheme" hoặc chỉ định tệp phương án bằng --scheme.`,

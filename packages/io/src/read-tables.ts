@@ -92,7 +92,7 @@ interface UnitSeen {
  * table, a units table, a survey or PAR table (`companionSheets`) nor the instructions are reported,
  * so no row is silently left out.
  */
-export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: string, options: { period?: string; companionSheets?: ReadonlySet<string> } = {}): ReadResult {
+export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: string, options: { period?: string; companionSheets?: ReadonlySet<string>; unitsOnly?: boolean } = {}): ReadResult {
   const issues: ImportIssue[] = [];
   const figureSpecs = [...figureColumns(scheme), ...unitColumns().filter((column) => column.key === "level" || column.key === "parent")];
   const tables = sheets.flatMap((sheet) => {
@@ -120,14 +120,15 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     const filled = sheet.rows.filter((row) => !row.cells.every(isBlank)).length;
     if (filled === 0) continue;
     const headerRow = unitHeaderRow(sheet, scheme);
-    if (sheets.length === 1 && tables.length === 0) break; // a CSV without a table: no_figures_table says it
+    if (sheets.length === 1 && tables.length === 0) break; // a CSV without a table: no_figures_table (or no_units) says it
+    if (options.unitsOnly) continue; // a units file: its other sheets are not the figures
     issues.push(
       headerRow === null
         ? { file, sheet: sheet.name, code: "sheet_not_read", severity: "warning", params: { rows: filled } }
         : { file, sheet: sheet.name, row: headerRow, code: "unrecognised_table", severity: "error", params: { row: headerRow, rows: filled - 1 } },
     );
   }
-  if (tables.length === 0) {
+  if (tables.length === 0 && !options.unitsOnly) {
     issues.push({ file, code: "no_figures_table", severity: "error", params: {} });
     return result([]);
   }
@@ -270,5 +271,5 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
       rowIssues.push(problems);
     }
   }
-  return result(tables[0]!.headers);
+  return result(tables[0]?.headers ?? []);
 }

@@ -1,5 +1,7 @@
 import { formatPath, safeParseDataset, type CompanionOptions, type Dataset, type DatasetOptions, type FiguresFile, type Language, type Scheme } from "@chiso/core";
 import { cellText } from "./cells.js";
+import { placeOf } from "./companion-sheets.js";
+import { surveyCountProblems } from "./count-checks.js";
 import { originLocation } from "./describe.js";
 import type { ImportIssue, ImportResult, Origin, ReadResult, RowOutcome } from "./issues.js";
 
@@ -14,13 +16,15 @@ export interface ValidateOptions {
   readonly files?: readonly { readonly name: string; readonly checksum: string }[];
   /** The SIPAS and PAR schemes for surveys and assessments. */
   readonly companions?: CompanionOptions;
+  /** A units file: no figure rows is what is expected. */
+  readonly unitsOnly?: boolean;
 }
 
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 /** Where a core issue's path points in the file (or files). */
-function locate(path: readonly (string | number)[], read: ReadResult, file: string): Omit<ImportIssue, "code" | "severity" | "params"> {
+function locate(path: readonly (string | number)[], read: ReadResult, file: string, cell?: readonly string[]): Omit<ImportIssue, "code" | "severity" | "params"> {
   const [name, index, ...rest] = path;
   const origins = name === "figures" ? read.figureOrigins : name === "units" ? read.unitOrigins : name === "surveys" ? read.companionOrigins?.surveys : name === "par" ? read.companionOrigins?.par : undefined;
   const origin: Origin | undefined = typeof index === "number" ? origins?.[index] : undefined;
@@ -28,6 +32,12 @@ function locate(path: readonly (string | number)[], read: ReadResult, file: stri
   const unitValue = name === "figures" ? entry?.unit : entry?.id;
   const unit = typeof unitValue === "string" && unitValue !== "" && unitValue.length <= 200 ? { unit: unitValue } : {};
   const at = origin?.file ?? file;
+  if (origin?.places) {
+    // A survey or PAR entry read from a sheet: the cell the part came from, never a JSON path.
+    const place = placeOf(origin.places, cell ?? rest);
+    const companion = list<{ unit?: unknown }>(read.document[name as "surveys" | "par"])[index as number]?.unit;
+    return { file: at, ...place, ...(typeof companion === "string" && companion !== "" && companion.length <= 200 && { unit: companion }) };
+  }
   if (!origin || origin.path !== undefined) {
     // JSON: the path in the row's own file, at its line.
     const own = origin?.index !== undefined ? [name!, origin.index, ...rest] : path;
@@ -61,7 +71,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   const figures = list<{ unit?: unknown; period?: unknown }>(document.figures);
   const units = list<{ id?: unknown }>(document.units);
   const fileIssues = [...read.issues];
-  if (Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
+  if (!options.unitsOnly && Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
   // A problem of the file as a whole (a table not read, a column twice…) leaves rows that cannot be judged.
   let blocking = fileIssues.some((issue) => issue.severity === "error");
 
@@ -71,6 +81,11 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   read.unitIssues.forEach((problems, index) => problems.length > 0 && rejectedUnits.add(index));
   const rejectedCompanions = { surveys: new Set<number>(), par: new Set<number>() };
   const coreIssues: ImportIssue[] = [];
+  // Answers above the respondents stated: an error of the survey, like a numerator above its denominator.
+  const countIssues = surveyCountProblems(document.surveys).map((problem): ImportIssue => {
+    rejectedCompanions.surveys.add(problem.index);
+    return { ...locate(problem.path, read, file, problem.cell), code: "answers_above_respondents", severity: "error", params: problem.params };
+  });
   const unitIdsOf = (indices: ReadonlySet<number>) => new Set([...indices].map((index) => String(units[index]?.id ?? "")));
   // Units whose own description was refused: their rows are rejected with them, not as "unknown unit".
   const refusedIds = new Set([...(read.refusedUnitIds ?? []), ...unitIdsOf(new Set(read.unitIssues.flatMap((problems, index) => (problems.length > 0 ? [index] : []))))]);
@@ -105,7 +120,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
     const datasetOptions: DatasetOptions = { ...options.companions, sources: keptFigures.map((kept) => sourceOf(kept.index)) };
     const result = safeParseDataset(input, scheme, datasetOptions);
     if (result.success) {
-      if (round > 0 || (rejected.size === 0 && rejectedUnits.size === 0)) {
+      if (round > 0 || (rejected.size === 0 && rejectedUnits.size === 0 && rejectedCompanions.surveys.size === 0)) {
         dataset = result.data;
         break;
       }
@@ -120,7 +135,8 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       const keptList = name === "figures" ? keptFigures : name === "units" ? keptUnits : name === "surveys" ? keptSurveys : name === "par" ? keptPar : null;
       const original = typeof position === "number" ? keptList?.[position]?.index : undefined;
       const path = original === undefined ? issue.path : [name!, original, ...rest];
-      const where = locate(path, read, file);
+      // An unknown question is shown at its code, not at the first answer level the core met.
+      const where = locate(path, read, file, name === "surveys" && issue.code === "unknown_item" ? rest.slice(0, 2).map(String) : undefined);
       if (name === "figures" && original !== undefined && issue.code === "unknown_unit" && refusedIds.has(String(figures[original]?.unit))) {
         if (!rejected.has(original)) rejected.set(original, [{ ...where, code: "unit_rejected", severity: "error", params: { unit: String(figures[original]?.unit) } }]);
         continue;
@@ -139,7 +155,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
     if (!options.skipInvalid || fileLevel || (round > 0 && after === before)) break;
   }
   rejectRowsOfUnits();
-  const issues = [...fileIssues, ...read.unitIssues.flat(), ...read.rowIssues.flat(), ...(read.companionIssues ?? []), ...coreIssues];
+  const issues = [...fileIssues, ...read.unitIssues.flat(), ...read.rowIssues.flat(), ...(read.companionIssues ?? []), ...countIssues, ...coreIssues];
   const hasErrors = issues.some((issue) => issue.severity === "error");
   const accepted = dataset !== null && !blocking && (!hasErrors || options.skipInvalid === true);
   const rows: RowOutcome[] = figures.map((figure, index) => {

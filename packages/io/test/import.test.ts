@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { getScheme, parseDataset, scoreDataset, scorecardToJson } from "@chiso/core";
-import { buildTemplate, describeImportIssue, importFigures, type ImportResult } from "../src/index.js";
+import { buildTemplate, describeImportIssue, importFigures, importFiles, type ImportResult } from "../src/index.js";
 import { sampleCsv, sampleFile, scheme } from "./fixture.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -255,8 +255,73 @@ describe("SIPAS and PAR sheets", () => {
     expect(messages(broken)).toMatchInlineSnapshot(`
       [
         "mau.xlsx › Khảo sát SIPAS › dòng 2 › cột E “Mức 1 – Rất không hài lòng” › đơn vị HS-X001: "ba" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).",
-        "mau.xlsx › par[0].scores.X1.1.self: giá trị quá lớn (99); tối đa 6 (X1.1).",
+        "mau.xlsx › Chỉ số CCHC › dòng 2 › cột D “Tự chấm” › đơn vị HS-X001: giá trị quá lớn (99); tối đa 6 (X1.1).",
       ]
     `);
+  });
+
+  /** A workbook with units, one figures row, and the given SIPAS and PAR sheets. */
+  async function companionWorkbook(sipas: unknown[][], par: unknown[][] = [], extras: unknown[][] = []): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Đơn vị").addRows([["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["P", "Tỉnh", "tỉnh", null], ["X1", "Xã", "xã", "P"]]);
+    workbook.addWorksheet("Số liệu").addRows([["Mã đơn vị", "Kỳ", "2.1 Tử số", "2.1 Mẫu số"], ["X1", "2026-03", 7, 10]]);
+    workbook.addWorksheet("Khảo sát SIPAS").addRows([["Mã đơn vị", "Kỳ", "Mã câu hỏi", "Mức 1", "Mức 5", "Mức 7", "Số người được khảo sát"], ...sipas]);
+    if (par.length > 0) workbook.addWorksheet("Chỉ số CCHC").addRows([["Mã đơn vị", "Kỳ", "Mã tiêu chí", "Tự chấm", "Thẩm định lần 1", "Thẩm định lần 2"], ...par]);
+    if (extras.length > 0) workbook.addWorksheet("CCHC - điều tra, thưởng, trừ").addRows([["Mã đơn vị", "Kỳ", "Mục", "Giá trị"], ...extras]);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it("locates every problem the core finds in a survey or PAR sheet at its sheet, row and column, in both languages", async () => {
+    const bytes = await companionWorkbook(
+      [["X1", "2026", "ACCESS_PLACE", 1, 3, 2, 40], ["X1", "2026", "NOPE_Q", 1, 3, null, 40]],
+      [["X1", "2026", "X1.1", 2, 3, 9]],
+      [["X1", "2026", "Nhiệm vụ hoàn thành", 9], ["X1", "2026", "Nhiệm vụ kế hoạch", 3]],
+    );
+    const result = await importFigures(bytes, { scheme, fileName: "so-lieu.xlsx" });
+    expect(result.dataset).toBeNull();
+    const vi = messages(result);
+    // Nothing is located as a JSON path in a workbook: every message names the sheet, row and column.
+    expect(vi.filter((message) => /surveys\[|par\[/.test(message))).toEqual([]);
+    expect(vi).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › dòng 2 › cột F “Mức 7” › đơn vị X1: giá trị không hợp lệ \(7\)/),
+        expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › dòng 3 › cột C “Mã câu hỏi” › đơn vị X1: mã chỉ tiêu "NOPE_Q"/),
+        expect.stringMatching(/^so-lieu\.xlsx › Chỉ số CCHC › dòng 2 › cột F “Thẩm định lần 2” › đơn vị X1: /),
+        expect.stringMatching(/^so-lieu\.xlsx › CCHC - điều tra, thưởng, trừ › dòng 2 › cột D “Giá trị” › đơn vị X1: /),
+      ]),
+    );
+    expect(messages(result, "en")).toEqual(expect.arrayContaining([expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › row 2 › column F “Mức 7” › unit X1: invalid value \(7\)/)]));
+    // Read together with another file, the survey keeps its own file, sheet and cells.
+    const merged = await importFiles([{ data: bytes, fileName: "so-lieu.xlsx" }, { data: encode(JSON.stringify({ format: "chiso.figures/1", units: [{ id: "P", name: "Tỉnh", level: "province" }], figures: [{ unit: "P", period: "2026-02", items: {} }] })), fileName: "them.json" }], { scheme });
+    expect(messages(merged)).toEqual(expect.arrayContaining([expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › dòng 2 › cột F “Mức 7” › đơn vị X1: /)]));
+    // The findings workbook gives the same places in its own columns.
+    expect(result.issues.every((issue) => issue.sheet !== undefined && issue.row !== undefined && issue.column !== undefined && issue.path === undefined)).toBe(true);
+  });
+
+  it("refuses SIPAS answers that add up to more than the respondents, at the question's row, like a numerator above its denominator", async () => {
+    const bytes = await companionWorkbook([["X1", "2026", "ACCESS_PLACE", 10, 31, null, 40], ["X1", "2026", "POLICY_FIT", 10, 30, null, 40]]);
+    const result = await importFigures(bytes, { scheme, fileName: "so-lieu.xlsx" });
+    expect(result.dataset).toBeNull();
+    expect(messages(result)).toEqual([
+      "so-lieu.xlsx › Khảo sát SIPAS › dòng 2 › cột G “Số người được khảo sát” › đơn vị X1: câu hỏi ACCESS_PLACE có tổng số câu trả lời (41) lớn hơn số người được khảo sát (40); hãy kiểm tra lại số người ở từng mức và số người được khảo sát.",
+    ]);
+    expect(messages(result, "en")[0]).toMatch(/› row 2 › column G “Số người được khảo sát” › unit X1: question ACCESS_PLACE has 41 answers, more than the 40 respondents surveyed; check/);
+    // With --skip-invalid the survey is left out and the figures are scored.
+    const skipped = await importFigures(bytes, { scheme, fileName: "so-lieu.xlsx", skipInvalid: true });
+    expect(skipped.dataset).not.toBeNull();
+    expect(skipped.dataset!.companions.surveys).toEqual([]);
+    // Exactly as many as the respondents is fine.
+    const exact = await importFigures(await companionWorkbook([["X1", "2026", "ACCESS_PLACE", 10, 30, null, 40]]), { scheme, fileName: "so-lieu.xlsx" });
+    expect(messages(exact)).toEqual([]);
+    expect(exact.dataset!.companions.surveys).toHaveLength(1);
+  });
+
+  it("refuses the same in a JSON file, at the question's line", async () => {
+    const file = { ...sampleFile(), surveys: [{ unit: "HS-X001", period: "2026", respondents: 40, tallies: { ACCESS_PLACE: { 5: 30, 4: 20 } } }] };
+    const text = JSON.stringify(file, null, 2);
+    const result = await importFigures(encode(text), { scheme, fileName: "so-lieu.json" });
+    expect(result.dataset).toBeNull();
+    const line = text.split("\n").findIndex((entry) => entry.includes('"ACCESS_PLACE"')) + 1;
+    expect(messages(result)).toEqual([`so-lieu.json › dòng ${line} › surveys[0].tallies.ACCESS_PLACE: câu hỏi ACCESS_PLACE có tổng số câu trả lời (50) lớn hơn số người được khảo sát (40); hãy kiểm tra lại số người ở từng mức và số người được khảo sát.`]);
   });
 });

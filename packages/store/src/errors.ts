@@ -36,7 +36,7 @@ const catalogue: Record<StoreErrorCode, Record<Language, (p: Params) => string>>
   },
   period_signed_off: {
     vi: (p) => `kỳ ${s(p.periods)} đã được chốt (ký duyệt) nên không thể thay bằng --replace; nếu thật sự cần thay, hãy thêm --replace-signed-off (bản đã chốt vẫn được giữ lại trong kho).`,
-    en: (p) => `${s(p.periods)} is signed off and cannot be replaced with --replace; if it really must be, add --replace-signed-off (the signed-off version is kept in the store).`,
+    en: (p) => (s(p.periods).includes(",") ? `${s(p.periods)} are signed off and cannot be replaced with --replace; if they really must be, add --replace-signed-off (the signed-off versions are kept in the store).` : `${s(p.periods)} is signed off and cannot be replaced with --replace; if it really must be, add --replace-signed-off (the signed-off version is kept in the store).`),
   },
   unknown_period: {
     vi: (p) => `kho không có số liệu kỳ ${s(p.period)}; các kỳ trong kho: ${s(p.periods)}.`,

@@ -12,3 +12,4 @@
  */
 export { Store, STORE_FORMAT, type AddMeta, type AddOptions, type AddResult, type History, type HistoryOptions, type SignOff, type VersionInfo } from "./store.js";
 export { StoreError, describeStoreError, type StoreErrorCode } from "./errors.js";
+export { comparePeriods } from "./periods.js";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import initSqlJs, { type Database, type SqlValue } from "sql.js";
 import { monthsOf, parsePeriod, type FigureInput, type FiguresFile, type UnitInput } from "@chiso/core";
 import { StoreError } from "./errors.js";
+import { comparePeriods } from "./periods.js";
 
 /** The store's format; a store written by a newer chiso is refused rather than misread. */
 export const STORE_FORMAT = "chiso.store/1";
@@ -119,13 +120,6 @@ type Row = Record<string, SqlValue>;
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** A period's place in time: its first month, then months before quarters before years. */
-function order(key: string): string {
-  const period = parsePeriod(key);
-  if (!period) return key;
-  const first = monthsOf(period)[0]!;
-  return `${first.key}-${{ month: 0, quarter: 1, year: 2 }[period.kind]}`;
-}
 
 /** An item's counts in either written form; `null` for counts the source did not give. */
 function counts(value: unknown): { numerator: number; denominator: number } | null {
@@ -271,7 +265,7 @@ export class Store {
     if (byPeriod.size === 0) throw new StoreError("no_periods");
     this.refuseOtherProvince(document);
 
-    const plans = [...byPeriod.entries()].sort(([a], [b]) => (order(a) < order(b) ? -1 : 1)).map(([period, content]) => {
+    const plans = [...byPeriod.entries()].sort(([a], [b]) => comparePeriods(a, b)).map(([period, content]) => {
       const hash = contentHash(document.units, content.figures.map((entry) => entry.figure), content.companions, envelope);
       return { period, content, hash, current: this.current(period) };
     });
@@ -369,7 +363,7 @@ export class Store {
         figures: Number(row.figure_count),
         signedOff: row.signed_off_at ? { at: String(row.signed_off_at), ...(row.signed_off_by && { by: String(row.signed_off_by) }) } : null,
       }))
-      .sort((a, b) => (order(a.period) < order(b.period) ? -1 : order(a.period) > order(b.period) ? 1 : a.version - b.version));
+      .sort((a, b) => comparePeriods(a.period, b.period) || a.version - b.version);
   }
 
   private periodKeys(): string[] {
@@ -386,8 +380,13 @@ export class Store {
     const target = parsePeriod(options.period);
     if (!target) throw new StoreError("unknown_period", { period: options.period, periods: this.periodKeys().join(", ") || "—" });
     const inside = new Set([target.key, ...monthsOf(target).map((month) => month.key)]);
-    const end = order(monthsOf(target).at(-1)!.key);
-    const versions = this.rows("SELECT * FROM versions WHERE replaced_by IS NULL").filter((row) => order(String(row.period)) <= end || inside.has(String(row.period)));
+    const lastMonth = monthsOf(target).at(-1)!.key;
+    // Every period ended by the target's end, and those in progress that hold it (the year of a year's survey).
+    const holdsTarget = (key: string) => {
+      const period = parsePeriod(key);
+      return period !== null && monthsOf(period).some((month) => month.key === lastMonth);
+    };
+    const versions = this.rows("SELECT * FROM versions WHERE replaced_by IS NULL").filter((row) => comparePeriods(String(row.period), target.key) <= 0 || inside.has(String(row.period)) || holdsTarget(String(row.period)));
     const inputPeriods = new Map<string, FigureInput[]>();
     for (const figure of options.input?.document.figures ?? []) {
       const key = parsePeriod(String(figure.period))?.key;
@@ -401,7 +400,7 @@ export class Store {
       if (contentHash(input.units, figures, companionsOf(input, String(version.period)), envelopeOf(input)) !== version.content_hash) throw new StoreError("signed_off_differs", { period: String(version.period) });
     }
     const stored = versions.filter((version) => !inputPeriods.has(String(version.period)));
-    const reported = stored.filter((version) => inside.has(String(version.period))).sort((a, b) => (order(String(a.period)) < order(String(b.period)) ? -1 : 1));
+    const reported = stored.filter((version) => inside.has(String(version.period))).sort((a, b) => comparePeriods(String(a.period), String(b.period)));
     if (reported.length === 0 && ![...inside].some((key) => inputPeriods.has(key))) {
       throw new StoreError("unknown_period", { period: target.key, periods: this.periodKeys().join(", ") || "—" });
     }
@@ -419,7 +418,7 @@ export class Store {
     const sources: string[] = [];
     const lists: Record<Kind, unknown[]> = { survey: [], par: [], evidence: [] };
     let droppedRows = 0;
-    for (const version of stored.sort((a, b) => (order(String(a.period)) < order(String(b.period)) ? -1 : 1))) {
+    for (const version of stored.sort((a, b) => comparePeriods(String(a.period), String(b.period)))) {
       const id = version.id as number;
       const itemsOf = new Map<number, Record<string, [number, number] | null>>();
       for (const row of this.rows("SELECT position, item, numerator, denominator FROM counts WHERE version_id = ?", [id])) {

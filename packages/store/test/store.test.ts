@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getScheme, parseDataset, scoreDataset, type FiguresFile } from "@chiso/core";
-import { Store, StoreError } from "../src/index.js";
+import { Store, StoreError, comparePeriods } from "../src/index.js";
 
 const units: FiguresFile["units"] = [
   { id: "P", name: "Tỉnh Thử", level: "province" },
@@ -34,6 +34,26 @@ describe("a store of accepted months", () => {
       ["2026-09", 1, true, 3, 2, "a"],
       ["2026-10", 1, true, 3, 2, "b"],
     ]);
+  });
+
+  it("orders periods in time: a quarter and a year after their last month, in the list and in the history", async () => {
+    const store = await Store.open();
+    const survey = (period: string) => ({ ...month("2026-01"), figures: [], surveys: [{ unit: "X1", period, respondents: 10, tallies: { ACCESS_PLACE: { 5: 10 } } }] });
+    // Added in an order that a text sort or a first-month sort would get wrong.
+    store.add(survey("2026"), meta("y".repeat(64)));
+    store.add(month("2026-02"), meta("b".repeat(64)));
+    store.add(survey("2026-Q1"), meta("q".repeat(64)));
+    store.add(month("2026-01"), meta("a".repeat(64)));
+    store.add(month("2026-03"), meta("c".repeat(64)));
+    store.add(month("2025-12"), meta("d".repeat(64)));
+    expect(store.list().map((entry) => entry.period)).toEqual(["2025-12", "2026-01", "2026-02", "2026-03", "2026-Q1", "2026"]);
+    // February's history: the months up to it, and the quarter and year in progress (their surveys), never March.
+    expect(store.history({ period: "2026-02" }).periods).toEqual(["2025-12", "2026-01", "2026-02", "2026-Q1", "2026"]);
+    expect(store.history({ period: "2026-Q1" }).periods).toEqual(["2025-12", "2026-01", "2026-02", "2026-03", "2026-Q1", "2026"]);
+  });
+
+  it("compares periods in time order, and puts text that is no period last", () => {
+    expect(["2026", "2026-Q4", "2026-12", "2026-Q1", "x", "2026-03", "2026-02", "2025", "2026-01"].sort(comparePeriods)).toEqual(["2025", "2026-01", "2026-02", "2026-03", "2026-Q1", "2026-12", "2026-Q4", "2026", "x"]);
   });
 
   it("leaves a month added twice unchanged, refuses different figures without --replace, and keeps the replaced version", async () => {

@@ -5,10 +5,12 @@ import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
+import { jsonLocation, parseJsonFile } from "../input/json-file.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
 import type { PackRequest, PackResult } from "../pack/write-pack.js";
+import { comparePeriods } from "@chiso/store/periods";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -98,15 +100,12 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (context.language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message;
     throw new CliError(messages.cannotRead(file, reason), EXIT.invalidInput, { cause: error });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new CliError(messages.notJson(file, (error as Error).message), EXIT.invalidInput, { cause: error });
-  }
-  const result = safeParseProfile(json);
+  const json = parseJsonFile(file, text, context.language);
+  const result = safeParseProfile(json.value);
   if (result.success) return result.profile;
-  const lines = describeProfileIssues(result.issues, context.language).map((line) => `  - ${file} › ${line}`);
+  // Each problem at its line: "ho-so-tinh.json › dòng 4 › issuer.name: …".
+  const described = describeProfileIssues(result.issues, context.language);
+  const lines = result.issues.map((issue, index) => `  - ${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
   throw new CliError([messages.invalidProfile(file, result.issues.length), ...lines].join("\n"), EXIT.invalidInput);
 }
 
@@ -134,8 +133,8 @@ export async function packSettings(context: CommandContext): Promise<Pick<PackRe
 
 export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
   const messages = messagesFor(context.language);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  context.stdout(messages.packWritten(result.files.length, out, context.language === "vi" ? seconds.replace(".", ",") : seconds));
+  const seconds = (performance.now() - started) / 1000;
+  context.stdout(messages.packWritten(result.files.length, out, seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
 }
 
@@ -168,7 +167,7 @@ export function periodOf(context: CommandContext): Period {
 /** Refuses to score a period the file has no figures for (a mistyped year would give a pack of empty cards). */
 export function requireFiguresFor(dataset: Dataset, period: Period, file: string, language: Language): void {
   if (hasFiguresFor(dataset, period)) return;
-  const periods = [...dataset.figuresByPeriod.keys()].sort();
+  const periods = [...dataset.figuresByPeriod.keys()].sort(comparePeriods);
   const shown = periods.length > 6 ? `${periods.slice(0, 3).join(", ")} … ${periods.slice(-2).join(", ")}` : periods.join(", ");
   throw new CliError(messagesFor(language).noFiguresForPeriod(file, period.key, shown || "—"), EXIT.invalidInput);
 }

@@ -1,9 +1,10 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { ChisoError, getParScheme, getScheme, getSipasScheme, parseParScheme, parseScheme, parseSipasScheme, type CompanionOptions, type Dataset, type Language, type ParScheme, type Scheme, type SipasScheme } from "@chiso/core";
-import { DEFAULT_MAX_BYTES, describeImportIssue, formatSize, importFiles, type ImportResult } from "@chiso/io";
+import { DEFAULT_MAX_BYTES, describeImportIssue, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
+import { jsonLocation, parseJsonFile, type JsonFile } from "./json-file.js";
 
 /**
  * A file's bytes, never more than `maxBytes` (+1 to know it is over): a 10 GB file is refused from its
@@ -17,7 +18,7 @@ export async function readBytes(path: string, language: Language, maxBytes = DEF
   };
   // A file's size is known; a device or pipe is only known to be over the limit.
   const tooLarge = (size: number | null) =>
-    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { size: size === null ? `> ${formatSize(maxBytes)}` : formatSize(size), limit: formatSize(maxBytes) } }, language), EXIT.invalidInput);
+    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { ...(size !== null && { size }), limit: maxBytes } }, language), EXIT.invalidInput);
   let info;
   try {
     info = await stat(path);
@@ -53,19 +54,18 @@ function listed(header: string, lines: readonly string[]): string {
  */
 async function loadAnyScheme<T>(idOrPath: string, language: Language, get: (id: string) => T, parse: (json: unknown) => T): Promise<T> {
   const isFile = idOrPath.endsWith(".json");
+  let json: JsonFile | undefined;
   try {
     if (!isFile) return get(idOrPath);
     const text = new TextDecoder().decode(await readBytes(idOrPath, language));
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (error) {
-      throw new CliError(messagesFor(language).notJson(idOrPath, (error as Error).message), EXIT.invalidInput, { cause: error });
-    }
-    return parse(json);
+    json = parseJsonFile(idOrPath, text, language);
+    return parse(json.value);
   } catch (error) {
     if (error instanceof ChisoError) {
-      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), error.describe(language)), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+      // A file's problems at their lines ("par-xa.json › dòng 12 › criteria[3].max: …"); a built-in id's as they are.
+      const file = json;
+      const lines = error.describe(language).map((line, index) => (file ? `${jsonLocation(idOrPath, file, error.issues[index]!.path, language)} › ${line}` : line));
+      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), lines), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
     }
     throw error;
   }

@@ -59,8 +59,6 @@ interface UnitEntry {
   readonly draft: RowDraft;
 }
 
-/** "25 MB", "980 KB". */
-const formatSize = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** chiso's level of a unit of the province, from the portal's `departmentType` and `level`/`departmentLevel`. */
 function levelOf(value: Record<string, unknown>, report: (code: PortalProblem, params: PortalParams, field: string) => void): UnitLevel | null {
@@ -140,7 +138,7 @@ function readAll(files: readonly ResponseFile[], maxBytes: number, issues: Porta
   const byEndpoint = new Map<PortalEndpoint, ReadResponse>();
   for (const file of files) {
     if (file.bytes.byteLength > maxBytes) {
-      issues.push({ file: file.name, code: "file_too_large", severity: "error", params: { size: formatSize(file.bytes.byteLength), limit: formatSize(maxBytes) } });
+      issues.push({ file: file.name, code: "file_too_large", severity: "error", params: { size: file.bytes.byteLength, limit: maxBytes } });
       continue;
     }
     const read = readResponse(file);

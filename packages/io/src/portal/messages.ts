@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import { formatCount, formatNumber, formatSize } from "../format.js";
 
 /** Problems found while reading the portal's responses, before or besides the core's own validation. */
 export type PortalProblem =
@@ -57,6 +58,8 @@ export type PortalProblem =
 export type PortalParams = Readonly<Record<string, string | number>>;
 
 const s = (value: unknown) => String(value);
+/** A number the portal or a scheme gives ("22,5" in Vietnamese); text is shown as it is. */
+const num = (value: unknown, language: Language) => (typeof value === "number" ? formatNumber(value, language) : s(value));
 
 /** Names of the endpoints and blocks, for messages. */
 const ENDPOINT_NAMES: Readonly<Record<string, Record<Language, string>>> = {
@@ -91,8 +94,8 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     en: (p) => `period "${s(p.shown)}" is not valid; write 2026-08 (month), 2026-Q3 (quarter) or 2026 (year).`,
   },
   file_too_large: {
-    vi: (p) => `tệp lớn ${s(p.size)}, vượt giới hạn ${s(p.limit)}; phản hồi của một tỉnh chỉ vài trăm KB — hãy kiểm tra đúng tệp chưa.`,
-    en: (p) => `the file is ${s(p.size)}, over the ${s(p.limit)} limit; a province's response is a few hundred KB — check that this is the right file.`,
+    vi: (p) => `tệp lớn ${formatSize(Number(p.size), "vi")}, vượt giới hạn ${formatSize(Number(p.limit), "vi")}; phản hồi của một tỉnh chỉ vài trăm KB — hãy kiểm tra đúng tệp chưa.`,
+    en: (p) => `the file is ${formatSize(Number(p.size), "en")}, over the ${formatSize(Number(p.limit), "en")} limit; a province's response is a few hundred KB — check that this is the right file.`,
   },
   empty_file: {
     vi: () => "tệp rỗng; hãy lưu lại phản hồi của Cổng DVCQG.",
@@ -147,8 +150,8 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     en: (p) => `invalid value (${s(p.reason)}).`,
   },
   unknown_fields: {
-    vi: (p) => `(${s(p.count)} bản ghi) có trường chiso chưa biết: ${s(p.fields)}; các trường này không được đọc — nếu Cổng DVCQG đã đổi định dạng, hãy báo cho người duy trì chiso.`,
-    en: (p) => `(${s(p.count)} records) fields unknown to chiso: ${s(p.fields)}; they are not read — if the portal changed its format, tell chiso's maintainers.`,
+    vi: (p) => `(${formatNumber(Number(p.count), "vi")} bản ghi) có trường chiso chưa biết: ${s(p.fields)}; các trường này không được đọc — nếu Cổng DVCQG đã đổi định dạng, hãy báo cho người duy trì chiso.`,
+    en: (p) => `(${formatCount(Number(p.count), { vi: "bản ghi", en: "record" }, "en")}) fields unknown to chiso: ${s(p.fields)}; they are not read — if the portal changed its format, tell chiso's maintainers.`,
   },
   unknown_metric: {
     vi: (p) => `chỉ tiêu "${s(p.code)}" không có trong API ${endpointName(p.endpoint, "vi")} theo phương án ${s(p.scheme)} (đã biết: ${s(p.known)}); điểm khối của Cổng có thể đã tính cả chỉ tiêu này nên không nhập — hãy kiểm tra phản hồi hoặc cập nhật chiso.`,
@@ -167,12 +170,12 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     en: (p) => `the numerator is ${s(p.numerator)} but the denominator is ${s(p.denominator)}: both must be numbers, or both null.`,
   },
   metric_max_mismatch: {
-    vi: (p) => `điểm tối đa của "${s(p.code)}" trên Cổng là ${s(p.portal)}, của phương án ${s(p.scheme)} là ${s(p.expected)}: Cổng đã đổi cách tính hoặc phản hồi thuộc phạm vi khác.`,
-    en: (p) => `the portal's maximum for "${s(p.code)}" is ${s(p.portal)}, scheme ${s(p.scheme)} has ${s(p.expected)}: the portal changed its rule or the response is for another scope.`,
+    vi: (p) => `điểm tối đa của "${s(p.code)}" trên Cổng là ${num(p.portal, "vi")}, của phương án ${s(p.scheme)} là ${num(p.expected, "vi")}: Cổng đã đổi cách tính hoặc phản hồi thuộc phạm vi khác.`,
+    en: (p) => `the portal's maximum for "${s(p.code)}" is ${num(p.portal, "en")}, scheme ${s(p.scheme)} has ${num(p.expected, "en")}: the portal changed its rule or the response is for another scope.`,
   },
   block_max_mismatch: {
-    vi: (p) => `điểm tối đa của khối ${s(p.block)} trên Cổng là ${s(p.portal)}, của phương án ${s(p.scheme)} là ${s(p.expected)}: Cổng đã đổi cách tính hoặc phản hồi thuộc phạm vi khác.`,
-    en: (p) => `the portal's maximum for block ${s(p.block)} is ${s(p.portal)}, scheme ${s(p.scheme)} has ${s(p.expected)}: the portal changed its rule or the response is for another scope.`,
+    vi: (p) => `điểm tối đa của khối ${s(p.block)} trên Cổng là ${num(p.portal, "vi")}, của phương án ${s(p.scheme)} là ${num(p.expected, "vi")}: Cổng đã đổi cách tính hoặc phản hồi thuộc phạm vi khác.`,
+    en: (p) => `the portal's maximum for block ${s(p.block)} is ${num(p.portal, "en")}, scheme ${s(p.scheme)} has ${num(p.expected, "en")}: the portal changed its rule or the response is for another scope.`,
   },
   metric_not_in_scope: {
     vi: (p) => `chỉ tiêu "${s(p.code)}" (tối đa 0 điểm) không được chấm trong phạm vi một thủ tục; số liệu của nó không được nhập.`,
@@ -239,8 +242,8 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     en: (p) => `no response of ${endpointName(p.endpoint, "en")}: block ${s(p.block)} will have no data (units incomplete, not banded).`,
   },
   truncated_list: {
-    vi: (p) => `pagination.total ghi ${s(p.total)} đơn vị nhưng phản hồi chỉ có ${s(p.present)}: danh sách bị cắt; số liệu của tỉnh lấy theo số của chính tỉnh (parentCounts: own), các đơn vị còn lại không có số liệu.`,
-    en: (p) => `pagination.total says ${s(p.total)} units but the response holds ${s(p.present)}: the list is truncated; the province is scored on its own totals (parentCounts: own), the other units have no figures.`,
+    vi: (p) => `pagination.total ghi ${formatNumber(Number(p.total), "vi")} đơn vị nhưng phản hồi chỉ có ${formatNumber(Number(p.present), "vi")}: danh sách bị cắt; số liệu của tỉnh lấy theo số của chính tỉnh (parentCounts: own), các đơn vị còn lại không có số liệu.`,
+    en: (p) => `pagination.total says ${formatCount(Number(p.total), { vi: "đơn vị", en: "unit" }, "en")} but the response holds ${formatNumber(Number(p.present), "en")}: the list is truncated; the province is scored on its own totals (parentCounts: own), the other units have no figures.`,
   },
   more_pages: {
     vi: (p) => `đây là trang ${s(p.page)}/${s(p.pages)} của danh sách; hãy tải lại với pageSize đủ lớn (≥ ${s(p.total)}) để có mọi đơn vị trên một trang.`,
@@ -248,7 +251,7 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
   },
   chart_ignored: {
     vi: (p) => `biểu đồ theo tháng (monthlyChart, ${s(p.entries)} mục) chỉ để hiển thị và không được nhập${p.checked ? "; đã dùng để kiểm tra kỳ" : ""}.`,
-    en: (p) => `the monthly chart (monthlyChart, ${s(p.entries)} entries) is display-only and not imported${p.checked ? "; it was used to check the period" : ""}.`,
+    en: (p) => `the monthly chart (monthlyChart, ${formatCount(Number(p.entries), { vi: "mục", en: ["entry", "entries"] }, "en")}) is display-only and not imported${p.checked ? "; it was used to check the period" : ""}.`,
   },
   unit_not_in_all: {
     vi: (p) => `đơn vị không có trong phản hồi của: ${endpointList(p.endpoints, "vi")}; các khối đó của đơn vị không có số liệu.`,

@@ -1,19 +1,23 @@
 import type { Language } from "@chiso/core";
 import type { ComputeNote, ComputeStep } from "@chiso/dossiers";
+import { formatCount, formatNumber, type CountedNoun } from "@chiso/io";
+
+const n = (value: number) => formatNumber(value, "vi");
+const countOf = (count: number, en: CountedNoun["en"]) => formatCount(count, { vi: "", en }, "en");
 
 const vi = {
   step: { load: "Đọc tệp", check: "Kiểm tra", evaluate: "Tính tiến độ", count: "Đếm", evidence: "Hồ sơ mất điểm" } satisfies Record<ComputeStep, string>,
   progress: "Đang tính từ hồ sơ",
   unsupported: (file: string) => `Tệp ${file}: định dạng không hỗ trợ; dùng .parquet, .csv hoặc .jsonl.`,
-  badUnits: (file: string, count: number) => `Tệp đơn vị ${file} có ${count} lỗi; chưa tính:`,
+  badUnits: (file: string, count: number) => `Tệp đơn vị ${file} có ${n(count)} lỗi; chưa tính:`,
   missingColumns: "Thiếu cột bắt buộc; chưa tính:",
   accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
-    `Đã đọc ${read} hồ sơ: ${counted} được tính, ${rejected} bị loại${rejected > 0 ? " (lý do bên dưới)" : ""}, ${outside} tiếp nhận ngoài kỳ, ${notReceived} mới đăng ký, chưa tiếp nhận.`,
-  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Đã đọc ${read} PAKN: ${counted} được tính, ${rejected} bị loại, ${outside} ngoài kỳ.`,
-  problems: (count: number) => `${count} lỗi trong dữ liệu (mỗi lỗi: tệp › dòng › cột › hồ sơ):`,
-  more: (count: number) => `… và ${count} lỗi khác (xem trang “Bị loại” của --details).`,
+    `Đã đọc ${n(read)} hồ sơ: ${n(counted)} được tính, ${n(rejected)} bị loại${rejected > 0 ? " (lý do bên dưới)" : ""}, ${n(outside)} tiếp nhận ngoài kỳ, ${n(notReceived)} mới đăng ký, chưa tiếp nhận.`,
+  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Đã đọc ${n(read)} PAKN: ${n(counted)} được tính, ${n(rejected)} bị loại, ${n(outside)} ngoài kỳ.`,
+  problems: (count: number) => `${n(count)} lỗi trong dữ liệu (mỗi lỗi: tệp › dòng › cột › hồ sơ):`,
+  more: (count: number) => `… và ${n(count)} lỗi khác (xem trang “Bị loại” của --details).`,
   strict: "Có hồ sơ bị loại và --strict được dùng: không ghi kết quả.",
-  written: (file: string, rows: number, evidence: number) => `Đã ghi ${rows} dòng số liệu và ${evidence} danh sách hồ sơ mất điểm vào ${file}.`,
+  written: (file: string, rows: number, evidence: number) => `Đã ghi ${n(rows)} dòng số liệu và ${n(evidence)} danh sách hồ sơ mất điểm vào ${file}.`,
   detailsWritten: (file: string) => `Đã ghi bảng tính hồ sơ mất điểm vào ${file}.`,
   note: (note: ComputeNote): string => {
     switch (note.code) {
@@ -24,7 +28,7 @@ const vi = {
       case "calendar_year_provisional":
         return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
       case "unit_without_dossiers":
-        return `(lưu ý) Kỳ ${note.period}: ${note.units.length} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+        return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
@@ -36,15 +40,15 @@ const en: DossierMessages = {
   step: { load: "Reading files", check: "Checking", evaluate: "Timeliness", count: "Counting", evidence: "Lost points" },
   progress: "Computing from dossiers",
   unsupported: (file: string) => `${file}: unsupported format; use .parquet, .csv or .jsonl.`,
-  badUnits: (file: string, count: number) => `The units file ${file} has ${count} problem(s); nothing was computed:`,
+  badUnits: (file: string, count: number) => `The units file ${file} has ${countOf(count, "problem")}; nothing was computed:`,
   missingColumns: "Required columns are missing; nothing was computed:",
   accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
-    `Read ${read} dossiers: ${counted} counted, ${rejected} rejected${rejected > 0 ? " (reasons below)" : ""}, ${outside} received outside the period, ${notReceived} registered but not received.`,
-  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Read ${read} feedback items: ${counted} counted, ${rejected} rejected, ${outside} outside the period.`,
-  problems: (count: number) => `${count} problem(s) in the records (each: file › row › column › dossier):`,
-  more: (count: number) => `… and ${count} more (see the “Rejected” sheet of --details).`,
+    `Read ${countOf(read, "dossier")}: ${formatNumber(counted, "en")} counted, ${formatNumber(rejected, "en")} rejected${rejected > 0 ? " (reasons below)" : ""}, ${formatNumber(outside, "en")} received outside the period, ${formatNumber(notReceived, "en")} registered but not received.`,
+  feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Read ${countOf(read, "feedback item")}: ${formatNumber(counted, "en")} counted, ${formatNumber(rejected, "en")} rejected, ${formatNumber(outside, "en")} outside the period.`,
+  problems: (count: number) => `${countOf(count, "problem")} in the records (each: file › row › column › dossier):`,
+  more: (count: number) => `… and ${formatNumber(count, "en")} more (see the “Rejected” sheet of --details).`,
   strict: "Some dossiers were rejected and --strict is set: nothing was written.",
-  written: (file: string, rows: number, evidence: number) => `Wrote ${rows} figure rows and ${evidence} lists of dossiers behind lost points to ${file}.`,
+  written: (file: string, rows: number, evidence: number) => `Wrote ${countOf(rows, "figure row")} and ${countOf(evidence, ["list", "lists"])} of dossiers behind lost points to ${file}.`,
   detailsWritten: (file: string) => `Wrote the workbook of dossiers behind lost points to ${file}.`,
   note: (note: ComputeNote): string => {
     switch (note.code) {
@@ -55,7 +59,7 @@ const en: DossierMessages = {
       case "calendar_year_provisional":
         return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
       case "unit_without_dossiers":
-        return `(note) ${note.period}: ${note.units.length} unit(s) received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+        return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,

@@ -1,10 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
-import { safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
-import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, readUnits, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
+import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
+import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
-import { parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
+import { calendarYearSchema, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
+import { describeSchemaIssue, jsonLocation, parseJsonFile } from "../../input/json-file.js";
+import { describeImportIssue, importUnits } from "@chiso/io";
 import { writeFilesAtomically } from "../../output/atomic.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
@@ -30,6 +32,18 @@ export interface DossierRun {
   readonly stderr: (text: string) => void;
 }
 
+/** A JSON units file may be the bare list `[…]`: read as `{"units": […]}`, on the same lines. */
+function unitsJson(path: string, data: Uint8Array): Uint8Array {
+  if (!path.toLowerCase().endsWith(".json")) return data;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data).replace(/^\uFEFF/, "");
+  } catch {
+    return data; // io says where the text stops being UTF-8
+  }
+  return text.trimStart().startsWith("[") ? new TextEncoder().encode(`{"units": ${text}}`) : data;
+}
+
 /** Reads and checks the units file (exit 3 with every problem when it is wrong). */
 export async function unitsFrom(path: string, language: Language): Promise<UnitInput[]> {
   let data: Uint8Array;
@@ -38,9 +52,11 @@ export async function unitsFrom(path: string, language: Language): Promise<UnitI
   } catch (error) {
     throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
   }
-  const result = await readUnits(data, path, language);
-  if (result.errors.length > 0) throw new CliError([dossierMessages(language).badUnits(path, result.errors.length), ...result.errors.map((line) => `  - ${line}`)].join("\n"), EXIT.invalidInput);
-  return [...result.units];
+  // Read by io, as the figures' own units are: every problem at its file, sheet, row, column and unit.
+  const result = await importUnits(unitsJson(path, data), { fileName: path, language });
+  const errors = result.issues.filter((issue) => issue.severity === "error");
+  if (!result.units) throw new CliError([dossierMessages(language).badUnits(path, errors.length), ...errors.map((issue) => `  - ${describeImportIssue(issue, language)}`)].join("\n"), EXIT.invalidInput);
+  return result.units;
 }
 
 /** Calendar year files given with --calendar (comma-separated) replace the built-in years they cover. */
@@ -48,12 +64,24 @@ export async function calendarYearsFrom(option: string | undefined, language: La
   if (!option) return undefined;
   const years = new Map(builtinCalendarYears.map((year) => [year.year, year]));
   for (const path of option.split(",").map((part) => part.trim()).filter(Boolean)) {
+    let text: string;
     try {
-      const year = parseCalendarYear(JSON.parse(await readFile(path, "utf8")));
-      years.set(year.year, year);
+      text = await readFile(path, "utf8");
     } catch (error) {
-      throw new CliError(messagesFor(language).cannotRead(path, (error as Error).message.split("\n")[0]!), EXIT.invalidInput, { cause: error });
+      throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
     }
+    const json = parseJsonFile(path, text, language);
+    const parsed = calendarYearSchema.safeParse(json.value);
+    if (!parsed.success) {
+      // Each problem at its line, not zod's JSON dump of them.
+      const lines = parsed.error.issues.map((issue) => {
+        const described = describeSchemaIssue(issue, language);
+        return `  - ${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
+      });
+      throw new CliError([messagesFor(language).invalidCalendar(path, parsed.error.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+    }
+    const year = parseCalendarYear(json.value);
+    years.set(year.year, year);
   }
   return [...years.values()];
 }

@@ -5,6 +5,7 @@ import { readStore } from "../../input/store-file.js";
 import { toFiguresDocument } from "./figures-document.js";
 // The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
 import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
+import { comparePeriods } from "@chiso/store/periods";
 
 export type { DataMeta, EvidenceEntry, PublishedMark };
 
@@ -43,7 +44,7 @@ export interface FiguresFileOptions {
 
 /** The latest month (or, failing that, period) that has figures. */
 export function latestPeriod(dataset: Dataset): string {
-  const keys = [...dataset.figuresByPeriod.keys()].sort();
+  const keys = [...dataset.figuresByPeriod.keys()].sort(comparePeriods);
   return keys.filter((key) => /^\d{4}-\d{2}$/.test(key)).at(-1) ?? keys.at(-1) ?? "";
 }
 

@@ -1,0 +1,81 @@
+import type { Language } from "@chiso/core";
+import { describeImportIssue, scanJson, type JsonPath } from "@chiso/io";
+import { CliError, EXIT } from "../cli-error.js";
+
+/** A JSON file the user wrote (profile, scheme, calendar year), with the line each of its values starts on. */
+export interface JsonFile {
+  readonly value: unknown;
+  readonly lineOf: (path: JsonPath) => number | undefined;
+}
+
+/**
+ * Parses a JSON file's text (a byte-order mark is allowed). Text that is not JSON is refused at its
+ * line and column, saying what was expected, in the user's language — never with the engine's own
+ * English message and character offset.
+ */
+export function parseJsonFile(file: string, text: string, language: Language): JsonFile {
+  const body = text.replace(/^\uFEFF/, "");
+  const scan = scanJson(body);
+  if (scan.error) {
+    const { line, column, expected } = scan.error;
+    throw new CliError(describeImportIssue({ file, code: "invalid_json", severity: "error", line, params: { column, expected } }, language), EXIT.invalidInput);
+  }
+  return { value: JSON.parse(body) as unknown, lineOf: scan.lineOf };
+}
+
+/**
+ * Where a problem at `path` is: "ho-so-tinh.json › dòng 4" — the line of the value, or of the
+ * nearest object that holds it (a missing field is shown at the object that lacks it).
+ */
+export function jsonLocation(file: string, json: JsonFile, path: readonly (string | number)[], language: Language): string {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const line = json.lineOf(path.slice(0, length));
+    if (line !== undefined) return `${file} › ${language === "vi" ? "dòng" : "line"} ${line}`;
+  }
+  return file;
+}
+
+/** The parts of a schema library's issue that a message needs (zod's issues have this shape). */
+export interface SchemaIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly expected?: unknown;
+  readonly values?: readonly unknown[];
+  readonly keys?: readonly string[];
+  readonly minimum?: unknown;
+  readonly maximum?: unknown;
+  readonly format?: unknown;
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = { string: "chuỗi chữ", number: "số", int: "số nguyên", boolean: "true/false", array: "danh sách […]", object: "đối tượng {…}" };
+
+/**
+ * A schema problem of a user's JSON file as "path: what is wrong; how to fix it" in the user's language
+ * (the schema library's own messages are English only). The path of an unknown key ends with the key.
+ */
+export function describeSchemaIssue(issue: SchemaIssue, language: Language): { readonly path: (string | number)[]; readonly text: string } {
+  const base = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const vi = language === "vi";
+  const list = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(", ");
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const keys = issue.keys ?? [];
+      return { path: [...base, ...keys.slice(0, 1)], text: vi ? `trường không có trong định dạng: ${list(keys)}; hãy xóa hoặc sửa tên trường.` : `field not in the format: ${list(keys)}; remove it or correct its name.` };
+    }
+    case "invalid_type": {
+      const expected = String(issue.expected);
+      return { path: base, text: vi ? `cần ${TYPE_NAMES[expected] ?? expected}; hãy sửa giá trị (hoặc thêm trường nếu đang thiếu).` : `a ${expected} is needed; correct the value (or add the field if it is missing).` };
+    }
+    case "invalid_value":
+      return { path: base, text: vi ? `giá trị không hợp lệ; hãy dùng một trong: ${list(issue.values ?? [])}.` : `invalid value; use one of: ${list(issue.values ?? [])}.` };
+    case "too_small":
+      return { path: base, text: vi ? `quá nhỏ hoặc quá ngắn (tối thiểu ${String(issue.minimum)}); hãy sửa giá trị.` : `too small or too short (at least ${String(issue.minimum)}); correct the value.` };
+    case "too_big":
+      return { path: base, text: vi ? `quá lớn hoặc quá dài (tối đa ${String(issue.maximum)}); hãy sửa giá trị.` : `too large or too long (at most ${String(issue.maximum)}); correct the value.` };
+    case "invalid_format":
+      return { path: base, text: vi ? `sai định dạng (${String(issue.format)}); hãy sửa theo tệp mẫu.` : `wrong format (${String(issue.format)}); correct it as in the template.` };
+    default:
+      return { path: base, text: issue.message };
+  }
+}
