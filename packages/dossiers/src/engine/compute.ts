@@ -152,11 +152,12 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     // Text files are numbered by their scan order above; from here every order that matters is an ORDER BY,
     // so DuckDB may write the intermediate tables in parallel without keeping the rows' order.
     await connection.run("SET preserve_insertion_order = false");
-    for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    const evaluateFrom = MATERIALIZED.findIndex((table) => table.name === "chiso_dossier_result");
+    for (const { name, sql } of MATERIALIZED.slice(0, evaluateFrom)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
     step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-    // One row per dossier id, no longer read: its memory goes to the counts and the evidence.
-    await connection.run("DROP TABLE chiso_event_summary");
+    for (const { name, sql } of MATERIALIZED.slice(evaluateFrom)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    // The numbered events and the per-dossier tables are no longer read: their memory goes to the counts and the evidence.
+    for (const name of ["chiso_events", "chiso_event_summary", "chiso_dossier_ids"]) await connection.run(`DROP TABLE ${name}`);
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
