@@ -7,10 +7,10 @@ import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../c
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
 import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
 import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
-import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow } from "./assemble.js";
+import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
 import type { DossierProblem, InputFile } from "../problems.js";
 import type { EvidenceEntry } from "../evidence/schema.js";
 
@@ -57,7 +57,9 @@ export type ComputeNote =
   | { readonly code: "item_not_computed"; readonly item: string; readonly columns: readonly string[] }
   | { readonly code: "calendar_year_missing"; readonly year: number }
   | { readonly code: "calendar_year_provisional"; readonly year: number }
-  | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string };
+  | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
+  /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
+  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
 
 export interface DossierComputation {
   /** `chiso.figures/1` rows, one per unit (that can receive dossiers) and month. */
@@ -163,6 +165,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
     const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as FeedbackCountRow) : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
+    const rejected = (await rows(connection, REJECTED_UNITS_SQL)).map((row) => mapNumbers(row) as unknown as RejectedRow);
     const problemLimit = options.problemLimit ?? 1000;
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
@@ -186,7 +189,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const procedures = (await rows(connection, "SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in")).map((row) => mapNumbers(row) as unknown as ProcedureRow);
 
     const present = loaded.get("dossiers")!.present;
-    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present });
+    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
     const notes: ComputeNote[] = [
       ...assembled.notes,
       ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),

@@ -252,10 +252,25 @@ placed AS (
   LEFT JOIN chiso_dossier_links l ON l.dossier_no = d.row_no
 )`;
 
-/** How many dossier records ended in each status (see `placedDossiers`). */
+/**
+ * How many dossier records ended in each status (see `placedDossiers`); the rejected ones also by unit
+ * (its number, NULL when the unit is unknown) and month (NULL when the reception cannot be placed),
+ * so that a unit whose every dossier was rejected reads as "no data", never as a quiet 0/0.
+ */
 export const DOSSIER_STATUS_SQL = `
-WITH ${placedDossiers("d.row_no AS row_no")}
-SELECT status, CAST(COUNT(*) AS BIGINT) AS n FROM placed GROUP BY status
+WITH ${placedDossiers("d.row_no AS row_no, d.unit_id AS unit_id")}
+SELECT x.status AS status, un.unit_no AS unit_no, x.month_ord AS month_ord, CAST(COUNT(*) AS BIGINT) AS n
+FROM (
+  SELECT status, CASE WHEN status = 'rejected' THEN unit_id END AS unit_id, CASE WHEN status = 'rejected' THEN month_ord END AS month_ord FROM placed
+) x
+LEFT JOIN chiso_units un ON un.unit_id = x.unit_id
+GROUP BY x.status, un.unit_no, x.month_ord
+`;
+
+/** The units and months with rejected dossiers (see `DOSSIER_STATUS_SQL`; `month_ord` NULL: a month not known). */
+export const REJECTED_UNITS_SQL = `
+SELECT unit_no, month_ord, CAST(SUM(n) AS BIGINT) AS n FROM chiso_dossier_status
+WHERE status = 'rejected' AND unit_no IS NOT NULL GROUP BY unit_no, month_ord
 `;
 
 /**
@@ -492,7 +507,7 @@ GROUP BY unit_id, month_ord
 
 /** What became of the records: one row per file and status, for the "read, counted, rejected" report. */
 export const ACCOUNTING_SQL = `
-SELECT 'dossiers' AS source, status AS status_name, n FROM chiso_dossier_status
+SELECT 'dossiers' AS source, status AS status_name, CAST(SUM(n) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
 UNION ALL
 SELECT 'feedback_counted', 'counted', CAST(COUNT(*) AS BIGINT) FROM chiso_feedback_result
 UNION ALL

@@ -25,6 +25,8 @@ const vi = {
         return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
       case "unit_without_dossiers":
         return `(lưu ý) Kỳ ${note.period}: ${note.units.length} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "unit_dossiers_rejected":
+        return `(lưu ý) Kỳ ${note.period}: ${note.units.length} đơn vị có mọi hồ sơ bị loại — không có số liệu (không ghi 0/0), xem lỗi bên trên: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
@@ -56,6 +58,8 @@ const en: DossierMessages = {
         return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
       case "unit_without_dossiers":
         return `(note) ${note.period}: ${note.units.length} unit(s) received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "unit_dossiers_rejected":
+        return `(note) ${note.period}: every dossier of ${note.units.length} unit(s) was rejected — no data (not 0/0), see the problems above: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
