@@ -56,4 +56,5 @@ for (const file of readdirSync(plans).sort()) {
     console.log(`  ${operator.operator_timing.toFixed(2)} s  ${operator.operator_name} ${operator.operator_cardinality.toLocaleString("en")} rows ${String(detail).slice(0, 60)}`);
   }
 }
-rmSync(plans, { recursive: true, force: true });
+if (!process.env.KEEP_PLANS) rmSync(plans, { recursive: true, force: true });
+else console.log(plans);

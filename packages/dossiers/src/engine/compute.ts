@@ -154,12 +154,23 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     // Text files are numbered by their scan order above; from here every order that matters is an ORDER BY,
     // so DuckDB may write the intermediate tables in parallel without keeping the rows' order.
     await connection.run("SET preserve_insertion_order = false");
+    // The rules write every join with the large side first and the table to look up second, and DuckDB
+    // builds its hash tables on the second: its own choice, from estimates, built some on ten million
+    // wide dossier rows (the per-dossier result, the evidence's ids), slower and spilling past the memory limit.
+    await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
+    // The large intermediate tables (ids, numbered events, per-dossier summary) are dropped as soon as no
+    // later step reads them: their memory goes to the next steps, so ten million dossiers stay in memory.
     const evaluateFrom = MATERIALIZED.findIndex((table) => table.name === "chiso_dossier_result");
-    for (const { name, sql } of MATERIALIZED.slice(0, evaluateFrom)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-    step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(evaluateFrom)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-    // The numbered events and the per-dossier tables are no longer read: their memory goes to the counts and the evidence.
-    for (const name of ["chiso_events", "chiso_event_summary", "chiso_dossier_ids"]) await connection.run(`DROP TABLE ${name}`);
+    const dropped = ["chiso_dossier_ids", "chiso_events", "chiso_event_summary", "chiso_waiting"];
+    for (const [index, { name, sql }] of MATERIALIZED.entries()) {
+      if (index === evaluateFrom) step("evaluate");
+      await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+      const later = MATERIALIZED.slice(index + 1);
+      for (const table of dropped.filter((table) => MATERIALIZED.slice(0, index + 1).some((done) => done.name === table) && !later.some((next) => new RegExp(`\\b${table}\\b`).test(next.sql)))) {
+        await connection.run(`DROP TABLE IF EXISTS ${table}`);
+        dropped.splice(dropped.indexOf(table), 1);
+      }
+    }
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);

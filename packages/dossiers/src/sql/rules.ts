@@ -74,6 +74,10 @@ WITH ev AS (
   FROM chiso_events e CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) p
   WHERE e.dossier_no IS NOT NULL
 )
+SELECT ${int32("g.dossier_no")} AS dossier_no, ${int32("g.n_bad")} AS n_bad, ${int32("g.n_received")} AS n_received,
+  ${int32(`g.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(g.settled_key / ${SETTLED_CLASS}.0) AS BIGINT)`)} AS settled_min,
+  ${int32("g.n_supp")} AS n_supp, ${int32("g.last_supp")} AS last_supp, ${int32("g.last_other")} AS last_other
+FROM (
 SELECT dossier_no,
   CAST(SUM(bad) AS BIGINT) AS n_bad,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
@@ -84,6 +88,40 @@ SELECT dossier_no,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
 FROM ev
 GROUP BY dossier_no
+) g
+`;
+
+/**
+ * The citizen's waiting time of each dossier with a supplement request (from each request to the next
+ * event, in minutes and in working days). Only these dossiers need their events in order; they are
+ * found by number in the numbered events. Small: one row per such dossier.
+ */
+export const WAITING_SQL = `
+WITH supp_ids AS (
+  SELECT sm.dossier_no AS dossier_no, b.as_of AS as_of_min
+  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
+  WHERE sm.n_supp > 0
+),
+ev AS (
+  SELECT e.dossier_no AS dossier_no, e.state AS state, e.changed_min AS changed_min, e.row_no AS row_no
+  FROM chiso_events e JOIN supp_ids si ON si.dossier_no = e.dossier_no
+  WHERE e.changed_min <= si.as_of_min
+),
+supp_events AS (
+  SELECT ev.dossier_no AS dossier_no, ev.state AS state, ev.changed_min AS changed_min,
+    CAST(FLOOR(ev.changed_min / 1440.0) AS BIGINT) AS changed_day,
+    ROW_NUMBER() OVER (PARTITION BY ev.dossier_no ORDER BY ev.changed_min, ev.row_no) AS rn
+  FROM ev
+)
+SELECT a.dossier_no AS dossier_no,
+  CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
+  CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
+FROM supp_events a
+JOIN supp_events b ON b.dossier_no = a.dossier_no AND b.rn = a.rn + 1
+JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
+JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
+WHERE a.state = 5
+GROUP BY a.dossier_no
 `;
 
 /**
@@ -293,38 +331,8 @@ counted AS (
   JOIN chiso_units un ON un.unit_id = d.unit_id
   WHERE d.status = 'counted'
 ),
--- Only dossiers with a supplement request need their events in order (to time the citizen's waiting);
--- they are found by number in the numbered events.
-supp_ids AS (
-  SELECT sm.dossier_no AS dossier_no, b.as_of AS as_of_min
-  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
-  WHERE sm.n_supp > 0
-),
-ev AS (
-  SELECT e.dossier_no AS dossier_no, e.state AS state, e.changed_min AS changed_min, e.row_no AS row_no
-  FROM chiso_events e JOIN supp_ids si ON si.dossier_no = e.dossier_no
-  WHERE e.changed_min <= si.as_of_min
-),
-supp_events AS (
-  SELECT ev.dossier_no AS dossier_no, ev.state AS state, ev.changed_min AS changed_min,
-    CAST(FLOOR(ev.changed_min / 1440.0) AS BIGINT) AS changed_day,
-    ROW_NUMBER() OVER (PARTITION BY ev.dossier_no ORDER BY ev.changed_min, ev.row_no) AS rn
-  FROM ev
-),
-waiting AS (
-  SELECT a.dossier_no AS dossier_no,
-    CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
-    CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
-  FROM supp_events a
-  JOIN supp_events b ON b.dossier_no = a.dossier_no AND b.rn = a.rn + 1
-  JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
-  JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
-  WHERE a.state = 5
-  GROUP BY a.dossier_no
-),
 summary AS (
-  SELECT s.dossier_no AS dossier_no, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
-    s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min
+  SELECT s.dossier_no AS dossier_no, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other, s.settled_min AS settled_min
   FROM chiso_event_summary s
 ),
 ended AS (
@@ -354,7 +362,7 @@ ended AS (
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
   LEFT JOIN summary a ON a.dossier_no = c.row_no
-  LEFT JOIN waiting w ON w.dossier_no = c.row_no
+  LEFT JOIN chiso_waiting w ON w.dossier_no = c.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
 ),
@@ -593,8 +601,9 @@ listed_dossiers AS (
   SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
     d.dossier_id AS record_id, pr.row_no AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
     l.days_late AS days_late, l.reason_no AS reason_no
-  FROM ranked_dossiers l
-  LEFT JOIN chiso_dossiers_in d ON d.row_no = l.row_no
+  -- Every listed row is a dossier record's; the listed rows (few) are the join's build side, the records its probe.
+  FROM chiso_dossiers_in d
+  JOIN ranked_dossiers l ON l.row_no = d.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
   WHERE l.rn <= ${limit}
 ),
@@ -626,6 +635,7 @@ export const MATERIALIZED: readonly { readonly name: string; readonly sql: strin
   { name: "chiso_dossier_ids", sql: DOSSIER_IDS_SQL },
   { name: "chiso_events", sql: EVENTS_SQL },
   { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
+  { name: "chiso_waiting", sql: WAITING_SQL },
   { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },
