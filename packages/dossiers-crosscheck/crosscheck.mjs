@@ -10,7 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { Session } from "chdb";
 import { assembleFigures, computeDossierFigures, generateRecords, typicalProvince } from "@chiso/dossiers";
 import { buildWorkingCalendar } from "@chiso/dossiers/calendar";
-import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, EVIDENCE_ORDER, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
+import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, EVIDENCE_ORDER, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
 
 const PERIOD = "2026-10";
 const EVIDENCE_LIMIT = 5;
@@ -93,7 +93,8 @@ try {
   const feedbackCounts = rows(FEEDBACK_COUNTS_SQL).map(numbers);
   const evidenceRows = rows(`${evidenceSql(EVIDENCE_LIMIT)} ${EVIDENCE_ORDER}`).map(numbers);
   const procedures = rows("SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in").map(numbers);
-  const assembled = assembleFigures({ units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: new Set(["result_electronic", "fee_due", "paid_online", "digitized_at_intake", "reused_data", "data_store_synced", "population_data", "complained"]) });
+  const rejected = rows(REJECTED_UNITS_SQL).map(numbers);
+  const assembled = assembleFigures({ units, periods, counts, feedbackCounts, evidenceRows, procedures, rejected, presentColumns: new Set(["result_electronic", "fee_due", "paid_online", "digitized_at_intake", "reused_data", "data_store_synced", "population_data", "complained"]) });
   const accountingRows = rows(ACCOUNTING_SQL).map(numbers);
   const problems = rows("SELECT code, count() AS n FROM chiso_problems GROUP BY code").map(numbers);
 

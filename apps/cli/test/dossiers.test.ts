@@ -159,6 +159,24 @@ describe("chiso calendar", () => {
     expect(existsSync(join(dir, "f.json"))).toBe(false);
   });
 
+  it("refuses a year the Labour Code 2019 did not govern, in Vietnamese and in English, rather than citing it", async () => {
+    for (const args of [["calendar", "show", "--year", "1999"], ["calendar", "propose", "--year", "2020"]]) {
+      const vi = await run(args);
+      expect(vi.code).not.toBe(0);
+      expect(vi.stdout).toBe("");
+      expect(vi.stderr).toContain(`Không có lịch làm việc cho năm ${args[3]}`);
+      expect(vi.stderr).toContain("Bộ luật Lao động 2019, có hiệu lực từ ngày 1/1/2021");
+      expect(vi.stderr).not.toContain("Điều 112");
+      const en = await run([...args, "--lang", "en"]);
+      expect(en.code).toBe(vi.code);
+      expect(en.stderr).toContain(`No working-day calendar for ${args[3]}: chiso proposes calendars only under the Labour Code 2019, in force from 1 January 2021`);
+    }
+    // The first year it governs is proposed, citing it.
+    const first = await run(["calendar", "show", "--year", "2021"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Bộ luật Lao động 2019, Điều 112");
+  });
+
   it("shows an official year with the source of every day off", async () => {
     const result = await run(["calendar", "show", "--year", "2024", "--lang", "en"]);
     expect(result.code).toBe(0);

@@ -13,7 +13,7 @@
  * result.accounting.dossiers; // { read, counted, rejected, outsidePeriod, notReceived }
  */
 export { computeDossierFigures, minuteOfLocal, MissingColumnsError, type DossierFiles, type ComputeOptions, type ComputeStep, type DossierComputation, type Accounting, type ComputeNote } from "./engine/compute.js";
-export { assembleFigures, localIsoOfMinute, type CountRow, type FeedbackCountRow, type EvidenceRow } from "./engine/assemble.js";
+export { assembleFigures, localIsoOfMinute, type CountRow, type FeedbackCountRow, type EvidenceRow, type RejectedRow } from "./engine/assemble.js";
 export { DOSSIER_COLUMNS, EVENT_COLUMNS, PROCEDURE_COLUMNS, FEEDBACK_COLUMNS, ITEM_COLUMNS, DOSSIER_ITEMS, FEEDBACK_ITEMS, type InputColumn } from "./engine/columns.js";
 export { formatOf, type FileFormat } from "./engine/duckdb-load.js";
 export { describeProblem, problemLocation, problemCodes, type DossierProblem, type ProblemCode, type InputFile } from "./problems.js";

@@ -1,6 +1,6 @@
 import { LunarCalendar } from "@dqcai/vn-lunar";
 import { describe, expect, it } from "vitest";
-import { buildWorkingCalendar, builtinCalendarYears, countWorkingDays, hungKingsDay, lunarToSolar, proposeCalendarYear, solarToLunar, tetDay } from "../src/calendar/index.js";
+import { buildWorkingCalendar, builtinCalendarYears, CalendarYearOutOfRulesError, countWorkingDays, hungKingsDay, lunarToSolar, PROPOSAL_YEARS, proposeCalendarYear, solarToLunar, tetDay } from "../src/calendar/index.js";
 
 describe("Vietnamese lunar calendar (UTC+7)", () => {
   it.each([
@@ -73,6 +73,13 @@ describe("working-day calendar", () => {
     expect(proposed.status).toBe("provisional");
     // A holiday on a weekend gives the next working day off: Giỗ Tổ 2026 is a Sunday → Monday 27/4.
     expect(proposed.daysOff).toContainEqual(expect.objectContaining({ date: "2026-04-27", kind: "compensatory" }));
+  });
+
+  it("proposes only the years the Labour Code 2019 governs (from 2021), and refuses the others rather than citing it", () => {
+    expect(PROPOSAL_YEARS.first).toBe(2021);
+    for (const year of [1999, 2020, PROPOSAL_YEARS.last + 1, 2026.5]) expect(() => proposeCalendarYear(year)).toThrow(CalendarYearOutOfRulesError);
+    expect(() => proposeCalendarYear(2020)).toThrow(/Labour Code 2019, in force from 2021/);
+    expect(proposeCalendarYear(2021).daysOff.some((day) => day.source.startsWith("Bộ luật Lao động 2019"))).toBe(true);
   });
 
   it("proposes 2030 from Vietnam's Tết (2 February), not China's", () => {

@@ -60,6 +60,41 @@ describe("bad input: every problem located, every dossier counted or rejected", 
     expect(counted).toBe(result.accounting.dossiers.counted);
   });
 
+  it("writes a unit whose every dossier was rejected as no data, never as 0/0", async () => {
+    const records = {
+      dossiers: [
+        dossier("A", "2026-10-05T08:00:00"), // U1, counted
+        dossier("B", "2026-10-05T08:00:00", { unit_id: "U2", procedure_id: "P-NONE" }), // U2, rejected: unknown procedure
+        dossier("C", "2026-10-06T08:00:00", { unit_id: "U2" }), // U2, rejected: an event before reception
+      ],
+      events: [
+        ...events("A", [2, "2026-10-05T08:00:00"], [9, "2026-10-06T08:00:00"]),
+        ...events("B", [2, "2026-10-05T08:00:00"], [9, "2026-10-06T08:00:00"]),
+        ...events("C", [2, "2026-10-06T08:00:00"], [9, "2026-10-01T08:00:00"]),
+      ],
+    };
+    const result = await computeRecords(records, { period: "2026-10" });
+    expect(result.accounting.dossiers).toMatchObject({ read: 3, counted: 1, rejected: 2 });
+    expect(result.figures.map((figure) => figure.unit)).toEqual(["U1"]);
+    expect(result.figures[0]!.items.ON_TIME).toEqual({ numerator: 1, denominator: 1 });
+    expect(result.notes).toContainEqual({ code: "unit_dossiers_rejected", units: ["U2"], period: "2026-10" });
+    expect(result.notes.some((note) => note.code === "unit_without_dossiers")).toBe(false);
+
+    // A reception that cannot be read cannot be placed in a month: the unit has no data for any month of the period.
+    const unreadable = await computeRecords({ dossiers: [records.dossiers[0]!, dossier("D", "hôm qua", { unit_id: "U2" })], events: [...records.events.slice(0, 2), ...events("D", [2, "2026-10-05T08:00:00"])] }, { period: "2026-10" });
+    expect(unreadable.figures.map((figure) => figure.unit)).toEqual(["U1"]);
+    expect(unreadable.notes).toContainEqual({ code: "unit_dossiers_rejected", units: ["U2"], period: "2026-10" });
+
+    // With a feedback file, the unit keeps its feedback items, and only them.
+    const withFeedback = await computeRecords(
+      { ...records, feedback: [{ feedback_id: "F1", unit_id: "U2", received_at: "2026-10-07T08:00:00", handled_at: "2026-10-08T08:00:00" }] },
+      { period: "2026-10" },
+    );
+    const u2 = withFeedback.figures.find((figure) => figure.unit === "U2")!;
+    expect(u2.items).toEqual({ PETITION_PROCESSING_ON_TIME: { numerator: 1, denominator: 1 }, PETITION_HANDLING_SATISFACTION: { numerator: 1, denominator: 1 } });
+    expect(u2.channels).toBeUndefined();
+  });
+
   it("refuses a file without a required column, naming it", async () => {
     const written = writeRecords({ dossiers: [dossier("A", "2026-10-05T08:00:00")], events: events("A", [2, "2026-10-05T08:00:00"]) }, { dossiers: ["dossier_id", "procedure_id", "received_at"] });
     try {

@@ -5,5 +5,5 @@
  */
 export { calendarYearSchema, dayOffKinds, type CalendarYear, type CalendarYearInput, type DayOff, type DayOffKind } from "./schema.js";
 export { builtinCalendarYears, buildWorkingCalendar, parseCalendarYear, countWorkingDays, dayNumberOfIso, isoOfDayNumber, type WorkingCalendar, type CalendarDay } from "./working-days.js";
-export { proposeCalendarYear, weekdayOfJulianDay } from "./propose.js";
+export { proposeCalendarYear, weekdayOfJulianDay, PROPOSAL_YEARS, CalendarYearOutOfRulesError } from "./propose.js";
 export { solarToLunar, lunarToSolar, tetDay, hungKingsDay, julianDay, dateOfJulianDay, VIETNAM_UTC_OFFSET, type LunarDate } from "./lunar.js";

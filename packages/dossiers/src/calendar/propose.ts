@@ -2,6 +2,22 @@ import { hungKingsDay, isoOfJulianDay, julianDayOfIso, tetDay } from "./lunar.js
 import type { CalendarYear, DayOff } from "./schema.js";
 
 const LABOUR_CODE = "Bộ luật Lao động 2019, Điều 112 khoản 1";
+
+/**
+ * The years whose days off the proposal's rules govern: the Labour Code 2019 (Bộ luật Lao động số
+ * 45/2019/QH14) took effect on 1 January 2021 — before it the Labour Code 2012 gave one day for 2/9
+ * and no adjacent day — and the Vietnamese lunar conversion is checked up to 2150. A year outside is
+ * refused rather than proposed under a law that did not govern it.
+ */
+export const PROPOSAL_YEARS = { first: 2021, last: 2150 } as const;
+
+/** A year the proposal's rules do not govern (see `PROPOSAL_YEARS`). */
+export class CalendarYearOutOfRulesError extends RangeError {
+  override readonly name = "CalendarYearOutOfRulesError";
+  constructor(readonly year: number) {
+    super(`no working-day rules for ${year}: proposals follow the Labour Code 2019, in force from ${PROPOSAL_YEARS.first} (checked to ${PROPOSAL_YEARS.last})`);
+  }
+}
 const COMPENSATORY = "Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù khi ngày lễ trùng ngày nghỉ hằng tuần)";
 const PROPOSED = "Đề xuất của chiso theo Bộ luật Lao động 2019 (Điều 112) và âm lịch Việt Nam (UTC+7); chờ thông báo chính thức";
 
@@ -22,9 +38,11 @@ const isWeekend = (jdn: number) => {
  * lunar); 30/4; 1/5; 2/9 with one adjacent day (the one that joins a weekend: 3/9 when 2/9 is a
  * Monday, Thursday or Sunday, else 1/9). A holiday on a Saturday or Sunday gives the next working day
  * off (nghỉ bù). Swaps (hoán đổi) are decided case by case and are never proposed.
- * The result is marked `provisional`.
+ * The result is marked `provisional`. Only for the years those rules govern (`PROPOSAL_YEARS`); any
+ * other year throws `CalendarYearOutOfRulesError`.
  */
 export function proposeCalendarYear(year: number): CalendarYear {
+  if (!Number.isInteger(year) || year < PROPOSAL_YEARS.first || year > PROPOSAL_YEARS.last) throw new CalendarYearOutOfRulesError(year);
   const holidays: { jdn: number; name: string; source: string }[] = [];
   const add = (iso: string, name: string, source = LABOUR_CODE) => holidays.push({ jdn: julianDayOfIso(iso), name, source });
   add(`${year}-01-01`, "Tết Dương lịch");

@@ -57,6 +57,13 @@ export interface EvidenceRow {
 }
 
 /** A procedure of the procedures file, by its row (`SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in`). */
+/** Rejected dossiers of a unit (by its number) in a month (`month_ord` null: received at a time that cannot be placed). */
+export interface RejectedRow {
+  readonly unit_no: number;
+  readonly month_ord: number | null;
+  readonly n: number;
+}
+
 export interface ProcedureRow {
   readonly row_no: number;
   readonly procedure_id: string | null;
@@ -133,13 +140,17 @@ export interface AssembleInput {
   readonly procedures: readonly ProcedureRow[];
   /** Columns of the dossiers file present in it. */
   readonly presentColumns: ReadonlySet<string>;
+  /** The units and months with rejected dossiers: without any counted, they have no data (not 0/0). */
+  readonly rejected?: readonly RejectedRow[];
 }
 
 /**
  * Turns the engine's counts into `chiso.figures/1` rows and evidence entries. Every unit that can
  * receive dossiers (a unit without children, or one with dossiers of its own) gets a row for every
  * month: a unit with no dossier in a month gets 0/0 counts — the records say it received none — and a
- * note lists those units so a missing extract is not mistaken for a quiet month.
+ * note lists those units so a missing extract is not mistaken for a quiet month. A unit whose dossiers
+ * of a month were all rejected (or rejected with a reception that cannot be placed in a month) has no
+ * data for it: no dossier items and no channels — only its feedback items, if any — and a note says so.
  */
 export function assembleFigures(input: AssembleInput): { figures: FigureInput[]; evidence: EvidenceEntry[]; notes: ComputeNote[] } {
   const computed = new Set(Object.entries(ITEM_COLUMNS).filter(([, columns]) => columns.every((column) => input.presentColumns.has(column))).map(([code]) => code));
@@ -151,13 +162,27 @@ export function assembleFigures(input: AssembleInput): { figures: FigureInput[];
   const parents = new Set(input.units.flatMap((unit) => (unit.parent ? [unit.parent] : [])));
   const countsByKey = new Map(input.counts.map((row) => [`${row.unit_id}|${row.month_ord}`, row]));
   const feedbackByKey = new Map((input.feedbackCounts ?? []).map((row) => [`${row.unit_id}|${row.month_ord}`, row]));
+  const unitIds = unitOrder(input.units.map((unit) => unit.id));
+  const rejected = new Set((input.rejected ?? []).filter((row) => row.n > 0).map((row) => `${unitIds[row.unit_no]}|${row.month_ord ?? "?"}`));
   const figures: FigureInput[] = [];
   for (const period of input.periods) {
     const quiet: string[] = [];
+    const noData: string[] = [];
     for (const unit of input.units) {
       const key = `${unit.id}|${period.monthOrdinal}`;
       const own = countsByKey.get(key);
       if (!own && parents.has(unit.id)) continue;
+      if (!own && (rejected.has(key) || rejected.has(`${unit.id}|?`))) {
+        noData.push(unit.id);
+        if (input.feedbackCounts === null) continue;
+        const feedback = feedbackByKey.get(key);
+        figures.push({
+          unit: unit.id,
+          period: period.key,
+          items: { PETITION_PROCESSING_ON_TIME: pair(feedback?.n_on_time ?? 0, feedback?.n_received ?? 0), PETITION_HANDLING_SATISFACTION: pair(feedback?.n_satisfactory ?? 0, feedback?.n_received ?? 0) },
+        });
+        continue;
+      }
       if (!own) quiet.push(unit.id);
       const row = own ?? EMPTY_COUNTS(unit.id, period.monthOrdinal);
       const items = itemsOf(row, computed);
@@ -178,10 +203,10 @@ export function assembleFigures(input: AssembleInput): { figures: FigureInput[];
       figures.push(figure);
     }
     if (quiet.length > 0) notes.push({ code: "unit_without_dossiers", units: quiet, period: period.key });
+    if (noData.length > 0) notes.push({ code: "unit_dossiers_rejected", units: noData, period: period.key });
   }
 
   const periodKey = new Map(input.periods.map((period) => [period.monthOrdinal, period.key]));
-  const unitIds = unitOrder(input.units.map((unit) => unit.id));
   const procedures = new Map(input.procedures.map((procedure) => [procedure.row_no, procedure]));
   const evidence: EvidenceEntry[] = [];
   let current: EvidenceEntry | null = null;

@@ -7,10 +7,10 @@ import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../c
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
 import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
 import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
-import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow } from "./assemble.js";
+import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
 import type { DossierProblem, InputFile } from "../problems.js";
 import type { EvidenceEntry } from "../evidence/schema.js";
 
@@ -57,7 +57,9 @@ export type ComputeNote =
   | { readonly code: "item_not_computed"; readonly item: string; readonly columns: readonly string[] }
   | { readonly code: "calendar_year_missing"; readonly year: number }
   | { readonly code: "calendar_year_provisional"; readonly year: number }
-  | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string };
+  | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
+  /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
+  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
 
 export interface DossierComputation {
   /** `chiso.figures/1` rows, one per unit (that can receive dossiers) and month. */
@@ -152,16 +154,29 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     // Text files are numbered by their scan order above; from here every order that matters is an ORDER BY,
     // so DuckDB may write the intermediate tables in parallel without keeping the rows' order.
     await connection.run("SET preserve_insertion_order = false");
-    for (const { name, sql } of MATERIALIZED.slice(0, 4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-    step("evaluate");
-    for (const { name, sql } of MATERIALIZED.slice(4)) await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-    // One row per dossier id, no longer read: its memory goes to the counts and the evidence.
-    await connection.run("DROP TABLE chiso_event_summary");
+    // The rules write every join with the large side first and the table to look up second, and DuckDB
+    // builds its hash tables on the second: its own choice, from estimates, built some on ten million
+    // wide dossier rows (the per-dossier result, the evidence's ids), slower and spilling past the memory limit.
+    await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
+    // The large intermediate tables (ids, numbered events, per-dossier summary) are dropped as soon as no
+    // later step reads them: their memory goes to the next steps, so ten million dossiers stay in memory.
+    const evaluateFrom = MATERIALIZED.findIndex((table) => table.name === "chiso_dossier_result");
+    const dropped = ["chiso_dossier_ids", "chiso_events", "chiso_event_summary", "chiso_waiting"];
+    for (const [index, { name, sql }] of MATERIALIZED.entries()) {
+      if (index === evaluateFrom) step("evaluate");
+      await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+      const later = MATERIALIZED.slice(index + 1);
+      for (const table of dropped.filter((table) => MATERIALIZED.slice(0, index + 1).some((done) => done.name === table) && !later.some((next) => new RegExp(`\\b${table}\\b`).test(next.sql)))) {
+        await connection.run(`DROP TABLE IF EXISTS ${table}`);
+        dropped.splice(dropped.indexOf(table), 1);
+      }
+    }
 
     step("count");
     const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
     const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as FeedbackCountRow) : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
+    const rejected = (await rows(connection, REJECTED_UNITS_SQL)).map((row) => mapNumbers(row) as unknown as RejectedRow);
     const problemLimit = options.problemLimit ?? 1000;
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
@@ -185,7 +200,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const procedures = (await rows(connection, "SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in")).map((row) => mapNumbers(row) as unknown as ProcedureRow);
 
     const present = loaded.get("dossiers")!.present;
-    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present });
+    const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
     const notes: ComputeNote[] = [
       ...assembled.notes,
       ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),

@@ -26,55 +26,117 @@ const reasonCode = (reason: EvidenceReason): string => String(evidenceReasons.in
 const SETTLED_CLASS = 2 ** 40;
 
 /**
- * One row per dossier id of the events file: what the rules need from its history (events after the
- * as-of time ignored), and the counts that flag a dossier with a bad event. One pass over the events,
- * so the big table is aggregated once rather than joined to the dossiers several times.
+ * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
+ * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
+ */
+const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
+const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
+
+/**
+ * One row per dossier id of the dossiers file: its number (`dossier_no`, the row number of its first
+ * record), how many records carry it and the earliest reception. The one pass over the ids as text:
+ * every later step joins dossiers and events on the number.
+ */
+export const DOSSIER_IDS_SQL = `
+SELECT dossier_id, MIN(row_no) AS dossier_no, CAST(COUNT(*) AS BIGINT) AS n_rows, MIN(received_min) AS received_min
+FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
+`;
+
+/**
+ * The events, numbered: each event's dossier number (NULL for an event whose id is in no dossier
+ * record, or empty), its state and minute, and `bad` = 1 when the event makes its dossier unusable —
+ * it cannot be read, its state is unknown, its time is outside the calendar, or it is before the
+ * dossier's reception. The one join of the events on text; narrow integers (a state outside 1–10 is
+ * kept as 0, a minute only within the calendar) keep 37 million rows small.
+ */
+export const EVENTS_SQL = `
+WITH bounds AS (
+  SELECT MIN(cal_day) AS lo, MAX(cal_day) AS hi FROM chiso_calendar
+)
+SELECT ${int32("e.row_no")} AS row_no, ${int32("m.dossier_no")} AS dossier_no,
+  ${int16("CASE WHEN e.state >= 1 AND e.state <= 10 THEN e.state WHEN e.state IS NOT NULL THEN 0 END")} AS state,
+  ${int32("CASE WHEN e.changed_day >= b.lo AND e.changed_day <= b.hi THEN e.changed_min END")} AS changed_min,
+  ${int16(`CASE WHEN e.parse_error IS NOT NULL OR e.state IS NULL OR e.changed_min IS NULL OR e.state < 1 OR e.state > 10
+      OR e.changed_day < b.lo OR e.changed_day > b.hi OR (e.state <> 1 AND e.changed_min < m.received_min) THEN 1 ELSE 0 END`)} AS bad
+FROM chiso_events_in e
+CROSS JOIN bounds b
+LEFT JOIN chiso_dossier_ids m ON m.dossier_id = e.dossier_id
+`;
+
+/**
+ * One row per dossier number with events: what the rules need from its history (events after the
+ * as-of time ignored), and the count of bad events. One pass over the numbered events.
  */
 export const EVENT_SUMMARY_SQL = `
-WITH bounds AS (
-  SELECT c.lo AS lo, c.hi AS hi, p.as_of AS as_of
-  FROM (SELECT MIN(cal_day) AS lo, MAX(cal_day) AS hi FROM chiso_calendar) c
-  CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) p
-),
-ev AS (
-  SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
-    CASE WHEN e.parse_error IS NOT NULL OR e.state IS NULL OR e.changed_min IS NULL OR e.state < 1 OR e.state > 10
-      OR e.changed_day < b.lo OR e.changed_day > b.hi THEN 1 ELSE 0 END AS bad,
-    CASE WHEN e.changed_min <= b.as_of THEN 1 ELSE 0 END AS seen
-  FROM chiso_events_in e CROSS JOIN bounds b
-  WHERE e.dossier_id IS NOT NULL
+WITH ev AS (
+  SELECT e.dossier_no AS dossier_no, e.state AS state, e.changed_min AS changed_min, e.bad AS bad,
+    CASE WHEN e.changed_min <= p.as_of THEN 1 ELSE 0 END AS seen
+  FROM chiso_events e CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) p
+  WHERE e.dossier_no IS NOT NULL
 )
-SELECT dossier_id,
+SELECT ${int32("g.dossier_no")} AS dossier_no, ${int32("g.n_bad")} AS n_bad, ${int32("g.n_received")} AS n_received,
+  ${int32(`g.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(g.settled_key / ${SETTLED_CLASS}.0) AS BIGINT)`)} AS settled_min,
+  ${int32("g.n_supp")} AS n_supp, ${int32("g.last_supp")} AS last_supp, ${int32("g.last_other")} AS last_other
+FROM (
+SELECT dossier_no,
   CAST(SUM(bad) AS BIGINT) AS n_bad,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
-  MIN(CASE WHEN state <> 1 THEN changed_min END) AS first_min,
   -- The end of processing (see SETTLED_CLASS) in one aggregate rather than one per class.
   MIN(CASE WHEN seen = 1 THEN CASE WHEN state = 9 THEN 0 WHEN state = 10 THEN 1 WHEN state IN (3, 8) THEN 2 WHEN state = 7 THEN 3 END * ${SETTLED_CLASS} + changed_min END) AS settled_key,
   CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
   MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
 FROM ev
-GROUP BY dossier_id
+GROUP BY dossier_no
+) g
 `;
 
 /**
- * The dossier ids that need a closer look, from one full join of the dossiers' ids with the events'
- * summary: ids in one file only, duplicated ids, ids with a bad event, an event before reception, or
- * no event past "newly registered". Small (only the exceptions), so later steps join it cheaply.
+ * The citizen's waiting time of each dossier with a supplement request (from each request to the next
+ * event, in minutes and in working days). Only these dossiers need their events in order; they are
+ * found by number in the numbered events. Small: one row per such dossier.
+ */
+export const WAITING_SQL = `
+WITH supp_ids AS (
+  SELECT sm.dossier_no AS dossier_no, b.as_of AS as_of_min
+  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
+  WHERE sm.n_supp > 0
+),
+ev AS (
+  SELECT e.dossier_no AS dossier_no, e.state AS state, e.changed_min AS changed_min, e.row_no AS row_no
+  FROM chiso_events e JOIN supp_ids si ON si.dossier_no = e.dossier_no
+  WHERE e.changed_min <= si.as_of_min
+),
+supp_events AS (
+  SELECT ev.dossier_no AS dossier_no, ev.state AS state, ev.changed_min AS changed_min,
+    CAST(FLOOR(ev.changed_min / 1440.0) AS BIGINT) AS changed_day,
+    ROW_NUMBER() OVER (PARTITION BY ev.dossier_no ORDER BY ev.changed_min, ev.row_no) AS rn
+  FROM ev
+)
+SELECT a.dossier_no AS dossier_no,
+  CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
+  CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
+FROM supp_events a
+JOIN supp_events b ON b.dossier_no = a.dossier_no AND b.rn = a.rn + 1
+JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
+JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
+WHERE a.state = 5
+GROUP BY a.dossier_no
+`;
+
+/**
+ * The dossier ids that need a closer look: duplicated ids, ids without events, with a bad event, or
+ * with no event past "newly registered". Small (only the exceptions), so later steps join it cheaply.
+ * (Events whose id is in no dossier record are found in `chiso_events` by their missing number.)
  */
 export const DOSSIER_LINKS_SQL = `
-WITH dossier_ids AS (
-  SELECT dossier_id, MIN(received_min) AS received_min, CAST(COUNT(*) AS BIGINT) AS n_rows
-  FROM chiso_dossiers_in WHERE dossier_id IS NOT NULL GROUP BY dossier_id
-)
-SELECT COALESCE(di.dossier_id, s.dossier_id) AS dossier_id,
-  CASE WHEN di.dossier_id IS NULL THEN 0 ELSE 1 END AS in_dossiers,
-  CASE WHEN s.dossier_id IS NULL THEN 0 ELSE 1 END AS in_events,
-  di.received_min AS received_min, COALESCE(di.n_rows, 0) AS n_rows,
-  COALESCE(s.n_bad, 0) AS n_bad, COALESCE(s.n_received, 0) AS n_received, s.first_min AS first_min
-FROM dossier_ids di
-FULL JOIN chiso_event_summary s ON s.dossier_id = di.dossier_id
-WHERE di.dossier_id IS NULL OR s.dossier_id IS NULL OR di.n_rows > 1 OR s.n_bad > 0 OR s.n_received = 0 OR s.first_min < di.received_min
+SELECT di.dossier_id AS dossier_id, di.dossier_no AS dossier_no,
+  CASE WHEN s.dossier_no IS NULL THEN 0 ELSE 1 END AS in_events,
+  di.received_min AS received_min, di.n_rows AS n_rows,
+  COALESCE(s.n_bad, 0) AS n_bad, COALESCE(s.n_received, 0) AS n_received
+FROM chiso_dossier_ids di
+LEFT JOIN chiso_event_summary s ON s.dossier_no = di.dossier_no
+WHERE s.dossier_no IS NULL OR di.n_rows > 1 OR s.n_bad > 0 OR s.n_received = 0
 `;
 
 /** Every problem in the input, one row each: where it is and what it is. */
@@ -99,7 +161,7 @@ dchk AS (
     CASE WHEN x.unit_id IS NOT NULL AND u.unit_id IS NULL THEN 1 ELSE 0 END AS f_unit,
     CASE WHEN x.dossier_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
     CASE WHEN x.parse_error IS NULL AND gp.procedure_id IS NOT NULL AND x.due_day IS NULL AND gp.legal_duration IS NULL THEN 1 ELSE 0 END AS f_no_due,
-    CASE WHEN l.in_dossiers = 1 AND l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
+    CASE WHEN l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
     CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range
   FROM chiso_dossiers_in x
   LEFT JOIN chiso_units u ON u.unit_id = x.unit_id
@@ -110,18 +172,21 @@ dchk AS (
     OR (x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3)) OR l.dossier_id IS NOT NULL OR u.unit_id IS NULL OR gp.procedure_id IS NULL
     OR (x.due_day IS NULL AND gp.legal_duration IS NULL) OR (x.due_day IS NOT NULL AND c.cal_day IS NULL)
 ),
--- Dossier ids whose events need looking at row by row: a bad event, an event before reception, or no dossier.
+-- Events that need looking at row by row: those of a dossier with a bad event (one unreadable, or before
+-- reception), and those whose id is in no dossier record (or empty), found by number, then read in full.
 flagged AS (
-  SELECT dossier_id, in_dossiers, received_min FROM chiso_dossier_links
-  WHERE in_events = 1 AND (n_bad > 0 OR in_dossiers = 0 OR first_min < received_min)
+  SELECT dossier_no, received_min FROM chiso_dossier_links WHERE in_events = 1 AND n_bad > 0
+),
+ev_rows AS (
+  SELECT e.row_no AS row_no, 1 AS in_dossiers, f.received_min AS received_min
+  FROM chiso_events e JOIN flagged f ON f.dossier_no = e.dossier_no
+  UNION ALL
+  SELECT e.row_no, 0, NULL FROM chiso_events e WHERE e.dossier_no IS NULL
 ),
 ev AS (
   SELECT e.row_no AS row_no, e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day,
-    e.parse_error AS parse_error, e.parse_value AS parse_value
-  FROM chiso_events_in e JOIN flagged f ON f.dossier_id = e.dossier_id
-  UNION ALL
-  SELECT e.row_no, e.dossier_id, e.state, e.changed_min, e.changed_day, e.parse_error, e.parse_value
-  FROM chiso_events_in e WHERE e.dossier_id IS NULL
+    e.parse_error AS parse_error, e.parse_value AS parse_value, r.in_dossiers AS in_dossiers, r.received_min AS received_min
+  FROM chiso_events_in e JOIN ev_rows r ON r.row_no = e.row_no
 )
 SELECT 'dossiers' AS source, d.row_no AS row_no, d.dossier_id AS record_id, d.parse_error AS column_name,
   CASE WHEN d.parse_error IN ('received_at', 'due_at') THEN 'bad_timestamp' ELSE 'bad_value' END AS code, 'error' AS severity, d.parse_value AS value
@@ -163,12 +228,10 @@ SELECT 'events', e.row_no, e.dossier_id, 'state', 'unknown_state', 'error', CAST
 FROM ev e WHERE e.parse_error IS NULL AND (e.state < 1 OR e.state > 10)
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'dossier_id', 'orphan_event', 'warning', e.dossier_id
-FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
-WHERE f.in_dossiers = 0
+FROM ev e WHERE e.in_dossiers = 0 AND e.dossier_id IS NOT NULL
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'event_before_reception', 'error', CAST(e.state AS VARCHAR)
-FROM ev e JOIN flagged f ON f.dossier_id = e.dossier_id
-WHERE f.in_dossiers = 1 AND e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < f.received_min
+FROM ev e WHERE e.in_dossiers = 1 AND e.parse_error IS NULL AND e.state <> 1 AND e.changed_min < e.received_min
 UNION ALL
 SELECT 'events', e.row_no, e.dossier_id, 'changed_at', 'timestamp_out_of_range', 'error', CAST(e.changed_day AS VARCHAR)
 FROM ev e LEFT JOIN chiso_calendar c ON c.cal_day = e.changed_day
@@ -203,29 +266,49 @@ FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND f.handled_min < f.recei
 `;
 
 /**
- * What became of each dossier record: `rejected` (it has an error, listed in the problems), `outside_period`
- * (received in another month), `not_received` (only "newly registered", state 1) or `counted`.
+ * What became of each dossier record: `rejected` (it has an error, listed in the problems, or an event
+ * that does), `outside_period` (received in another month), `not_received` (only "newly registered",
+ * state 1) or `counted`. The dossiers' ids are not read: a record with a duplicated id is rejected by its
+ * row, and any other record's links (if it has any) are those of its own row number.
  */
-export const DOSSIER_STATUS_SQL = `
-WITH bad_rows AS (
+const placedDossiers = (columns: string) => `
+bad_rows AS (
   SELECT row_no FROM chiso_problems WHERE source = 'dossiers' AND severity = 'error' GROUP BY row_no
 ),
-bad_ids AS (
-  SELECT record_id FROM chiso_problems WHERE source = 'events' AND severity = 'error' AND record_id IS NOT NULL GROUP BY record_id
-)
-SELECT d.row_no AS row_no, c.month_ord AS month_ord,
-  CASE
-    WHEN br.row_no IS NOT NULL OR bi.record_id IS NOT NULL THEN 'rejected'
-    WHEN p.month_ord IS NULL THEN 'outside_period'
-    WHEN re.in_events = 1 AND re.n_received = 0 THEN 'not_received'
-    ELSE 'counted'
-  END AS status
-FROM chiso_dossiers_in d
-LEFT JOIN bad_rows br ON br.row_no = d.row_no
-LEFT JOIN bad_ids bi ON bi.record_id = d.dossier_id
-LEFT JOIN chiso_calendar c ON c.cal_day = d.received_day
-LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
-LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
+placed AS (
+  SELECT ${columns}, c.month_ord AS month_ord,
+    CASE
+      WHEN br.row_no IS NOT NULL OR (l.in_events = 1 AND l.n_bad > 0) THEN 'rejected'
+      WHEN p.month_ord IS NULL THEN 'outside_period'
+      WHEN l.in_events = 1 AND l.n_received = 0 THEN 'not_received'
+      ELSE 'counted'
+    END AS status
+  FROM chiso_dossiers_in d
+  LEFT JOIN bad_rows br ON br.row_no = d.row_no
+  LEFT JOIN chiso_calendar c ON c.cal_day = d.received_day
+  LEFT JOIN chiso_periods p ON p.month_ord = c.month_ord
+  LEFT JOIN chiso_dossier_links l ON l.dossier_no = d.row_no
+)`;
+
+/**
+ * How many dossier records ended in each status (see `placedDossiers`); the rejected ones also by unit
+ * (its number, NULL when the unit is unknown) and month (NULL when the reception cannot be placed),
+ * so that a unit whose every dossier was rejected reads as "no data", never as a quiet 0/0.
+ */
+export const DOSSIER_STATUS_SQL = `
+WITH ${placedDossiers("d.row_no AS row_no, d.unit_id AS unit_id")}
+SELECT x.status AS status, un.unit_no AS unit_no, x.month_ord AS month_ord, CAST(COUNT(*) AS BIGINT) AS n
+FROM (
+  SELECT status, CASE WHEN status = 'rejected' THEN unit_id END AS unit_id, CASE WHEN status = 'rejected' THEN month_ord END AS month_ord FROM placed
+) x
+LEFT JOIN chiso_units un ON un.unit_id = x.unit_id
+GROUP BY x.status, un.unit_no, x.month_ord
+`;
+
+/** The units and months with rejected dossiers (see `DOSSIER_STATUS_SQL`; `month_ord` NULL: a month not known). */
+export const REJECTED_UNITS_SQL = `
+SELECT unit_no, month_ord, CAST(SUM(n) AS BIGINT) AS n FROM chiso_dossier_status
+WHERE status = 'rejected' AND unit_no IS NOT NULL GROUP BY unit_no, month_ord
 `;
 
 /**
@@ -234,57 +317,22 @@ LEFT JOIN chiso_dossier_links re ON re.dossier_id = d.dossier_id
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
 const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
-/**
- * A value narrowed for a large intermediate table. Minutes since 1970 fit 32 bits until the year 6053.
- * (ClickHouse keeps NULLs through these casts with its `cast_keep_nullable` setting, set by its loader.)
- */
-const int32 = (expression: string) => `CAST(${expression} AS INTEGER)`;
-const int16 = (expression: string) => `CAST(${expression} AS SMALLINT)`;
 const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
 
 export const DOSSIER_RESULT_SQL = `
-WITH counted AS (
-  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, un.unit_no AS unit_no, d.procedure_id AS procedure_id, s.month_ord AS month_ord,
+WITH ${placedDossiers(["row_no", "dossier_id", "unit_id", "procedure_id", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained"].map((column) => `d.${column} AS ${column}`).join(", "))},
+counted AS (
+  SELECT d.row_no AS row_no, d.dossier_id AS dossier_id, un.unit_no AS unit_no, d.procedure_id AS procedure_id, d.month_ord AS month_ord,
     d.channel AS channel, d.received_min AS received_min, d.received_day AS received_day, d.due_min AS due_min, d.due_day AS due_day,
     d.fee_due AS fee_due, d.paid_online AS paid_online, d.digitized_at_intake AS digitized_at_intake,
     d.result_electronic AS result_electronic, d.reused_data AS reused_data, d.population_data AS population_data,
-    d.data_store_synced AS data_store_synced, d.complained AS complained, p.as_of_min AS as_of_min
-  FROM chiso_dossiers_in d
-  JOIN chiso_dossier_status s ON s.row_no = d.row_no
-  JOIN chiso_periods p ON p.month_ord = s.month_ord
+    d.data_store_synced AS data_store_synced, d.complained AS complained
+  FROM placed d
   JOIN chiso_units un ON un.unit_id = d.unit_id
-  WHERE s.status = 'counted'
-),
--- Only dossiers with a supplement request need their events in order (to time the citizen's waiting).
-supp_ids AS (
-  SELECT sm.dossier_id AS dossier_id, b.as_of AS as_of_min
-  FROM chiso_event_summary sm CROSS JOIN (SELECT MIN(as_of_min) AS as_of FROM chiso_periods) b
-  WHERE sm.n_supp > 0
-),
-ev AS (
-  SELECT e.dossier_id AS dossier_id, e.state AS state, e.changed_min AS changed_min, e.changed_day AS changed_day, e.row_no AS row_no
-  FROM chiso_events_in e JOIN supp_ids si ON si.dossier_id = e.dossier_id
-  WHERE e.changed_min <= si.as_of_min
-),
-supp_events AS (
-  SELECT ev.dossier_id AS dossier_id, ev.state AS state, ev.changed_min AS changed_min, ev.changed_day AS changed_day,
-    ROW_NUMBER() OVER (PARTITION BY ev.dossier_id ORDER BY ev.changed_min, ev.row_no) AS rn
-  FROM ev
-),
-waiting AS (
-  SELECT a.dossier_id AS dossier_id,
-    CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
-    CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
-  FROM supp_events a
-  JOIN supp_events b ON b.dossier_id = a.dossier_id AND b.rn = a.rn + 1
-  JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
-  JOIN chiso_calendar cb ON cb.cal_day = b.changed_day
-  WHERE a.state = 5
-  GROUP BY a.dossier_id
+  WHERE d.status = 'counted'
 ),
 summary AS (
-  SELECT s.dossier_id AS dossier_id, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other,
-    s.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(s.settled_key / ${SETTLED_CLASS}.0) AS BIGINT) AS settled_min
+  SELECT s.dossier_no AS dossier_no, s.n_supp AS n_supp, s.last_supp AS last_supp, s.last_other AS last_other, s.settled_min AS settled_min
   FROM chiso_event_summary s
 ),
 ended AS (
@@ -313,8 +361,8 @@ ended AS (
     rc.dom AS received_dom
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
-  LEFT JOIN summary a ON a.dossier_id = c.dossier_id
-  LEFT JOIN waiting w ON w.dossier_id = c.dossier_id
+  LEFT JOIN summary a ON a.dossier_no = c.row_no
+  LEFT JOIN chiso_waiting w ON w.dossier_no = c.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
 ),
@@ -467,7 +515,7 @@ GROUP BY unit_id, month_ord
 
 /** What became of the records: one row per file and status, for the "read, counted, rejected" report. */
 export const ACCOUNTING_SQL = `
-SELECT 'dossiers' AS source, status AS status_name, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
+SELECT 'dossiers' AS source, status AS status_name, CAST(SUM(n) AS BIGINT) AS n FROM chiso_dossier_status GROUP BY status
 UNION ALL
 SELECT 'feedback_counted', 'counted', CAST(COUNT(*) AS BIGINT) FROM chiso_feedback_result
 UNION ALL
@@ -553,8 +601,9 @@ listed_dossiers AS (
   SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
     d.dossier_id AS record_id, pr.row_no AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
     l.days_late AS days_late, l.reason_no AS reason_no
-  FROM ranked_dossiers l
-  LEFT JOIN chiso_dossiers_in d ON d.row_no = l.row_no
+  -- Every listed row is a dossier record's; the listed rows (few) are the join's build side, the records its probe.
+  FROM chiso_dossiers_in d
+  JOIN ranked_dossiers l ON l.row_no = d.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
   WHERE l.rn <= ${limit}
 ),
@@ -583,7 +632,10 @@ export const EVIDENCE_COLUMNS = ["unit_no", "month_ord", "item_no", "failed", "r
 
 /** The results each engine materialises, in order, as its own (temporary) tables. */
 export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [
+  { name: "chiso_dossier_ids", sql: DOSSIER_IDS_SQL },
+  { name: "chiso_events", sql: EVENTS_SQL },
   { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
+  { name: "chiso_waiting", sql: WAITING_SQL },
   { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },
   { name: "chiso_dossier_status", sql: DOSSIER_STATUS_SQL },

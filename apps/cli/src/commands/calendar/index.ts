@@ -1,4 +1,4 @@
-import { builtinCalendarYears, buildWorkingCalendar, countWorkingDays, proposeCalendarYear, tetDay, type CalendarYear } from "@chiso/dossiers/calendar";
+import { builtinCalendarYears, buildWorkingCalendar, countWorkingDays, PROPOSAL_YEARS, proposeCalendarYear, tetDay, type CalendarYear } from "@chiso/dossiers/calendar";
 import type { Command } from "../../args.js";
 import { positionalsOf, requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -14,6 +14,8 @@ const WORDS = {
     worked: "làm bù",
     months: "Ngày làm việc theo tháng",
     written: (file: string) => `Đã ghi đề xuất lịch vào ${file}. Cơ quan có thẩm quyền xác nhận, ghi số văn bản vào source, đổi status thành "official", rồi dùng với --calendar.`,
+    outOfRules: (year: number, first: number, last: number) =>
+      `Không có lịch làm việc cho năm ${year}: chiso chỉ đề xuất lịch theo Bộ luật Lao động 2019, có hiệu lực từ ngày 1/1/${first} (âm lịch kiểm tra đến năm ${last}), và không có lịch chính thức của năm này. Hãy dùng lịch do cơ quan có thẩm quyền công bố cho năm đó.`,
   },
   en: {
     kinds: { holiday: "holiday", compensatory: "compensatory day", swapped: "swapped" },
@@ -23,6 +25,8 @@ const WORDS = {
     worked: "worked",
     months: "Working days per month",
     written: (file: string) => `Wrote the proposed calendar to ${file}. An official confirms it, writes the announcement's number in source, sets status to "official", then uses it with --calendar.`,
+    outOfRules: (year: number, first: number, last: number) =>
+      `No working-day calendar for ${year}: chiso proposes calendars only under the Labour Code 2019, in force from 1 January ${first} (lunar calendar checked to ${last}), and has no official calendar for that year. Use the calendar the authorities announced for it.`,
   },
 } as const;
 
@@ -62,7 +66,10 @@ export const command: Command = {
     const yearText = requireString(values, "year", language);
     const year = Number(yearText);
     if (!Number.isInteger(year) || year < 1990 || year > 2150) throw new CliError(messagesFor(language).badOption(`--year ${yearText}`), EXIT.usage);
-    const data = action === "show" ? (builtinCalendarYears.find((entry) => entry.year === year) ?? proposeCalendarYear(year)) : proposeCalendarYear(year);
+    const official = action === "show" ? builtinCalendarYears.find((entry) => entry.year === year) : undefined;
+    // A year the Labour Code 2019 did not (or may not) govern is refused, never proposed under it.
+    if (!official && (year < PROPOSAL_YEARS.first || year > PROPOSAL_YEARS.last)) throw new CliError(WORDS[language].outOfRules(year, PROPOSAL_YEARS.first, PROPOSAL_YEARS.last), EXIT.usage);
+    const data = official ?? proposeCalendarYear(year);
     if (action === "propose" && typeof values.out === "string") {
       await writeFileAtomically(values.out, `${JSON.stringify(data, null, 2)}\n`, language);
       context.stderr(describe(data, language).join("\n"));

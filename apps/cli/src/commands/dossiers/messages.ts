@@ -29,6 +29,8 @@ const vi = {
         return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
       case "unit_without_dossiers":
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "unit_dossiers_rejected":
+        return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị có mọi hồ sơ bị loại — không có số liệu (không ghi 0/0), xem lỗi bên trên: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
@@ -60,6 +62,8 @@ const en: DossierMessages = {
         return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
       case "unit_without_dossiers":
         return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "unit_dossiers_rejected":
+        return `(note) ${note.period}: every dossier of ${countOf(note.units.length, "unit")} was rejected — no data (not 0/0), see the problems above: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
