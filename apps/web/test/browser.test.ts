@@ -247,6 +247,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     await page.unroute("**/api/data");
   });
 
+  it("ranks a unit that did not report every item when served with --rank-incomplete, at core's position", async () => {
+    const unit = card.units.find((entry) => entry.unit.level === "commune" && entry.standing.ranked)!;
+    let edited: FiguresFile | undefined;
+    await page.route("**/api/data", async (route) => {
+      const payload = await (await route.fetch()).json();
+      const row = payload.document.figures.find((figure: { unit: string; period: string }) => figure.unit === unit.unit.id && figure.period === PERIOD);
+      row.items = { ON_TIME: row.items.ON_TIME };
+      payload.meta.rankIncomplete = true;
+      edited = payload.document;
+      await route.fulfill({ json: payload });
+    });
+    await open(`#/unit/${unit.unit.id}`, "[data-testid=incomplete]");
+    const expected = scoreDataset(parseDataset(edited!, getScheme()), { period: PERIOD, asOf: AS_OF, rankIncomplete: true }).unit(unit.unit.id)!;
+    expect(expected.standing.ranked).toBe(true);
+    const { position, of } = expected.standing as { position: number; of: number };
+    expect(await page.textContent("[data-testid=rank]")).toContain(`${position}/${of}`);
+    expect(await page.textContent("[data-testid=total]")).toBe(vi(expected.total));
+    await page.unroute("**/api/data");
+  });
+
   it("works from the keyboard: skip link, sortable headers, links", async () => {
     await open("#/ranking/department", "#ranking-table");
     await page.keyboard.press("Tab");

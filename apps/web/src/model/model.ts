@@ -31,13 +31,13 @@ export function periodsOf(dataset: Dataset): Model["periods"] {
 export function createModel(payload: ServedPayload): Model {
   const scheme = parseScheme(payload.scheme);
   const dataset = parseDataset(payload.document, scheme);
-  const { asOf, tie } = payload.meta;
+  const { asOf, tie, rankIncomplete } = payload.meta;
   const cards = new Map<string, Scorecard>();
   const score = (period: string, findings = true): Scorecard => {
     const key = `${period}|${findings}`;
     let card = cards.get(key);
     if (!card) {
-      card = scoreDataset(dataset, { period, asOf, findings, ...(tie && { tie }) });
+      card = scoreDataset(dataset, { period, asOf, findings, ...(tie && { tie }), ...(rankIncomplete && { rankIncomplete: true }) });
       cards.set(key, card);
     }
     return card;

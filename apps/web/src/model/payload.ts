@@ -45,6 +45,8 @@ export interface DataMeta {
   /** The scoring date: an unfinished period is provisional. */
   readonly asOf: string;
   readonly tie?: TieRule;
+  /** `chiso serve --rank-incomplete`: units that did not report every item are ranked too (core's `rankIncomplete`). */
+  readonly rankIncomplete?: boolean;
   /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
   readonly notes: readonly string[];
 }
