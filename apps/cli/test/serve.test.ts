@@ -161,6 +161,18 @@ describe("the server", () => {
     expect(json.scheme.id).toBe("766-portal");
   });
 
+  it("sends the first screen: the opening period's overview, scored by core on the server, uncached", async () => {
+    const response = await get(server.port, "/api/first");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const first = JSON.parse(response.body.toString("utf8"));
+    const card = scoreDataset(data.dataset, { period: "2026-10", asOf: "2026-11-21" });
+    const province = card.unit("HS")!;
+    expect(first).toMatchObject({ format: "chiso.first/1", language: "vi", meta: { period: "2026-10", asOf: "2026-11-21" }, shell: { province: "Tỉnh Hòa Sơn", scheme: expect.stringMatching(/^766-portal /) } });
+    expect(first.overview.province.headline).toMatchObject({ total: province.total!.toString().replace(".", ","), band: { code: province.band!.code } });
+    expect(first.overview.province.trend.rows.map((row: { period: string }) => row.period)).toHaveLength(12);
+    expect(first.overview.unranked.map((unit: { id: string }) => unit.id)).toEqual(card.units.filter((unit) => unit.unit.level !== "province" && !unit.standing.ranked).map((unit) => unit.unit.id));
+  });
+
   it.each([
     "/../secret.txt",
     "/..%2fsecret.txt",

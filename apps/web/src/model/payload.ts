@@ -1,4 +1,5 @@
 import type { FiguresFile, SchemeDefinition, TieRule } from "@chiso/core";
+import type { FirstScreen } from "./first-screen.js";
 
 /** A dossier behind lost points (the figures format's optional `evidence` list). */
 export interface EvidenceDossier {
@@ -63,6 +64,16 @@ export interface ServedPayload {
   readonly document: FiguresFile;
   readonly evidence?: readonly EvidenceEntry[];
   readonly published?: readonly PublishedMark[];
+}
+
+/** The first screen (model/first-screen.ts): what the viewer draws before it has the figures. */
+export async function fetchFirstScreen(): Promise<FirstScreen> {
+  // Matches the page's <link rel="preload">, like /api/data below.
+  const response = await fetch("/api/first");
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  const first = (await response.json()) as FirstScreen;
+  if (first.format !== "chiso.first/1") throw new Error(`unexpected format ${String(first.format)}`);
+  return first;
 }
 
 export async function fetchPayload(): Promise<ServedPayload> {
