@@ -96,7 +96,7 @@ export async function benchWeb() {
       ["CSS, gzipped", kb(sizes.css.gzip)],
       ["fonts (Be Vietnam Pro 400 + 600, TTF)", kb(sizes.fonts.raw), "served locally, not counted as JavaScript"],
       [`first render of the overview, median of ${RUNS} cold loads`, `${median.toFixed(0)} ms`, `min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)}; target < 1000 ms; load average ${load.toFixed(1)} on ${availableParallelism()} cores`],
-      ["  … script evaluated (DOMContentLoaded)", `${middle(phases.script).toFixed(0)} ms`, "from navigation; /api/first and /api/data are preloaded meanwhile"],
+      ["  … script evaluated (DOMContentLoaded)", `${middle(phases.script).toFixed(0)} ms`, "from navigation; /api/first is preloaded meanwhile"],
       ["  … first screen received (/api/first, scored by the server)", `${middle(phases.first).toFixed(0)} ms`, "then the overview is drawn"],
       ["  main-thread CPU time when the overview is seen drawn (median)", `${middle(phases.cpu).toFixed(0)} ms`, "thread time, not inflated by a busy CPU; the model's loading has begun by then"],
       ["figures parsed and scored by core in the browser", `${middle(phases.model).toFixed(0)} ms`, `after the first render; main-thread CPU ${middle(phases.modelCpu).toFixed(0)} ms by then; every other view waits for it`],

@@ -4,6 +4,7 @@ import { LanguageContext, ViewerContext, type ViewerState } from "./context.js";
 import { messagesFor } from "./i18n.js";
 import { overviewData, shellData, type FirstScreen, type OverviewData } from "./model/first-screen.js";
 import type { Loaded } from "./model/load.js";
+import { fetchPayload } from "./model/payload.js";
 import { periodLabel } from "./model/views.js";
 import { href, useRoute } from "./route.js";
 import { Overview } from "./views/Overview.js";
@@ -16,8 +17,11 @@ export function App({ first }: { first: FirstScreen }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
+    // Once the first screen is drawn: the figures and the chunk that parses and scores them, in parallel.
+    const payload = fetchPayload();
+    payload.catch(() => {});
     import("./model/load.js")
-      .then(({ loadModel }) => loadModel())
+      .then(({ loadModel }) => loadModel(payload))
       .then(
         (result) => {
           performance.mark("chiso:model");

@@ -68,7 +68,7 @@ export interface ServedPayload {
 
 /** The first screen (model/first-screen.ts): what the viewer draws before it has the figures. */
 export async function fetchFirstScreen(): Promise<FirstScreen> {
-  // Matches the page's <link rel="preload">, like /api/data below.
+  // Matches the page's <link rel="preload">.
   const response = await fetch("/api/first");
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const first = (await response.json()) as FirstScreen;
@@ -77,8 +77,8 @@ export async function fetchFirstScreen(): Promise<FirstScreen> {
 }
 
 export async function fetchPayload(): Promise<ServedPayload> {
-  // Matches the page's <link rel="preload">, so the response already on its way is used. The server
-  // marks it no-store: nothing is kept once the page has it.
+  // Fetched once the first screen is drawn (not preloaded: 1.5 MB for the demo, it slowed the script's
+  // arrival). The server marks it no-store: nothing is kept once the page has it.
   const response = await fetch("/api/data");
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const payload = (await response.json()) as ServedPayload;
