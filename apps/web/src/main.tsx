@@ -12,6 +12,8 @@ fetchFirstScreen().then(
     performance.mark("chiso:first");
     root.textContent = "";
     render(<App first={first} />, root);
+    // In the DOM; the overview marks "chiso:overview" once painted.
+    performance.mark("chiso:drawn");
   },
   (error: unknown) => {
     // The first screen says which language to use; without it, say it in both.

@@ -84,7 +84,8 @@ function dataPayload(data: ServedData, language: Language): ServedPayload {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const served = dataPayload(options.data, options.language);
-  const payload = JSON.stringify(served);
+  // Encoded once: the figures are megabytes, and the page asks for them while it is busy with the first screen.
+  const payload = Buffer.from(JSON.stringify(served));
   // The opening period's overview, scored here from the dataset already validated: the browser draws it at
   // once, and parses and scores the figures itself (/api/data) for everything after.
   const first = JSON.stringify(firstScreen(served, options.data.dataset));
