@@ -66,22 +66,24 @@ export interface ServedPayload {
   readonly published?: readonly PublishedMark[];
 }
 
-/** The first screen (model/first-screen.ts): what the viewer draws before it has the figures. */
-export async function fetchFirstScreen(): Promise<FirstScreen> {
-  // Matches the page's <link rel="preload">.
-  const response = await fetch("/api/first");
+/** A JSON document of `chiso serve`, checked to be of the format expected. */
+async function fetchDocument<T extends { readonly format: string }>(path: string, format: T["format"]): Promise<T> {
+  const response = await fetch(path);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  const first = (await response.json()) as FirstScreen;
-  if (first.format !== "chiso.first/1") throw new Error(`unexpected format ${String(first.format)}`);
-  return first;
+  const document = (await response.json()) as T;
+  if (document.format !== format) throw new Error(`unexpected format ${String(document.format)}`);
+  return document;
 }
 
-export async function fetchPayload(): Promise<ServedPayload> {
-  // Fetched once the first screen is drawn (not preloaded: 1.5 MB for the demo, it slowed the script's
-  // arrival). The server marks it no-store: nothing is kept once the page has it.
-  const response = await fetch("/api/data");
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  const payload = (await response.json()) as ServedPayload;
-  if (payload.format !== "chiso.serve/1") throw new Error(`unexpected format ${String(payload.format)}`);
-  return payload;
+/** The first screen (model/first-screen.ts): what the viewer draws before it has the figures. Preloaded by the page. */
+export function fetchFirstScreen(): Promise<FirstScreen> {
+  return fetchDocument<FirstScreen>("/api/first", "chiso.first/1");
+}
+
+/**
+ * The figures, fetched once the first screen is drawn (not preloaded: 1.5 MB for the demo, they slowed the
+ * script's arrival). The server marks them no-store: nothing is kept once the page has them.
+ */
+export function fetchPayload(): Promise<ServedPayload> {
+  return fetchDocument<ServedPayload>("/api/data", "chiso.serve/1");
 }
