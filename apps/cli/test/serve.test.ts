@@ -161,6 +161,18 @@ describe("the server", () => {
     expect(json.scheme.id).toBe("766-portal");
   });
 
+  it("sends the first screen: the opening period's overview, scored by core on the server, uncached", async () => {
+    const response = await get(server.port, "/api/first");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const first = JSON.parse(response.body.toString("utf8"));
+    const card = scoreDataset(data.dataset, { period: "2026-10", asOf: "2026-11-21" });
+    const province = card.unit("HS")!;
+    expect(first).toMatchObject({ format: "chiso.first/1", language: "vi", meta: { period: "2026-10", asOf: "2026-11-21" }, shell: { province: "Tỉnh Hòa Sơn", scheme: expect.stringMatching(/^766-portal /) } });
+    expect(first.overview.province.headline).toMatchObject({ total: province.total!.toString().replace(".", ","), band: { code: province.band!.code } });
+    expect(first.overview.province.trend.rows.map((row: { period: string }) => row.period)).toHaveLength(12);
+    expect(first.overview.unranked.map((unit: { id: string }) => unit.id)).toEqual(card.units.filter((unit) => unit.unit.level !== "province" && !unit.standing.ranked).map((unit) => unit.unit.id));
+  });
+
   it.each([
     "/../secret.txt",
     "/..%2fsecret.txt",
@@ -218,6 +230,43 @@ describe("the server", () => {
     expect((await get(server.port, "/api/download/card?unit=HS-X001&period=2031-01")).status).toBe(404);
     expect((await get(server.port, "/api/download/card?unit=HS-X001&period=banana")).status).toBe(400);
     expect((await get(server.port, "/api/download/other")).status).toBe(404);
+  });
+});
+
+describe("chiso serve --rank-incomplete", () => {
+  it("tells the viewer to rank units with incomplete data, and ranks them on the downloaded card", async () => {
+    // One commune of 2026-10 reports a single item: incomplete, unranked by default.
+    const demo = generateDemoData();
+    const row = demo.figures.find((figure) => figure.period === "2026-10" && figure.unit.startsWith("HS-X"))!;
+    row.items = { ON_TIME: row.items.ON_TIME! };
+    const file = join(await temp(), "thieu.json");
+    await writeFile(file, JSON.stringify(demo));
+    const options = { inputs: [file], language: "vi" as const, asOf: "2026-11-21", period: "2026-10" };
+    const plain = await figuresFileSource(options).load();
+    const ranked = await figuresFileSource({ ...options, rankIncomplete: true }).load();
+    expect(plain.meta.rankIncomplete).toBeUndefined();
+    expect(ranked.meta.rankIncomplete).toBe(true);
+    const expected = scoreDataset(ranked.dataset, { period: "2026-10", asOf: "2026-11-21", rankIncomplete: true }).unit(row.unit)!;
+    expect(expected.standing.ranked).toBe(true);
+    const root = await temp();
+    await writeFile(join(root, "index.html"), "<!doctype html><title>chiso</title>");
+    const served = async (data: ServedData) => {
+      const server = await startServer({ data, root, host: "127.0.0.1", port: 0, language: "vi" });
+      try {
+        const payload = JSON.parse((await get(server.port, "/api/data")).body.toString("utf8"));
+        const card = await get(server.port, `/api/download/card?unit=${row.unit}&period=2026-10&lang=vi`);
+        const text = (await extractText(await getDocumentProxy(new Uint8Array(card.body)), { mergePages: true })).text.replace(/\s+/g, " ");
+        return { meta: payload.meta, text };
+      } finally {
+        await server.close();
+      }
+    };
+    const [withOption, without] = [await served(ranked), await served(plain)];
+    expect(withOption.meta.rankIncomplete).toBe(true);
+    expect(without.meta.rankIncomplete).toBeUndefined();
+    expect(without.text).toContain("Chưa xếp hạng");
+    expect(withOption.text).not.toContain("Chưa xếp hạng");
+    expect(withOption.text).toContain(`${(expected.standing as { position: number }).position}/`);
   });
 });
 

@@ -23,6 +23,8 @@ try {
 
     await page.goto(`${base}#/ranking/commune?lang=${lang}`);
     await page.waitForSelector("#ranking-table");
+    // A hash route keeps the document and its scroll (the planner's, in the second language): from the top.
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: `${out}ranking-${lang}.png` });
 
     await page.goto(`${base}#/unit/${UNIT}?lang=${lang}`);

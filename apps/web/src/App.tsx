@@ -1,54 +1,52 @@
 import type { Language } from "@chiso/core";
-import { useEffect, useMemo } from "preact/hooks";
-import { useMessages, ViewerContext, type ViewerState } from "./context.js";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { LanguageContext, ViewerContext, type ViewerState } from "./context.js";
 import { messagesFor } from "./i18n.js";
-import { createModel } from "./model/model.js";
-import type { ServedPayload } from "./model/payload.js";
+import { overviewData, shellData, type FirstScreen, type OverviewData } from "./model/first-screen.js";
+import type { Loaded } from "./model/load.js";
+import { fetchPayload } from "./model/payload.js";
 import { periodLabel } from "./model/views.js";
-import { href, useRoute, type Route } from "./route.js";
-import { ComparePage } from "./views/Compare.js";
+import { href, useRoute } from "./route.js";
 import { Overview } from "./views/Overview.js";
-import { QualityPage } from "./views/Quality.js";
-import { RankingPage } from "./views/Ranking.js";
-import { UnitPage } from "./views/Unit.js";
 
-function Page({ route }: { route: Route }) {
-  const messages = useMessages();
-  const [view, ...rest] = route.path;
-  switch (view ?? "overview") {
-    case "overview":
-      return <Overview />;
-    case "ranking":
-      return <RankingPage level={rest[0] === "commune" ? "commune" : "department"} />;
-    case "unit":
-      return <UnitPage unitId={rest[0] ?? ""} />;
-    case "compare":
-      return <ComparePage ids={(route.query.get("units") ?? "").split(",").filter(Boolean)} />;
-    case "quality":
-      return <QualityPage />;
-    default:
-      return <p role="alert">{messages.notFound}</p>;
-  }
-}
-
-export function App({ payload }: { payload: ServedPayload }) {
-  const model = useMemo(() => {
-    const created = createModel(payload);
-    performance.mark("chiso:model");
-    return created;
-  }, [payload]);
+/**
+ * The viewer. It draws the server's first screen (the opening period's overview) at once, then loads the
+ * figures, parses and scores them with @chiso/core, and from then on draws every view from its own model.
+ */
+export function App({ first }: { first: FirstScreen }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    // Once the first screen is drawn: the figures and the chunk that parses and scores them, in parallel.
+    const payload = fetchPayload();
+    payload.catch(() => {});
+    import("./model/load.js")
+      .then(({ loadModel }) => loadModel(payload))
+      .then(
+        (result) => {
+          performance.mark("chiso:model");
+          document.body.dataset.model = "ready";
+          setLoaded(result);
+        },
+        (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+      );
+  }, []);
+  const model = loaded?.model ?? null;
+  const shell = useMemo(() => (model ? shellData(model) : first.shell), [model, first]);
   const route = useRoute();
-  const language: Language = (route.query.get("lang") ?? payload.language) === "en" ? "en" : "vi";
-  const allPeriods = [...model.periods.month, ...model.periods.quarter, ...model.periods.year];
+  const language: Language = (route.query.get("lang") ?? first.language) === "en" ? "en" : "vi";
+  const allPeriods = [...shell.periods.month, ...shell.periods.quarter, ...shell.periods.year];
   const asked = route.query.get("period");
-  const period = asked && allPeriods.includes(asked) ? asked : payload.meta.period;
+  const period = asked && allPeriods.includes(asked) ? asked : first.meta.period;
   const messages = messagesFor(language);
-  const state: ViewerState = useMemo(
-    () => ({ model, language, period, link: (path, extra = {}) => href(path, { period, lang: language === payload.language ? undefined : language, ...extra }) }),
-    [model, language, period, payload.language],
-  );
-  const { link } = state;
+  const link = (path: readonly string[], extra: Record<string, string | undefined> = {}) => href(path, { period, lang: language === first.language ? undefined : language, ...extra });
+  const state: ViewerState | null = useMemo(() => (model ? { model, language, period, link } : null), [model, language, period]);
   const [view = "overview"] = route.path;
+  const overview: OverviewData | null = useMemo(() => {
+    if (view !== "overview") return null;
+    if (model) return overviewData(model, period, language);
+    return first.overview.period === period && first.overview.language === language ? first.overview : null;
+  }, [view, model, period, language, first]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -66,13 +64,24 @@ export function App({ payload }: { payload: ServedPayload }) {
     [messages.nav.compare, ["compare"]],
     [messages.nav.quality, ["quality"]],
   ];
-  const checksum = payload.meta.checksum.slice(0, 16);
-  return (
+  const checksum = first.meta.checksum.slice(0, 16);
+  const content = failed !== null ? (
+    <p role="alert">{messages.loadFailed(failed)}</p>
+  ) : overview ? (
+    <Overview data={overview} link={link} />
+  ) : loaded && state && view !== "overview" ? (
     <ViewerContext.Provider value={state}>
+      <loaded.Page route={route} />
+    </ViewerContext.Provider>
+  ) : (
+    <p class="boot">{messages.loading}</p>
+  );
+  return (
+    <LanguageContext.Provider value={language}>
       <a class="skip" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById("main")?.focus(); }}>{messages.skipToContent}</a>
       <header class="top">
         <div class="brand">
-          <strong>{model.dataset.units.find((unit) => unit.level === "province")?.name ?? "chiso"}</strong>
+          <strong>{shell.province ?? "chiso"}</strong>
           <span>{messages.appTitle}</span>
         </div>
         <nav aria-label="chiso">
@@ -86,7 +95,7 @@ export function App({ payload }: { payload: ServedPayload }) {
             <select id="period" value={period} onChange={(event) => switchTo({ period: (event.target as HTMLSelectElement).value })}>
               {(["month", "quarter", "year"] as const).map((kind) => (
                 <optgroup label={messages.periodKinds[kind]}>
-                  {model.periods[kind].map((key) => <option value={key}>{periodLabel(key, language)}</option>)}
+                  {shell.periods[kind].map((key) => <option value={key}>{periodLabel(key, language)}</option>)}
                 </optgroup>
               ))}
             </select>
@@ -97,12 +106,12 @@ export function App({ payload }: { payload: ServedPayload }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        {content}
       </main>
       <footer class="bottom">
-        <span>{messages.footer(payload.meta.source, checksum, `${model.scheme.id} ${model.scheme.version}`)}</span>
+        <span>{messages.footer(first.meta.source, checksum, shell.scheme)}</span>
         <span>{messages.localOnly}</span>
       </footer>
-    </ViewerContext.Provider>
+    </LanguageContext.Provider>
   );
 }

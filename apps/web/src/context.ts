@@ -20,7 +20,13 @@ export function useViewer(): ViewerState {
   return state;
 }
 
+/** The language shown: also before the model is ready (the first screen), when there is no viewer state yet. */
+export const LanguageContext = createContext<Language>("vi");
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}
+
 export function useMessages(): Messages {
-  const state = useContext(ViewerContext);
-  return messagesFor(state?.language ?? "vi");
+  return messagesFor(useLanguage());
 }

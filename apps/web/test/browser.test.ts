@@ -58,23 +58,41 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     expect(exit?.code).toBe(0);
   });
 
-  it("loads the demo province: the overview's total, blocks and trend are core's", async () => {
+  it("loads the demo province: the overview's total, blocks and trend are core's, first from the server, then from the browser's own model", async () => {
+    // The figures are held back: the first screen is drawn from the server's /api/first alone.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/data", async (route) => {
+      await held;
+      await route.continue();
+    });
     await open("#/overview", "body[data-ready=overview]");
+    expect(await page.getAttribute("body", "data-model")).toBeNull();
     const province = card.units.find((unit) => unit.unit.level === "province")!;
-    expect(await page.textContent("h1")).toContain("Tỉnh Hòa Sơn — Tháng 10/2026");
-    expect(await page.textContent("[data-testid=total]")).toBe(vi(province.total));
-    expect(await page.locator(".headline .band").textContent()).toBe(province.band!.label.vi);
-    // The bar chart's figures: each block's points and maximum.
-    const blocks = await page.locator("#overview-blocks table tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
-    expect(blocks.map((row) => row[1])).toEqual(province.blocks.map((block) => vi(block.points)));
-    expect(blocks.map((row) => row[2])).toEqual(province.blocks.map((block) => vi(block.max)));
-    // The line chart's figures: the 12 months to October, each scored by core.
-    const trend = await page.locator("#overview-trend table tbody tr").evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-period"), row.lastElementChild!.textContent]));
-    expect(trend).toHaveLength(12);
-    for (const [period, text] of trend) expect(text, period!).toBe(vi(score(demo.data, period!).unit("HS")!.total));
-    // The charts draw the same figures: a bar per block, a point per month.
-    expect(await page.locator("#overview-blocks svg g.bar").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("data-value")))).toEqual(province.blocks.map((block) => String(block.points!.toNumber())));
-    expect(await page.locator("#overview-trend svg g.point").count()).toBe(12);
+    const check = async () => {
+      expect(await page.textContent("h1")).toContain("Tỉnh Hòa Sơn — Tháng 10/2026");
+      expect(await page.textContent("[data-testid=total]")).toBe(vi(province.total));
+      expect(await page.locator(".headline .band").textContent()).toBe(province.band!.label.vi);
+      // The bar chart's figures: each block's points and maximum.
+      const blocks = await page.locator("#overview-blocks table tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+      expect(blocks.map((row) => row[1])).toEqual(province.blocks.map((block) => vi(block.points)));
+      expect(blocks.map((row) => row[2])).toEqual(province.blocks.map((block) => vi(block.max)));
+      // The line chart's figures: the 12 months to October, each scored by core.
+      const trend = await page.locator("#overview-trend table tbody tr").evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-period"), row.lastElementChild!.textContent]));
+      expect(trend).toHaveLength(12);
+      for (const [period, text] of trend) expect(text, period!).toBe(vi(score(demo.data, period!).unit("HS")!.total));
+      // The charts draw the same figures: a bar per block, a point per month.
+      expect(await page.locator("#overview-blocks svg g.bar").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("data-value")))).toEqual(province.blocks.map((block) => String(block.points!.toNumber())));
+      expect(await page.locator("#overview-trend svg g.point").count()).toBe(12);
+    };
+    await check();
+    const fromServer = await page.innerHTML("main");
+    // Then the browser parses and scores the figures with core, and draws the same overview from its own model.
+    release();
+    await page.waitForSelector("body[data-model=ready]");
+    expect(await page.innerHTML("main")).toBe(fromServer);
+    await check();
+    await page.unroute("**/api/data");
   });
 
   it("ranks the communes with sort, filter and search; ties and unranked units show their reason", async () => {
@@ -244,6 +262,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     await open(`#/unit/${unit.unit.id}`, "[data-testid=incomplete]");
     expect(await page.textContent("[data-testid=incomplete]")).toMatch(/^Số liệu chưa đủ: thiếu \d+ chỉ tiêu \(\d\.\d /);
     expect(await page.textContent("main")).toContain("chưa đủ số liệu các chỉ tiêu");
+    await page.unroute("**/api/data");
+  });
+
+  it("ranks a unit that did not report every item when served with --rank-incomplete, at core's position", async () => {
+    const unit = card.units.find((entry) => entry.unit.level === "commune" && entry.standing.ranked)!;
+    let edited: FiguresFile | undefined;
+    await page.route("**/api/data", async (route) => {
+      const payload = await (await route.fetch()).json();
+      const row = payload.document.figures.find((figure: { unit: string; period: string }) => figure.unit === unit.unit.id && figure.period === PERIOD);
+      row.items = { ON_TIME: row.items.ON_TIME };
+      payload.meta.rankIncomplete = true;
+      edited = payload.document;
+      await route.fulfill({ json: payload });
+    });
+    await open(`#/unit/${unit.unit.id}`, "[data-testid=incomplete]");
+    const expected = scoreDataset(parseDataset(edited!, getScheme()), { period: PERIOD, asOf: AS_OF, rankIncomplete: true }).unit(unit.unit.id)!;
+    expect(expected.standing.ranked).toBe(true);
+    const { position, of } = expected.standing as { position: number; of: number };
+    expect(await page.textContent("[data-testid=rank]")).toContain(`${position}/${of}`);
+    expect(await page.textContent("[data-testid=total]")).toBe(vi(expected.total));
     await page.unroute("**/api/data");
   });
 

@@ -1,45 +1,51 @@
 import type { Scheme, UnitScore } from "@chiso/core";
-import { useViewer, useMessages } from "../context.js";
-import { formatNumber, formatPoints, shortPeriod } from "../format.js";
-import { blockRows, changeText, rankText, trendRows, type BlockRow } from "../model/views.js";
+import { useLanguage, useViewer, useMessages } from "../context.js";
+import { formatNumber, shortPeriod } from "../format.js";
+import { bandData, completenessData, headlineData, type BandData, type CompletenessData, type HeadlineData } from "../model/first-screen.js";
+import { blockRows, trendRows, type BlockRow, type TrendRow } from "../model/views.js";
 import { Chart } from "./Chart.js";
 import { BarsChart, LineChart, RadarChart } from "./svg-charts.js";
 
 /** The band as a coloured label; its code is a stable hook for styles and tests. */
 export function BandBadge({ score }: { score: UnitScore }) {
   const { model, language } = useViewer();
-  if (!score.band || !score.standing.ranked) return <span class="band band-none">—</span>;
-  return <span class={bandClass(model.scheme, score.band.code)} data-band={score.band.code}>{score.band.label[language]}</span>;
+  return <BandLabel band={bandData(model.scheme, score, language)} />;
 }
 
-/** Bands are coloured by their place in the scheme (best first), whatever their codes. */
-export function bandClass(scheme: Scheme, code: string): string {
-  return `band band-${scheme.bands.findIndex((band) => band.code === code)}`;
+/** A band as shown (no band: a dash); bands are coloured by their place in the scheme (best first), whatever their codes. */
+export function BandLabel({ band }: { band: BandData | null }) {
+  if (!band) return <span class="band band-none">—</span>;
+  return <span class={`band band-${band.index}`} data-band={band.code}>{band.label}</span>;
 }
+
 
 /** Total, band, rank and change: the headline of a unit or of the province. */
 export function Headline({ score, previous, showRank = true }: { score: UnitScore; previous: UnitScore | undefined; showRank?: boolean }) {
-  const { language } = useViewer();
+  const { model, language } = useViewer();
+  return <HeadlineView headline={headlineData(model.scheme, score, previous, language, showRank)} />;
+}
+
+export function HeadlineView({ headline }: { headline: HeadlineData }) {
   const messages = useMessages();
-  const change = changeText(score, previous, messages, language);
+  const { change, rank } = headline;
   return (
     <dl class="headline">
       <div class="tile tile-total">
         <dt>{messages.total}</dt>
         <dd>
-          <span class="big" data-testid="total">{formatPoints(score.total, language)}</span> <span class="muted">{messages.outOf(formatPoints(score.max, language))}</span>
+          <span class="big" data-testid="total">{headline.total}</span> <span class="muted">{messages.outOf(headline.max)}</span>
         </dd>
       </div>
       <div class="tile">
         <dt>{messages.band}</dt>
-        <dd><BandBadge score={score} /></dd>
+        <dd><BandLabel band={headline.band} /></dd>
       </div>
-      {showRank && (
+      {rank && (
         <div class="tile">
           <dt>{messages.rank}</dt>
           <dd>
-            <span class="big" data-testid="rank">{rankText(score, messages)}</span>
-            <span class="muted">{score.standing.ranked ? messages.rankWithin(messages.levels[score.unit.level]!) : messages.reason[score.standing.reason]}</span>
+            <span class="big" data-testid="rank">{rank.text}</span>
+            <span class="muted">{rank.detail}</span>
           </dd>
         </div>
       )}
@@ -47,7 +53,7 @@ export function Headline({ score, previous, showRank = true }: { score: UnitScor
         <dt>{messages.change}</dt>
         <dd>
           <span class={`big ${change.value === null ? "" : change.value > 0 ? "up" : change.value < 0 ? "down" : ""}`} data-testid="change">{change.score}</span>
-          {showRank && change.rank && <span class="muted">{change.rank}</span>}
+          {rank && change.rank && <span class="muted">{change.rank}</span>}
         </dd>
       </div>
     </dl>
@@ -56,7 +62,7 @@ export function Headline({ score, previous, showRank = true }: { score: UnitScor
 
 function BlockTable({ rows }: { rows: readonly BlockRow[] }) {
   const messages = useMessages();
-  const { language } = useViewer();
+  const language = useLanguage();
   return (
     <table class="data" data-chart="blocks">
       <thead><tr><th scope="col">{messages.colBlock}</th><th scope="col" class="num">{messages.colPoints}</th><th scope="col" class="num">{messages.colMax}</th><th scope="col" class="num">{messages.colPercent}</th></tr></thead>
@@ -70,10 +76,8 @@ function BlockTable({ rows }: { rows: readonly BlockRow[] }) {
 }
 
 /** The six blocks as horizontal bars against their maxima. */
-export function BlocksChart({ scheme, score, id }: { scheme: Scheme; score: UnitScore; id: string }) {
-  const { language } = useViewer();
+export function BlocksChart({ rows, id }: { rows: readonly BlockRow[]; id: string }) {
   const messages = useMessages();
-  const rows = blockRows(scheme, score, language);
   const bars = rows.map((row) => ({ label: row.label, value: row.points, max: row.max, text: `${row.pointsText} / ${row.maxText}` }));
   return <Chart id={id} title={messages.blocksTitle} chart={<BarsChart rows={bars} title={messages.blocksTitle} />} table={<BlockTable rows={rows} />} />;
 }
@@ -106,9 +110,12 @@ export function BlocksRadar({ scheme, scores, id }: { scheme: Scheme; scores: re
 /** A unit's total over the last 12 periods of the same kind. */
 export function TrendChart({ unitId, id }: { unitId: string; id: string }) {
   const { model, language, period } = useViewer();
+  return <TrendView rows={trendRows(model.trend(period), unitId, language)} kind={model.score(period).period.kind} id={id} />;
+}
+
+export function TrendView({ rows, kind, id }: { rows: readonly TrendRow[]; kind: string; id: string }) {
+  const language = useLanguage();
   const messages = useMessages();
-  const rows = trendRows(model.trend(period), unitId, language);
-  const kind = model.score(period).period.kind;
   const table = (
     <table class="data" data-chart="trend">
       <thead><tr><th scope="col">{messages.colPeriod}</th><th scope="col" class="num">{messages.colTotal}</th></tr></thead>
@@ -122,17 +129,16 @@ export function TrendChart({ unitId, id }: { unitId: string; id: string }) {
 /** What a score rests on when the data is not whole: the missing items named, or no dossiers in the period. */
 export function CompletenessNote({ score }: { score: UnitScore }) {
   const { model, language } = useViewer();
+  return <CompletenessView completeness={completenessData(model.scheme, score, language)} />;
+}
+
+export function CompletenessView({ completeness }: { completeness: CompletenessData }) {
   const messages = useMessages();
-  const { completeness } = score;
-  if (completeness.status === "no_dossiers") return <p class="warning" role="note">{messages.noDossiersNote}</p>;
-  if (completeness.status !== "incomplete") return null;
-  const names = completeness.missingItems.map((code) => {
-    const item = model.scheme.itemByCode.get(code);
-    return item ? `${item.id} ${item.name[language]}` : code;
-  });
+  if (completeness?.kind === "no_dossiers") return <p class="warning" role="note">{messages.noDossiersNote}</p>;
+  if (completeness?.kind !== "incomplete") return null;
   return (
     <p class="warning" role="note" data-testid="incomplete">
-      {messages.incomplete(names.length, names.join("; "))}
+      {messages.incomplete(completeness.names.length, completeness.names.join("; "))}
     </p>
   );
 }

@@ -28,16 +28,21 @@ export function periodsOf(dataset: Dataset): Model["periods"] {
   return { month: months, quarter: add(quarters, "quarter"), year: add(years, "year") };
 }
 
+/** The served data parsed (validated) and scored by @chiso/core in the browser. */
 export function createModel(payload: ServedPayload): Model {
-  const scheme = parseScheme(payload.scheme);
-  const dataset = parseDataset(payload.document, scheme);
-  const { asOf, tie } = payload.meta;
+  return createModelFrom(payload, parseDataset(payload.document, parseScheme(payload.scheme)));
+}
+
+/** A model over a dataset already parsed: the browser's own, or the server's for the first screen. */
+export function createModelFrom(payload: ServedPayload, dataset: Dataset): Model {
+  const { scheme } = dataset;
+  const { asOf, tie, rankIncomplete } = payload.meta;
   const cards = new Map<string, Scorecard>();
   const score = (period: string, findings = true): Scorecard => {
     const key = `${period}|${findings}`;
     let card = cards.get(key);
     if (!card) {
-      card = scoreDataset(dataset, { period, asOf, findings, ...(tie && { tie }) });
+      card = scoreDataset(dataset, { period, asOf, findings, ...(tie && { tie }), ...(rankIncomplete && { rankIncomplete: true }) });
       cards.set(key, card);
     }
     return card;

@@ -1,4 +1,5 @@
 import type { FiguresFile, SchemeDefinition, TieRule } from "@chiso/core";
+import type { FirstScreen } from "./first-screen.js";
 
 /** A dossier behind lost points (the figures format's optional `evidence` list). */
 export interface EvidenceDossier {
@@ -45,6 +46,8 @@ export interface DataMeta {
   /** The scoring date: an unfinished period is provisional. */
   readonly asOf: string;
   readonly tie?: TieRule;
+  /** `chiso serve --rank-incomplete`: units that did not report every item are ranked too (core's `rankIncomplete`). */
+  readonly rankIncomplete?: boolean;
   /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
   readonly notes: readonly string[];
 }
@@ -63,12 +66,24 @@ export interface ServedPayload {
   readonly published?: readonly PublishedMark[];
 }
 
-export async function fetchPayload(): Promise<ServedPayload> {
-  // Matches the page's <link rel="preload">, so the response already on its way is used. The server
-  // marks it no-store: nothing is kept once the page has it.
-  const response = await fetch("/api/data");
+/** A JSON document of `chiso serve`, checked to be of the format expected. */
+async function fetchDocument<T extends { readonly format: string }>(path: string, format: T["format"]): Promise<T> {
+  const response = await fetch(path);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  const payload = (await response.json()) as ServedPayload;
-  if (payload.format !== "chiso.serve/1") throw new Error(`unexpected format ${String(payload.format)}`);
-  return payload;
+  const document = (await response.json()) as T;
+  if (document.format !== format) throw new Error(`unexpected format ${String(document.format)}`);
+  return document;
+}
+
+/** The first screen (model/first-screen.ts): what the viewer draws before it has the figures. Preloaded by the page. */
+export function fetchFirstScreen(): Promise<FirstScreen> {
+  return fetchDocument<FirstScreen>("/api/first", "chiso.first/1");
+}
+
+/**
+ * The figures, fetched once the first screen is drawn (not preloaded: 1.5 MB for the demo, they slowed the
+ * script's arrival). The server marks them no-store: nothing is kept once the page has them.
+ */
+export function fetchPayload(): Promise<ServedPayload> {
+  return fetchDocument<ServedPayload>("/api/data", "chiso.serve/1");
 }

@@ -1,29 +1,17 @@
-import type { UnitScore } from "@chiso/core";
 import { useEffect } from "preact/hooks";
-import { BandBadge, bandClass, BlocksChart, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
-import { useMessages, useViewer } from "../context.js";
-import { formatChange, formatPoints } from "../format.js";
+import { BandLabel, BlocksChart, CompletenessView, HeadlineView, TrendView } from "../components/ui.js";
+import { useLanguage, useMessages } from "../context.js";
+import type { OverviewData } from "../model/first-screen.js";
 import { periodLabel } from "../model/views.js";
 
-/** The province: its score, band and change, the six blocks, the trend, and where to look next. */
-export function Overview() {
-  const { model, language, period, link } = useViewer();
+/**
+ * The province: its score, band and change, the six blocks, the trend, and where to look next. Drawn from
+ * plain data (model/first-screen.ts), the server's for the first screen and the browser's model's afterwards.
+ */
+export function Overview({ data, link }: { data: OverviewData; link: (path: readonly string[]) => string }) {
+  const language = useLanguage();
   const messages = useMessages();
-  const card = model.score(period);
-  const previous = model.previous(period);
-  const province = card.units.find((score) => score.unit.level === "province");
-  const units = card.units.filter((score) => score.unit.level !== "province");
-  const ranked = units.filter((score) => score.standing.ranked && score.total !== null);
-  const unranked = units.filter((score) => !score.standing.ranked);
-  const watch = [...ranked].sort((a, b) => a.total!.units - b.total!.units).slice(0, 6);
-  const movers = ranked
-    .flatMap((score) => {
-      const before = previous?.unit(score.unit.id)?.total;
-      return before ? [{ score, change: score.total!.minus(before) }] : [];
-    })
-    .sort((a, b) => Math.abs(b.change.units) - Math.abs(a.change.units))
-    .slice(0, 6);
-  const bandCounts = model.scheme.bands.map((band) => ({ band, count: ranked.filter((score) => score.band?.code === band.code).length }));
+  const { period, province } = data;
 
   useEffect(() => {
     // The moment the overview is on screen: what `pnpm bench` measures as the first render.
@@ -31,23 +19,23 @@ export function Overview() {
     document.body.dataset.ready = "overview";
   }, []);
 
-  const unitLink = (score: UnitScore) => <a href={link(["unit", score.unit.id])}>{score.unit.name}</a>;
+  const unitLink = (unit: { id: string; name: string }) => <a href={link(["unit", unit.id])}>{unit.name}</a>;
   const base = "/api/download";
   const query = `period=${encodeURIComponent(period)}&lang=${language}`;
   return (
     <section class="page" aria-labelledby="overview-title">
       <div class="page-head">
-        <h1 id="overview-title">{province?.unit.name ?? messages.nav.overview} — {periodLabel(period, language)}</h1>
-        {card.provisional && <p class="warning" role="note">{messages.provisional}</p>}
-        {province && <CompletenessNote score={province} />}
+        <h1 id="overview-title">{data.title ?? messages.nav.overview} — {periodLabel(period, language)}</h1>
+        {data.provisional && <p class="warning" role="note">{messages.provisional}</p>}
+        {province && <CompletenessView completeness={province.completeness} />}
       </div>
       {province ? (
         <>
-          <Headline score={province} previous={previous?.unit(province.unit.id)} showRank={false} />
-          <p class="muted small">{model.dataset.parentCounts === "own" ? messages.provinceScoreOwnNote : messages.provinceScoreNote}</p>
+          <HeadlineView headline={province.headline} />
+          <p class="muted small">{province.scoreOrigin === "own" ? messages.provinceScoreOwnNote : messages.provinceScoreNote}</p>
           <div class="grid-2">
-            <BlocksChart scheme={model.scheme} score={province} id="overview-blocks" />
-            <TrendChart unitId={province.unit.id} id="overview-trend" />
+            <BlocksChart rows={province.blocks} id="overview-blocks" />
+            <TrendView rows={province.trend.rows} kind={province.trend.kind} id="overview-trend" />
           </div>
         </>
       ) : null}
@@ -56,24 +44,24 @@ export function Overview() {
           <h2 id="bands-title">{messages.bandCounts}</h2>
           <table class="data" data-testid="band-counts">
             <thead><tr><th scope="col">{messages.colBand}</th><th scope="col" class="num">{messages.colCount}</th></tr></thead>
-            <tbody>{bandCounts.map(({ band, count }) => <tr><th scope="row"><span class={bandClass(model.scheme, band.code)}>{band.label[language]}</span></th><td class="num">{count}</td></tr>)}</tbody>
+            <tbody>{data.bandCounts.map(({ band, count }) => <tr><th scope="row"><span class={`band band-${band.index}`}>{band.label}</span></th><td class="num">{count}</td></tr>)}</tbody>
           </table>
         </section>
         <section class="panel" aria-labelledby="watch-title">
           <h2 id="watch-title">{messages.watchTitle}</h2>
-          <ol class="list">{watch.map((score) => <li>{unitLink(score)} <span class="num">{formatPoints(score.total, language)}</span> <BandBadge score={score} /></li>)}</ol>
+          <ol class="list">{data.watch.map((unit) => <li>{unitLink(unit)} <span class="num">{unit.total}</span> <BandLabel band={unit.band} /></li>)}</ol>
         </section>
         <section class="panel" aria-labelledby="movers-title">
           <h2 id="movers-title">{messages.moversTitle}</h2>
-          {movers.length === 0 ? <p class="muted">{messages.none}</p> : (
-            <ol class="list">{movers.map(({ score, change }) => <li>{unitLink(score)} <span class={`num ${change.units > 0 ? "up" : change.units < 0 ? "down" : ""}`}>{formatChange(change, language)}</span></li>)}</ol>
+          {data.movers.length === 0 ? <p class="muted">{messages.none}</p> : (
+            <ol class="list">{data.movers.map((unit) => <li>{unitLink(unit)} <span class={`num ${unit.sign > 0 ? "up" : unit.sign < 0 ? "down" : ""}`}>{unit.change}</span></li>)}</ol>
           )}
         </section>
       </div>
       <section class="panel" aria-labelledby="unranked-title">
         <h2 id="unranked-title">{messages.unrankedTitle}</h2>
-        {unranked.length === 0 ? <p class="muted">{messages.none}</p> : (
-          <ul class="list">{unranked.map((score) => <li>{unitLink(score)} — <span class="muted">{score.standing.ranked ? "" : messages.reason[score.standing.reason]}</span></li>)}</ul>
+        {data.unranked.length === 0 ? <p class="muted">{messages.none}</p> : (
+          <ul class="list">{data.unranked.map((unit) => <li>{unitLink(unit)} — <span class="muted">{unit.reason}</span></li>)}</ul>
         )}
       </section>
       <section class="panel" aria-labelledby="downloads-title">

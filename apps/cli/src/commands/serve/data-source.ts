@@ -40,6 +40,8 @@ export interface FiguresFileOptions {
   readonly period?: string;
   readonly asOf?: string;
   readonly tie?: TieRule;
+  /** Rank units that did not report every item too (`--rank-incomplete`), as `report` and `score` do. */
+  readonly rankIncomplete?: boolean;
 }
 
 /** The latest month (or, failing that, period) that has figures. */
@@ -94,13 +96,13 @@ export function storeSource(options: StoreOptions): DataSource {
   };
 }
 
-function servedData(dataset: Dataset, meta: Pick<DataMeta, "kind" | "source" | "checksum" | "notes" | "period">, options: { readonly asOf?: string; readonly tie?: TieRule }): ServedData {
+function servedData(dataset: Dataset, meta: Pick<DataMeta, "kind" | "source" | "checksum" | "notes" | "period">, options: { readonly asOf?: string; readonly tie?: TieRule; readonly rankIncomplete?: boolean }): ServedData {
   return {
     dataset,
     document: toFiguresDocument(dataset),
     ...optionalLists(dataset, options.asOf),
     scheme: dataset.scheme.definition,
-    meta: { ...meta, asOf: options.asOf ?? todayInVietnam(), ...(options.tie && { tie: options.tie }) },
+    meta: { ...meta, asOf: options.asOf ?? todayInVietnam(), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) },
   };
 }
 

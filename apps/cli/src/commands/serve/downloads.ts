@@ -38,6 +38,7 @@ export function createDownloads(data: ServedData, now: () => Date = () => new Da
           checksum: data.meta.checksum,
           asOf: data.meta.asOf,
           ...(data.meta.tie && { tie: data.meta.tie }),
+          ...(data.meta.rankIncomplete && { rankIncomplete: true }),
         }),
       );
       views.set(key, view);

@@ -66,6 +66,7 @@ export const command: Command = {
       ...(period && { period: period.key }),
       ...(asOf && { asOf }),
       ...(tie && { tie }),
+      ...(values["rank-incomplete"] === true && { rankIncomplete: true }),
     };
     const companions = await companionSchemesOf(context);
     const source = storePath

@@ -2,6 +2,8 @@ import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hasFiguresFor, parsePeriod, type Language } from "@chiso/core";
+// The first screen is computed by the viewer's own code (bundled into the CLI at build time).
+import { firstScreen } from "@chiso/web/first-screen";
 import type { ServedPayload } from "@chiso/web/payload";
 import type { ServedData } from "./data-source.js";
 import { createDownloads, type DownloadKind } from "./downloads.js";
@@ -64,8 +66,8 @@ function send(response: ServerResponse, status: number, body: string | Uint8Arra
 }
 
 /** The payload the viewer starts from: the validated figures document, the scheme and where they came from. */
-function dataPayload(data: ServedData, language: Language): string {
-  return JSON.stringify({
+function dataPayload(data: ServedData, language: Language): ServedPayload {
+  return {
     format: "chiso.serve/1",
     language,
     meta: data.meta,
@@ -73,7 +75,7 @@ function dataPayload(data: ServedData, language: Language): string {
     document: data.document,
     ...(data.evidence && { evidence: data.evidence }),
     ...(data.published && { published: data.published }),
-  } satisfies ServedPayload);
+  };
 }
 
 /**
@@ -81,7 +83,12 @@ function dataPayload(data: ServedData, language: Language): string {
  * web page elsewhere cannot reach it through DNS rebinding.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const payload = dataPayload(options.data, options.language);
+  const served = dataPayload(options.data, options.language);
+  // Encoded once: the figures are megabytes, and the page asks for them while it is busy with the first screen.
+  const payload = Buffer.from(JSON.stringify(served));
+  // The opening period's overview, scored here from the dataset already validated: the browser draws it at
+  // once, and parses and scores the figures itself (/api/data) for everything after.
+  const first = JSON.stringify(firstScreen(served, options.data.dataset));
   const download = createDownloads(options.data);
   const loopbackOnly = isLoopback(options.host);
 
@@ -93,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!target.startsWith("/")) return send(response, 400, "Bad Request");
     const url = new URL(target, "http://viewer.invalid");
     if (url.pathname === "/api/data") return send(response, 200, payload, { "Content-Type": "application/json; charset=utf-8" });
+    if (url.pathname === "/api/first") return send(response, 200, first, { "Content-Type": "application/json; charset=utf-8" });
     if (url.pathname.startsWith("/api/download/")) return sendDownload(url, response);
     // The raw path, not URL's normalised one: "/a/../b" must be refused, not quietly resolved.
     const rawPath = target.split(/[?#]/)[0]!;
