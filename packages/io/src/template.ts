@@ -62,6 +62,8 @@ export function buildTemplate(options: TemplateOptions): Workbook {
   instructions.setColumn(1, { width: 140 });
   for (const line of INSTRUCTIONS[language]) instructions.addRow([line]);
   instructions.styleCell(1, 1, { font: { bold: true, size: 13 } });
+  // Printed, the instructions fit one page width (the column is wider than a portrait A4).
+  instructions.page = { paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 };
 
   const units = workbook.addSheet(vi ? "Đơn vị" : "Units");
   units.freeze(1);

@@ -7,6 +7,14 @@ import { addRows, AMBER_FILL, GREEN_FILL, printSetup, RED_FILL, styleHeader, typ
 
 export { safeValue } from "./sheet-style.js";
 
+const SUMMARY_VALUE_WIDTH = 66;
+
+/**
+ * The lines a wrapped text takes in a column `width` characters wide: LibreOffice and Excel do not grow a row
+ * the file gives no height, so rows of long text are given theirs.
+ */
+const wrappedLines = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(1, width - 1)));
+
 /** A sheet with frozen header rows and columns. */
 function frozenSheet(workbook: Workbook, name: string, headerRows: number, columns = 0): Worksheet {
   const sheet = workbook.addSheet(name);
@@ -44,11 +52,13 @@ export function buildWorkbook(view: WorkbookView): Workbook {
   };
 
   const summary = workbook.addSheet(labels.sheetSummary);
-  setColumns(summary, [{ width: 50, style: { font: { bold: true } } }, { width: 66 }]);
+  setColumns(summary, [{ width: 50, style: { font: { bold: true } } }, { width: SUMMARY_VALUE_WIDTH }]);
   addRows(summary, view.summary.map(([label, value]) => [label, value]));
-  view.summary.forEach(([, , format], index) => {
+  view.summary.forEach(([, value, format], index) => {
     const numFmt = format === "points" ? "0.00" : format === "count" ? "#,##0" : undefined;
     summary.styleCell(index + 1, 2, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, ...(numFmt && { numFmt }) });
+    const lines = wrappedLines(String(value ?? ""), SUMMARY_VALUE_WIDTH);
+    if (lines > 1) summary.setRowHeight(index + 1, 15 * lines);
   });
   printSetup(summary, 1, footer);
 
@@ -169,7 +179,7 @@ function tableSheet(workbook: Workbook, table: WorkbookTable, footer: PrintTexts
   setColumns(sheet, widths.map((width, index) => ({ width, style: { alignment: { vertical: "top", ...(wrapped(index) && { wrapText: true }) } } })));
   addRows(sheet, [table.headers, ...table.rows]);
   table.rows.forEach((row, rowIndex) => {
-    const lines = Math.max(1, ...row.map((value, index) => (wrapped(index) ? Math.ceil(String(value ?? "").length / Math.max(1, widths[index]! - 1)) : 1)));
+    const lines = Math.max(1, ...row.map((value, index) => (wrapped(index) ? wrappedLines(String(value ?? ""), widths[index]!) : 1)));
     if (lines > 1) sheet.setRowHeight(rowIndex + 2, 15 * lines);
   });
   styleHeader(sheet, 1, table.headers.length);
