@@ -243,6 +243,17 @@ describe("figures from a spreadsheet", () => {
     expect(byUnit(xlsx.par)).toEqual(byUnit(json.par));
   }, DEMO_TIMEOUT);
 
+  it("refuses a workbook output whose name does not end in .xlsx, before writing anything", async () => {
+    const dir = await temp();
+    for (const args of [["template", "--period", "2026-10", "--out", join(dir, "mau.csv")], ["validate", "--input", join(dir, "x.csv"), "--out", join(dir, "loi")]]) {
+      const result = await run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("chiso ghi tệp Excel (.xlsx); hãy đặt tên tệp kết thúc bằng .xlsx.");
+    }
+    expect((await run(["template", "--period", "2026-10", "--out", join(dir, "mau.csv"), "--lang", "en"])).stderr).toContain("give a file name ending in .xlsx");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("writes a template, validates a broken copy of it, and scores the valid rows with --skip-invalid", async () => {
     const dir = await temp();
     expect((await run(["template", "--period", "2026-03", "--out", join(dir, "mau.xlsx")])).code).toBe(0);

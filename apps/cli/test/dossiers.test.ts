@@ -82,7 +82,11 @@ describe("chiso dossiers", () => {
     await workbook.xlsx.readFile(details);
     const sheet = workbook.getWorksheet("2.1 ON_TIME")!;
     const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
-    expect(rows).toContainEqual(["X1", "Xã An Bình", "HS-2", "P1", "Đăng ký khai sinh", "05/10/2026 08:00", "09/10/2026 17:00", "13/10/2026 10:00", 2, "Giải quyết quá hạn"]);
+    // Times are date-time cells (exceljs reads them as dates), shown dd/mm/yyyy hh:mm.
+    const at = (day: number, hour: number) => new Date(Date.UTC(2026, 9, day, hour));
+    expect(rows).toContainEqual(["X1", "Xã An Bình", "HS-2", "P1", "Đăng ký khai sinh", at(5, 8), at(9, 17), at(13, 10), 2, "Giải quyết quá hạn"]);
+    const dateCell = sheet.getColumn(6).values.findIndex((value) => value instanceof Date);
+    expect(sheet.getCell(dateCell, 6).numFmt).toBe("dd/mm/yyyy hh:mm");
     const rejected = workbook.getWorksheet("Bị loại")!.getRow(2).values as unknown[];
     expect(rejected.slice(1, 5)).toEqual([files.dossiers, 5, "unit_id", "HS-4"]);
   });

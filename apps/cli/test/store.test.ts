@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,7 +66,7 @@ describe("the history store", () => {
     const signed = await run(["store", "signoff", "--store", path("kho.db"), "--period", "2026-10", "--by", "Sở Nội vụ", "--lang", "en"]);
     const sha = createHash("sha256").update(await readFile(path("t10.json"))).digest("hex");
     expect(signed.code).toBe(0);
-    expect(signed.stdout).toMatch(new RegExp(`^Signed off 2026-10 \\(version 1\\) at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(\\+07\\)\\. SHA-256 of its input \\(printed on the documents\\): ${sha}$`));
+    expect(signed.stdout).toMatch(new RegExp(`^Signed off 2026-10 \\(version 1\\) at \\d{1,2} \\w+ \\d{4} \\d\\d:\\d\\d \\(UTC\\+7\\)\\. SHA-256 of its input \\(printed on the documents\\): ${sha}$`));
 
     const plain = await run(["store", "add", "--store", path("kho.db"), "--input", path("t10-sua.json")]);
     expect(plain).toMatchObject({ code: 3, stderr: `${path("kho.db")}: kho đã có số liệu kỳ 2026-10 (khác với tệp này); để thay, hãy dùng --replace (bản cũ vẫn được giữ lại trong kho).` });
@@ -100,10 +101,19 @@ describe("the history store", () => {
     const wrong = await run(["store", "list", "--store", join(dir, "notes.db"), "--lang", "en"]);
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain(`${join(dir, "notes.db")} is not a chiso store`);
+    // In Vietnamese without the database engine's English reason.
+    const wrongVi = await run(["store", "list", "--store", join(dir, "notes.db")]);
+    expect(wrongVi.stderr).toContain("không đọc được như một tệp SQLite do chiso tạo");
+    expect(wrongVi.stderr).not.toMatch(/database|file is not/);
     await writeFile(join(dir, "t.json"), JSON.stringify(month("2026-10", 3)));
     await run(["store", "add", "--store", join(dir, "kho.db"), "--input", join(dir, "t.json")]);
     const missing = await run(["report", "--store", join(dir, "kho.db"), "--period", "2026-11", "--out", join(dir, "pack")]);
     expect(missing).toMatchObject({ code: 3, stderr: `${join(dir, "kho.db")}: kho không có số liệu kỳ 2026-11; các kỳ trong kho: 2026-10.` });
+    // A mistyped folder does not quietly start a new store somewhere else.
+    const typo = await run(["store", "add", "--store", join(dir, "khong-co", "kho.db"), "--input", join(dir, "t.json")]);
+    expect(typo.code).toBe(4);
+    expect(typo.stderr).toContain("thư mục chứa nó không tồn tại");
+    expect(existsSync(join(dir, "khong-co"))).toBe(false);
     expect((await run(["store", "remove"])).code).toBe(2);
     expect((await run(["store", "--help"])).stdout).toContain("signoff");
   });

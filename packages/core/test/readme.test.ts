@@ -24,5 +24,5 @@ it("runs the README example", () => {
   expect(commune.band).toBeNull();
   expect(planImprovements(scheme, commune, 3).map((e) => `${e.item.code}: +${e.toFullMarks?.increase}`)).toEqual(["ON_TIME: +3", "ONLINE_SERVICE_PROVIDED: +1"]);
   const communeFindings = card.findings.filter((finding) => finding.unit === "X1").map((finding) => describeFinding(finding, "en"));
-  expect(communeFindings).toEqual([expect.stringMatching(/^19 item\(s\) not reported \(1\.1, 1\.2, /)]);
+  expect(communeFindings).toEqual([expect.stringMatching(/^19 items not reported \(1\.1, 1\.2, /)]);
 });

@@ -49,6 +49,12 @@ const INSTRUCTIONS: Record<Language, readonly string[]> = {
   ],
 };
 
+/** A narrow sheet printed A4 landscape, one page wide, its header row on every page. */
+function printRows(sheet: Worksheet): void {
+  sheet.page = { paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 };
+  sheet.printTitles = { rows: "1:1" };
+}
+
 /**
  * The input workbook for a period and scheme: instructions, a units sheet and a figures sheet with
  * every numerator and denominator column (Vietnamese header with the item code), and Excel data
@@ -68,7 +74,8 @@ export function buildTemplate(options: TemplateOptions): Workbook {
   const units = workbook.addSheet(vi ? "Đơn vị" : "Units");
   units.freeze(1);
   const unitSpecs = unitColumns();
-  units.addRow(unitSpecs.map((column) => column.header[language]));
+  units.addRow(unitSpecs.map((column) => column.header[language]), { font: { bold: true } });
+  printRows(units);
   unitSpecs.forEach((_, index) => units.setColumn(index + 1, { width: index === 1 ? 36 : 18 }));
   for (const unit of options.data?.units ?? []) units.addRow([unit.id, unit.name, LEVEL_WORDS[language][unit.level], unit.parent ?? null].map((value) => (value === null ? null : String(value))));
   units.addValidation(`C2:C${Math.max(2, (options.data?.units.length ?? 0) + 500)}`, {
@@ -84,6 +91,9 @@ export function buildTemplate(options: TemplateOptions): Workbook {
   const specs = figureColumns(options.scheme);
   figures.addRow(specs.map((column) => column.header[language]), { alignment: { wrapText: true, vertical: "top" }, font: { bold: true } });
   figures.setRowHeight(1, 90);
+  // Printed: every page repeats the header row and the unit's id and name.
+  figures.page = { paperSize: 9, orientation: "landscape", scale: 70 };
+  figures.printTitles = { rows: "1:1", columns: "A:B" };
   specs.forEach((spec, index) => figures.setColumn(index + 1, { width: index === 1 ? 30 : spec.kind === "text" ? 12 : 14 }));
   const names = new Map((options.data?.units ?? []).map((unit) => [unit.id, unit.name]));
   const rows = options.data?.figures ?? [];
@@ -147,6 +157,7 @@ function addCompanionSheets(workbook: Workbook, options: TemplateOptions, langua
     sheet.freeze(1);
     sheet.addRow(headers, { font: { bold: true } });
     headers.forEach((_, index) => sheet.setColumn(index + 1, { width: 16 }));
+    printRows(sheet);
     for (const row of values) sheet.addRow(row);
     return sheet;
   };

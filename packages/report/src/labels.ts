@@ -202,6 +202,9 @@ const vi = {
 
 export type Labels = typeof vi;
 
+/** An English count with its noun: "1 unit", "3 units". */
+const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 const en: Labels = {
   motto: "SOCIALIST REPUBLIC OF VIETNAM",
   mottoLine: "Independence - Freedom - Happiness",
@@ -299,8 +302,8 @@ const en: Labels = {
   colPar: "PAR (%)",
   signature: "(Signature, full name, seal)",
   notices: "Note",
-  noticeIncomplete: (count: number, items: string) => `Incomplete figures: ${count} item(s) missing (${items}). The total adds only the items that have figures, so it does not show the unit's whole result; the unit is not graded or ranked this period.`,
-  noticeIncompleteRanked: (count: number, items: string) => `Incomplete figures: ${count} item(s) missing (${items}), counted as 0. At the office's request the unit is graded and ranked all the same.`,
+  noticeIncomplete: (count: number, items: string) => `Incomplete figures: ${countOf(count, "item")} missing (${items}). The total adds only the items that have figures, so it does not show the unit's whole result; the unit is not graded or ranked this period.`,
+  noticeIncompleteRanked: (count: number, items: string) => `Incomplete figures: ${countOf(count, "item")} missing (${items}), counted as 0. At the office's request the unit is graded and ranked all the same.`,
   noticeNoDossiers: "The unit had no dossiers in the period: its score holds only the items that do not depend on dossiers (publication, services offered…); it is not graded or ranked this period.",
   noticeNoFigures: "No figures for this unit in the period: not scored, graded or ranked.",
   noticeRejected: (where: string, reasons: string) => `A row of this unit's figures was rejected and not used (${where}): ${reasons}. Correct it and run again.`,
@@ -311,16 +314,16 @@ const en: Labels = {
   noticeSource: (system: string, detail: string) => `Source of the figures: ${system}${detail ? ` (${detail})` : ""}.`,
   retrievedAt: (date: string) => `retrieved ${date}`,
   procedureScope: (procedure: string) => `procedure ${procedure}`,
-  provinceIncomplete: (count: number, items: string) => `The province's own figures are incomplete: ${count} item(s) missing (${items}). Its total adds only the items that have figures and is not graded; blocks missing figures are marked.`,
+  provinceIncomplete: (count: number, items: string) => `The province's own figures are incomplete: ${countOf(count, "item")} missing (${items}). Its total adds only the items that have figures and is not graded; blocks missing figures are marked.`,
   partialBlock: "figures missing",
-  summaryIncomplete: (count: number, names: string) => `${count} unit(s) with incomplete figures, not graded or ranked: ${names}.`,
-  summaryNoFigures: (count: number, names: string) => `${count} unit(s) without figures in the period: ${names}.`,
-  summaryRejected: (count: number) => `${count} row(s) of figures were rejected and not used (see the bi-tu-choi file in the pack); the province's score adds only the rows used; the units concerned are noted on their cards.`,
+  summaryIncomplete: (count: number, names: string) => `${countOf(count, "unit")} with incomplete figures, not graded or ranked: ${names}.`,
+  summaryNoFigures: (count: number, names: string) => `${countOf(count, "unit")} without figures in the period: ${names}.`,
+  summaryRejected: (count: number) => `${count === 1 ? "1 row of figures was" : `${count} rows of figures were`} rejected and not used (see the bi-tu-choi file in the pack); the province's score adds only the rows used; the units concerned are noted on their cards.`,
   publishedNote: "published, not recomputed",
   portalNull: "no counts from the portal",
   portalNullFull: "no counts from the portal: full marks, by the portal's rule",
   portalNullZero: "no counts from the portal: scores 0",
-  evidenceLine: (id: string, reason: string, procedure: string, late: string) => `Dossier ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, ${late} working day(s) late` : ""}`,
+  evidenceLine: (id: string, reason: string, procedure: string, late: string) => `Dossier ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, ${late} working ${late === "1" ? "day" : "days"} late` : ""}`,
   evidenceMore: (shown: number, count: number) => `… and ${count - shown} more (see the workbook, sheet “Dossiers behind lost points”).`,
   signedOff: (date: string, by: string) => `Signed off ${date}${by ? ` (${by})` : ""}`,
   sheetEvidence: "Dossiers behind lost points",

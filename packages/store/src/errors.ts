@@ -23,7 +23,8 @@ const s = (value: unknown) => String(value);
 
 const catalogue: Record<StoreErrorCode, Record<Language, (p: Params) => string>> = {
   not_a_store: {
-    vi: (p) => `${s(p.file)} không phải là kho số liệu của chiso (${s(p.reason)}); hãy kiểm tra đường dẫn --store.`,
+    // The engine's reason is in English: the Vietnamese message says what it means instead.
+    vi: (p) => `${s(p.file)} không phải là kho số liệu của chiso (không đọc được như một tệp SQLite do chiso tạo); hãy kiểm tra đường dẫn --store.`,
     en: (p) => `${s(p.file)} is not a chiso store (${s(p.reason)}); check the --store path.`,
   },
   newer_store: {

@@ -5,7 +5,6 @@ import { siblingName, writeFileAtomically } from "../output/atomic.js";
 import { onInterrupt } from "../output/interrupt.js";
 import { acquireLock, type Lock } from "../output/lock.js";
 import { describeOutputError } from "../output/output-error.js";
-import { ensureFolder } from "../output/places.js";
 import { readBytes } from "./read-figures.js";
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -47,7 +46,9 @@ export async function updateStore<T>(path: string, language: Language, change: (
   // Registered first: no moment where an interruption leaves a lock behind.
   const stopCleanup = onInterrupt(() => lock?.releaseSync());
   try {
-    await ensureFolder(dirname(resolve(path)));
+    // The folder must exist: a mistyped path must not quietly start a new store somewhere else.
+    const folder = dirname(resolve(path));
+    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error(folder), { code: "ENOTDIR" });
     lock = await acquireLock(siblingName(path, "lock"));
   } catch (error) {
     stopCleanup();

@@ -23,6 +23,7 @@ const SYSTEM: Readonly<Record<string, Bilingual>> = {
   ENAMETOOLONG: { vi: "đường dẫn quá dài", en: "the path is too long" },
   ENOTDIR: { vi: "một phần của đường dẫn là tệp, không phải thư mục", en: "part of the path is a file, not a folder" },
   EISDIR: { vi: "đường dẫn là một thư mục", en: "the path is a folder" },
+  ENOENT: { vi: "thư mục chứa nó không tồn tại; hãy kiểm tra đường dẫn", en: "its folder does not exist; check the path" },
 };
 
 /** Why an output cannot be written, for the person at the terminal: where, what, and what to do. */

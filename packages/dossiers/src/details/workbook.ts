@@ -51,13 +51,18 @@ const WORDS = {
   },
 } as const;
 
-/** `2026-10-03T09:15:00` → `03/10/2026 09:15` (as an officer reads it). */
-function shownTime(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const [date, time] = iso.split("T") as [string, string];
-  const [year, month, day] = date.split("-");
-  return `${day}/${month}/${year} ${time.slice(0, 5)}`;
+/**
+ * A local wall-clock timestamp (`2026-10-03T09:15:00`) as an Excel date-time serial (days since 1899-12-30),
+ * shown `03/10/2026 09:15` by the column's format: a date the filter sorts and Excel can compute with.
+ */
+function excelTime(iso: string | null | undefined): number | null {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso) : null;
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  return Date.UTC(year, month - 1, day, hour, minute, second) / 86_400_000 + 25_569;
 }
+
+const TIME_STYLE: CellStyle = { numFmt: "dd/mm/yyyy hh:mm" };
 
 /** The header row (frozen, filtered, repeated on printed pages) and the column widths. */
 function header(sheet: Worksheet, values: readonly string[], widths: readonly number[]): void {
@@ -101,6 +106,7 @@ export function buildDetailsWorkbook(options: DetailsOptions): Workbook {
     sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)], TITLE_STYLE);
     sheet.addRow([safe(words.note(options.limit))], NOTE_STYLE);
     header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
+    for (const column of [6, 7, 8]) sheet.setColumn(column, { style: TIME_STYLE });
     const entries = sorted.filter((entry) => entry.item === item.code);
     if (entries.length === 0) sheet.addRow([safe(words.none)]);
     for (const entry of entries) {
@@ -112,9 +118,9 @@ export function buildDetailsWorkbook(options: DetailsOptions): Workbook {
             dossier.id,
             dossier.procedure ?? null,
             dossier.procedureName ?? null,
-            shownTime(dossier.receivedAt),
-            shownTime(dossier.dueAt),
-            shownTime(dossier.finishedAt),
+            excelTime(dossier.receivedAt),
+            excelTime(dossier.dueAt),
+            excelTime(dossier.finishedAt),
             dossier.daysLate ?? null,
             describeReason(dossier.reason, language),
           ].map(safe),

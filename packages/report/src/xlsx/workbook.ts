@@ -52,7 +52,7 @@ export function buildWorkbook(view: WorkbookView): Workbook {
   };
 
   const summary = workbook.addSheet(labels.sheetSummary);
-  setColumns(summary, [{ width: 50, style: { font: { bold: true } } }, { width: SUMMARY_VALUE_WIDTH }]);
+  setColumns(summary, [{ width: 50, style: { font: { bold: true }, alignment: { vertical: "top" } } }, { width: SUMMARY_VALUE_WIDTH }]);
   addRows(summary, view.summary.map(([label, value]) => [label, value]));
   view.summary.forEach(([, value, format], index) => {
     const numFmt = format === "points" ? "0.00" : format === "count" ? "#,##0" : undefined;

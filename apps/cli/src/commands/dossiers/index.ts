@@ -1,3 +1,4 @@
+import { requireXlsxOut } from "../../output/xlsx-out.js";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -51,7 +52,7 @@ export const command: Command = {
     const detailsLimit = wholeNumber(values["details-limit"], "details-limit", 200, language);
     const asOf = values["as-of"];
     if (asOf !== undefined && (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(asOf))) throw new CliError(messagesFor(language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
-    const details = typeof values.details === "string" ? values.details : undefined;
+    const details = typeof values.details === "string" ? requireXlsxOut(values.details, language, "details") : undefined;
 
     const units = await unitsFrom(unitsPath, language);
     await checkInputs(files, language);

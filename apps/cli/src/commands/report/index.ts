@@ -1,6 +1,7 @@
 import type { Command } from "../../args.js";
 import { requireString, requireStrings } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
+import { localTime } from "../../output/local-time.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { generationTime, writePack } from "../../pack/write-pack.js";
 import { parsePeriod } from "@chiso/core";
@@ -38,7 +39,7 @@ export const command: Command = {
     const checksum = history?.checksum ?? read!.checksum;
     requireFiguresFor(dataset, parsePeriod(period)!, storePath ?? read!.result.fileName, language);
     for (const note of [...(read?.notes ?? []), ...(history?.notes ?? [])]) context.stderr(note);
-    if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, history.signOff.at, history.signOff.checksum));
+    if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, localTime(history.signOff.at, language), history.signOff.checksum));
     const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const pack = await writePack({
       dataset,

@@ -117,12 +117,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const period = url.searchParams.get("period") ?? options.data.meta.period;
     const language = url.searchParams.get("lang") === "en" ? "en" : url.searchParams.get("lang") === "vi" ? "vi" : options.language;
     const parsed = parsePeriod(period);
-    if (!["card", "summary", "workbook"].includes(kind)) return send(response, 404, "Not Found");
-    if (!parsed) return send(response, 400, "Bad period");
-    if (!hasFiguresFor(options.data.dataset, parsed)) return send(response, 404, "No figures for this period");
+    // The officer may see these texts (a download link opened by hand): in the viewer's language.
+    const refuse = (status: number, vi: string, en: string) => send(response, status, language === "vi" ? vi : en);
+    if (!["card", "summary", "workbook"].includes(kind)) return refuse(404, "Không có loại tệp tải về này (card, summary, workbook).", "No such download (card, summary, workbook).");
+    if (!parsed) return refuse(400, `Kỳ "${period}" không hợp lệ; hãy viết 2026-10 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).`, `"${period}" is not a period; write 2026-10 (month), 2026-Q3 (quarter) or 2026 (year).`);
+    if (!hasFiguresFor(options.data.dataset, parsed)) return refuse(404, `Không có số liệu cho kỳ ${period}.`, `No figures for ${period}.`);
     const unit = url.searchParams.get("unit") ?? undefined;
     const file = await download({ kind, period, language, ...(unit !== undefined && { unit }) });
-    if (!file) return send(response, 404, "Not Found");
+    if (!file) return refuse(404, `Không có đơn vị "${unit ?? ""}" trong số liệu.`, `No unit "${unit ?? ""}" in the figures.`);
     // RFC 6266: an ASCII fallback and the UTF-8 name.
     const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
     send(response, 200, file.bytes, { "Content-Type": file.type, "Content-Length": file.bytes.byteLength, "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` });

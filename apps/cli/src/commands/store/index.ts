@@ -3,17 +3,13 @@ import type { Command, OptionSpec } from "../../args.js";
 import { requireString, requireStrings } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
+import { compactLocalTime, localTime } from "../../output/local-time.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { readStore, updateStore } from "../../input/store-file.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf, requireFiguresFor } from "../shared.js";
 
 const STORE_OPTION: OptionSpec = { type: "string", short: "s", placeholder: "hoa-son.db", description: { vi: "tệp kho lịch sử (SQLite; tạo mới nếu chưa có)", en: "the history store file (SQLite; created if missing)" } };
 
-/** "2026-11-05 09:30 (+07)": the times the office reads are Vietnam's. */
-function localTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} (+07)`;
-}
 
 const add: Command = {
   name: "store add",
@@ -82,7 +78,7 @@ const signoff: Command = {
     const period = parsePeriod(requireString(values, "period", language));
     if (!period) throw new CliError(messagesFor(language).badOption(`--period ${String(values.period)}`), EXIT.usage);
     const signOff = await updateStore(path, language, (store) => store.signOff(period.key, { at: new Date(), ...(typeof values.by === "string" && values.by !== "" && { by: values.by }) }));
-    context.stdout(messagesFor(language).signedOff(signOff.period, signOff.version, localTime(signOff.at), signOff.checksum));
+    context.stdout(messagesFor(language).signedOff(signOff.period, signOff.version, localTime(signOff.at, language), signOff.checksum));
   },
 };
 
@@ -106,10 +102,10 @@ const list: Command = {
         entry.period,
         String(entry.version),
         entry.current ? messages.yes : "",
-        localTime(entry.addedAt),
+        compactLocalTime(entry.addedAt),
         String(entry.units),
         String(entry.figures),
-        entry.signedOff ? `${localTime(entry.signedOff.at)}${entry.signedOff.by ? ` ${entry.signedOff.by}` : ""}` : "",
+        entry.signedOff ? `${compactLocalTime(entry.signedOff.at)}${entry.signedOff.by ? ` ${entry.signedOff.by}` : ""}` : "",
         entry.checksum.slice(0, 16),
         entry.inputs.map((input) => input.name).join(", "),
       ]);

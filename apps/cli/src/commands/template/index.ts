@@ -1,3 +1,4 @@
+import { requireXlsxOut } from "../../output/xlsx-out.js";
 import { getScheme } from "@chiso/core";
 import { buildTemplate } from "@chiso/io";
 import type { Command } from "../../args.js";
@@ -25,7 +26,7 @@ export const command: Command = {
     const { language, values } = context;
     // A period that is one (2026-13 is not), checked before anything is read or written.
     const period = periodOf(context).key;
-    const out = requireString(values, "out", language);
+    const out = requireXlsxOut(requireString(values, "out", language), language);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const read = typeof values.units === "string" ? await readFigures(values.units, scheme, language) : undefined;
     const units = read?.dataset.units.map((unit) => ({ ...unit }));

@@ -1,3 +1,4 @@
+import { requireXlsxOut } from "../../output/xlsx-out.js";
 import { buildFindingsWorkbook, describeImportIssue, importFiles } from "@chiso/io";
 import type { Command } from "../../args.js";
 import { requireStrings } from "../../args.js";
@@ -27,6 +28,7 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const inputs = requireStrings(values, "input", language);
+    if (typeof values.out === "string") requireXlsxOut(values.out, language);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const { skipInvalid: _skip, ...read } = readOptionsOf(context);
     const files = [];

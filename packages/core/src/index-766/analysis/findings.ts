@@ -83,11 +83,11 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   },
   missing_items: {
     vi: (p) => `chưa báo cáo ${s(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
-    en: (p) => `${s(p.count)} item(s) not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
+    en: (p) => `${s(p.count)} ${p.count === 1 ? "item" : "items"} not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
   },
   period_mismatch: {
     vi: (p) => `số liệu của cả kỳ (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng ${s(p.months)} tháng trong kỳ (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso dùng số liệu của cả kỳ.`,
-    en: (p) => `the period's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from the sum of its ${s(p.months)} month(s) (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso uses the period's own figures.`,
+    en: (p) => `the period's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from the sum of its ${s(p.months)} ${p.months === 1 ? "month" : "months"} (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso uses the period's own figures.`,
   },
   source_flag: {
     vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,

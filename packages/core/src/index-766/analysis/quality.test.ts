@@ -67,7 +67,7 @@ describe("data-quality findings", () => {
     delete items.PETITION_HANDLING_SATISFACTION;
     expect(findingsOf([{ unit: "C1", period: "2026-03", items }], "2026-03", true).filter((line) => line.startsWith("C1"))).toMatchInlineSnapshot(`
       [
-        "C1 -: 2 item(s) not reported (1.4, 5.3): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.",
+        "C1 -: 2 items not reported (1.4, 5.3): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.",
       ]
     `);
   });
@@ -78,7 +78,7 @@ describe("data-quality findings", () => {
     expect(findingsOf([month("2026-01"), month("2026-02"), month("2026-03"), quarter], "2026-Q1")).toMatchInlineSnapshot(`
       [
         "C1 DOSSIER_SYNC: the source flags TEMP_NATIONAL_REPORT_DENOMINATOR: Mẫu số tạm tính.",
-        "C1 ON_TIME: the period's own figures (290/300) differ from the sum of its 3 month(s) (270/300); chiso uses the period's own figures.",
+        "C1 ON_TIME: the period's own figures (290/300) differ from the sum of its 3 months (270/300); chiso uses the period's own figures.",
       ]
     `);
   });
