@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import type { NoComparisonReason } from "./view/comparison.js";
 
 /** Every fixed text the reports print, in Vietnamese (default) and English. */
 const vi = {
@@ -16,7 +17,13 @@ const vi = {
   rank: "Xếp hạng",
   rankWithin: (level: string) => `trong khối ${level}`,
   change: "So với kỳ trước",
-  noPrevious: "chưa có kỳ trước",
+  /** Why a change since the previous period is not shown (a change against a partial total is not a change). */
+  noComparison: {
+    current_missing: "kỳ này chưa có số liệu",
+    current_incomplete: "số liệu kỳ này chưa đầy đủ, không so sánh",
+    previous_missing: "chưa có kỳ trước",
+    previous_incomplete: "số liệu kỳ trước chưa đầy đủ, không so sánh",
+  } as Readonly<Record<NoComparisonReason, string>>,
   unranked: "Chưa xếp hạng",
   blocksChart: "Điểm theo 6 khối chỉ số",
   trendChart: "Tổng điểm 12 tháng gần nhất",
@@ -217,7 +224,12 @@ const en: Labels = {
   rank: "Rank",
   rankWithin: (level: string) => `among ${level}`,
   change: "Since last period",
-  noPrevious: "no previous period",
+  noComparison: {
+    current_missing: "no figures for this period",
+    current_incomplete: "this period's figures are incomplete; not compared",
+    previous_missing: "no previous period",
+    previous_incomplete: "the previous period's figures are incomplete; not compared",
+  },
   unranked: "Unranked",
   blocksChart: "Score by the six blocks",
   trendChart: "Total over the last 12 months",
