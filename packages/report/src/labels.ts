@@ -20,9 +20,9 @@ const vi = {
   /** Why a change since the previous period is not shown (a change against a partial total is not a change). */
   noComparison: {
     current_missing: "kỳ này chưa có số liệu",
-    current_incomplete: "số liệu kỳ này chưa đầy đủ, không so sánh",
+    current_incomplete: "kỳ này chưa đủ số liệu",
     previous_missing: "chưa có kỳ trước",
-    previous_incomplete: "số liệu kỳ trước chưa đầy đủ, không so sánh",
+    previous_incomplete: "kỳ trước chưa đủ số liệu",
   } as Readonly<Record<NoComparisonReason, string>>,
   unranked: "Chưa xếp hạng",
   blocksChart: "Điểm theo 6 khối chỉ số",
@@ -225,10 +225,10 @@ const en: Labels = {
   rankWithin: (level: string) => `among ${level}`,
   change: "Since last period",
   noComparison: {
-    current_missing: "no figures for this period",
-    current_incomplete: "this period's figures are incomplete; not compared",
+    current_missing: "no figures this period",
+    current_incomplete: "this period's figures incomplete",
     previous_missing: "no previous period",
-    previous_incomplete: "the previous period's figures are incomplete; not compared",
+    previous_incomplete: "previous period's figures incomplete",
   },
   unranked: "Unranked",
   blocksChart: "Score by the six blocks",

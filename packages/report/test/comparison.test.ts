@@ -20,7 +20,7 @@ describe("changes since the previous period", () => {
     const view = buildPackView(datasetOf(previousIncompleteFile()), options);
     const card = view.scorecards.find((entry) => entry.unitId === "C2")!;
     expect(card.scoreChange).toBe("—");
-    expect(card.changeNote).toBe("số liệu kỳ trước chưa đầy đủ, không so sánh");
+    expect(card.changeNote).toBe("kỳ trước chưa đủ số liệu");
     expect(card.rankChange).toBe("—");
     expect(card.items.every((item) => item.change === "—")).toBe(true);
     const summary = view.summaries[0]!;
@@ -31,7 +31,7 @@ describe("changes since the previous period", () => {
     const row = view.workbook.rankings.flatMap((ranking) => ranking.rows).find((entry) => entry.id === "C2")!;
     expect(row.change).toBeNull();
     expect(row.rankChange).toBeNull();
-    expect(row.reason).toBe("số liệu kỳ trước chưa đầy đủ, không so sánh");
+    expect(row.reason).toBe("kỳ trước chưa đủ số liệu");
     // A unit complete in both months keeps its change.
     expect(view.scorecards.find((entry) => entry.unitId === "D2")!.scoreChange).toMatch(/^\+/u);
     expect(view.scorecards.find((entry) => entry.unitId === "D2")!.changeNote).toBeNull();
@@ -39,7 +39,7 @@ describe("changes since the previous period", () => {
 
   it("say, in English too, why there is none", () => {
     const view = buildPackView(datasetOf(previousIncompleteFile()), { ...options, language: "en" });
-    expect(view.scorecards.find((entry) => entry.unitId === "C2")!.changeNote).toBe("the previous period's figures are incomplete; not compared");
+    expect(view.scorecards.find((entry) => entry.unitId === "C2")!.changeNote).toBe("previous period's figures incomplete");
   });
 
   it("are not shown where this period's rows were rejected: the unit has no figures this period, the province's total is partial", () => {
@@ -52,7 +52,7 @@ describe("changes since the previous period", () => {
     expect(card.changeNote).toBe("kỳ này chưa có số liệu");
     const summary = view.summaries[0]!;
     expect(summary.scoreChange).toBe("—");
-    expect(summary.changeNote).toBe("số liệu kỳ này chưa đầy đủ, không so sánh");
+    expect(summary.changeNote).toBe("kỳ này chưa đủ số liệu");
     expect(summary.assessment[0]).toContain("số liệu kỳ này chưa đầy đủ nên không so sánh với kỳ trước");
     expect(summary.assessment[0]).not.toMatch(/(tăng|giảm) [\d,]+ điểm so với/u);
     // No block "moves" that only reflect the missing rows.

@@ -23,7 +23,7 @@ describe("the overview's largest changes", () => {
   it("the unit's headline gives the reason instead of a change", () => {
     const score = model.score("2026-11").unit(tanYen)!;
     const headline = headlineData(model.scheme, score, model.previous("2026-11")!.unit(tanYen), "vi", true);
-    expect(headline.change).toEqual({ score: "số liệu kỳ trước chưa đầy đủ, không so sánh", rank: null, value: null });
-    expect(headlineData(model.scheme, score, model.previous("2026-11")!.unit(tanYen), "en", true).change.score).toBe("the previous period's figures are incomplete; not compared");
+    expect(headline.change).toEqual({ score: "kỳ trước chưa đủ số liệu", rank: null, value: null });
+    expect(headlineData(model.scheme, score, model.previous("2026-11")!.unit(tanYen), "en", true).change.score).toBe("previous period's figures incomplete");
   });
 });
