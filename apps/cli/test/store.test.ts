@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getScheme } from "@chiso/core";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
@@ -12,10 +13,12 @@ const units = [
   { id: "P", name: "Tỉnh Thử", level: "province" },
   ...["Một", "Hai", "Ba", "Bốn"].map((name, index) => ({ id: `X${index + 1}`, name: `Xã ${name}`, level: "commune", parent: "P" })),
 ];
+/** Every item reported (8 of 10), so the months compare: a change is shown only between complete months. */
+const every = Object.fromEntries(getScheme().items.map((item) => [item.code, [8, 10]]));
 /** A month whose figures move from month to month, so changes and ranks do too. */
 const month = (period: string, shift: number) => ({
   units,
-  figures: units.slice(1).map((unit, index) => ({ unit: unit.id, period, items: { ON_TIME: [(5 + index * shift) % 10, 10], ONLINE_DOSSIER_SHARE: [(9 - index + shift) % 10, 10], DOSSIER_SYNC: [3 + shift, 9] } })),
+  figures: units.slice(1).map((unit, index) => ({ unit: unit.id, period, items: { ...every, ON_TIME: [(5 + index * shift) % 10, 10], ONLINE_DOSSIER_SHARE: [(9 - index + shift) % 10, 10], DOSSIER_SYNC: [3 + shift, 9] } })),
 });
 
 async function rankings(file: string) {

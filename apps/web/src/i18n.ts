@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import type { NoComparisonReason } from "@chiso/report";
 
 /** Every text the viewer shows, Vietnamese first. Domain names (items, blocks, bands) come from the scheme. */
 const vi = {
@@ -21,7 +22,12 @@ const vi = {
   band: "Xếp loại",
   rank: "Xếp hạng",
   change: "So với kỳ trước",
-  noPrevious: "chưa có kỳ trước",
+  noComparison: {
+    current_missing: "kỳ này chưa có số liệu",
+    current_incomplete: "kỳ này chưa đủ số liệu",
+    previous_missing: "chưa có kỳ trước",
+    previous_incomplete: "kỳ trước chưa đủ số liệu",
+  } as Record<NoComparisonReason, string>,
   rankOf: (position: number, of: number, tied: boolean) => `${position}/${of}${tied ? " (đồng hạng)" : ""}`,
   rankWithin: (level: string) => `trong khối ${level}`,
   rankMove: (moved: number) => (moved > 0 ? `tăng ${moved} bậc` : moved < 0 ? `giảm ${-moved} bậc` : "giữ nguyên hạng"),
@@ -179,7 +185,12 @@ const en: Messages = {
   band: "Grade",
   rank: "Rank",
   change: "Since last period",
-  noPrevious: "no previous period",
+  noComparison: {
+    current_missing: "no figures this period",
+    current_incomplete: "this period's figures incomplete",
+    previous_missing: "no previous period",
+    previous_incomplete: "previous period's figures incomplete",
+  },
   rankOf: (position: number, of: number, tied: boolean) => `${position}/${of}${tied ? " (tied)" : ""}`,
   rankWithin: (level: string) => `among ${level}`,
   rankMove: (moved: number) => (moved > 0 ? `up ${moved}` : moved < 0 ? `down ${-moved}` : "rank unchanged"),

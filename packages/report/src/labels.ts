@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import type { NoComparisonReason } from "./view/comparison.js";
 
 /** Every fixed text the reports print, in Vietnamese (default) and English. */
 const vi = {
@@ -16,7 +17,13 @@ const vi = {
   rank: "Xếp hạng",
   rankWithin: (level: string) => `trong khối ${level}`,
   change: "So với kỳ trước",
-  noPrevious: "chưa có kỳ trước",
+  /** Why a change since the previous period is not shown (a change against a partial total is not a change). */
+  noComparison: {
+    current_missing: "kỳ này chưa có số liệu",
+    current_incomplete: "kỳ này chưa đủ số liệu",
+    previous_missing: "chưa có kỳ trước",
+    previous_incomplete: "kỳ trước chưa đủ số liệu",
+  } as Readonly<Record<NoComparisonReason, string>>,
   unranked: "Chưa xếp hạng",
   blocksChart: "Điểm theo 6 khối chỉ số",
   trendChart: "Tổng điểm 12 tháng gần nhất",
@@ -220,7 +227,12 @@ const en: Labels = {
   rank: "Rank",
   rankWithin: (level: string) => `among ${level}`,
   change: "Since last period",
-  noPrevious: "no previous period",
+  noComparison: {
+    current_missing: "no figures this period",
+    current_incomplete: "this period's figures incomplete",
+    previous_missing: "no previous period",
+    previous_incomplete: "previous period's figures incomplete",
+  },
   unranked: "Unranked",
   blocksChart: "Score by the six blocks",
   trendChart: "Total over the last 12 months",

@@ -1,4 +1,5 @@
 import type { Dataset, Language, Scheme, UnitScore } from "@chiso/core";
+import { comparableChanges } from "@chiso/report";
 import { formatChange, formatPoints } from "../format.js";
 import { messagesFor, type Messages } from "../i18n.js";
 import { createModelFrom, type Model } from "./model.js";
@@ -102,11 +103,9 @@ export function overviewData(model: Model, period: string, language: Language): 
   const units = card.units.filter((score) => score.unit.level !== "province");
   const ranked = units.filter((score) => score.standing.ranked && score.total !== null);
   const watch = [...ranked].sort((a, b) => a.total!.units - b.total!.units).slice(0, 6);
-  const movers = ranked
-    .flatMap((score) => {
-      const before = previous?.unit(score.unit.id)?.total;
-      return before ? [{ score, change: score.total!.minus(before) }] : [];
-    })
+  // Only units complete in both periods: a change against a partial total is not a move.
+  const movers = comparableChanges(ranked, previous)
+    .map(({ score, delta }) => ({ score, change: delta }))
     .sort((a, b) => Math.abs(b.change.units) - Math.abs(a.change.units))
     .slice(0, 6);
   return {

@@ -1,4 +1,5 @@
 import { explainUnit, formatPeriod, parsePeriod, type ItemExplanation, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { compareWithPrevious } from "@chiso/report";
 import { formatChange, formatPoints, pointsValue } from "../format.js";
 import type { Messages } from "../i18n.js";
 
@@ -57,9 +58,12 @@ export function rankText(score: UnitScore, messages: Messages): string {
 
 /** "+1,20 · tăng 2 bậc", or the reason there is none. */
 export function changeText(score: UnitScore, previous: UnitScore | undefined, messages: Messages, language: Language): { score: string; rank: string | null; value: number | null } {
-  if (!previous || previous.total === null || score.total === null) return { score: messages.noPrevious, rank: null, value: null };
-  const difference = score.total.minus(previous.total);
-  const rank = score.standing.ranked && previous.standing.ranked ? messages.rankMove(previous.standing.position - score.standing.position) : null;
+  // No change against a partial total: both periods' figures must be complete for the unit (as in the reports).
+  const comparison = compareWithPrevious(score, previous);
+  if (!comparison.comparable) return { score: messages.noComparison[comparison.reason], rank: null, value: null };
+  const difference = comparison.change;
+  const before = comparison.previous;
+  const rank = score.standing.ranked && before.standing.ranked ? messages.rankMove(before.standing.position - score.standing.position) : null;
   return { score: formatChange(difference, language), rank, value: difference.toNumber() };
 }
 

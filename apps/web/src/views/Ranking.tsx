@@ -1,4 +1,5 @@
 import type { Points, UnitLevel, UnitScore } from "@chiso/core";
+import { compareWithPrevious } from "@chiso/report";
 import { useMemo, useState } from "preact/hooks";
 import { BandBadge } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
@@ -35,8 +36,10 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
       card.units
         .filter((score) => score.unit.level === level)
         .map((score) => {
-          const before = previous?.unit(score.unit.id);
-          const change = before?.total && score.total ? score.total.minus(before.total) : null;
+          // No change against a partial total (see compareWithPrevious).
+          const comparison = compareWithPrevious(score, previous?.unit(score.unit.id));
+          const before = comparison.comparable ? comparison.previous : undefined;
+          const change = comparison.comparable ? comparison.change : null;
           const rankChange = before?.standing.ranked && score.standing.ranked ? before.standing.position - score.standing.position : null;
           return { score, change, rankChange };
         }),

@@ -1,4 +1,5 @@
 import { describeEvidenceReason, explainUnit, type UnitScore } from "@chiso/core";
+import { compareWithPrevious } from "@chiso/report";
 import { BlocksRadar, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
 import { formatChange, formatCount, formatNumber, formatPercent, formatPoints } from "../format.js";
@@ -136,7 +137,9 @@ export function UnitPage({ unitId }: { unitId: string }) {
       </section>
     );
   }
-  const previous = model.previous(period)?.unit(unitId);
+  const before = model.previous(period)?.unit(unitId);
+  // Item changes only when the totals compare: both periods' figures complete (see compareWithPrevious).
+  const previous = compareWithPrevious(score, before).comparable ? before : undefined;
   const evidence = (model.payload.evidence ?? []).filter((entry) => entry.unit === unitId && entry.period === period);
   const published = (model.payload.published ?? []).filter((mark) => mark.unit === unitId && mark.period === period);
   const query = `unit=${encodeURIComponent(unitId)}&period=${encodeURIComponent(period)}&lang=${language}`;
@@ -149,7 +152,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
         {card.provisional && <p class="warning" role="note">{messages.provisional}</p>}
         <CompletenessNote score={score} />
       </div>
-      <Headline score={score} previous={previous} showRank={score.unit.level !== "province"} />
+      <Headline score={score} previous={before} showRank={score.unit.level !== "province"} />
       <div class="grid-2">
         <BlocksRadar scheme={model.scheme} scores={[score]} id="unit-radar" />
         <TrendChart unitId={unitId} id="unit-trend" />

@@ -28,7 +28,7 @@ export async function renderUnitScorecardDocx(view: UnitScorecardView): Promise<
         { header: labels.rank, width: 25, align: "center" },
         { header: labels.change, width: 25, align: "center" },
       ],
-      [[`${view.total} / ${view.max}`, view.band ?? "—", `${view.rank} ${view.rankDetail}`, `${view.scoreChange}${view.rankChange === "—" ? "" : ` (${labels.colRank}: ${view.rankChange})`}`]],
+      [[`${view.total} / ${view.max}`, view.band ?? "—", `${view.rank} ${view.rankDetail}`, `${view.changeNote ?? view.scoreChange}${view.rankChange === "—" ? "" : ` (${labels.colRank}: ${view.rankChange})`}`]],
       12,
     ),
     heading(labels.blocksChart, 12.5),

@@ -44,7 +44,7 @@ export async function renderProvinceSummaryDocx(view: ProvinceSummaryView): Prom
     ...notices(view.notices),
     heading(labels.sectionGeneral),
     ...view.assessment.map(bodyParagraph),
-    para([run(`${labels.total}: `), run(`${view.total}/100`, { bold: true }), run(` · ${labels.band}: `), run(view.band ?? "—", { bold: true }), run(` · ${labels.change}: `), run(view.scoreChange, { bold: true })], { before: 6, after: 4 }),
+    para([run(`${labels.total}: `), run(`${view.total}/100`, { bold: true }), run(` · ${labels.band}: `), run(view.band ?? "—", { bold: true }), run(` · ${labels.change}: `), run(view.changeNote ?? view.scoreChange, { bold: true })], { before: 6, after: 4 }),
     blocks,
     heading(labels.sectionAttention),
     ...unitList(`1. ${labels.attentionBelow80(view.below80.length)}`, view.below80, labels.colRank, labels),

@@ -59,14 +59,17 @@ export async function renderProvinceSummary(view: ProvinceSummaryView): Promise<
   const cells = [
     { label: labels.total, value: `${view.total} / 100`, color: view.tone === "neutral" ? "#333333" : TONE_COLORS[view.tone] },
     { label: labels.band, value: view.band ?? "—", color: view.tone === "neutral" ? "#333333" : TONE_COLORS[view.tone] },
-    { label: labels.change, value: view.scoreChange, color: COLORS.primary },
+    { label: labels.change, value: view.scoreChange, note: view.changeNote, color: COLORS.primary },
   ];
   const cellWidth = pdf.width / cells.length;
   cells.forEach((cell, index) => {
     const x = pdf.left + index * cellWidth;
     pdf.frame(x, pdf.y + 2, cellWidth, kpiHeight - 4, 0.6, COLORS.rule);
     pdf.text(cell.label, x, pdf.y + 5, cellWidth, { size: 9, align: "center", color: "#444444" });
-    pdf.text(cell.value, x, pdf.y + 16, cellWidth, { face: "bold", size: 15, align: "center", color: cell.color });
+    // No change: the value is a dash, the reason in small type beneath it.
+    const note = "note" in cell ? cell.note : null;
+    pdf.text(cell.value, x, pdf.y + (note ? 13 : 16), cellWidth, { face: "bold", size: note ? 12 : 15, align: "center", color: cell.color });
+    if (note) pdf.text(note, x, pdf.y + 27, cellWidth, { size: 8, align: "center", color: "#444444" });
   });
   pdf.y += kpiHeight + 2;
   const chartTop = pdf.y;

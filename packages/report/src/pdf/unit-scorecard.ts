@@ -161,7 +161,7 @@ export async function renderUnitScorecard(view: UnitScorecardView): Promise<Uint
     { label: labels.total, value: view.total, detail: `${labels.outOf} ${view.max}`, color: toneColor },
     { label: labels.band, value: view.band ?? "—", detail: " ", color: toneColor },
     { label: labels.rank, value: view.rank, detail: view.rankDetail, color: COLORS.primary },
-    { label: labels.change, value: view.scoreChange, detail: view.rankChange === "—" ? " " : `${labels.colRank}: ${view.rankChange}`, color: COLORS.primary },
+    { label: labels.change, value: view.scoreChange, detail: view.changeNote ?? (view.rankChange === "—" ? " " : `${labels.colRank}: ${view.rankChange}`), color: COLORS.primary },
   ]);
   const chartTop = pdf.y;
   const leftWidth = pdf.width * 0.55;

@@ -1,6 +1,7 @@
 import type { Language, Points, Scheme, Scorecard, UnitScore } from "@chiso/core";
 import { explainUnit } from "@chiso/core";
 import { labelsFor } from "../labels.js";
+import { comparableChanges, compareWithPrevious, type RefusedFigures } from "./comparison.js";
 import { formatChange, formatPoints } from "./format.js";
 import { itemName } from "./item-name.js";
 import { isPartialBlock } from "./unit-view.js";
@@ -14,6 +15,8 @@ export interface AssessmentInput {
   /** The province's departments and communes, ranked or not. */
   readonly children: readonly UnitScore[];
   readonly previous: Scorecard | null;
+  /** Units whose figures lost rejected input rows: not compared (see `compareWithPrevious`). */
+  readonly refused?: RefusedFigures;
   /** "tháng 10/2026" as used inside a sentence. */
   readonly period: string;
   readonly previousPeriod: string;
@@ -34,6 +37,8 @@ const phrases = {
     change: (change: string, before: string) =>
       change.startsWith("+") ? `tăng ${change.slice(1)} điểm so với ${before}` : change.startsWith("−") ? `giảm ${change.slice(1)} điểm so với ${before}` : `không thay đổi so với ${before}`,
     noPrevious: "chưa có số liệu kỳ trước để so sánh",
+    currentIncomplete: "số liệu kỳ này chưa đầy đủ nên không so sánh với kỳ trước",
+    previousIncomplete: "số liệu kỳ trước chưa đầy đủ nên không so sánh",
     blocksUp: (list: string) => `Tăng điểm ở ${list}`,
     blocksDown: (list: string) => `giảm điểm ở ${list}`,
     blocksDownFirst: (list: string) => `Giảm điểm ở ${list}`,
@@ -73,6 +78,8 @@ const phrases = {
     change: (change: string, before: string) =>
       change.startsWith("+") ? `up ${change.slice(1)} points from ${before}` : change.startsWith("−") ? `down ${change.slice(1)} points from ${before}` : `unchanged from ${before}`,
     noPrevious: "there are no figures for the previous period to compare with",
+    currentIncomplete: "this period's figures are incomplete, so it is not compared with the previous period",
+    previousIncomplete: "the previous period's figures are incomplete, so it is not compared",
     blocksUp: (list: string) => `Points rose in ${list}`,
     blocksDown: (list: string) => `fell in ${list}`,
     blocksDownFirst: (list: string) => `Points fell in ${list}`,
@@ -123,16 +130,23 @@ export function fillWording(paragraphs: readonly string[], values: { period: str
 
 function overallSentence(input: AssessmentInput): string {
   const p = phrases[input.language];
-  const { province, previousProvince } = input;
+  const { province } = input;
   const missing = province.completeness.status === "incomplete" ? province.completeness.missingItems.length : 0;
   const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional) + (missing > 0 ? p.incomplete(missing) : "");
-  if (!previousProvince?.total || !province.total) return `${head}; ${p.noPrevious}.`;
-  return `${head}, ${p.change(formatChange(province.total.minus(previousProvince.total), input.language), input.previousPeriod)}.`;
+  const comparison = compareWithPrevious(province, input.previousProvince, input.refused);
+  if (!comparison.comparable) {
+    const why = comparison.reason === "previous_incomplete" ? p.previousIncomplete : comparison.reason === "current_incomplete" ? p.currentIncomplete : p.noPrevious;
+    return `${head}; ${why}.`;
+  }
+  return `${head}, ${p.change(formatChange(comparison.change, input.language), input.previousPeriod)}.`;
 }
 
 function blocksSentence(input: AssessmentInput): string {
   const p = phrases[input.language];
-  const { scheme, province, previousProvince, language } = input;
+  const { scheme, province, language } = input;
+  // Blocks move only between two complete periods: a drop that only reflects missing rows is not a move.
+  const comparison = compareWithPrevious(province, input.previousProvince, input.refused);
+  const previousProvince = comparison.comparable ? comparison.previous : undefined;
   const moves = province.blocks.flatMap((block, index) => {
     const before = previousProvince?.blocks[index]?.points;
     if (!block.points || !before) return [];
@@ -174,11 +188,7 @@ function unitsSentences(input: AssessmentInput): string[] {
     const lowest = [...ranked].sort((a, b) => a.total!.units - b.total!.units)[0]!;
     sentences.push(`${text}. ${p.lowest(lowest.unit.name, formatPoints(lowest.total, language))}.`);
   }
-  const deltas = ranked
-    .flatMap((score) => {
-      const before = previous?.unit(score.unit.id)?.total;
-      return before ? [{ score, delta: score.total!.minus(before) }] : [];
-    })
+  const deltas = comparableChanges(ranked, previous, input.refused)
     .sort((a, b) => b.delta.units - a.delta.units || a.score.unit.name.localeCompare(b.score.unit.name, "vi"));
   const entry = ({ score, delta }: { score: UnitScore; delta: Points }) => `${score.unit.name} (${formatChange(delta, language)})`;
   const gains = deltas.filter(({ delta }) => delta.units > 0).slice(0, 3);

@@ -1,4 +1,5 @@
 import { formatPeriod, previousPeriod, scoreCompanions, scoreDataset, type Dataset, type Finding, type Language, type Period, type Scorecard, type TieRule } from "@chiso/core";
+import { refusedFigures } from "./comparison.js";
 import { uniqueFileBases } from "./file-names.js";
 import { formatDateTime } from "./format.js";
 import { officialView } from "./official.js";
@@ -51,6 +52,9 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     trend: Array.from({ length: 12 }, (_, index) => previousPeriod(card.period, 11 - index))
       .filter((period) => hasFigures(dataset, period) || period.key === card.period.key)
       .map((period) => (period.key === card.period.key ? card : score(period, false))),
+    // A refused row leaves its unit's figures partial — and its parents' too when they sum their children's.
+    ...(options.rejectedRows &&
+      options.rejectedRows.length > 0 && { refused: refusedFigures(options.rejectedRows, (id) => (dataset.parentCounts === "own" ? null : dataset.unitById.get(id)?.parent)) }),
   };
   const province = card.units.find((unitScore) => unitScore.unit.level === "province");
   const provinceName = province?.unit.name ?? "";

@@ -1,5 +1,6 @@
 import { formatPeriod, previousPeriod, type CompanionScores, type Dataset, type Scorecard, type UnitLevel, type UnitScore } from "@chiso/core";
 import { companionRankings } from "./companion-view.js";
+import { comparableChanges } from "./comparison.js";
 import { labelsFor } from "../labels.js";
 import { fillWording, assessmentParagraphs, dispatchParagraphs, taskParagraphs, type AssessmentInput } from "./assessment.js";
 import { formatPoints } from "./format.js";
@@ -45,7 +46,7 @@ export function provinceSummaryView(
   const previousCard = history.previous;
   const percent = (text: string | null | undefined) => (text ? `${text.replace(".", language === "vi" ? "," : ".")}` : "");
   const row = (score: UnitScore): RankingRowView => {
-    const change = changeTexts(score, previousCard?.unit(score.unit.id), language);
+    const change = changeTexts(score, history, language);
     const sipas = companions?.scores.sipas.get(score.unit.id)?.result.overall.percent;
     const par = companions?.scores.par.get(score.unit.id)?.result.percent;
     return {
@@ -54,7 +55,7 @@ export function provinceSummaryView(
       total: formatPoints(score.total, language),
       band: bandOf(score)?.label[language] ?? "—",
       tone: toneOf(card.scheme, score),
-      change: change.score === labels.noPrevious ? "—" : change.score,
+      change: change.score,
       rankChange: change.rank,
       sipas: percent(sipas),
       par: percent(par),
@@ -77,15 +78,12 @@ export function provinceSummaryView(
   });
   const rankRef = (score: UnitScore) => (score.standing.ranked ? `${positionText(score.standing.position, score.standing.tied)}/${score.standing.of} (${tableOf(score.unit.level)})` : "");
   const below = (units: number) => (score: UnitScore) => score.total!.units < units;
-  const movers = ranked
-    .flatMap((score) => {
-      const before = previousCard?.unit(score.unit.id)?.total;
-      return before ? [{ score, delta: score.total!.minus(before) }] : [];
-    })
+  // Only units whose figures are complete in both periods: a change against a partial total is not a move.
+  const movers = comparableChanges(ranked, previousCard, history.refused)
     .filter(({ delta }) => delta.units !== 0)
     .sort((a, b) => Math.abs(b.delta.units) - Math.abs(a.delta.units) || a.score.unit.name.localeCompare(b.score.unit.name, "vi"))
     .slice(0, 10)
-    .map(({ score }) => entry(score, changeTexts(score, previousCard?.unit(score.unit.id), language).score));
+    .map(({ score }) => entry(score, changeTexts(score, history, language).score));
   const hundredths = 10 ** card.scheme.decimals;
   const period = inSentence(context.periodLabel, language);
   const input: AssessmentInput = {
@@ -95,6 +93,7 @@ export function provinceSummaryView(
     previousProvince: previousCard?.unit(province.unit.id),
     children,
     previous: previousCard,
+    ...(history.refused && { refused: history.refused }),
     period,
     previousPeriod: inSentence(formatPeriod(previousPeriod(card.period), language), language),
     provisional: context.provisional,
@@ -110,7 +109,7 @@ export function provinceSummaryView(
     total: formatPoints(province.total, language),
     band: province.band?.label[language] ?? null,
     tone: toneOf(card.scheme, province),
-    scoreChange: changeTexts(province, previousCard?.unit(province.unit.id), language).score,
+    ...(({ score, note }) => ({ scoreChange: score, changeNote: note }))(changeTexts(province, history, language)),
     notices: companions ? summaryNotices(context, card, province, children, companions.dataset, companions.scores) : [],
     subject: labels.subject(period),
     dispatchAbout: labels.dispatchAbout(period),

@@ -149,7 +149,10 @@ export interface UnitScorecardView {
   readonly rank: string;
   readonly rankDetail: string;
   readonly notices: readonly NoticeView[];
+  /** "+1,20"; "—" when the two periods do not compare (then `changeNote` says why). */
   readonly scoreChange: string;
+  /** Why there is no change: no previous period, or one period's figures incomplete; `null` with a change. */
+  readonly changeNote: string | null;
   readonly rankChange: string;
   readonly blocks: readonly BlockBarView[];
   readonly trend: readonly TrendPointView[];
@@ -200,7 +203,9 @@ export interface ProvinceSummaryView {
   readonly total: string;
   readonly band: string | null;
   readonly tone: Tone;
+  /** "+1,20"; "—" when the two periods do not compare (then `changeNote` says why). */
   readonly scoreChange: string;
+  readonly changeNote: string | null;
   readonly notices: readonly NoticeView[];
   /** The written assessment, generated from the figures or the office's own wording. */
   readonly assessment: Paragraphs;

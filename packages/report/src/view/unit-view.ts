@@ -12,6 +12,7 @@ import {
   type UnitScore,
 } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
+import { compareWithPrevious, type RefusedFigures } from "./comparison.js";
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
 import { displayId, itemName } from "./item-name.js";
@@ -23,6 +24,8 @@ export interface History {
   readonly previous: Scorecard | null;
   /** Oldest first, ending with the current period. */
   readonly trend: readonly Scorecard[];
+  /** Units whose figures lost rejected input rows, by period: their totals are partial, so not compared. */
+  readonly refused?: RefusedFigures;
 }
 
 /**
@@ -109,14 +112,18 @@ export function rankTexts(score: UnitScore, labels: Labels): { rank: string; det
   return { rank: `${position}/${of}${tied ? " (=)" : ""}`, detail: labels.rankWithin(labels.levels[score.unit.level]) };
 }
 
-/** Change of total and rank since the previous period, as printed ("+1,20", "↑2"). */
-export function changeTexts(score: UnitScore, previous: UnitScore | undefined, language: Language): { score: string; rank: string } {
+/**
+ * Change of total and rank since the previous period, as printed ("+1,20", "↑2") — or, when either
+ * period's figures are incomplete for the unit, why there is none (no change against a partial total).
+ */
+export function changeTexts(score: UnitScore, history: History, language: Language): { score: string; rank: string; note: string | null; comparable: boolean } {
   const labels = labelsFor(language);
-  if (!previous || previous.total === null || score.total === null) return { score: labels.noPrevious, rank: "—" };
-  const scoreChange = formatChange(score.total.minus(previous.total), language);
-  if (!score.standing.ranked || !previous.standing.ranked) return { score: scoreChange, rank: "—" };
-  const moved = previous.standing.position - score.standing.position;
-  return { score: scoreChange, rank: labels.rankMove(moved) };
+  const comparison = compareWithPrevious(score, history.previous?.unit(score.unit.id), history.refused);
+  if (!comparison.comparable) return { score: "—", rank: "—", note: labels.noComparison[comparison.reason], comparable: false };
+  const scoreChange = formatChange(comparison.change, language);
+  const { previous } = comparison;
+  if (!score.standing.ranked || !previous.standing.ranked) return { score: scoreChange, rank: "—", note: null, comparable: true };
+  return { score: scoreChange, rank: labels.rankMove(previous.standing.position - score.standing.position), note: null, comparable: true };
 }
 
 function itemNote(explanation: ItemExplanation, labels: Labels, blockPublished: boolean): string | null {
@@ -136,6 +143,7 @@ function itemNote(explanation: ItemExplanation, labels: Labels, blockPublished: 
   return null;
 }
 
+/** The item table; `previous` only when the two periods compare (see `changeTexts`), else no item changes. */
 export function itemRows(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language): ItemRowView[] {
   const labels = labelsFor(language);
   const blockOf = new Map(scheme.blocks.flatMap((block) => block.itemIndices.map((index) => [index, block.name[language]] as const)));
@@ -204,9 +212,9 @@ export function unitScorecardView(
 ): UnitScorecardView {
   const { language } = context;
   const labels = labelsFor(language);
-  const previous = history.previous?.unit(score.unit.id);
   const rank = rankTexts(score, labels);
-  const change = changeTexts(score, previous, language);
+  const change = changeTexts(score, history, language);
+  const previous = change.comparable ? history.previous?.unit(score.unit.id) : undefined;
   return {
     context,
     unitId: score.unit.id,
@@ -222,6 +230,7 @@ export function unitScorecardView(
     rankDetail: rank.detail,
     notices: companions ? unitNotices(context, card, score, companions.dataset, companions.scores) : [],
     scoreChange: change.score,
+    changeNote: change.note,
     rankChange: change.rank,
     blocks: blockBars(card.scheme, score, language),
     trend: trendPoints(score.unit.id, history, language),

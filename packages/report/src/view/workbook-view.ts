@@ -1,6 +1,7 @@
 import { describeEvidenceReason, describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitLevel } from "@chiso/core";
-import { labelsFor } from "../labels.js";
+import { labelsFor, type Labels } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
+import { compareWithPrevious, type Comparison } from "./comparison.js";
 import { itemLabel, summaryNotices, unitNotices } from "./notices.js";
 import type { PackContext, WorkbookInputRow, WorkbookTable, WorkbookView } from "./types.js";
 import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
@@ -17,7 +18,9 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
     sheetName: labels.sheetRanking(labels.levels[level]).slice(0, 31),
     rows: provinces.flatMap((province) =>
       unitsOfLevel(card, province.unit.id, level).map((score) => {
-        const previous = history.previous?.unit(score.unit.id);
+        // No change against a partial total: both periods' figures must be complete for the unit.
+        const comparison = compareWithPrevious(score, history.previous?.unit(score.unit.id), history.refused);
+        const previous = comparison.comparable ? comparison.previous : undefined;
         const moved = score.standing.ranked && previous?.standing.ranked ? previous.standing.position - score.standing.position : null;
         return {
           rank: score.standing.ranked ? score.standing.position : null,
@@ -25,9 +28,9 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
           name: score.unit.name,
           total: score.total?.toNumber() ?? null,
           band: bandOf(score)?.label[language] ?? "",
-          change: score.total && previous?.total ? score.total.minus(previous.total).toNumber() : null,
+          change: comparison.comparable ? comparison.change.toNumber() : null,
           rankChange: moved,
-          reason: score.standing.ranked ? "" : labels.reason[score.standing.reason],
+          reason: [score.standing.ranked ? "" : labels.reason[score.standing.reason], comparisonNote(comparison, score.standing.ranked, labels)].filter(Boolean).join("; "),
         };
       }),
     ),
@@ -93,6 +96,16 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
       source: finding.source ? formatPath(finding.source) : "",
     })),
   };
+}
+
+/**
+ * Why a ranked unit's change is blank: its figures, this period or the last, are incomplete (an unranked
+ * unit's reason says it already; no previous period needs no note).
+ */
+function comparisonNote(comparison: Comparison, ranked: boolean, labels: Labels): string {
+  if (comparison.comparable) return "";
+  if (comparison.reason === "previous_incomplete" || (ranked && comparison.reason === "current_incomplete")) return labels.noComparison[comparison.reason];
+  return "";
 }
 
 /** The SIPAS and PAR sheets: one row per unit with a result, its parts, rank and warnings. */
