@@ -165,6 +165,9 @@ const vi = {
 
 export type Messages = typeof vi;
 
+/** An English count with its noun: "1 unit", "3 units". */
+const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 const en: Messages = {
   appTitle: "Public-service index for citizens and businesses",
   appSubtitle: "The index of Decision 766/QĐ-TTg",
@@ -196,7 +199,7 @@ const en: Messages = {
   rankMove: (moved: number) => (moved > 0 ? `up ${moved}` : moved < 0 ? `down ${-moved}` : "rank unchanged"),
   unranked: "Unranked",
   reason: { no_figures: "no figures for the period", no_dossiers: "no dossiers in the period", incomplete: "figures missing for some items" },
-  incomplete: (count: number, items: string) => `Incomplete figures: ${count} item(s) missing (${items}). The total adds only the items that have figures; the unit is not graded or ranked this period.`,
+  incomplete: (count: number, items: string) => `Incomplete figures: ${countOf(count, "item")} missing (${items}). The total adds only the items that have figures; the unit is not graded or ranked this period.`,
   noDossiersNote: "The unit had no dossiers in the period: its score holds only the items that do not depend on dossiers; not graded or ranked.",
   levels: { province: "provinces", department: "departments", commune: "communes" },
   levelTitles: { province: "Province", department: "Departments", commune: "Communes" },
@@ -272,7 +275,7 @@ const en: Messages = {
   plannerExport: "Export the scenario (JSON)",
   plannerBefore: "Now",
   plannerAfter: "With changes",
-  plannerChanged: (count: number) => `${count} item(s) changed`,
+  plannerChanged: (count: number) => `${countOf(count, "item")} changed`,
   plannerNoChanges: "No figure changed yet.",
   nextBandTitle: (band: string, min: string) => `To reach grade ${band} (from ${min})`,
   nextRankTitle: (position: number, total: string) => `To reach rank ${position} (score ${total})`,
@@ -305,9 +308,9 @@ const en: Messages = {
   },
   findingsIntro: "Anomalies in the period's figures. These are warnings: chiso never corrects figures by itself.",
   noFindings: "No data problems found.",
-  findingsCount: (count: number) => `${count} finding(s)`,
+  findingsCount: (count: number) => countOf(count, "finding"),
   evidenceTitle: "Dossiers behind lost points",
-  evidenceCount: (count: number, shown: number) => `${count} dossier(s)${shown < count ? ` (${shown} shown)` : ""}`,
+  evidenceCount: (count: number, shown: number) => `${countOf(count, "dossier")}${shown < count ? ` (${shown} shown)` : ""}`,
   colDossier: "Dossier",
   colProcedure: "Procedure",
   colReceived: "Received",

@@ -1,3 +1,4 @@
+import { countOf } from "./english-count.js";
 import type { Language } from "@chiso/core";
 import type { NoComparisonReason } from "./view/comparison.js";
 
@@ -208,9 +209,6 @@ const vi = {
 };
 
 export type Labels = typeof vi;
-
-/** An English count with its noun: "1 unit", "3 units". */
-const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 const en: Labels = {
   motto: "SOCIALIST REPUBLIC OF VIETNAM",

@@ -1,3 +1,4 @@
+import { countOf } from "../english-count.js";
 import type { Language, Points, Scheme, Scorecard, UnitScore } from "@chiso/core";
 import { explainUnit } from "@chiso/core";
 import { labelsFor } from "../labels.js";
@@ -85,7 +86,7 @@ const phrases = {
     blocksDownFirst: (list: string) => `Points fell in ${list}`,
     blocksRest: "the other blocks changed by less than 0.10 points",
     blocksStill: "No block changed by 0.10 points or more since the previous period",
-    incomplete: (count: number) => ` — on incomplete figures (${count} item(s) missing)`,
+    incomplete: (count: number) => ` — on incomplete figures (${countOf(count, "item")} missing)`,
     weakestBlock: (name: string, text: string) => `The block furthest from its maximum is ${name} (${text} points)`,
     block: (name: string) => name,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
@@ -94,7 +95,7 @@ const phrases = {
     lowest: (name: string, total: string) => `The lowest score is ${name}'s (${total})`,
     gains: (list: string) => `The largest gains since the previous period: ${list}`,
     losses: (list: string) => `the largest falls: ${list}`,
-    unranked: (count: number, list: string) => `${count} unit(s) are not ranked: ${list}`,
+    unranked: (count: number, list: string) => `${count === 1 ? "1 unit is" : `${count} units are`} not ranked: ${list}`,
     tasksBelow80: "Heads of the units below 80 review the items their scorecard shows as losing points, establish why, and correct them in the coming period.",
     tasksItems: (list: string) => `All units concentrate on the items that lose the province most points: ${list}.`,
     tasksNoFigures: "Units without figures for the period bring their dossiers up to date in the province's administrative-procedure system, so that they can be assessed and ranked.",
@@ -102,7 +103,7 @@ const phrases = {
     tasksFollow: (issuer: string) => `The ${issuer} continues to follow and compile the index every month and reports to the Provincial People's Committee.`,
     dispatchOpening: (issuer: string, period: string, report: string) =>
       `Under Decision 766/QĐ-TTg of 23 June 2022 of the Prime Minister on the index for directing, managing and assessing the quality of service to citizens and businesses in administrative procedures and public services, the ${issuer} sends the index results for ${period} of the provincial departments and of the People's Committees of communes, wards and special zones (details in Report ${report} and each unit's scorecard, attached).`,
-    dispatchResult: (overall: string, low: number) => `${overall}; ${low} unit(s) scored below 80.`,
+    dispatchResult: (overall: string, low: number) => `${overall}; ${countOf(low, "unit")} scored below 80.`,
     dispatchAsk: "The heads of the agencies and units are requested to:",
     dispatchSteps: [
       "study their unit's scorecard, especially “What to do next”, and direct the correction of the items losing points;",
