@@ -207,6 +207,7 @@ export function unitScorecardView(
   const previous = history.previous?.unit(score.unit.id);
   const rank = rankTexts(score, labels);
   const change = changeTexts(score, previous, language);
+  const rejectedKind = (kind: "sipas" | "par") => (context.rejectedRows ?? []).some((row) => row.unit === score.unit.id && row.kind === kind);
   return {
     context,
     unitId: score.unit.id,
@@ -234,5 +235,6 @@ export function unitScorecardView(
     ],
     sipas: companions ? sipasView(companions.dataset, companions.scores.sipas.get(score.unit.id), language) : null,
     par: companions ? parView(companions.dataset, score.unit.level, companions.scores.par.get(score.unit.id), language) : null,
+    rejected: { sipas: rejectedKind("sipas"), par: rejectedKind("par") },
   };
 }
