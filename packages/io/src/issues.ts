@@ -27,8 +27,8 @@ export interface ImportIssue {
   readonly companion?: "sipas" | "par";
 }
 
-/** What became of each data row: scored, or rejected with its reasons. Every row is accounted for. */
-export interface RowOutcome {
+/** Where an input row (or entry) is, and whose: what the rejected-rows file and the documents name. */
+export interface RowPlace {
   readonly file: string;
   readonly sheet?: string;
   readonly row?: number;
@@ -36,6 +36,10 @@ export interface RowOutcome {
   readonly path?: string;
   readonly unit: string;
   readonly period: string;
+}
+
+/** What became of each data row: scored, or rejected with its reasons. Every row is accounted for. */
+export interface RowOutcome extends RowPlace {
   readonly status: "accepted" | "rejected";
   readonly reasons: readonly ImportIssue[];
   /** The row's cells as read, for the rejected-rows file (text, never formulas). */
@@ -46,15 +50,8 @@ export interface RowOutcome {
  * A SIPAS survey or PAR assessment rejected (with --skip-invalid, left out of the scoring): a whole
  * unit's entry the core refused (located at the first problem), or one row of its sheet that could not be read.
  */
-export interface CompanionOutcome {
+export interface CompanionOutcome extends RowPlace {
   readonly kind: "sipas" | "par";
-  readonly file: string;
-  readonly sheet?: string;
-  readonly row?: number;
-  readonly line?: number;
-  readonly path?: string;
-  readonly unit: string;
-  readonly period: string;
   /** `entry`: the unit's whole survey or assessment for the period is left out; `row`: only this row of it. */
   readonly scope: "entry" | "row";
   readonly reasons: readonly ImportIssue[];
