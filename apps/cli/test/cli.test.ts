@@ -298,6 +298,47 @@ describe("figures from a spreadsheet", () => {
   });
 });
 
+describe("--skip-invalid with SIPAS and PAR sheets", () => {
+  it("prints, counts and lists a rejected survey or PAR assessment, and the unit's card says it was rejected, not absent", async () => {
+    const dir = await temp();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Đơn vị").addRows([["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["P", "Tỉnh Thử", "tỉnh", null], ["X1", "Xã Một", "xã", "P"], ["X2", "Xã Hai", "xã", "P"]]);
+    workbook.addWorksheet("Số liệu").addRows([["Mã đơn vị", "Kỳ", "2.1 Tử số", "2.1 Mẫu số"], ["X1", "2026-03", 7, 10], ["X2", "2026-03", 8, 10]]);
+    // X1's survey: a question answered by more people than were surveyed. X2's PAR: a self-assessment out of range.
+    workbook.addWorksheet("Khảo sát SIPAS").addRows([["Mã đơn vị", "Kỳ", "Mã câu hỏi", "Mức 1", "Mức 5", "Số người được khảo sát"], ["X1", "2026", "ACCESS_PLACE", 10, 31, 40], ["X1", "2026", "POLICY_FIT", 10, 30, 40], ["X2", "2026", "ACCESS_PLACE", 10, 30, 40]]);
+    workbook.addWorksheet("Chỉ số CCHC").addRows([["Mã đơn vị", "Kỳ", "Mã tiêu chí", "Tự chấm"], ["X1", "2026", "X1.1", 5], ["X2", "2026", "X1.1", 999]]);
+    const input = join(dir, "so-lieu.xlsx");
+    await workbook.xlsx.writeFile(input);
+
+    const pack = await run(["report", "--input", input, "--period", "2026-03", "--out", join(dir, "pack"), "--skip-invalid", "--deterministic"]);
+    expect(pack.code).toBe(0);
+    const stderr = pack.stderr.split("\n");
+    expect(stderr).toContain("Dữ liệu SIPAS, CCHC bị từ chối (--skip-invalid) và không được dùng: 1 khảo sát SIPAS (cả khảo sát của đơn vị trong kỳ), 1 bộ điểm Chỉ số CCHC (cả bộ điểm của đơn vị trong kỳ); lý do:");
+    expect(stderr).toEqual(expect.arrayContaining([
+      expect.stringMatching(/so-lieu\.xlsx › Khảo sát SIPAS › dòng 2 › cột F “Số người được khảo sát” › đơn vị X1: câu hỏi ACCESS_PLACE có tổng số câu trả lời \(41\)/),
+      expect.stringMatching(/so-lieu\.xlsx › Chỉ số CCHC › dòng 3 › cột D “Tự chấm” › đơn vị X2: giá trị quá lớn \(999\)/),
+    ]));
+    // The rejected-rows workbook is written, and lists both on their own sheet.
+    const findings = new ExcelJS.Workbook();
+    await findings.xlsx.readFile(join(dir, "pack", "bi-tu-choi-2026-03.xlsx"));
+    const sheet = findings.getWorksheet("SIPAS, CCHC bị từ chối")!;
+    expect([2, 3].map((row) => (sheet.getRow(row).values as unknown[]).slice(1, 7))).toEqual([
+      ["Khảo sát SIPAS", "cả khảo sát/bộ điểm của đơn vị trong kỳ", input, "Khảo sát SIPAS", 2, "X1"],
+      ["Chỉ số CCHC", "cả khảo sát/bộ điểm của đơn vị trong kỳ", input, "Chỉ số CCHC", 3, "X2"],
+    ]);
+    // Each card says its data was rejected, where and why — never that there was none.
+    const one = await pdfText(join(dir, "pack", "don-vi", "xa-mot-2026-03.pdf"));
+    expect(one).toContain("Khảo sát SIPAS của đơn vị có dữ liệu bị từ chối và không được dùng");
+    expect(one).toContain("Khảo sát SIPAS của đơn vị bị từ chối vì có lỗi");
+    expect(one).not.toContain("Không có khảo sát SIPAS");
+    const two = await pdfText(join(dir, "pack", "don-vi", "xa-hai-2026-03.pdf"));
+    expect(two).toContain("Kết quả chấm điểm Chỉ số CCHC của đơn vị có dữ liệu bị từ chối và không được dùng");
+    expect(two).not.toContain("Chưa có kết quả chấm điểm cải cách hành chính");
+    // The province summary names the units.
+    expect(await pdfText(join(dir, "pack", "tong-hop-tinh-thu-2026-03.pdf"))).toContain("Dữ liệu khảo sát SIPAS hoặc Chỉ số CCHC của 2 đơn vị bị từ chối");
+  }, DEMO_TIMEOUT);
+});
+
 describe("chiso report with bad input", () => {
   it("rejects a file with errors, names every problem, and writes nothing", async () => {
     const dir = await temp();

@@ -103,6 +103,20 @@ describe("chiso serve: options and input", () => {
     expect(skipped.stderr).toContain("không có số liệu của kỳ nào");
   });
 
+  it("with --skip-invalid, names the SIPAS survey it leaves out, like report", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Đơn vị").addRows([["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["P", "Tỉnh Thử", "tỉnh", null], ["X1", "Xã Một", "xã", "P"]]);
+    workbook.addWorksheet("Số liệu").addRows([["Mã đơn vị", "Kỳ", "2.1 Tử số", "2.1 Mẫu số"], ["X1", "2026-03", 7, 10]]);
+    workbook.addWorksheet("Khảo sát SIPAS").addRows([["Mã đơn vị", "Kỳ", "Mã câu hỏi", "Mức 1", "Mức 5", "Số người được khảo sát"], ["X1", "2026", "ACCESS_PLACE", 10, 31, 40]]);
+    const input = join(dir, "khao-sat-sai.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const data = await figuresFileSource({ inputs: [input], language: "vi", read: { skipInvalid: true } }).load();
+    expect(data.meta.notes).toEqual(expect.arrayContaining([
+      expect.stringContaining("Dữ liệu SIPAS, CCHC bị từ chối (--skip-invalid) và không được dùng: 1 khảo sát SIPAS"),
+      expect.stringMatching(/khao-sat-sai\.xlsx › Khảo sát SIPAS › dòng 2 › cột F “Số người được khảo sát” › đơn vị X1: câu hỏi ACCESS_PLACE có tổng số câu trả lời \(41\)/),
+    ]));
+  });
+
   it("says when the chosen port is taken (exit 2), and leaves it to the other program", async () => {
     const other = createServer();
     await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));

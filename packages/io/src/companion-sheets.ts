@@ -12,6 +12,8 @@ export interface CompanionProblem {
   readonly unit: string;
   readonly code: "missing_value" | "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "invalid_period" | "invalid_value" | "cell_too_long";
   readonly params: Readonly<Record<string, string | number>>;
+  /** Which data the row was: a SIPAS tally or a PAR score. */
+  readonly companion?: "sipas" | "par";
 }
 
 /** A cell of a survey or PAR sheet: where a problem the core finds in what it held is shown. */
@@ -169,7 +171,12 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
     return parsed.value;
   };
 
+  /** Marks the problems found since `first` as the given data's. */
+  const tag = (first: number, companion: "sipas" | "par") => {
+    for (let index = first; index < problems.length; index += 1) problems[index] = { ...problems[index]!, companion };
+  };
   for (const sheet of sheets) {
+    const first = problems.length;
     const surveys = findTable(sheet, ["unit", "period", "item", "level1"]);
     if (surveys) {
       const byKey = new Map<string, { unit: string; period: string; tallies: Record<string, Record<string, number>>; respondents?: number }>();
@@ -205,6 +212,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
       }
       result.surveys = [...(result.surveys ?? []), ...byKey.values()];
       read.add(sheet.name);
+      tag(first, "sipas");
       continue;
     }
     const scores = findTable(sheet, ["unit", "period", "criterion", "self"]);
@@ -264,6 +272,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
       }
     }
     result.par = [...assessments.values()];
+    tag(first, "par");
   }
   const placesOf = (kind: "surveys" | "par", entries: readonly { unit: string; period: string }[] | undefined) => (entries ?? []).map((entry) => places[kind].get(`${entry.unit}|${entry.period}`) ?? new Map<string, CompanionPlace>());
   return { ...result, problems, sheets: read, places: { surveys: placesOf("surveys", result.surveys as { unit: string; period: string }[] | undefined), par: placesOf("par", result.par as { unit: string; period: string }[] | undefined) } };

@@ -10,8 +10,11 @@ const text = (value: unknown) => {
   const shown = String(value).normalize("NFC");
   return shown.length > MAX_CELL_LENGTH ? `${shown.slice(0, MAX_CELL_LENGTH - 1)}…` : shown;
 };
-/** A rejected row's cell: a plain number stays a number (so it can be corrected and summed), anything else text. */
-const cell = (value: string) => (/^-?\d{1,15}$/.test(value) ? Number(value) : text(value));
+/**
+ * A rejected row's cell: a plain number — integer or decimal, as read ("12", "6.8") — stays a number (so it
+ * can be corrected and summed); anything else (a code with leading zeros, "1e5", more digits than a number keeps) text.
+ */
+const cell = (value: string) => (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(value) && value.replace(/[-.]/g, "").replace(/^0+(?=\d)/, "").length <= 15 ? Number(value) : text(value));
 
 /**
  * The findings of an import as a workbook: every problem with its location, and every rejected row
@@ -52,5 +55,20 @@ export function buildFindingsWorkbook(result: ImportResult, language: Language =
     rejected.addRow([text(row.file), text(row.sheet ?? row.path), row.row ?? row.line ?? null, text(row.unit), text(row.period), text(reasons), ...row.cells.map(cell)]);
   }
   rejected.setColumn(6, { width: 80, style: { alignment: { wrapText: true, vertical: "top" } } });
+
+  // SIPAS surveys and PAR assessments rejected: their own sheet (their rows have other columns than the figures').
+  if (result.companionRows.length > 0) {
+    const companions = workbook.addSheet(vi ? "SIPAS, CCHC bị từ chối" : "Rejected SIPAS, PAR");
+    companions.freeze(1);
+    companions.addRow(vi ? ["Dữ liệu", "Phạm vi", "Tệp", "Trang", "Dòng", "Đơn vị", "Kỳ", "Lý do"] : ["Data", "Left out", "File", "Sheet", "Row", "Unit", "Period", "Reasons"], bold);
+    for (const outcome of result.companionRows) {
+      const kind = outcome.kind === "sipas" ? (vi ? "Khảo sát SIPAS" : "SIPAS survey") : vi ? "Chỉ số CCHC" : "PAR Index";
+      const scope = outcome.scope === "entry" ? (vi ? "cả khảo sát/bộ điểm của đơn vị trong kỳ" : "the unit's whole survey/assessment for the period") : vi ? "chỉ dòng này" : "this row only";
+      const reasons = outcome.reasons.map((reason) => `${reason.row !== undefined && reason.row !== outcome.row ? `${vi ? "dòng" : "row"} ${reason.row} › ` : ""}${reason.column ? `${reason.column}: ` : ""}${importIssueMessage(reason, language)}`).join("\n");
+      companions.addRow([text(kind), text(scope), text(outcome.file), text(outcome.sheet ?? outcome.path), outcome.row ?? outcome.line ?? null, text(outcome.unit || null), text(outcome.period || null), text(reasons)]);
+    }
+    [16, 24, 18, 18, 7, 14, 10, 100].forEach((width, index) => companions.setColumn(index + 1, { width }));
+    companions.setColumn(8, { width: 100, style: { alignment: { wrapText: true, vertical: "top" } } });
+  }
   return workbook;
 }

@@ -151,7 +151,7 @@ export async function importFiles(given: readonly { readonly data: Uint8Array; r
   const checksums = files.map((entry) => ({ name: entry.fileName, checksum: sha256(entry.data) }));
   const checksum = checksums.length === 1 ? checksums[0]!.checksum : sha256([...checksums].sort((a, b) => (a.name < b.name ? -1 : 1)).map((entry) => `${entry.checksum}  ${entry.name}\n`).join(""));
   const fileName = files.map((entry) => entry.fileName).join(", ");
-  const failed = (issues: ImportIssue[], scheme: Scheme): ImportResult => ({ fileName, checksum, files: checksums, scheme, dataset: null, document: null, sources: [], issues, rows: [], headers: [] });
+  const failed = (issues: ImportIssue[], scheme: Scheme): ImportResult => ({ fileName, checksum, files: checksums, scheme, dataset: null, document: null, sources: [], issues, rows: [], companionRows: [], headers: [] });
   const fallbackScheme = options.scheme ?? getScheme();
   const failures: ImportIssue[] = [];
   for (const [index, entry] of files.entries()) {

@@ -5,7 +5,7 @@
  */
 export { importFigures, importFiles, importUnits, DEFAULT_MAX_BYTES, type ImportOptions } from "./import.js";
 export { formatNumber, formatSize, formatSeconds, formatCount, type CountedNoun } from "./format.js";
-export type { ImportIssue, ImportResult, RowOutcome } from "./issues.js";
+export type { CompanionOutcome, ImportIssue, ImportResult, RowOutcome } from "./issues.js";
 export { describeImportIssue, importIssueLocation, importIssueMessage } from "./describe.js";
 export { mergeReads, type MergedRead, type FileRead } from "./merge.js";
 export { buildTemplate, type TemplateOptions } from "./template.js";

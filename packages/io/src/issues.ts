@@ -23,10 +23,12 @@ export interface ImportIssue {
   readonly params: Params;
   /** Found by the core's validation (its message catalogue), not while reading cells. */
   readonly core?: true;
+  /** A problem of a SIPAS survey or PAR assessment (its sheet's row, or its entry). */
+  readonly companion?: "sipas" | "par";
 }
 
-/** What became of each data row: scored, or rejected with its reasons. Every row is accounted for. */
-export interface RowOutcome {
+/** Where an input row (or entry) is, and whose: what the rejected-rows file and the documents name. */
+export interface RowPlace {
   readonly file: string;
   readonly sheet?: string;
   readonly row?: number;
@@ -34,10 +36,25 @@ export interface RowOutcome {
   readonly path?: string;
   readonly unit: string;
   readonly period: string;
+}
+
+/** What became of each data row: scored, or rejected with its reasons. Every row is accounted for. */
+export interface RowOutcome extends RowPlace {
   readonly status: "accepted" | "rejected";
   readonly reasons: readonly ImportIssue[];
   /** The row's cells as read, for the rejected-rows file (text, never formulas). */
   readonly cells: readonly string[];
+}
+
+/**
+ * A SIPAS survey or PAR assessment rejected (with --skip-invalid, left out of the scoring): a whole
+ * unit's entry the core refused (located at the first problem), or one row of its sheet that could not be read.
+ */
+export interface CompanionOutcome extends RowPlace {
+  readonly kind: "sipas" | "par";
+  /** `entry`: the unit's whole survey or assessment for the period is left out; `row`: only this row of it. */
+  readonly scope: "entry" | "row";
+  readonly reasons: readonly ImportIssue[];
 }
 
 export interface ImportResult {
@@ -65,6 +82,8 @@ export interface ImportResult {
   readonly sources: readonly string[];
   readonly issues: readonly ImportIssue[];
   readonly rows: readonly RowOutcome[];
+  /** The SIPAS surveys and PAR assessments (or rows of them) rejected, with their reasons. */
+  readonly companionRows: readonly CompanionOutcome[];
   /** The header of the figures table as read (for the rejected-rows file). */
   readonly headers: readonly string[];
 }

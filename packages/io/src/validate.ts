@@ -3,7 +3,7 @@ import { cellText } from "./cells.js";
 import { placeOf } from "./companion-sheets.js";
 import { surveyCountProblems } from "./count-checks.js";
 import { originLocation } from "./describe.js";
-import type { ImportIssue, ImportResult, Origin, ReadResult, RowOutcome } from "./issues.js";
+import type { CompanionOutcome, ImportIssue, ImportResult, Origin, ReadResult, RowOutcome } from "./issues.js";
 
 export interface ValidateOptions {
   readonly scheme: Scheme;
@@ -81,10 +81,18 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   read.unitIssues.forEach((problems, index) => problems.length > 0 && rejectedUnits.add(index));
   const rejectedCompanions = { surveys: new Set<number>(), par: new Set<number>() };
   const coreIssues: ImportIssue[] = [];
+  /** The problems of each survey and PAR entry (`surveys:3`), for the rejected-rows file and the cards. */
+  const entryIssues = new Map<string, ImportIssue[]>();
+  const rejectEntry = (name: "surveys" | "par", index: number, issue: ImportIssue) => {
+    rejectedCompanions[name].add(index);
+    const known = entryIssues.get(`${name}:${index}`) ?? [];
+    if (!known.includes(issue)) entryIssues.set(`${name}:${index}`, [...known, issue]);
+  };
   // Answers above the respondents stated: an error of the survey, like a numerator above its denominator.
   const countIssues = surveyCountProblems(document.surveys).map((problem): ImportIssue => {
-    rejectedCompanions.surveys.add(problem.index);
-    return { ...locate(problem.path, read, file, problem.cell), code: "answers_above_respondents", severity: "error", params: problem.params };
+    const issue: ImportIssue = { ...locate(problem.path, read, file, problem.cell), code: "answers_above_respondents", severity: "error", params: problem.params, companion: "sipas" };
+    rejectEntry("surveys", problem.index, issue);
+    return issue;
   });
   const unitIdsOf = (indices: ReadonlySet<number>) => new Set([...indices].map((index) => String(units[index]?.id ?? "")));
   // Units whose own description was refused: their rows are rejected with them, not as "unknown unit".
@@ -141,14 +149,15 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
         if (!rejected.has(original)) rejected.set(original, [{ ...where, code: "unit_rejected", severity: "error", params: { unit: String(figures[original]?.unit) } }]);
         continue;
       }
-      const located: ImportIssue = { ...where, code: issue.code, severity: "error", params: issue.params, core: true };
+      const located: ImportIssue = { ...where, code: issue.code, severity: "error", params: issue.params, core: true, ...(name === "surveys" ? { companion: "sipas" as const } : name === "par" ? { companion: "par" as const } : {}) };
       if (name === "figures" && original !== undefined && alreadyKnown(read.rowIssues[original] ?? [], located)) continue;
       if (name === "units" && original !== undefined && alreadyKnown(read.unitIssues[original] ?? [], located)) continue;
-      if (!coreIssues.some((known) => known.code === located.code && known.path === located.path && known.row === located.row && known.column === located.column && known.line === located.line)) coreIssues.push(located);
+      const same = coreIssues.find((known) => known.code === located.code && known.path === located.path && known.row === located.row && known.column === located.column && known.line === located.line);
+      if (!same) coreIssues.push(located);
       if (original === undefined) fileLevel = true;
       else if (name === "figures") rejected.set(original, [...(rejected.get(original) ?? []), located]);
       else if (name === "units") rejectedUnits.add(original);
-      else if (name === "surveys" || name === "par") rejectedCompanions[name].add(original);
+      else if (name === "surveys" || name === "par") rejectEntry(name, original, same ?? located);
     }
     if (fileLevel) blocking = true;
     const after = rejected.size + rejectedUnits.size + rejectedCompanions.surveys.size + rejectedCompanions.par.size;
@@ -174,6 +183,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       cells: reasons.length > 0 ? origin.raw.map((cell) => cellText(cell)) : [],
     };
   });
+  const companionRows = companionOutcomes(read, file, rejectedCompanions, entryIssues);
   const acceptedFigures = accepted ? figures.flatMap((figure, index) => (rows[index]!.status === "accepted" ? [{ figure, index }] : [])) : [];
   const acceptedDocument: FiguresFile | null = accepted
     ? {
@@ -198,6 +208,36 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
     sources: acceptedFigures.map((entry) => sourceOf(entry.index)),
     issues,
     rows,
+    companionRows,
     headers: read.headers,
   };
+}
+
+/**
+ * The surveys and PAR assessments rejected, each at its first problem (the unit's whole entry is left out),
+ * then the rows of their sheets that could not be read (only that row is left out).
+ */
+function companionOutcomes(read: ReadResult, file: string, rejected: { readonly surveys: ReadonlySet<number>; readonly par: ReadonlySet<number> }, entryIssues: ReadonlyMap<string, readonly ImportIssue[]>): CompanionOutcome[] {
+  const place = (issue: Omit<ImportIssue, "code" | "severity" | "params">) => ({
+    file: issue.file,
+    ...(issue.sheet !== undefined && { sheet: issue.sheet }),
+    ...(issue.row !== undefined && { row: issue.row }),
+    ...(issue.line !== undefined && { line: issue.line }),
+    ...(issue.path !== undefined && { path: issue.path }),
+  });
+  const entries = (["surveys", "par"] as const).flatMap((name) =>
+    [...rejected[name]].sort((a, b) => a - b).map((index): CompanionOutcome => {
+      const reasons = entryIssues.get(`${name}:${index}`) ?? [];
+      const entry = list<{ unit?: unknown; period?: unknown }>(read.document[name])[index];
+      const at = reasons[0] ?? locate([name, index], read, file);
+      return { kind: name === "surveys" ? "sipas" : "par", ...place(at), unit: typeof entry?.unit === "string" ? entry.unit : "", period: typeof entry?.period === "string" ? entry.period : "", scope: "entry", reasons };
+    }),
+  );
+  const byRow = new Map<string, ImportIssue[]>();
+  for (const issue of read.companionIssues ?? []) {
+    const key = `${issue.file}|${issue.sheet ?? ""}|${issue.row ?? ""}`;
+    byRow.set(key, [...(byRow.get(key) ?? []), issue]);
+  }
+  const rows = [...byRow.values()].map((reasons): CompanionOutcome => ({ kind: reasons[0]!.companion ?? "sipas", ...place(reasons[0]!), unit: reasons.find((reason) => reason.unit)?.unit ?? "", period: "", scope: "row", reasons }));
+  return [...entries, ...rows];
 }

@@ -298,6 +298,18 @@ describe("text longer than a cell", () => {
   });
 });
 
+describe("the rejected rows' cells in the findings workbook", () => {
+  it("keeps every plain number as a number, integer or decimal as read, and anything else as text", async () => {
+    const result = await csv([`${HEADER};Ghi chú`, "P;Tỉnh;tỉnh;;2026-03;;;", "X1;Xã;xã;P;2026-03;12;10;6.8", "X2;Xã Hai;xã;P;2026-03;11;10;007", "X3;Xã Ba;xã;P;2026-03;13;10;-0.25"]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buildFindingsWorkbook(result, "vi").toBytes({ date: new Date(0) }) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Dòng bị từ chối")!;
+    const cells = [2, 3, 4].map((row) => (sheet.getRow(row).values as unknown[]).slice(7));
+    // A code with leading zeros is text (it is not the number 7); counts and decimals can be corrected and summed.
+    expect(cells.map((row) => row.slice(-3))).toEqual([[12, 10, 6.8], [11, 10, "007"], [13, 10, -0.25]]);
+  });
+});
+
 describe("every row accounted for, at its own line", () => {
   it("numbers CSV rows by the line they start on, even after a quoted line break", async () => {
     const result = await csv([HEADER, 'P;"Tỉnh\nThử";tỉnh;;2026-03;;', "X1;Xã;xã;P;2026-03;12;10"]);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { getScheme, parseDataset, scoreDataset, scorecardToJson } from "@chiso/core";
-import { buildTemplate, describeImportIssue, importFigures, importFiles, type ImportResult } from "../src/index.js";
+import { buildFindingsWorkbook, buildTemplate, describeImportIssue, importFigures, importFiles, type ImportResult } from "../src/index.js";
 import { sampleCsv, sampleFile, scheme } from "./fixture.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -314,6 +314,41 @@ describe("SIPAS and PAR sheets", () => {
     const exact = await importFigures(await companionWorkbook([["X1", "2026", "ACCESS_PLACE", 10, 30, null, 40]]), { scheme, fileName: "so-lieu.xlsx" });
     expect(messages(exact)).toEqual([]);
     expect(exact.dataset!.companions.surveys).toHaveLength(1);
+  });
+
+  it("with --skip-invalid, accounts for every survey and PAR assessment left out: located, with reasons, in the findings workbook", async () => {
+    const bytes = await companionWorkbook(
+      // X1's survey: one question above its respondents rejects the whole survey; a row that cannot be read only itself.
+      [["X1", "2026", "ACCESS_PLACE", 10, 31, null, 40], ["X1", "2026", "POLICY_FIT", 10, 30, null, 40], ["X1", "2026", "RESULT_ON_TIME", "ba", 3, null, 40]],
+      [["X1", "2026", "X1.1", 999]],
+    );
+    const result = await importFigures(bytes, { scheme, fileName: "so-lieu.xlsx", skipInvalid: true });
+    expect(result.dataset).not.toBeNull();
+    expect(result.dataset!.companions.surveys).toEqual([]);
+    expect(result.dataset!.companions.assessments).toEqual([]);
+    expect(result.companionRows.map((outcome) => [outcome.kind, outcome.scope, outcome.sheet, outcome.row, outcome.unit, outcome.period, outcome.reasons.map((reason) => reason.code)])).toEqual([
+      ["sipas", "entry", "Khảo sát SIPAS", 2, "X1", "2026", ["answers_above_respondents"]],
+      ["par", "entry", "Chỉ số CCHC", 2, "X1", "2026", ["too_large"]],
+      ["sipas", "row", "Khảo sát SIPAS", 4, "X1", "", ["not_a_number"]],
+    ]);
+    // The findings workbook lists them on their own sheet, with their data, scope, place and reasons.
+    const findings = new ExcelJS.Workbook();
+    await findings.xlsx.load(buildFindingsWorkbook(result, "vi").toBytes({ date: new Date(0) }) as unknown as ArrayBuffer);
+    const sheet = findings.getWorksheet("SIPAS, CCHC bị từ chối")!;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, index) => (sheet.getRow(index + 2).values as unknown[]).slice(1));
+    expect(rows.map((row) => row.slice(0, 7))).toEqual([
+      ["Khảo sát SIPAS", "cả khảo sát/bộ điểm của đơn vị trong kỳ", "so-lieu.xlsx", "Khảo sát SIPAS", 2, "X1", "2026"],
+      ["Chỉ số CCHC", "cả khảo sát/bộ điểm của đơn vị trong kỳ", "so-lieu.xlsx", "Chỉ số CCHC", 2, "X1", "2026"],
+      ["Khảo sát SIPAS", "chỉ dòng này", "so-lieu.xlsx", "Khảo sát SIPAS", 4, "X1", undefined],
+    ]);
+    expect(String(rows[0]![7])).toMatch(/^G: câu hỏi ACCESS_PLACE có tổng số câu trả lời \(41\) lớn hơn số người được khảo sát \(40\)/);
+    expect(String(rows[1]![7])).toMatch(/^D: giá trị quá lớn \(999\)/);
+    // Without rejections there is no such sheet.
+    const clean = await importFigures(await companionWorkbook([["X1", "2026", "ACCESS_PLACE", 10, 30, null, 40]]), { scheme, fileName: "so-lieu.xlsx", skipInvalid: true });
+    expect(clean.companionRows).toEqual([]);
+    const cleanFindings = new ExcelJS.Workbook();
+    await cleanFindings.xlsx.load(buildFindingsWorkbook(clean, "vi").toBytes({ date: new Date(0) }) as unknown as ArrayBuffer);
+    expect(cleanFindings.worksheets.map((worksheet) => worksheet.name)).toEqual(["Lỗi và cảnh báo", "Dòng bị từ chối"]);
   });
 
   it("refuses the same in a JSON file, at the question's line", async () => {

@@ -138,21 +138,34 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
 }
 
-/** The rejected rows (with --skip-invalid) as the documents may print them: unit, period, where and why. */
+/** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */
+function whereOf(at: { file: string; sheet?: string; row?: number; line?: number; path?: string }, language: Language): string {
+  const row = language === "vi" ? "dòng" : at.row !== undefined ? "row" : "line";
+  return [at.file, at.sheet && at.sheet !== at.file ? at.sheet : undefined, at.row !== undefined ? `${row} ${at.row}` : at.line !== undefined ? `${row} ${at.line}` : at.path].filter(Boolean).join(" › ");
+}
+
+/**
+ * The rejected rows (with --skip-invalid) as the documents may print them: unit, period, where and why —
+ * figures rows, and the SIPAS surveys and PAR assessments (or rows of them) left out, so that a card says
+ * its survey was rejected rather than absent.
+ */
 export function rejectedRowsOf(result: ImportResult, language: Language) {
-  return result.rows
+  const figures = result.rows
     .filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error"))
-    .map((row) => ({
-      unit: row.unit,
-      period: row.period,
-      where: [row.file, row.sheet && row.sheet !== row.file ? row.sheet : undefined, row.row !== undefined ? `${language === "vi" ? "dòng" : "row"} ${row.row}` : row.line !== undefined ? `${language === "vi" ? "dòng" : "line"} ${row.line}` : undefined].filter(Boolean).join(" › "),
-      reasons: row.reasons.map((reason) => importIssueMessage(reason, language)),
-    }));
+    .map((row) => ({ kind: "figures" as const, unit: row.unit, period: row.period, where: whereOf(row, language), reasons: row.reasons.map((reason) => importIssueMessage(reason, language)) }));
+  const companions = result.companionRows.map((outcome) => ({
+    kind: outcome.kind,
+    unit: outcome.unit,
+    period: outcome.period,
+    where: whereOf(outcome, language),
+    reasons: outcome.reasons.map((reason) => `${reason.row !== undefined && reason.row !== outcome.row ? `${language === "vi" ? "dòng" : "row"} ${reason.row}: ` : ""}${importIssueMessage(reason, language)}`),
+  }));
+  return [...figures, ...companions];
 }
 
 /** With --skip-invalid, the rejected rows and their reasons as a workbook for the pack; `null` when none. */
 export async function rejectedRowsFile(result: ImportResult, period: string, language: Language, generatedAt: Date): Promise<{ name: string; data: Uint8Array } | null> {
-  if (!result.rows.some((row) => row.status === "rejected")) return null;
+  if (!result.rows.some((row) => row.status === "rejected") && result.companionRows.length === 0) return null;
   return { name: `bi-tu-choi-${period}.xlsx`, data: buildFindingsWorkbook(result, language).toBytes({ date: generatedAt }) };
 }
 

@@ -149,6 +149,11 @@ async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[
   }
   // Rows left out for an error (repeated identical rows are only warned about).
   const rejected = result.rows.filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error")).length;
-  const notes = [...lines("warning"), ...(rejected > 0 ? [messagesFor(language).rejectedRows(rejected, result.rows.length), ...lines("error")] : [])];
+  // SIPAS surveys and PAR assessments (or rows of them) left out are counted and their reasons printed too.
+  const entries = (kind: "sipas" | "par") => result.companionRows.filter((outcome) => outcome.scope === "entry" && outcome.kind === kind).length;
+  const [surveys, par] = [entries("sipas"), entries("par")];
+  const unreadable = result.companionRows.length - surveys - par;
+  const headers = [...(rejected > 0 ? [messagesFor(language).rejectedRows(rejected, result.rows.length)] : []), ...(result.companionRows.length > 0 ? [messagesFor(language).rejectedCompanions(surveys, par, unreadable)] : [])];
+  const notes = [...lines("warning"), ...(headers.length > 0 ? [...headers, ...lines("error")] : [])];
   return { dataset: result.dataset, checksum: result.checksum, result, notes };
 }

@@ -26,7 +26,7 @@ export interface PackRequest {
   /** Rank units that did not report every item (the core leaves them unranked by default). */
   readonly rankIncomplete?: boolean;
   /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */
-  readonly rejectedRows?: readonly { readonly unit: string; readonly period: string; readonly where: string; readonly reasons: readonly string[] }[];
+  readonly rejectedRows?: readonly { readonly kind?: "figures" | "sipas" | "par"; readonly unit: string; readonly period: string; readonly where: string; readonly reasons: readonly string[] }[];
   /** Files to add to the pack (e.g. the demo's input, or its template being rendered), written atomically with it. */
   readonly extraFiles?: readonly { readonly name: string; readonly data: string | Uint8Array | Promise<Uint8Array> }[];
   /** A render pool the caller started before its own serial work (and closes); by default one is started here. */

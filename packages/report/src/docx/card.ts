@@ -66,9 +66,9 @@ export async function renderUnitScorecardDocx(view: UnitScorecardView): Promise<
     heading(labels.findings, 12.5),
     ...(view.findings.length === 0 ? [para([run(labels.noFindings, { italics: true, size: 12 })])] : view.findings.map((line) => para([run(`- ${line}`, { size: 12 })]))),
     heading(view.sipas ? `${labels.sipasTitle} — ${view.sipas.period}` : labels.sipasTitle, 12.5),
-    para([run(view.sipas ? `${labels.colIndex}: ${view.sipas.overall} · ${labels.band}: ${view.sipas.band} · ${labels.rank}: ${view.sipas.rank} · ${labels.respondents}: ${view.sipas.respondents}` : labels.noSurvey, { size: 12 })]),
+    para([run(view.sipas ? `${labels.colIndex}: ${view.sipas.overall} · ${labels.band}: ${view.sipas.band} · ${labels.rank}: ${view.sipas.rank} · ${labels.respondents}: ${view.sipas.respondents}` : view.rejected?.sipas ? labels.surveyRejected : labels.noSurvey, { size: 12 })]),
     heading(view.par ? `${labels.parTitle} — ${view.par.period}` : labels.parTitle, 12.5),
-    para([run(view.par ? `${labels.colIndex}: ${view.par.index} · ${labels.band}: ${view.par.band} · ${labels.rank}: ${view.par.rank} · ${labels.achieved}: ${view.par.achieved}` : labels.noPar, { size: 12 })]),
+    para([run(view.par ? `${labels.colIndex}: ${view.par.index} · ${labels.band}: ${view.par.band} · ${labels.rank}: ${view.par.rank} · ${labels.achieved}: ${view.par.achieved}` : view.rejected?.par ? labels.parRejected : labels.noPar, { size: 12 })]),
   ];
   return documentBytes(wordDocument(context, title, children), title, context.generatedAt);
 }

@@ -125,7 +125,7 @@ function companions(pdf: Pdf, view: UnitScorecardView): number {
     left += smallTable(pdf, sipas.parts.map((part) => [part.label, part.percent]), pdf.left, left + 2, [leftWidth - 48, 48], size - 0.5) + 4;
     pdf.y = left;
     left += bullets(pdf, sipas.improvements, pdf.left, leftWidth, size - 1);
-  } else left += pdf.text(labels.noSurvey, pdf.left, left, leftWidth, { face: "italic", size });
+  } else left += pdf.text(view.rejected?.sipas ? labels.surveyRejected : labels.noSurvey, pdf.left, left, leftWidth, { face: "italic", size });
   let right = top;
   right += pdf.text(parTitle, rightX, right, rightWidth, H2) + 2;
   if (par) {
@@ -134,7 +134,7 @@ function companions(pdf: Pdf, view: UnitScorecardView): number {
     right += smallTable(pdf, par.fields.map((field) => [field.label, field.points, field.percent]), rightX, right + 2, [rightWidth - 110, 64, 46], size - 0.5) + 4;
     pdf.y = right;
     right += bullets(pdf, par.improvements, rightX, rightWidth, size - 1);
-  } else right += pdf.text(labels.noPar, rightX, right, rightWidth, { face: "italic", size });
+  } else right += pdf.text(view.rejected?.par ? labels.parRejected : labels.noPar, rightX, right, rightWidth, { face: "italic", size });
   pdf.y = top;
   return Math.max(left, right) - top;
 }

@@ -66,7 +66,10 @@ export function unitNotices(context: PackContext, card: Scorecard, score: UnitSc
   const labels = labelsFor(language);
   const notices: NoticeView[] = [];
   for (const rejected of context.rejectedRows ?? []) {
-    if (rejected.unit === score.unit.id) notices.push({ level: "warning", text: labels.noticeRejected(rejected.where, rejected.reasons.map((reason) => reason.replace(/[.。]\s*$/u, "")).join("; ")) });
+    if (rejected.unit !== score.unit.id) continue;
+    // A rejected survey or PAR assessment is named as such: the card must not read as if there were none.
+    const notice = rejected.kind === "sipas" ? labels.noticeRejectedSipas : rejected.kind === "par" ? labels.noticeRejectedPar : labels.noticeRejected;
+    notices.push({ level: "warning", text: notice(rejected.where, rejected.reasons.map((reason) => reason.replace(/[.。]\s*$/u, "")).join("; ")) });
   }
   const completeness = completenessNotice(card.scheme, score, labels, language);
   if (completeness) notices.push(completeness);
@@ -92,8 +95,11 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   if (incomplete.length > 0) notices.push({ level: "warning", text: labels.summaryIncomplete(incomplete.length, shortList(incomplete, language)) });
   const empty = named("no_figures");
   if (empty.length > 0) notices.push({ level: "warning", text: labels.summaryNoFigures(empty.length, shortList(empty, language)) });
-  const rejected = context.rejectedRows?.length ?? 0;
+  const rejected = (context.rejectedRows ?? []).filter((row) => row.kind === undefined || row.kind === "figures").length;
   if (rejected > 0) notices.push({ level: "warning", text: labels.summaryRejected(rejected) });
+  // Surveys and PAR assessments rejected: the units named, so their missing index is not read as "none".
+  const rejectedCompanions = [...new Set((context.rejectedRows ?? []).filter((row) => row.kind === "sipas" || row.kind === "par").map((row) => row.unit))];
+  if (rejectedCompanions.length > 0) notices.push({ level: "warning", text: labels.summaryRejectedCompanions(rejectedCompanions.length, shortList(rejectedCompanions, language)) });
   const anyExample = (kind: "sipas" | "par") => children.some((score) => examples(dataset, score, companions)[kind]);
   const example = exampleNotice({ sipas: anyExample("sipas"), par: anyExample("par") }, labels);
   if (example) notices.push(example);

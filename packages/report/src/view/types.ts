@@ -51,6 +51,8 @@ export interface PackContext {
 
 /** An input row that was rejected, as the documents may print it. */
 export interface RejectedRowView {
+  /** What was rejected: a row of figures (the default), or the unit's SIPAS survey or PAR assessment (or a row of it). */
+  readonly kind?: "figures" | "sipas" | "par";
   readonly unit: string;
   readonly period: string;
   /** Where the row is: "so-lieu.xlsx › Số liệu › dòng 12". */
@@ -162,6 +164,8 @@ export interface UnitScorecardView {
   /** `null`: no survey (or PAR assessment) this period. */
   readonly sipas: SipasView | null;
   readonly par: ParView | null;
+  /** Set when there is no survey (or assessment) because the input's was rejected (--skip-invalid): never "none this period". */
+  readonly rejected?: { readonly sipas: boolean; readonly par: boolean };
 }
 
 export interface RankingRowView {

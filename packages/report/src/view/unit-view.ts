@@ -215,6 +215,7 @@ export function unitScorecardView(
   const rank = rankTexts(score, labels);
   const change = changeTexts(score, history, language);
   const previous = change.comparable ? history.previous?.unit(score.unit.id) : undefined;
+  const rejectedKind = (kind: "sipas" | "par") => (context.rejectedRows ?? []).some((row) => row.unit === score.unit.id && row.kind === kind);
   return {
     context,
     unitId: score.unit.id,
@@ -243,5 +244,6 @@ export function unitScorecardView(
     ],
     sipas: companions ? sipasView(companions.dataset, companions.scores.sipas.get(score.unit.id), language) : null,
     par: companions ? parView(companions.dataset, score.unit.level, companions.scores.par.get(score.unit.id), language) : null,
+    rejected: { sipas: rejectedKind("sipas"), par: rejectedKind("par") },
   };
 }
