@@ -146,8 +146,8 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `empty cell: ${FIELDS[s(p.field)]?.en ?? s(p.field)} is required${p.item ? ` for item ${s(p.itemEn ?? p.item)} (the other one is filled; leave both empty when there is no data)` : ""}.`,
   },
   not_a_number: {
-    vi: (p) => `"${s(p.shown)}" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).`,
-    en: (p) => `"${s(p.shown)}" is not a number; enter a whole number (a count of dossiers or procedures).`,
+    vi: (p) => `"${s(p.shown)}" không phải là số; hãy nhập một số, không kèm chữ (ví dụ 12 hoặc 1.234).`,
+    en: (p) => `"${s(p.shown)}" is not a number; enter a number without words (e.g. 12 or 1234).`,
   },
   not_integer: {
     vi: (p) => `"${s(p.shown)}" không phải số nguyên; số đếm không có phần thập phân (nếu là số nghìn, hãy viết 1.234 hoặc 1234).`,

@@ -254,7 +254,7 @@ describe("SIPAS and PAR sheets", () => {
     const broken = await importFigures(brokenBytes, { scheme, fileName: "mau.xlsx" });
     expect(messages(broken)).toMatchInlineSnapshot(`
       [
-        "mau.xlsx › Khảo sát SIPAS › dòng 2 › cột E “Mức 1 – Rất không hài lòng” › đơn vị HS-X001: "ba" không phải là số; hãy nhập một số nguyên (số hồ sơ, số thủ tục).",
+        "mau.xlsx › Khảo sát SIPAS › dòng 2 › cột E “Mức 1 – Rất không hài lòng” › đơn vị HS-X001: "ba" không phải là số; hãy nhập một số, không kèm chữ (ví dụ 12 hoặc 1.234).",
         "mau.xlsx › Chỉ số CCHC › dòng 2 › cột D “Tự chấm” › đơn vị HS-X001: giá trị quá lớn (99); tối đa 6 (X1.1).",
       ]
     `);
