@@ -1,15 +1,10 @@
 import { Workbook } from "@chiso/xlsx-writer";
-import { MAX_CELL_LENGTH } from "./cells.js";
 import type { Language } from "@chiso/core";
 import { importIssueMessage } from "./describe.js";
 import type { ImportResult } from "./issues.js";
 
-/** Text only: nothing read from the input can become a formula in the findings file, nor exceed a cell. */
-const text = (value: unknown) => {
-  if (value === undefined || value === null) return null;
-  const shown = String(value).normalize("NFC");
-  return shown.length > MAX_CELL_LENGTH ? `${shown.slice(0, MAX_CELL_LENGTH - 1)}…` : shown;
-};
+/** Text only: nothing read from the input can become a formula in the findings file (the writer cuts text at a cell's limit). */
+const text = (value: unknown) => (value === undefined || value === null ? null : String(value));
 /**
  * A rejected row's cell: a plain number — integer or decimal, as read ("12", "6.8") — stays a number (so it
  * can be corrected and summed); anything else (a code with leading zeros, "1e5", more digits than a number keeps) text.

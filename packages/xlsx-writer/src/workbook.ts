@@ -7,6 +7,14 @@ import { zip, type ZipEntry } from "./zip.js";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TYPE = "application/vnd.openxmlformats-officedocument";
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+/** Excel's limit on a cell's text; a longer text makes Excel "repair" the file. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A cell's text as written: NFC, and cut with "…" at Excel's limit rather than making the file unreadable. */
+function cellText(text: string): string {
+  const normalised = text.normalize("NFC");
+  return normalised.length > MAX_CELL_TEXT ? `${normalised.slice(0, MAX_CELL_TEXT - 1)}…` : normalised;
+}
 
 /** A sheet name in a formula: quoted, with quotes doubled. */
 export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
@@ -43,7 +51,7 @@ export class Workbook {
     const styles = new StyleRegistry();
     const strings = new Map<string, number>();
     const intern = (text: string) => {
-      const normalised = text.normalize("NFC");
+      const normalised = cellText(text);
       let index = strings.get(normalised);
       if (index === undefined) strings.set(normalised, (index = strings.size));
       return index;

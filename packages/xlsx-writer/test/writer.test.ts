@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Workbook, type ChartSpec } from "../src/index.js";
+import { MAX_CELL_TEXT, Workbook, type ChartSpec } from "../src/index.js";
 
 const date = new Date("2026-11-01T02:03:04Z");
 
@@ -116,6 +116,16 @@ describe("the xlsx writer", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(Buffer.compare(first, sample().toBytes({ date }))).toBe(0);
     expect(entries(first).get("docProps/core.xml")).toContain("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-11-01T02:03:04Z</dcterms:modified>");
+  });
+
+  it("cuts a text longer than a cell can hold at Excel's limit, with an ellipsis", async () => {
+    const workbook = new Workbook();
+    workbook.addSheet("Dài").addRow(["x".repeat(40_000), "ngắn"]);
+    const sheet = (await readBack(workbook.toBytes({ date }))).getWorksheet("Dài")!;
+    const long = sheet.getCell("A1").value as string;
+    expect(long).toHaveLength(MAX_CELL_TEXT);
+    expect(long.endsWith("…")).toBe(true);
+    expect(sheet.getCell("B1").value).toBe("ngắn");
   });
 
   it("refuses sheet names Excel cannot open", () => {
