@@ -3,3 +3,4 @@ export { Worksheet, type CellValue, type ConditionalRule, type PageSetup, type V
 export type { Alignment, CellStyle, DifferentialStyle, Font } from "./styles.js";
 export type { ChartSpec } from "./chart.js";
 export { cellRef, columnLetter, rangeRef } from "./cell-ref.js";
+export { zip, type ZipEntry } from "./zip.js";

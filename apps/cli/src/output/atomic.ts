@@ -59,6 +59,8 @@ async function recover(target: string): Promise<void> {
  */
 export class AtomicOutput {
   private readonly names = new Map<string, string>();
+  /** Sub-folders made (or being made) so far: each is made once, not tried again for every file in it. */
+  private readonly folders = new Map<string, Promise<void>>();
   private closed = false;
 
   private constructor(
@@ -112,11 +114,20 @@ export class AtomicOutput {
     let folder = this.staging;
     for (const part of relative(this.staging, dirname(target)).split(sep).filter(Boolean)) {
       folder = join(folder, part);
-      await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "EEXIST") throw error;
-      });
+      await this.makeFolder(folder);
     }
     await writeFile(target, data);
+  }
+
+  private makeFolder(folder: string): Promise<void> {
+    let made = this.folders.get(folder);
+    if (!made) {
+      made = mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+      this.folders.set(folder, made);
+    }
+    return made;
   }
 
   /** Switches the folder to the staged pack; returns the files' final paths. */

@@ -1,5 +1,5 @@
-import JSZip from "jszip";
 import { Packer, type Document } from "docx";
+import { zip } from "@chiso/xlsx-writer";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -14,20 +14,15 @@ type Compiler = { compile(file: Document, prettify: undefined, overrides: readon
 
 /**
  * Serialises a Word document so the same input gives the same bytes: docx stamps the core properties
- * and the zip entries with the current time, so the properties are replaced and the parts zipped here
- * with the pack's generation time. The parts come from docx's own compiler (the one `Packer` zips), so
- * they are compressed once; should a docx release move it, the packed file is re-zipped instead.
+ * and the zip entries with the current time, so the properties are replaced and the parts zipped here,
+ * with node's zlib, dated the pack's generation time. The parts come from docx's own compiler (the one
+ * `Packer` zips); docx is pinned to an exact version, and a release that moves the compiler fails here
+ * (and in the tests) rather than writing a file stamped with the wrong time.
  */
 export async function documentBytes(document: Document, title: string, generatedAt: string): Promise<Uint8Array> {
   const overrides = [{ path: "docProps/core.xml", data: coreProperties(title, generatedAt) }];
-  const date = new Date(generatedAt);
-  const zip = new JSZip();
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-  if (compiler?.compile) {
-    for (const [path, data] of compiler.compile(document, undefined, overrides)) zip.file(path, data, { date, createFolders: false });
-  } else {
-    const packed = await JSZip.loadAsync(await Packer.toBuffer(document, false, overrides));
-    for (const [name, entry] of Object.entries(packed.files)) if (!entry.dir) zip.file(name, await entry.async("uint8array"), { date, createFolders: false });
-  }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  if (!compiler?.compile) throw new Error("docx's Packer has no compiler: this docx version is not supported (pin docx 9.15.2)");
+  const parts = [...compiler.compile(document, undefined, overrides)].map(([path, data]) => ({ path, data }));
+  return zip(parts, new Date(generatedAt), 6);
 }
