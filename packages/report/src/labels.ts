@@ -111,6 +111,8 @@ const vi = {
   noticeNoDossiers: "Đơn vị không phát sinh hồ sơ trong kỳ: điểm chỉ gồm các chỉ tiêu không phụ thuộc hồ sơ (công khai, cung cấp dịch vụ…); đơn vị không được xếp loại, xếp hạng kỳ này.",
   noticeNoFigures: "Không có số liệu của đơn vị trong kỳ này: không tính điểm, không xếp loại, xếp hạng.",
   noticeRejected: (where: string, reasons: string) => `Dòng số liệu của đơn vị bị từ chối và không được dùng (${where}): ${reasons}. Hãy sửa dòng này và chạy lại.`,
+  noticeInheritedRejected: (items: string, from: string, where: string, reasons: string) =>
+    `Chỉ tiêu ${items} của đơn vị lấy theo số liệu của ${from}; dòng số liệu của ${from} trong kỳ bị từ chối (${where}: ${reasons}), nên các chỉ tiêu này không có số liệu. Hãy sửa dòng đó và chạy lại.`,
   noticeRejectedSipas: (where: string, reasons: string) => `Khảo sát SIPAS của đơn vị có dữ liệu bị từ chối và không được dùng (${where}): ${reasons}. Hãy sửa và chạy lại.`,
   noticeRejectedPar: (where: string, reasons: string) => `Kết quả chấm điểm Chỉ số CCHC của đơn vị có dữ liệu bị từ chối và không được dùng (${where}): ${reasons}. Hãy sửa và chạy lại.`,
   noticePublished: (blocks: string) => `Khối ${blocks} lấy theo điểm Cổng Dịch vụ công quốc gia công bố, không tính lại từ số liệu.`,
@@ -125,6 +127,7 @@ const vi = {
   summaryIncomplete: (count: number, names: string) => `${count} đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: ${names}.`,
   summaryNoFigures: (count: number, names: string) => `${count} đơn vị không có số liệu trong kỳ: ${names}.`,
   summaryRejectedCompanions: (count: number, units: string) => `Dữ liệu khảo sát SIPAS hoặc Chỉ số CCHC của ${count} đơn vị bị từ chối và không được dùng (${units}); xem tệp bi-tu-choi và ghi chú trên phiếu của từng đơn vị.`,
+  summaryInheritedRejected: (count: number, from: string) => `Trong đó ${count} đơn vị thiếu các chỉ tiêu lấy theo số liệu của ${from}, vì dòng số liệu của ${from} bị từ chối.`,
   summaryRejected: (count: number) => `${count} dòng số liệu bị từ chối và không được dùng (xem tệp bi-tu-choi trong bộ báo cáo); điểm của tỉnh chỉ cộng số liệu các dòng được dùng; các đơn vị liên quan được ghi chú trên phiếu.`,
   publishedNote: "công bố, không tính lại",
   portalNull: "Cổng không trả số liệu",
@@ -322,6 +325,8 @@ const en: Labels = {
   noticeNoDossiers: "The unit had no dossiers in the period: its score holds only the items that do not depend on dossiers (publication, services offered…); it is not graded or ranked this period.",
   noticeNoFigures: "No figures for this unit in the period: not scored, graded or ranked.",
   noticeRejected: (where: string, reasons: string) => `A row of this unit's figures was rejected and not used (${where}): ${reasons}. Correct it and run again.`,
+  noticeInheritedRejected: (items: string, from: string, where: string, reasons: string) =>
+    `Items ${items} are taken from ${from}'s figures; ${from}'s row for the period was rejected (${where}: ${reasons}), so these items have no figures. Correct that row and run again.`,
   noticeRejectedSipas: (where: string, reasons: string) => `This unit's SIPAS survey data was rejected and not used (${where}): ${reasons}. Correct it and run again.`,
   noticeRejectedPar: (where: string, reasons: string) => `This unit's PAR Index assessment data was rejected and not used (${where}): ${reasons}. Correct it and run again.`,
   noticePublished: (blocks: string) => `${blocks}: the block's score as the national portal published it, not recomputed from counts.`,
@@ -336,6 +341,7 @@ const en: Labels = {
   summaryIncomplete: (count: number, names: string) => `${countOf(count, "unit")} with incomplete figures, not graded or ranked: ${names}.`,
   summaryNoFigures: (count: number, names: string) => `${countOf(count, "unit")} without figures in the period: ${names}.`,
   summaryRejectedCompanions: (count: number, units: string) => `SIPAS survey or PAR Index data of ${countOf(count, "unit")} was rejected and not used (${units}); see the bi-tu-choi file and each unit's card.`,
+  summaryInheritedRejected: (count: number, from: string) => `Of these, ${countOf(count, "unit")} lack items taken from ${from}'s figures, because ${from}'s row was rejected.`,
   summaryRejected: (count: number) => `${count === 1 ? "1 row of figures was" : `${count} rows of figures were`} rejected and not used (see the bi-tu-choi file in the pack); the province's score adds only the rows used; the units concerned are noted on their cards.`,
   publishedNote: "published, not recomputed",
   portalNull: "no counts from the portal",

@@ -102,6 +102,52 @@ describe("a province whose own figures are incomplete", () => {
   });
 });
 
+describe("a parent whose row was rejected", () => {
+  // The communes take 1.1–1.3 from the province's row; March's province row was rejected (--skip-invalid).
+  const inherited = ["PUBLISH_ON_TIME", "PUBLIC_UPDATE_ON_TIME", "PUBLIC_CONTENT_FULL"];
+  const file = smallPackFile();
+  const withoutInherited = (items: Record<string, readonly [number, number]>) => Object.fromEntries(Object.entries(items).filter(([code]) => !inherited.includes(code)));
+  const figures = [
+    ...file.figures.map((row) => (row.unit.startsWith("C") ? { ...row, items: withoutInherited(row.items as Record<string, [number, number]>) } : row)),
+    { unit: "P", period: "2026-02", items: Object.fromEntries(inherited.map((code) => [code, [9, 10] as [number, number]])) },
+  ];
+  const rejectedRows = [{ unit: "P", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 2", reasons: ["tử số (70) lớn hơn mẫu số (59)."] }];
+  const pack = buildPackView(datasetOf({ ...file, figures }), { ...options, rejectedRows });
+
+  it("names the parent's rejected row as the cause on each commune's card", async () => {
+    const card = pack.scorecards.find((view) => view.unitId === "C2")!;
+    const texts = card.notices.map((notice) => notice.text);
+    expect(texts[0]).toMatch(/^Số liệu chưa đủ: thiếu 3 chỉ tiêu/);
+    expect(texts[1]).toBe(
+      "Chỉ tiêu 1.1 Công bố TTHC đúng hạn; 1.2 Công khai TTHC trên CSDL quốc gia đúng hạn; 1.3 Công khai đầy đủ nội dung TTHC của đơn vị lấy theo số liệu của Tỉnh Thử Nghiệm; dòng số liệu của Tỉnh Thử Nghiệm trong kỳ bị từ chối (so-lieu.xlsx › Số liệu › dòng 2: tử số (70) lớn hơn mẫu số (59)), nên các chỉ tiêu này không có số liệu. Hãy sửa dòng đó và chạy lại.",
+    );
+    expect(await pdfText(await renderUnitScorecard(card))).toContain("lấy theo số liệu của Tỉnh Thử Nghiệm");
+    // A department does not take these items from the province: no such notice.
+    expect(pack.scorecards.find((view) => view.unitId === "D1")!.notices.map((notice) => notice.text).join(" ")).not.toContain("lấy theo số liệu");
+  });
+
+  it("says in the summary how many units lack items because of it", () => {
+    const texts = pack.summaries[0]!.notices.map((notice) => notice.text);
+    expect(texts).toContain("Trong đó 2 đơn vị thiếu các chỉ tiêu lấy theo số liệu của Tỉnh Thử Nghiệm, vì dòng số liệu của Tỉnh Thử Nghiệm bị từ chối.");
+  });
+
+  it("groups the unranked units by reason in the assessment, naming a long group's first few only", () => {
+    expect(pack.summaries[0]!.assessment.join(" ")).toContain(
+      "3 đơn vị chưa được xếp hạng: chưa đủ số liệu các chỉ tiêu (2 đơn vị: Phường Đông Hải, Xã An Bình); chưa có số liệu trong kỳ (1 đơn vị: Xã Tân Lập).",
+    );
+    // Units below 80 split by level, a level with none left out.
+    expect(pack.summaries[0]!.assessment.join(" ")).toContain("đạt dưới 80 điểm (1 sở, ban, ngành).");
+    const extra = Array.from({ length: 9 }, (_, index) => ({ id: `X${index}`, name: `Xã Thêm ${index + 1}`, level: "commune" as const, parent: "P" }));
+    const many = buildPackView(datasetOf({ ...file, units: [...file.units, ...extra], figures }), { ...options, rejectedRows, language: "en" });
+    expect(many.summaries[0]!.assessment.join(" ")).toMatch(/no figures for the period \(10 units: [^()]*, Xã Thêm 4 and 5 more, see the list of unranked units\)\./);
+  });
+
+  it("in February, with the province's row used, the communes are complete and no such notice appears", () => {
+    const february = buildPackView(datasetOf({ ...file, figures }), { ...options, period: "2026-02", rejectedRows });
+    expect(february.scorecards.find((view) => view.unitId === "C2")!.notices.map((notice) => notice.text).join(" ")).not.toContain("lấy theo số liệu");
+  });
+});
+
 describe("rejected rows, example questionnaires and the sign-off", () => {
   const rejectedRows = [{ unit: "C3", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 9", reasons: ["tử số (12) lớn hơn mẫu số (10)"] }];
   const signOff = { at: "2026-04-05T09:30:00+07:00", by: "Trần Thị Bình", checksum: "ef".repeat(32) };

@@ -30,6 +30,9 @@ export interface AssessmentInput {
 
 /** A block or item moves when its points change by at least this much (0.10 points). */
 const MOVE_HUNDREDTHS = 10;
+/** Unranked units named in the assessment: a reason's group in full up to this many, else the first few and a count. */
+const UNRANKED_NAMED = 8;
+const UNRANKED_SHOWN = 5;
 
 const phrases = {
   vi: {
@@ -50,11 +53,13 @@ const phrases = {
     block: (name: string) => `khối ${name}`,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
       `Trong ${ranked} đơn vị được xếp hạng, ${high} đơn vị đạt từ 90 điểm trở lên, ${middle} đơn vị đạt từ 80 đến dưới 90 điểm và ${low} đơn vị đạt dưới 80 điểm`,
-    lowSplit: (departments: number, communes: number) => ` (${departments} sở, ban, ngành và ${communes} đơn vị cấp xã)`,
+    lowSplit: (departments: number, communes: number) => ` (${[departments > 0 && `${departments} sở, ban, ngành`, communes > 0 && `${communes} đơn vị cấp xã`].filter(Boolean).join(" và ")})`,
     lowest: (name: string, total: string) => `Đơn vị có điểm thấp nhất là ${name} (${total} điểm)`,
     gains: (list: string) => `Các đơn vị tăng điểm nhiều nhất so với kỳ trước: ${list}`,
     losses: (list: string) => `giảm nhiều nhất: ${list}`,
     unranked: (count: number, list: string) => `${count} đơn vị chưa được xếp hạng: ${list}`,
+    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${count} đơn vị: ${names})`,
+    more: (count: number) => `và ${count} đơn vị khác, xem danh sách đơn vị chưa xếp hạng`,
     tasksBelow80:
       "Thủ trưởng các đơn vị đạt dưới 80 điểm rà soát các chỉ tiêu bị mất điểm trong phiếu đánh giá của đơn vị, làm rõ nguyên nhân và có giải pháp khắc phục ngay trong kỳ tới.",
     tasksItems: (list: string) => `Các đơn vị tập trung cải thiện các chỉ tiêu mất nhiều điểm nhất của toàn tỉnh: ${list}.`,
@@ -91,11 +96,13 @@ const phrases = {
     block: (name: string) => name,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
       `Of the ${ranked} ranked units, ${high} scored 90 or more, ${middle} from 80 to below 90 and ${low} below 80`,
-    lowSplit: (departments: number, communes: number) => ` (${departments} departments and ${communes} commune-level units)`,
+    lowSplit: (departments: number, communes: number) => ` (${[departments > 0 && countOf(departments, "department"), communes > 0 && countOf(communes, "commune-level unit")].filter(Boolean).join(" and ")})`,
     lowest: (name: string, total: string) => `The lowest score is ${name}'s (${total})`,
     gains: (list: string) => `The largest gains since the previous period: ${list}`,
     losses: (list: string) => `the largest falls: ${list}`,
     unranked: (count: number, list: string) => `${count === 1 ? "1 unit is" : `${count} units are`} not ranked: ${list}`,
+    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${count === 1 ? "1 unit" : `${count} units`}: ${names})`,
+    more: (count: number) => `and ${count} more, see the list of unranked units`,
     tasksBelow80: "Heads of the units below 80 review the items their scorecard shows as losing points, establish why, and correct them in the coming period.",
     tasksItems: (list: string) => `All units concentrate on the items that lose the province most points: ${list}.`,
     tasksNoFigures: "Units without figures for the period bring their dossiers up to date in the province's administrative-procedure system, so that they can be assessed and ranked.",
@@ -200,8 +207,17 @@ function unitsSentences(input: AssessmentInput): string[] {
   }
   const unranked = children.filter((score) => !score.standing.ranked);
   if (unranked.length > 0) {
-    const names = unranked.map((score) => `${score.unit.name} (${score.standing.ranked ? "" : labels.reason[score.standing.reason]})`);
-    sentences.push(`${p.unranked(unranked.length, names.join(", "))}.`);
+    // Grouped by reason, each group named in full only when short: the summary lists every unranked unit.
+    const groups = new Map<string, string[]>();
+    for (const score of unranked) {
+      const reason = score.standing.ranked ? "" : labels.reason[score.standing.reason];
+      groups.set(reason, [...(groups.get(reason) ?? []), score.unit.name]);
+    }
+    const list = [...groups].map(([reason, names]) => {
+      const named = names.length <= UNRANKED_NAMED ? names.join(", ") : `${names.slice(0, UNRANKED_SHOWN).join(", ")} ${p.more(names.length - UNRANKED_SHOWN)}`;
+      return p.unrankedGroup(reason, names.length, named);
+    });
+    sentences.push(`${p.unranked(unranked.length, list.join("; "))}.`);
   }
   return sentences;
 }

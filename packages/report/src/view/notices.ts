@@ -1,6 +1,7 @@
 import { describeEvidenceReason, evidenceFor, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { formatCount } from "./format.js";
+import { inheritedLoss } from "./inherited-loss.js";
 import { itemName } from "./item-name.js";
 import type { NoticeView, PackContext } from "./types.js";
 
@@ -73,6 +74,13 @@ export function unitNotices(context: PackContext, card: Scorecard, score: UnitSc
   }
   const completeness = completenessNotice(card.scheme, score, labels, language);
   if (completeness) notices.push(completeness);
+  // Items taken from a parent whose row was rejected: the cause is the parent's row, not this unit's.
+  const loss = inheritedLoss(card.scheme, dataset, score, context.rejectedRows);
+  if (loss) {
+    const items = shortList(loss.items.map((code) => itemLabel(card.scheme, code, language)), language);
+    const row = loss.rows[0]!;
+    notices.push({ level: "warning", text: labels.noticeInheritedRejected(items, loss.from.name, row.where, row.reasons.map((reason) => reason.replace(/[.。]\s*$/u, "")).join("; ")) });
+  }
   const published = publishedBlockNames(card.scheme, score, language);
   if (published.length > 0) notices.push({ level: "info", text: labels.noticePublished(published.join(", ")) });
   const example = exampleNotice(examples(dataset, score, companions), labels);
@@ -92,7 +100,16 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   }
   const named = (status: UnitScore["completeness"]["status"]) => children.filter((score) => score.completeness.status === status).map((score) => score.unit.name);
   const incomplete = named("incomplete");
-  if (incomplete.length > 0) notices.push({ level: "warning", text: labels.summaryIncomplete(incomplete.length, shortList(incomplete, language)) });
+  if (incomplete.length > 0) {
+    notices.push({ level: "warning", text: labels.summaryIncomplete(incomplete.length, shortList(incomplete, language)) });
+    // Say when units are incomplete because a parent's row was rejected, per parent.
+    const byParent = new Map<string, number>();
+    for (const score of children) {
+      const loss = inheritedLoss(card.scheme, dataset, score, context.rejectedRows);
+      if (loss) byParent.set(loss.from.name, (byParent.get(loss.from.name) ?? 0) + 1);
+    }
+    for (const [from, count] of byParent) notices.push({ level: "warning", text: labels.summaryInheritedRejected(count, from) });
+  }
   const empty = named("no_figures");
   if (empty.length > 0) notices.push({ level: "warning", text: labels.summaryNoFigures(empty.length, shortList(empty, language)) });
   const rejected = (context.rejectedRows ?? []).filter((row) => row.kind === undefined || row.kind === "figures").length;
