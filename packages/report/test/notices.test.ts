@@ -106,9 +106,9 @@ describe("a parent whose row was rejected", () => {
   // The communes take 1.1–1.3 from the province's row; March's province row was rejected (--skip-invalid).
   const inherited = ["PUBLISH_ON_TIME", "PUBLIC_UPDATE_ON_TIME", "PUBLIC_CONTENT_FULL"];
   const file = smallPackFile();
-  const withoutInherited = (items: Record<string, readonly [number, number]>) => Object.fromEntries(Object.entries(items).filter(([code]) => !inherited.includes(code)));
+  const withoutInherited = (items: object) => Object.fromEntries(Object.entries(items).filter(([code]) => !inherited.includes(code))) as Record<string, [number, number]>;
   const figures = [
-    ...file.figures.map((row) => (row.unit.startsWith("C") ? { ...row, items: withoutInherited(row.items as Record<string, [number, number]>) } : row)),
+    ...file.figures.map((row) => (row.unit.startsWith("C") ? { ...row, items: withoutInherited(row.items) } : row)),
     { unit: "P", period: "2026-02", items: Object.fromEntries(inherited.map((code) => [code, [9, 10] as [number, number]])) },
   ];
   const rejectedRows = [{ unit: "P", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 2", reasons: ["tử số (70) lớn hơn mẫu số (59)."] }];
@@ -124,6 +124,16 @@ describe("a parent whose row was rejected", () => {
     expect(await pdfText(await renderUnitScorecard(card))).toContain("lấy theo số liệu của Tỉnh Thử Nghiệm");
     // A department does not take these items from the province: no such notice.
     expect(pack.scorecards.find((view) => view.unitId === "D1")!.notices.map((notice) => notice.text).join(" ")).not.toContain("lấy theo số liệu");
+  });
+
+  it("draws the partial total apart from the trend's line, and says what the hollow point means", async () => {
+    const card = pack.scorecards.find((view) => view.unitId === "C2")!;
+    const trend = card.trend.filter((point) => point.value !== null);
+    expect(trend.map((point) => [point.label, point.partial])).toEqual([["2/26", false], ["3/26", true]]);
+    expect(await pdfText(await renderUnitScorecard(card))).toContain("tổng điểm chưa đủ số liệu (chỉ cộng một phần)");
+    const complete = pack.scorecards.find((view) => view.unitId === "D1")!;
+    expect(complete.trend.some((point) => point.partial)).toBe(false);
+    expect(await pdfText(await renderUnitScorecard(complete))).not.toContain("tổng điểm chưa đủ số liệu");
   });
 
   it("says in the summary how many units lack items because of it", () => {

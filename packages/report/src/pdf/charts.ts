@@ -31,10 +31,11 @@ export function blockBarsChart(pdf: Pdf, blocks: readonly BlockBarView[], x: num
 }
 
 /**
- * The total over recent periods as a line with labelled axes; a period without data breaks the line.
- * The last value is written above or below its point, whichever side the line leaves free.
+ * The total over recent periods as a line with labelled axes; a period without data breaks the line, and
+ * a partial total is a hollow point, explained by `partialLabel` above the plot. The last value is
+ * written above or below its point, whichever side the line leaves free.
  */
-export function trendChart(pdf: Pdf, points: readonly TrendPointView[], x: number, y: number, width: number, height: number): void {
+export function trendChart(pdf: Pdf, points: readonly TrendPointView[], x: number, y: number, width: number, height: number, partialLabel?: string): void {
   const left = 20;
   const right = 8;
   const bottom = 14;
@@ -52,9 +53,10 @@ export function trendChart(pdf: Pdf, points: readonly TrendPointView[], x: numbe
     pdf.text(String(tick), x, py(tick) - 4, left - 3, { size: 7, align: "right", color: "#444444" });
   }
   pdf.line(x + left, y + top + innerHeight, x + width - right, y + top + innerHeight, 0.6, "#333333");
+  // The line joins complete totals only: a partial total (part of the figures) is a hollow point on its own.
   let open = false;
   points.forEach((point, index) => {
-    if (point.value === null) {
+    if (point.value === null || point.partial) {
       open = false;
       return;
     }
@@ -64,8 +66,14 @@ export function trendChart(pdf: Pdf, points: readonly TrendPointView[], x: numbe
   });
   doc.lineWidth(1.4).strokeColor(COLORS.primary).stroke();
   points.forEach((point, index) => {
-    if (point.value !== null) doc.circle(px(index), py(point.value), 1.8).fill(COLORS.primary);
+    if (point.value === null) return;
+    if (point.partial) doc.lineWidth(0.9).circle(px(index), py(point.value), 2).fillAndStroke("#ffffff", COLORS.primary);
+    else doc.circle(px(index), py(point.value), 1.8).fill(COLORS.primary);
   });
+  if (partialLabel && points.some((point) => point.value !== null && point.partial)) {
+    doc.lineWidth(0.9).circle(x + left + 4, y + 3.5, 2).fillAndStroke("#ffffff", COLORS.primary);
+    pdf.text(partialLabel, x + left + 9, y, width - left - 60, { size: 6.5, color: "#444444" });
+  }
   const step = points.length > 7 ? 2 : 1;
   points.forEach((point, index) => {
     if ((points.length - 1 - index) % step !== 0) return;

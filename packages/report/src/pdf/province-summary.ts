@@ -77,7 +77,7 @@ export async function renderProvinceSummary(view: ProvinceSummaryView): Promise<
   pdf.text(labels.blocksChart, pdf.left, chartTop, leftWidth, { face: "bold", size: 10, color: COLORS.primary });
   blockBarsChart(pdf, view.blocks, pdf.left, chartTop + 15, leftWidth - 10, labels.legend, 8.5);
   pdf.text(labels.trendChartOf[context.periodKind], pdf.left + leftWidth, chartTop, pdf.width - leftWidth, { face: "bold", size: 10, color: COLORS.primary });
-  trendChart(pdf, view.trend, pdf.left + leftWidth, chartTop + 13, pdf.width - leftWidth, 92);
+  trendChart(pdf, view.trend, pdf.left + leftWidth, chartTop + 13, pdf.width - leftWidth, 92, labels.trendPartial);
   pdf.y = chartTop + chartHeight + 4;
 
   pdf.ensure(60);

@@ -168,7 +168,7 @@ export async function renderUnitScorecard(view: UnitScorecardView): Promise<Uint
   pdf.text(labels.blocksChart, pdf.left, chartTop, leftWidth, H2);
   const barsHeight = blockBarsChart(pdf, view.blocks, pdf.left, chartTop + 15, leftWidth - 12, labels.legend, 8.5);
   pdf.text(labels.trendChartOf[context.periodKind], pdf.left + leftWidth, chartTop, pdf.width - leftWidth, H2);
-  trendChart(pdf, view.trend, pdf.left + leftWidth, chartTop + 13, pdf.width - leftWidth, 92);
+  trendChart(pdf, view.trend, pdf.left + leftWidth, chartTop + 13, pdf.width - leftWidth, 92, labels.trendPartial);
   pdf.y = chartTop + Math.max(15 + barsHeight, 13 + 92) + 4;
 
   drawTable(

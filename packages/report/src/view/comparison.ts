@@ -33,8 +33,8 @@ export function refusedFigures(rows: readonly { readonly unit: string; readonly 
   };
 }
 
-/** Complete for a comparison: every item reported, dossiers in the period, and no input row refused. */
-function isComplete(score: UnitScore, refused: RefusedFigures | undefined): boolean {
+/** Complete for a comparison (and a trend's line): every item reported, dossiers in the period, and no input row refused. */
+export function isComplete(score: UnitScore, refused: RefusedFigures | undefined): boolean {
   return score.total !== null && score.completeness.status === "complete" && !refused?.has(score.unit.id, score.period);
 }
 

@@ -75,6 +75,8 @@ export interface BlockBarView {
 export interface TrendPointView {
   readonly label: string;
   readonly value: number | null;
+  /** The total adds only part of the figures (items missing, no dossiers, rows rejected): drawn apart, not joined to the line. */
+  readonly partial: boolean;
   /** The value as printed ("87,28"). */
   readonly text: string;
 }

@@ -12,7 +12,7 @@ import {
   type UnitScore,
 } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
-import { compareWithPrevious, type RefusedFigures } from "./comparison.js";
+import { compareWithPrevious, isComplete, type RefusedFigures } from "./comparison.js";
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
 import { displayId, itemName } from "./item-name.js";
@@ -88,11 +88,13 @@ export function unitKind(name: string, level: UnitScore["unit"]["level"], labels
   return kind ? kind[1] : labels.levelNames.commune;
 }
 
-/** The unit's total in each trend period (`null` where it had no data). */
+/** The unit's total in each trend period (`null` where it had no data), marked where it is partial. */
 export function trendPoints(unitId: string, history: History, language: Language): TrendPointView[] {
   return history.trend.map((card) => {
-    const total = card.unit(unitId)?.total ?? null;
+    const score = card.unit(unitId);
+    const total = score?.total ?? null;
     return {
+      partial: score !== undefined && total !== null && !isComplete(score, history.refused),
       // Short axis labels: "10/26" for months, "Q3/26" for quarters, "2026" for years.
       label: card.period.kind === "year" ? String(card.period.year) : `${card.period.kind === "quarter" ? "Q" : ""}${card.period.index}/${String(card.period.year).slice(2)}`,
       value: total?.toNumber() ?? null,
