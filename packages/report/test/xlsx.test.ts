@@ -122,6 +122,33 @@ describe("the pack workbook", () => {
     expect((await readBack(Buffer.from(await workbookBytes(view.workbook)))).worksheets).toHaveLength(10);
   });
 
+  it("draws a partial total of the province's trend as a grey point of its own series, off the line", async () => {
+    const file = smallPackFile();
+    // The province reports its own rows: every item in February, one in March — March's total is partial.
+    const everyItem = Object.fromEntries(getScheme().items.map((item) => [item.code, [9, 10] as [number, number]]));
+    const own = {
+      ...file,
+      parentCounts: "own" as const,
+      figures: [...file.figures, { unit: "P", period: "2026-02", items: everyItem }, { unit: "P", period: "2026-03", items: { PETITION_CLASSIFICATION: [3, 3] as [number, number] } }],
+    };
+    const partial = buildPackView(datasetOf(own), options).workbook;
+    const zip = await JSZip.loadAsync(workbookBytes(partial));
+    const trend = await zip.file("xl/charts/chart2.xml")!.async("string");
+    expect(trend.match(/<c:ser>/g)).toHaveLength(2);
+    expect(trend).toContain("<c:f>'Biểu đồ'!$G$4:$G$5</c:f>");
+    expect(trend).toContain('<a:srgbClr val="8C8C8C"/>');
+    const sheet = (await readBack(Buffer.from(workbookBytes(partial)))).getWorksheet("Biểu đồ")!;
+    expect([3, 4, 5].map((row) => [5, 6, 7].map((column) => sheet.getCell(row, column).value))).toEqual([
+      ["Kỳ", "Tổng điểm", "Tổng điểm chưa đủ số liệu"],
+      ["2/26", partial.charts.trend[0]!.value, null],
+      ["3/26", null, partial.charts.trend[1]!.value],
+    ]);
+    // Complete totals only: one series.
+    const whole = { ...own, figures: [...file.figures, { unit: "P", period: "2026-02", items: everyItem }, { unit: "P", period: "2026-03", items: everyItem }] };
+    const complete = await (await JSZip.loadAsync(workbookBytes(buildPackView(datasetOf(whole), options).workbook))).file("xl/charts/chart2.xml")!.async("string");
+    expect(complete.match(/<c:ser>/g)).toHaveLength(1);
+  });
+
   it("is byte-identical for the same input, charts included", async () => {
     const first = await workbookBytes(view.workbook);
     await new Promise((resolve) => setTimeout(resolve, 1100));

@@ -296,7 +296,8 @@ export interface WorkbookChartsView {
   /** The province's six blocks against their maxima. */
   readonly blocks: readonly { readonly label: string; readonly points: number | null; readonly max: number }[];
   /** The province's total over recent periods, oldest first. */
-  readonly trend: readonly { readonly label: string; readonly value: number | null }[];
+  /** `partial`: the total adds only part of the figures (drawn apart from the line). */
+  readonly trend: readonly { readonly label: string; readonly value: number | null; readonly partial: boolean }[];
 }
 
 /** A plain sheet of the workbook: a header row, then rows of texts and numbers (notes, evidence, reconciliation). */

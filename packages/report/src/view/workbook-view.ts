@@ -68,7 +68,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
     charts: {
       provinceName: province?.unit.name ?? "",
       blocks: province ? blockBars(scheme, province, language).map((bar) => ({ label: bar.label, points: bar.points, max: bar.max })) : [],
-      trend: province ? trendPoints(province.unit.id, history, language).map((point) => ({ label: point.label, value: point.value })) : [],
+      trend: province ? trendPoints(province.unit.id, history, language).map((point) => ({ label: point.label, value: point.value, partial: point.partial })) : [],
     },
     rankings,
     itemColumns: scheme.items.map((item) => ({ id: displayId(item.id), group: String(item.group), code: item.code, name: item.name[language], max: item.maxPoints.toNumber(), thresholdPercent: Number(item.thresholdPercent) })),

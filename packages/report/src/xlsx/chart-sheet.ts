@@ -14,10 +14,11 @@ const TREND_TOP = 3;
 export function chartSheet(workbook: Workbook, view: WorkbookView, print: PrintTexts): Worksheet {
   const labels = labelsFor(view.context.language);
   const sheet = workbook.addSheet(labels.sheetCharts);
-  [28, 10, 10, 3, 10, 10].forEach((width, index) => sheet.setColumn(index + 1, { width }));
+  [28, 10, 10, 3, 10, 10, 14].forEach((width, index) => sheet.setColumn(index + 1, { width }));
   addRows(sheet, [[view.title], []]);
   sheet.styleCell(1, 1, { font: { bold: true, size: 12 } });
-  addRows(sheet, [[labels.colBlock, labels.seriesPoints, labels.seriesMax, null, labels.colPeriod, labels.seriesTotal]]);
+  const partial = view.charts.trend.some((point) => point.partial && point.value !== null);
+  addRows(sheet, [[labels.colBlock, labels.seriesPoints, labels.seriesMax, null, labels.colPeriod, labels.seriesTotal, ...(partial ? [labels.seriesPartial] : [])]]);
   const points = { numFmt: "0.00" };
   view.charts.blocks.forEach((block, index) => {
     const row = BLOCKS_TOP + 1 + index;
@@ -28,10 +29,11 @@ export function chartSheet(workbook: Workbook, view: WorkbookView, print: PrintT
   view.charts.trend.forEach((point, index) => {
     const row = TREND_TOP + 1 + index;
     sheet.setCell(row, 5, safeValue(point.label));
-    sheet.setCell(row, 6, point.value, points);
+    // A partial total goes to its own column: the chart draws it as a grey point of its own series, off the line.
+    sheet.setCell(row, point.partial ? 7 : 6, point.value, points);
   });
   styleHeader(sheet, BLOCKS_TOP, 3);
-  for (const column of [5, 6]) sheet.styleCell(BLOCKS_TOP, column, HEADER_STYLE);
+  for (const column of partial ? [5, 6, 7] : [5, 6]) sheet.styleCell(BLOCKS_TOP, column, HEADER_STYLE);
   printSetup(sheet, 2, print);
   return sheet;
 }
@@ -64,7 +66,12 @@ export function chartSpecs(view: WorkbookView): ChartSpec[] {
       kind: "line",
       title: labels.chartTrend(provinceName),
       categories: { ref: range(sheet, "E", TREND_TOP + 1, last), values: trend.map((point) => point.label) },
-      series: [{ name: labels.seriesTotal, ref: range(sheet, "F", TREND_TOP + 1, last), values: trend.map((point) => point.value), color: "1F4E79" }],
+      series: [
+        { name: labels.seriesTotal, ref: range(sheet, "F", TREND_TOP + 1, last), values: trend.map((point) => (point.partial ? null : point.value)), color: "1F4E79" },
+        ...(trend.some((point) => point.partial && point.value !== null)
+          ? [{ name: labels.seriesPartial, ref: range(sheet, "G", TREND_TOP + 1, last), values: trend.map((point) => (point.partial ? point.value : null)), color: "8C8C8C" }]
+          : []),
+      ],
       anchor: { from: [7, 19], to: [16, 37] },
     });
   }
