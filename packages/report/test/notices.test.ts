@@ -170,6 +170,11 @@ describe("rejected rows, example questionnaires and the sign-off", () => {
       "Không có số liệu của đơn vị trong kỳ này: không tính điểm, không xếp loại, xếp hạng.",
     ]);
     expect(card.findings[0]).toBe("so-lieu.xlsx › Số liệu › dòng 9: tử số (12) lớn hơn mẫu số (10)");
+    // Not ranked because its row was rejected — not "no figures" — on the card, in the summary and the workbook.
+    expect(card.rankDetail).toBe("dòng số liệu bị từ chối (xem tệp bi-tu-choi)");
+    expect(pack.summaries[0]!.unranked.find((entry) => entry.name === "Xã Tân Lập")!.detail).toBe("dòng số liệu bị từ chối (xem tệp bi-tu-choi)");
+    expect(pack.workbook.rankings.flatMap((ranking) => ranking.rows).find((row) => row.id === "C3")!.reason).toContain("dòng số liệu bị từ chối");
+    expect(pack.summaries[0]!.assessment.join(" ")).toContain("dòng số liệu bị từ chối (xem tệp bi-tu-choi) (1 đơn vị: Xã Tân Lập)");
     const text = await pdfText(await renderUnitScorecard(card));
     expect(text).toContain("Dòng số liệu của đơn vị bị từ chối");
     expect(text).not.toContain("Không phát hiện vấn đề về số liệu");

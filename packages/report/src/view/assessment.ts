@@ -5,7 +5,7 @@ import { labelsFor } from "../labels.js";
 import { comparableChanges, compareWithPrevious, type RefusedFigures } from "./comparison.js";
 import { formatChange, formatPoints } from "./format.js";
 import { itemName } from "./item-name.js";
-import { isPartialBlock } from "./unit-view.js";
+import { isPartialBlock, unrankedReason } from "./unit-view.js";
 
 /** What the written texts are made from: the period's and the previous period's scores. */
 export interface AssessmentInput {
@@ -210,7 +210,7 @@ function unitsSentences(input: AssessmentInput): string[] {
     // Grouped by reason, each group named in full only when short: the summary lists every unranked unit.
     const groups = new Map<string, string[]>();
     for (const score of unranked) {
-      const reason = score.standing.ranked ? "" : labels.reason[score.standing.reason];
+      const reason = unrankedReason(score, labels, input.refused);
       groups.set(reason, [...(groups.get(reason) ?? []), score.unit.name]);
     }
     const list = [...groups].map(([reason, names]) => {

@@ -7,7 +7,7 @@ import { formatPoints } from "./format.js";
 import { summaryNotices } from "./notices.js";
 import type { ProvinceProfile } from "../profile/profile.js";
 import type { LevelRankingView, PackContext, ProvinceSummaryView, RankingRowView, UnitListEntryView } from "./types.js";
-import { bandOf, blockBars, changeTexts, positionText, toneOf, trendPoints, unitKind, type History } from "./unit-view.js";
+import { bandOf, blockBars, changeTexts, positionText, toneOf, trendPoints, unitKind, unrankedReason, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
@@ -122,7 +122,7 @@ export function provinceSummaryView(
     below80: ranked.filter(below(80 * hundredths)).map((score) => entry(score, rankRef(score))),
     between80and90: ranked.filter((score) => !below(80 * hundredths)(score) && below(90 * hundredths)(score)).map((score) => entry(score, rankRef(score))),
     movers,
-    unranked: children.filter((score) => !score.standing.ranked).map((score) => entry(score, score.standing.ranked ? "" : labels.reason[score.standing.reason])),
+    unranked: children.filter((score) => !score.standing.ranked).map((score) => entry(score, unrankedReason(score, labels, history.refused))),
     ...(companions
       ? (({ sipas, par }) => ({ sipasRankings: sipas, parRankings: par }))(companionRankings(companions.dataset, companions.scores, province.unit.id, language))
       : { sipasRankings: [], parRankings: [] }),

@@ -108,8 +108,14 @@ export function positionText(position: number, tied: boolean): string {
   return `${position}${tied ? " (=)" : ""}`;
 }
 
-export function rankTexts(score: UnitScore, labels: Labels): { rank: string; detail: string } {
-  if (!score.standing.ranked) return { rank: labels.unranked, detail: labels.reason[score.standing.reason] };
+/** Why a unit is not ranked, as printed: a rejected input row of its own comes first, else the core's reason. */
+export function unrankedReason(score: UnitScore, labels: Labels, refused: RefusedFigures | undefined): string {
+  if (score.standing.ranked) return "";
+  return refused?.has(score.unit.id, score.period) ? labels.reasonRejected : labels.reason[score.standing.reason];
+}
+
+export function rankTexts(score: UnitScore, labels: Labels, refused?: RefusedFigures): { rank: string; detail: string } {
+  if (!score.standing.ranked) return { rank: labels.unranked, detail: unrankedReason(score, labels, refused) };
   const { position, of, tied } = score.standing;
   return { rank: `${position}/${of}${tied ? " (=)" : ""}`, detail: labels.rankWithin(labels.levels[score.unit.level]) };
 }
@@ -214,7 +220,7 @@ export function unitScorecardView(
 ): UnitScorecardView {
   const { language } = context;
   const labels = labelsFor(language);
-  const rank = rankTexts(score, labels);
+  const rank = rankTexts(score, labels, history.refused);
   const change = changeTexts(score, history, language);
   const previous = change.comparable ? history.previous?.unit(score.unit.id) : undefined;
   const rejectedKind = (kind: "sipas" | "par") => (context.rejectedRows ?? []).some((row) => row.unit === score.unit.id && row.kind === kind);

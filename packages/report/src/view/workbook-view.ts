@@ -4,7 +4,7 @@ import { unitsOfLevel } from "./summary-view.js";
 import { compareWithPrevious, type Comparison } from "./comparison.js";
 import { itemLabel, summaryNotices, unitNotices } from "./notices.js";
 import type { PackContext, WorkbookInputRow, WorkbookTable, WorkbookView } from "./types.js";
-import { bandOf, blockBars, displayId, trendPoints, unitKind, type History } from "./unit-view.js";
+import { bandOf, blockBars, displayId, trendPoints, unitKind, unrankedReason, type History } from "./unit-view.js";
 
 const RANKED_LEVELS: readonly UnitLevel[] = ["department", "commune"];
 
@@ -30,7 +30,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
           band: bandOf(score)?.label[language] ?? "",
           change: comparison.comparable ? comparison.change.toNumber() : null,
           rankChange: moved,
-          reason: [score.standing.ranked ? "" : labels.reason[score.standing.reason], comparisonNote(comparison, score.standing.ranked, labels)].filter(Boolean).join("; "),
+          reason: [unrankedReason(score, labels, history.refused), comparisonNote(comparison, score.standing.ranked, labels)].filter(Boolean).join("; "),
         };
       }),
     ),
