@@ -137,3 +137,18 @@ describe("the province summary PDF", () => {
     }
   });
 });
+
+describe("the summary's signature", () => {
+  // Lists of different lengths before the tasks move the page break around the end of the report.
+  it("never stands alone on a page: the last paragraph of the body goes over with it", async () => {
+    const file = smallPackFile();
+    for (let extra = 0; extra <= 24; extra += 2) {
+      const units = [...file.units, ...Array.from({ length: extra }, (_, index) => ({ id: `X${index}`, name: `Xã Thêm ${index + 1}`, level: "commune" as const, parent: "P" }))];
+      const summary = buildPackView(datasetOf({ ...file, units }), options).summaries[0]!;
+      const pages = (await pdfPages(await renderProvinceSummary(summary))).map((page) => page.replace(/\s+/g, " "));
+      const signed = pages.find((page) => page.includes("Nơi nhận:"))!;
+      const lastWords = summary.tasks.at(-1)!.split(/\s+/).slice(0, 6).join(" ");
+      expect(signed, `${extra} extra units`).toContain(lastWords);
+    }
+  });
+});

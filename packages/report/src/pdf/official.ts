@@ -54,6 +54,17 @@ export function titleBlock(pdf: Pdf, kind: string, subject: string, size: number
   pdf.y += 12;
 }
 
+/** The height of {@link signatureBlock}: a page break before the body's last paragraph can keep them together. */
+export function signatureBlockHeight(pdf: Pdf, context: PackContext, recipients: readonly string[], size: number): number {
+  const labels = labelsFor(context.language);
+  const leftWidth = pdf.width * 0.45;
+  const rightWidth = pdf.width - leftWidth;
+  const lines = recipientLines(recipients);
+  const leftHeight = pdf.measure(labels.recipients, leftWidth, { face: "boldItalic", size: size - 1 }) + lines.reduce((sum, line) => sum + pdf.measure(line, leftWidth, { size: size - 2 }), 0);
+  const signHeight = 3 * pdf.measure("X", rightWidth, { face: "bold", size }) + 64;
+  return Math.max(leftHeight, signHeight) + 6;
+}
+
 /**
  * Recipients ("Nơi nhận:", bold italic) on the left and the signature block on the right: authority
  * ("KT. GIÁM ĐỐC"), title, room to sign, name — kept together on one page.
@@ -65,9 +76,7 @@ export function signatureBlock(pdf: Pdf, context: PackContext, recipients: reado
   const rightX = pdf.left + leftWidth;
   const rightWidth = pdf.width - leftWidth;
   const lines = recipientLines(recipients);
-  const leftHeight = pdf.measure(labels.recipients, leftWidth, { face: "boldItalic", size: size - 1 }) + lines.reduce((sum, line) => sum + pdf.measure(line, leftWidth, { size: size - 2 }), 0);
-  const signHeight = 3 * pdf.measure("X", rightWidth, { face: "bold", size }) + 64;
-  pdf.ensure(Math.max(leftHeight, signHeight) + 6);
+  pdf.ensure(signatureBlockHeight(pdf, context, recipients, size));
   const top = pdf.y + 6;
   let left = top;
   left += pdf.text(labels.recipients, pdf.left, left, leftWidth, { face: "boldItalic", size: size - 1 });

@@ -2,7 +2,7 @@ import { labelsFor } from "../labels.js";
 import type { ProvinceSummaryView, UnitListEntryView } from "../view/types.js";
 import { blockBarsChart, TONE_COLORS, trendChart } from "./charts.js";
 import { drawTable, Pdf, type Heading } from "./draw.js";
-import { footers, noticeBoxes, officialHeader, provisionalBand, signatureBlock, titleBlock } from "./official.js";
+import { footers, noticeBoxes, officialHeader, provisionalBand, signatureBlock, signatureBlockHeight, titleBlock } from "./official.js";
 import { COLORS } from "./theme.js";
 
 /** Decree 30 margins: 20–25 mm top and bottom, 30–35 mm left, 15–20 mm right. */
@@ -90,7 +90,12 @@ export async function renderProvinceSummary(view: ProvinceSummaryView): Promise<
   pdf.ensure(60);
   pdf.y += 10;
   pdf.y += pdf.text(labels.sectionTasks, pdf.left, pdf.y, pdf.width, SECTION) + 4;
-  for (const paragraph of view.tasks) pdf.paragraph(paragraph, { size: BODY, align: "justify", indent: 20, lineGap: 1 }, 5);
+  const taskStyle = { size: BODY, align: "justify", indent: 20, lineGap: 1 } as const;
+  view.tasks.forEach((paragraph, index) => {
+    // The signature never stands alone on a page (Decree 30): the last paragraph goes over with it.
+    if (index === view.tasks.length - 1) pdf.ensure(pdf.measure(paragraph, pdf.width, taskStyle) + 5 + signatureBlockHeight(pdf, context, context.official.recipients.report, BODY));
+    pdf.paragraph(paragraph, taskStyle, 5);
+  });
   signatureBlock(pdf, context, context.official.recipients.report, BODY);
 
   pdf.newPage();
