@@ -19,6 +19,19 @@ describe("the Word documents", () => {
   const pack = buildPackView(datasetOf(smallPackFile()), options);
   const summary = pack.summaries[0]!;
 
+  it("keeps the body's last paragraph with the signature, in the report and the dispatch", async () => {
+    for (const [bytes, last] of [
+      [await renderProvinceSummaryDocx(summary), summary.tasks.at(-1)!],
+      [await renderDispatchDocx(summary), summary.dispatch.at(-1)!],
+    ] as const) {
+      const { xml } = await readDocx(bytes);
+      const paragraph = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => match[0]).find((fragment) => fragment.includes(last.slice(0, 30)))!;
+      expect(paragraph).toContain("<w:keepNext/>");
+      // What follows that paragraph is the signature table.
+      expect(xml.slice(xml.indexOf(paragraph) + paragraph.length).startsWith("<w:tbl>")).toBe(true);
+    }
+  });
+
   it("writes the summary as a Decree 30 report: header, number, title, assessment, tables, signature and recipients", async () => {
     const doc = await readDocx(await renderProvinceSummaryDocx(summary));
     const [header] = doc.tables;

@@ -77,6 +77,11 @@ export function bodyParagraph(text: string): Paragraph {
   return para(text, { align: AlignmentType.JUSTIFIED, indent: true, before: 6 });
 }
 
+/** The body's closing paragraphs, the last kept on the page of what follows (the signature never stands alone). */
+export function bodyParagraphs(texts: readonly string[]): Paragraph[] {
+  return texts.map((text, index) => (index === texts.length - 1 ? para(text, { align: AlignmentType.JUSTIFIED, indent: true, before: 6, keepNext: true }) : bodyParagraph(text)));
+}
+
 /** A short centred rule: an empty paragraph whose bottom border is shortened by its indents. */
 function rule(cellWidth: number, length: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - length) / 2));

@@ -2,7 +2,7 @@ import { AlignmentType, Paragraph } from "docx";
 import { labelsFor } from "../labels.js";
 import { recipientLines } from "../view/official.js";
 import type { ProvinceSummaryView } from "../view/types.js";
-import { bodyParagraph, mm, officialHeader, para, run, signatureBlock, twips, wordDocument } from "./blocks.js";
+import { bodyParagraphs, mm, officialHeader, para, run, signatureBlock, twips, wordDocument } from "./blocks.js";
 import { documentBytes } from "./bytes.js";
 
 /**
@@ -24,7 +24,7 @@ export async function renderDispatchDocx(view: ProvinceSummaryView): Promise<Uin
           new Paragraph({ children: [run(labels.dispatchTo)], indent: { left: mm(35) }, spacing: { before: twips(6) } }),
           ...recipientLines(to).map((line, index) => new Paragraph({ children: [run(line)], indent: { left: mm(55) }, spacing: { after: index === to.length - 1 ? twips(6) : 0 } })),
         ]),
-    ...view.dispatch.map(bodyParagraph),
+    ...bodyParagraphs(view.dispatch),
     signatureBlock(context, context.official.recipients.dispatch, recipientLines),
   ];
   return documentBytes(wordDocument(context, title, children), title, context.generatedAt);

@@ -2,7 +2,7 @@ import { AlignmentType, PageBreak, Paragraph } from "docx";
 import { labelsFor } from "../labels.js";
 import { recipientLines } from "../view/official.js";
 import type { ProvinceSummaryView, UnitListEntryView } from "../view/types.js";
-import { bodyParagraph, dataTable, heading, notices, officialHeader, para, run, signatureBlock, titleBlock, wordDocument } from "./blocks.js";
+import { bodyParagraph, bodyParagraphs, dataTable, heading, notices, officialHeader, para, run, signatureBlock, titleBlock, wordDocument } from "./blocks.js";
 import { documentBytes } from "./bytes.js";
 
 function unitList(title: string, entries: readonly UnitListEntryView[], detail: string, labels: ReturnType<typeof labelsFor>) {
@@ -51,7 +51,7 @@ export async function renderProvinceSummaryDocx(view: ProvinceSummaryView): Prom
     ...unitList(`2. ${labels.attentionMovers}`, view.movers, labels.colChange, labels),
     ...unitList(`3. ${labels.attentionUnranked(view.unranked.length)}`, view.unranked, labels.colReason, labels),
     heading(labels.sectionTasks),
-    ...view.tasks.map(bodyParagraph),
+    ...bodyParagraphs(view.tasks),
     signatureBlock(context, context.official.recipients.report, recipientLines),
     new Paragraph({ children: [new PageBreak()] }),
     para([run(labels.annexTitle, { bold: true })], { align: AlignmentType.CENTER }),
