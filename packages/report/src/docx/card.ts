@@ -34,7 +34,7 @@ export async function renderUnitScorecardDocx(view: UnitScorecardView): Promise<
     heading(labels.blocksChart, 12.5),
     dataTable(
       [
-        { header: labels.blocksChart, width: 65 },
+        { header: labels.colBlock, width: 65 },
         { header: `${labels.colPoints} / ${labels.colMax}`, width: 35, align: "right" },
       ],
       view.blocks.map((block) => [block.label, block.text]),

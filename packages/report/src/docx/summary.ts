@@ -32,7 +32,7 @@ export async function renderProvinceSummaryDocx(view: ProvinceSummaryView): Prom
   const title = `${labels.summaryTitle} — ${view.provinceName} — ${context.periodLabel}`;
   const blocks = dataTable(
     [
-      { header: labels.blocksChart, width: 60 },
+      { header: labels.colBlock, width: 60 },
       { header: `${labels.colPoints} / ${labels.colMax}`, width: 40, align: "right" },
     ],
     view.blocks.map((block) => [block.note ? `${block.label} (${block.note})` : block.label, block.text]),
