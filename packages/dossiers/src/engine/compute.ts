@@ -90,9 +90,27 @@ async function createSetupTable(connection: DuckDBConnection, table: SetupTable)
 
 const asNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
+/**
+ * A small result as row objects, 64-bit integers as numbers (counts are far below 2^53), read from the
+ * vectors chunk by chunk: the library's row objects convert every value through a generic converter and
+ * made reading the counts of a national year (40,000 rows of 21 counts) cost more than computing them.
+ */
 async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection.runAndReadAll(sql);
-  return reader.getRowObjectsJS() as Record<string, unknown>[];
+  const result = await connection.run(sql);
+  const names = result.columnNames();
+  const out: Record<string, unknown>[] = [];
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const first = out.length;
+    for (let index = 0; index < chunk.rowCount; index += 1) out.push({});
+    names.forEach((name, column) => {
+      const vector = chunk.getColumnVector(column);
+      for (let index = 0; index < chunk.rowCount; index += 1) {
+        const value = vector.getItem(index);
+        out[first + index]![name] = typeof value === "bigint" ? Number(value) : value;
+      }
+    });
+  }
+  return out;
 }
 
 /** Local minutes since 1970 of `YYYY-MM-DDTHH:MM[:SS]` (or a date: its start). */
@@ -138,10 +156,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     await connection.run("SET preserve_insertion_order = false");
 
     // The calendar covers the data's years (and two after, for due dates), within 1990–2150.
-    const [span] = await rows(
-      connection,
-      `SELECT MIN(d) AS lo, MAX(d) AS hi FROM (SELECT received_day AS d FROM chiso_dossiers_in UNION ALL SELECT changed_day FROM chiso_events_in UNION ALL SELECT due_day FROM chiso_dossiers_in UNION ALL SELECT received_day FROM chiso_feedback_in) x WHERE d BETWEEN ${dayNumberOfIso("1990-01-01")} AND ${dayNumberOfIso("2150-12-31")}`,
-    );
+    const span = await daySpan(connection, loaded);
     const yearOf = (day: number | null, fallback: number) => (day === null ? fallback : Number(new Date(day * 86_400_000).toISOString().slice(0, 4)));
     const periodYears = months.map((month) => Number(month.slice(0, 4)));
     const fromYear = Math.min(yearOf(asNumber(span?.lo), periodYears[0]!), periodYears[0]!) - 1;
@@ -173,10 +188,10 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     }
 
     step("count");
-    const counts = (await rows(connection, UNIT_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as CountRow);
-    const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)).map((row) => mapNumbers(row) as unknown as FeedbackCountRow) : null;
+    const counts = (await rows(connection, UNIT_COUNTS_SQL)) as unknown as CountRow[];
+    const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)) as unknown as FeedbackCountRow[] : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
-    const rejected = (await rows(connection, REJECTED_UNITS_SQL)).map((row) => mapNumbers(row) as unknown as RejectedRow);
+    const rejected = (await rows(connection, REJECTED_UNITS_SQL)) as unknown as RejectedRow[];
     const problemLimit = options.problemLimit ?? 1000;
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
@@ -197,7 +212,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
 
     step("evidence");
     const evidenceRows = await readEvidence(connection, options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT);
-    const procedures = (await rows(connection, "SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in")).map((row) => mapNumbers(row) as unknown as ProcedureRow);
+    const procedures = (await rows(connection, "SELECT row_no, procedure_id, procedure_name FROM chiso_procedures_in")) as unknown as ProcedureRow[];
 
     const present = loaded.get("dossiers")!.present;
     const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
@@ -212,6 +227,41 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+const SPAN_FIRST_DAY = dayNumberOfIso("1990-01-01");
+const SPAN_LAST_DAY = dayNumberOfIso("2150-12-31");
+/** The timestamp columns whose days the calendar must cover: file, loaded table, target. */
+const SPAN_COLUMNS: readonly (readonly [InputFile, string, string])[] = [
+  ["dossiers", "chiso_dossiers_in", "received"],
+  ["events", "chiso_events_in", "changed"],
+  ["dossiers", "chiso_dossiers_in", "due"],
+  ["feedback", "chiso_feedback_in", "received"],
+];
+
+/**
+ * The earliest and latest day within 1990–2150 of every timestamp of the input. A Parquet timestamp
+ * column's bounds come from the file's statistics; when they fall within those years they are the
+ * answer, else (an outlier, or text timestamps) the column's days are scanned, the outliers left out.
+ * Scanning every timestamp of a national year (47 million) cost more than a second of CPU.
+ */
+async function daySpan(connection: DuckDBConnection, loaded: ReadonlyMap<InputFile, LoadedFile>): Promise<{ lo: number | null; hi: number | null }> {
+  let lo: number | null = null;
+  let hi: number | null = null;
+  for (const [file, table, target] of SPAN_COLUMNS) {
+    const info = loaded.get(file);
+    const column = (file === "events" ? EVENT_COLUMNS : file === "feedback" ? FEEDBACK_COLUMNS : DOSSIER_COLUMNS).find((spec) => spec.target === target)!;
+    if (!info?.present.has(column.name)) continue;
+    const bounds = info.dayBounds.get(target);
+    let [found] = bounds ? await rows(connection, bounds) : [];
+    if (!found || (found.lo !== null && (Number(found.lo) < SPAN_FIRST_DAY || Number(found.hi) > SPAN_LAST_DAY))) {
+      [found] = await rows(connection, `SELECT MIN(${target}_day) AS lo, MAX(${target}_day) AS hi FROM ${table} WHERE ${target}_day BETWEEN ${SPAN_FIRST_DAY} AND ${SPAN_LAST_DAY}`);
+    }
+    if (found?.lo === null || found?.lo === undefined) continue;
+    lo = lo === null ? Number(found.lo) : Math.min(lo, Number(found.lo));
+    hi = hi === null ? Number(found.hi) : Math.max(hi, Number(found.hi));
+  }
+  return { lo, hi };
 }
 
 /**
@@ -232,7 +282,7 @@ function* evidenceRowsOf(chunks: readonly DuckDBDataChunk[]): Generator<Evidence
   const row = { unit_no: 0, month_ord: 0, item_no: 0, failed: 0, rn: 0, record_id: "", procedure_row: null as number | null, received_min: 0, due_out_min: null as number | null, finished_min: null as number | null, days_late: null as number | null, reason_no: 0 };
   for (const chunk of chunks) {
     const [unitNo, monthOrd, itemNo, failed, rn, recordId, procedureRow, received, due, finished, daysLate, reasonNo] = EVIDENCE_COLUMNS.map((_, index) => chunk.getColumnVector(index));
-    for (let index = 0; index < chunk.rowCount; index += 1) {
+    for (let index = 0, count = chunk.rowCount; index < count; index += 1) {
       row.unit_no = unitNo!.getItem(index) as number;
       row.month_ord = monthOrd!.getItem(index) as number;
       row.item_no = itemNo!.getItem(index) as number;
@@ -248,13 +298,6 @@ function* evidenceRowsOf(chunks: readonly DuckDBDataChunk[]): Generator<Evidence
       yield row;
     }
   }
-}
-
-/** BigInts to numbers (counts are far below 2^53). */
-function mapNumbers(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === "bigint" ? Number(value) : value;
-  return out;
 }
 
 function accountingOf(rows: readonly Record<string, unknown>[], withFeedback: boolean): Accounting {

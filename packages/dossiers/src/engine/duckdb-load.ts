@@ -122,6 +122,19 @@ export interface LoadedFile {
   readonly present: ReadonlySet<string>;
   /** Required columns the file lacks (the file cannot be used). */
   readonly missing: readonly string[];
+  /**
+   * For a timestamp column stored as a timestamp or date in a Parquet file (by its target, e.g. `received`):
+   * a query of its earliest and latest day (`lo`, `hi`) that DuckDB answers from the file's statistics,
+   * without reading the column. Text timestamps and text files have none (their days are scanned).
+   */
+  readonly dayBounds: ReadonlyMap<string, string>;
+}
+
+/** The day of Vietnam's wall clock of a typed timestamp value, as the loader computes `<target>_day`. */
+function dayOfTyped(value: string, type: string): string | null {
+  if (type === "TIMESTAMP WITH TIME ZONE") return `CAST(FLOOR((epoch_ms(${value}) + 25200000) / 86400000.0) AS BIGINT)`;
+  if (type.startsWith("TIMESTAMP") || type === "DATE") return `CAST(FLOOR((epoch_ms(CAST(${value} AS TIMESTAMP))) / 86400000.0) AS BIGINT)`;
+  return null;
 }
 
 /**
@@ -155,7 +168,18 @@ export async function loadFile(
   await connection.run(
     `CREATE OR REPLACE TEMP ${format === "parquet" ? "VIEW" : "TABLE"} ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
   );
-  return { path, format, present, missing };
+  // A day is a non-decreasing function of the timestamp, so the earliest day is the day of the earliest
+  // value; DuckDB reads MIN and MAX of a Parquet column from its row groups' statistics when they are exact.
+  const dayBounds = new Map<string, string>();
+  if (format === "parquet") {
+    for (const spec of columns.filter((column) => column.kind === "timestamp")) {
+      const column = found.get(spec.name);
+      const lo = column && dayOfTyped(`MIN(${quoteIdentifier(column.name)})`, column.type);
+      const hi = column && dayOfTyped(`MAX(${quoteIdentifier(column.name)})`, column.type);
+      if (lo && hi) dayBounds.set(spec.target, `SELECT ${lo} AS lo, ${hi} AS hi FROM ${from}`);
+    }
+  }
+  return { path, format, present, missing, dayBounds };
 }
 
 /** An empty table with the contract's columns (e.g. no feedback file). */

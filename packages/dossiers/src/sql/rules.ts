@@ -316,7 +316,7 @@ WHERE status = 'rejected' AND unit_no IS NOT NULL GROUP BY unit_no, month_ord
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "procedure_row", "target_work_ord", "target_month_ord", "received_dom"];
 const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
 
 export const DOSSIER_RESULT_SQL = `
@@ -356,6 +356,7 @@ ended AS (
     COALESCE(w.wait_min, 0) AS wait_min,
     COALESCE(w.wait_wd, 0) AS wait_wd,
     pr.legal_duration AS legal_duration, pr.duration_unit AS duration_unit, COALESCE(pr.paper_result, 0) AS paper_result,
+    pr.row_no AS procedure_row,
     rc.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
     rc.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
     rc.dom AS received_dom
@@ -423,7 +424,9 @@ SELECT ${int32("j.row_no")} AS row_no, ${int32("j.unit_no")} AS unit_no, ${int32
   ${int16("j.data_store_synced")} AS data_store_synced,
   ${int16("j.population_data")} AS population_data,
   ${int16("j.complained")} AS complained,
-  ${int32("j.wait_min")} AS wait_min
+  ${int32("j.wait_min")} AS wait_min,
+  -- The procedure's row in the procedures file, for the evidence (which then reads no procedure id).
+  ${int32("j.procedure_row")} AS procedure_row
 FROM judged j
 `;
 
@@ -563,7 +566,7 @@ const itemCode = (item: string): number => EVIDENCE_ITEMS.indexOf(item);
  * Failing records ranked within their unit, month and item — most days late, then the oldest, then `key`
  * (a dossier's row number, a feedback's id) — with how many failed.
  */
-const ranked = (failing: string, key: "row_no" | "record_id") => `SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.${key} AS ${key}, f.received_min AS received_min,
+const ranked = (failing: string, key: "row_no" | "record_id", extra = "") => `SELECT f.unit_no AS unit_no, f.month_ord AS month_ord, f.item_no AS item_no, f.${key} AS ${key},${extra} f.received_min AS received_min,
     f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
     ROW_NUMBER() OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no ORDER BY COALESCE(f.days_late, 0) DESC, f.received_min, f.${key}) AS rn,
     COUNT(*) OVER (PARTITION BY f.unit_no, f.month_ord, f.item_no) AS failed
@@ -576,13 +579,14 @@ const ranked = (failing: string, key: "row_no" | "record_id") => `SELECT f.unit_
  * `EVIDENCE_ITEMS`, `evidenceReasons`) and procedures their row in the procedures file
  * (`procedure_row`), so the rows carry one text (the record's id) into the caller.
  *
- * The failing dossiers are ranked on a narrow row of integers (unit, month, item, row number, times,
- * days late, reason); only the `limit` listed per unit, month and item fetch their ids.
+ * The failing dossiers are ranked on a narrow row of integers (unit, month, item, row number, procedure
+ * row, times, days late, reason); only the `limit` listed per unit, month and item fetch their ids, and
+ * nothing else is read from the dossiers file (the procedure's row comes with the per-dossier result).
  */
 export function evidenceSql(limit: number): string {
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`evidence limit must be a whole number ≥ 0, not ${limit}`);
   const failingDossiers = DOSSIER_EVIDENCE_PARTS.map(
-    (part) => `SELECT r.unit_no AS unit_no, r.month_ord AS month_ord, ${itemCode(part.item)} AS item_no, r.row_no AS row_no, r.received_min AS received_min,
+    (part) => `SELECT r.unit_no AS unit_no, r.month_ord AS month_ord, ${itemCode(part.item)} AS item_no, r.row_no AS row_no, r.procedure_row AS procedure_row, r.received_min AS received_min,
     r.due_out_min AS due_out_min, r.settled_min AS finished_min, ${part.timely ? "r.days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
   FROM chiso_dossier_result r WHERE ${part.where}`,
   );
@@ -595,16 +599,16 @@ WITH failing_dossiers AS (
   ${failingDossiers.join("\n  UNION ALL\n  ")}
 ),
 ranked_dossiers AS (
-  ${ranked("failing_dossiers", "row_no")}
+  ${ranked("failing_dossiers", "row_no", " f.procedure_row AS procedure_row,")}
 ),
 listed_dossiers AS (
   SELECT l.unit_no AS unit_no, l.month_ord AS month_ord, l.item_no AS item_no, l.failed AS failed, l.rn AS rn,
-    d.dossier_id AS record_id, pr.row_no AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
+    d.dossier_id AS record_id, l.procedure_row AS procedure_row, l.received_min AS received_min, l.due_out_min AS due_out_min, l.finished_min AS finished_min,
     l.days_late AS days_late, l.reason_no AS reason_no
-  -- Every listed row is a dossier record's; the listed rows (few) are the join's build side, the records its probe.
+  -- Every listed row is a dossier record's; the listed rows (few) are the join's build side, the records its
+  -- probe, of which only the id is read (the procedure came with the result).
   FROM chiso_dossiers_in d
   JOIN ranked_dossiers l ON l.row_no = d.row_no
-  LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = d.procedure_id
   WHERE l.rn <= ${limit}
 ),
 failing_feedback AS (
