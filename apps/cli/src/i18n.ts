@@ -26,7 +26,8 @@ const vi = {
   invalidScheme: (file: string, count: number) => `Phương án chấm điểm ${file} có ${n(count)} lỗi:`,
   cannotWrite: (target: string, reason: string) => `Không ghi được kết quả vào ${target}: ${reason}. Không có tệp nào được ghi dở.`,
   packWritten: (count: number, dir: string, seconds: number) => `Đã tạo ${n(count)} tệp trong ${dir} (${formatNumber(seconds, "vi", { decimals: 1 })} giây).`,
-  packDetail: (pdfs: number, summaries: number, words: number) => `${n(pdfs)} phiếu đánh giá đơn vị, ${n(summaries)} báo cáo tổng hợp, ${n(words)} tệp Word (báo cáo, công văn), 1 bảng tính Excel.`,
+  packDetail: (pdfs: number, summaries: number, words: number, wordCards: number) =>
+    `${n(pdfs)} phiếu đánh giá đơn vị, ${n(summaries)} báo cáo tổng hợp, ${n(words - wordCards)} tệp Word (báo cáo, công văn)${wordCards > 0 ? ` và ${n(wordCards)} phiếu dạng Word` : ""}, 1 bảng tính Excel.`,
   invalidProfile: (file: string, count: number) => `Hồ sơ tỉnh ${file} có ${n(count)} lỗi; chưa tạo văn bản. Hãy sửa:`,
   invalidCalendar: (file: string, count: number) => `Lịch làm việc ${file} có ${n(count)} lỗi; chưa tính. Hãy sửa (xem tệp do chiso calendar propose tạo):`,
   profileWritten: (file: string) => `Đã ghi hồ sơ tỉnh mẫu vào ${file}. Sửa các giá trị rồi dùng: chiso report --profile ${file} …`,
@@ -86,7 +87,8 @@ const en: CliMessages = {
   invalidScheme: (file: string, count: number) => `The scheme ${file} has ${countOf(count, "problem")}:`,
   cannotWrite: (target: string, reason: string) => `Cannot write the output to ${target}: ${reason}. No file was left half-written.`,
   packWritten: (count: number, dir: string, seconds: number) => `Wrote ${countOf(count, "file")} to ${dir} (${formatSeconds(seconds, "en")}).`,
-  packDetail: (pdfs: number, summaries: number, words: number) => `${countOf(pdfs, "unit scorecard")}, ${countOf(summaries, ["province summary", "province summaries"])}, ${countOf(words, "Word file")} (report, dispatch), 1 Excel workbook.`,
+  packDetail: (pdfs: number, summaries: number, words: number, wordCards: number) =>
+    `${countOf(pdfs, "unit scorecard")}, ${countOf(summaries, ["province summary", "province summaries"])}, ${countOf(words - wordCards, "Word file")} (report, dispatch)${wordCards > 0 ? ` and ${countOf(wordCards, "scorecard")} as Word files` : ""}, 1 Excel workbook.`,
   invalidProfile: (file: string, count: number) => `The province profile ${file} has ${countOf(count, "problem")}; no document was written. Fix:`,
   invalidCalendar: (file: string, count: number) => `The working-day calendar ${file} has ${countOf(count, "problem")}; nothing was computed. Fix (see the file chiso calendar propose writes):`,
   profileWritten: (file: string) => `Wrote a province profile to ${file}. Edit its values, then: chiso report --profile ${file} …`,

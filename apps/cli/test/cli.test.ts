@@ -436,3 +436,24 @@ describe("the built chiso command", () => {
     }
   }, 2 * DEMO_TIMEOUT);
 });
+
+describe("chiso report --word-cards", () => {
+  it("writes each unit's card as a Word file too, and counts the cards apart from the report and dispatch", async () => {
+    const dir = await temp();
+    const input = join(dir, "so-lieu.json");
+    await writeFile(input, JSON.stringify(generateDemoData()));
+    const out = join(dir, "bao-cao");
+    const result = await run(["report", "--input", input, "--period", "2026-10", "--out", out, "--word-cards", "--as-of", "2026-11-21", "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("2 Word files (report, dispatch) and 115 scorecards as Word files");
+    const cards = (await readdir(join(out, "don-vi"))).filter((name) => name.endsWith(".docx"));
+    expect(cards).toHaveLength(115);
+    const xml = await (await JSZip.loadAsync(await readFile(join(out, "don-vi", "xa-an-lap-2026-10.docx")))).file("word/document.xml")!.async("string");
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("|");
+    expect(text).toContain("Xã An Lập");
+    // The blocks' heading once, and the table's column named for what it holds.
+    expect(text.split("Score by the six blocks")).toHaveLength(2);
+    expect(text).toContain("Block|");
+  }, DEMO_TIMEOUT);
+});

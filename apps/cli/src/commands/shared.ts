@@ -135,7 +135,7 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   const messages = messagesFor(context.language);
   const seconds = (performance.now() - started) / 1000;
   context.stdout(messages.packWritten(result.files.length, out, seconds));
-  context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles));
+  context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles, result.wordCards));
 }
 
 /** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */

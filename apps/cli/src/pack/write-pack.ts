@@ -42,6 +42,8 @@ export interface PackResult {
   readonly summaries: number;
   /** Word files written (summary, dispatch, and the cards when asked for). */
   readonly wordFiles: number;
+  /** Of those, the unit cards (`--word-cards`). */
+  readonly wordCards: number;
 }
 
 /** The time printed on the pack: now, or with `deterministic` the start of the day after the period (Vietnam time). */
@@ -123,7 +125,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     const failed = (await Promise.allSettled(writes)).find((result): result is PromiseRejectedResult => result.status === "rejected");
     if (failed) throw failed.reason;
     const files = await output.commit();
-    return { files, scorecards: view.scorecards.length, summaries: view.summaries.length, wordFiles: jobs.filter((entry) => entry.name.endsWith(".docx")).length };
+    return { files, scorecards: view.scorecards.length, summaries: view.summaries.length, wordFiles: jobs.filter((entry) => entry.name.endsWith(".docx")).length, wordCards: jobs.filter((entry) => entry.job.kind === "unit-docx").length };
   } catch (error) {
     await output.abort();
     // File-system failures are the user's to fix (space, permissions); anything else is a bug.
