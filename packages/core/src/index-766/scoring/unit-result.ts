@@ -5,6 +5,7 @@ import { ABSENT, NULL } from "../input/table.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import type { CountsOrigin, ItemScore } from "./item.js";
 import { itemRules } from "./item-rules.js";
+import { originAt, resolvedBase, resolvedSlab } from "./period-counts.js";
 import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, maxUnitsAt, type PeriodScores, type SectionSlab } from "./period-scores.js";
 import type { Completeness, Standing, UnitScore } from "./scorecard.js";
 import type { SectionScore } from "./sections.js";
@@ -86,13 +87,15 @@ function missingMonthsOf(period: Period, bits: number): readonly string[] {
 }
 
 function itemsOf(scheme: Scheme, scores: PeriodScores, unit: number): ItemScore[] {
-  const { resolved, origin, items } = scores.counts;
+  const { items } = scores.counts;
+  const resolved = resolvedSlab(scores.counts, unit);
+  const from = resolvedBase(scores.counts, unit);
   const rules = itemRules(scheme);
   return scheme.items.map((item) => {
     const at = unit * items + item.index;
     const status = ITEM_STATUSES[scores.status[at]!]!;
-    const state = resolved.state[at];
-    const counts = status === "missing" || state === ABSENT || state === NULL ? null : { numerator: resolved.numerators[at]!, denominator: resolved.denominators[at]! };
+    const state = resolved.state[from + item.index];
+    const counts = status === "missing" || state === ABSENT || state === NULL ? null : { numerator: resolved.numerators[from + item.index]!, denominator: resolved.denominators[from + item.index]! };
     const points = scores.points[at]!;
     const max = maxUnitsAt(scores, rules, at, item.index);
     return {
@@ -101,7 +104,7 @@ function itemsOf(scheme: Scheme, scores: PeriodScores, unit: number): ItemScore[
       counts,
       points: points < 0 ? null : scheme.points(points),
       max: max === item.maxUnits ? item.maxPoints : scheme.points(max),
-      origin: ORIGINS[origin[at]!]!,
+      origin: ORIGINS[originAt(scores.counts, unit, item.index)]!,
     };
   });
 }
