@@ -2,7 +2,7 @@ import { Points } from "../../kernel/arithmetic/points.js";
 import type { Dataset, FigureRow } from "../input/dataset.js";
 import { ABSENT, HAS_PUBLISHED, NULL } from "../input/table.js";
 import type { Scheme } from "../scheme/compile.js";
-import type { PeriodCounts } from "./period-counts.js";
+import { resolvedBase, resolvedSlab, type PeriodCounts } from "./period-counts.js";
 import { roundQuotient } from "../../kernel/arithmetic/rational.js";
 import { EMPTY_FULL, EMPTY_TRANSFER, EMPTY_ZERO, RULE_EXACT, RULE_TRACKING, itemRules, type ItemRules } from "./item-rules.js";
 import { pointsFor } from "./points-rule.js";
@@ -100,11 +100,13 @@ function sectionSlab(units: number, sections: number): SectionSlab {
 /** Item maxima for a unit: the scheme's, with an empty `transfer` item's maximum moved to its target. */
 function setMaxima(scheme: Scheme, counts: PeriodCounts, unit: number, maxUnits: Int32Array): void {
   const base = unit * counts.items;
+  const resolved = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
   maxUnits.set(itemRules(scheme).maxUnits, base);
   for (const { item, target } of scheme.transfers) {
     const at = base + item.index;
-    const state = counts.resolved.state[at];
-    if (state === ABSENT || (state !== NULL && counts.resolved.denominators[at] !== 0)) continue;
+    const state = resolved.state[from + item.index];
+    if (state === ABSENT || (state !== NULL && resolved.denominators[from + item.index] !== 0)) continue;
     maxUnits[base + target.index] = maxUnits[base + target.index]! + item.maxUnits;
     maxUnits[at] = 0;
   }
@@ -112,24 +114,26 @@ function setMaxima(scheme: Scheme, counts: PeriodCounts, unit: number, maxUnits:
 
 /** Every item of a unit: its status and points by its rule. */
 function scoreItems(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit: number, scores: PeriodScores): void {
-  const { resolved, items } = counts;
+  const { items } = counts;
+  const { numerators, denominators, state: states } = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
   const maxima = scores.maxUnits;
   for (let item = 0; item < items; item += 1) {
     const at = unit * items + item;
     const rule = rules.rule[item]!;
-    const state = resolved.state[at];
+    const state = states[from + item];
     const max = maxima ? maxima[at]! : rules.maxUnits[item]!;
     let status = SCORED;
     let points = -1;
     if (rule === RULE_TRACKING) status = TRACKING;
     else if (state === ABSENT) status = MISSING;
-    else if (state === NULL || resolved.denominators[at] === 0) {
+    else if (state === NULL || denominators[from + item] === 0) {
       const empty = rules.empty[item]!;
       status = empty === EMPTY_TRANSFER ? TRANSFERRED : EMPTY;
       points = empty === EMPTY_ZERO ? 0 : empty === EMPTY_FULL ? max : -1;
     } else {
-      const numerator = resolved.numerators[at]!;
-      const denominator = resolved.denominators[at]!;
+      const numerator = numerators[from + item]!;
+      const denominator = denominators[from + item]!;
       // The common case inline: the exact rule at the item's own maximum, on safe integers.
       const p = rules.factorNumerator[item]! * numerator;
       const q = rules.factorDenominator[item]! * denominator;
@@ -171,12 +175,19 @@ function sumSections(scheme: Scheme, rules: ItemRules, unit: number, scores: Per
   groups.points.fill(-1, groupBase, groupBase + groupCount);
   blocks.points.fill(-1, blockBase, blockBase + blockCount);
   const base = unit * scores.counts.items;
+  const maxima = scores.maxUnits;
+  if (maxima === null) {
+    // Every item at its own maximum: the sections' maxima are the scheme's, summed once per scheme.
+    for (let group = 0; group < groupCount; group += 1) groups.max[groupBase + group] = rules.groupMax[group]!;
+    for (let block = 0; block < blockCount; block += 1) blocks.max[blockBase + block] = rules.blockMax[block]!;
+  }
   for (let item = 0; item < scores.counts.items; item += 1) {
     const group = groupBase + rules.group[item]!;
     const block = blockBase + rules.block[item]!;
-    const max = maxUnitsAt(scores, rules, base + item, item);
-    groups.max[group] = groups.max[group]! + max;
-    blocks.max[block] = blocks.max[block]! + max;
+    if (maxima !== null) {
+      groups.max[group] = groups.max[group]! + maxima[base + item]!;
+      blocks.max[block] = blocks.max[block]! + maxima[base + item]!;
+    }
     const points = scores.points[base + item]!;
     if (points < 0) continue;
     groups.points[group] = Math.max(groups.points[group]!, 0) + points;
@@ -225,10 +236,11 @@ function finishUnit(scheme: Scheme, rules: ItemRules, unit: number, scores: Peri
  * dossier items.
  */
 function hasDossiers(scheme: Scheme, unit: number, scores: PeriodScores): boolean {
-  const { resolved, items } = scores.counts;
-  const base = unit * items;
-  const denominator = (item: number) => (resolved.state[base + item] === ABSENT || resolved.state[base + item] === NULL ? 0 : resolved.denominators[base + item]!);
+  const { counts } = scores;
+  const resolved = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
+  const denominator = (item: number) => (resolved.state[from + item] === ABSENT || resolved.state[from + item] === NULL ? 0 : resolved.denominators[from + item]!);
   const volume = scheme.volumeItem.index;
-  if (scores.status[base + volume] !== MISSING) return denominator(volume) > 0;
+  if (scores.status[unit * counts.items + volume] !== MISSING) return denominator(volume) > 0;
   return scheme.items.some((item) => item.scope === "dossier" && item.maxUnits > 0 && denominator(item.index) > 0);
 }
