@@ -89,7 +89,8 @@ export function viewIndex(view: CountsView, unit: number, item: number): number 
 
 /**
  * Adds a row of `items` counts from `from` (at `f`) into `to` (at `t`): nothing adds nothing; `null` adds nothing
- * to counts, and two `null`s stay `null`.
+ * to counts, and two `null`s stay `null`. `to` is a fresh slab only ever added into, so its counts are 0
+ * wherever its state is not `COUNTS`: adding needs no look at what is there.
  */
 function addRow(to: CountsSlab, t: number, from: CountsSlab, f: number, items: number): void {
   // `from` is the table, a view or a slab (objects of different shapes): read its arrays once, not per item.
@@ -97,16 +98,12 @@ function addRow(to: CountsSlab, t: number, from: CountsSlab, f: number, items: n
   const { numerators: fromNumerators, denominators: fromDenominators, state: fromState } = from;
   for (let item = 0; item < items; item += 1) {
     const kind = fromState[f + item]!;
-    if (kind === ABSENT) continue;
     const at = t + item;
-    if (kind === NULL) {
-      if (state[at] === ABSENT) state[at] = NULL;
-      continue;
-    }
-    const counted = state[at] === COUNTS;
-    numerators[at] = (counted ? numerators[at]! : 0) + fromNumerators[f + item]!;
-    denominators[at] = (counted ? denominators[at]! : 0) + fromDenominators[f + item]!;
-    state[at] = COUNTS;
+    if (kind === COUNTS) {
+      numerators[at]! += fromNumerators[f + item]!;
+      denominators[at]! += fromDenominators[f + item]!;
+      state[at] = COUNTS;
+    } else if (kind === NULL && state[at] === ABSENT) state[at] = NULL;
   }
 }
 
@@ -200,27 +197,30 @@ export function resolvePeriodCounts(dataset: Dataset, period: Period): PeriodCou
 
 /**
  * Which units need a slot of their own for their resolved counts: those with children, without an own row,
- * or with an item they could inherit missing from their row. The others — most units — are scored from their
- * own counts where they are; their `hasData` is set here.
+ * or with an item their level could inherit missing from their row. The others — most units — are scored
+ * from their own counts where they are; their `hasData` is set here.
  */
 function planMixed(table: DatasetTable, own: CountsView, children: CountsView, rules: ItemRules, hasData: Uint8Array): Int32Array {
   const units = table.parent.length;
   const items = table.items;
+  const inheritable = rules.inherits.map((inherits) => Int32Array.from(inherits.keys()).filter((item) => inherits[item] === 1));
   const mixedBase = new Int32Array(units);
   let slots = 0;
   for (let unit = 0; unit < units; unit += 1) {
     const base = own.base[unit]!;
     let mixed = base < 0 || children.base[unit]! >= 0;
-    let any = false;
-    const inheritsHere = rules.inherits[table.level[unit]!]!;
-    for (let item = 0; item < items && !mixed; item += 1) {
-      if (own.state[base + item] !== ABSENT) any = true;
-      else if (inheritsHere[item] === 1) mixed = true;
-    }
+    const candidates = inheritable[table.level[unit]!]!;
+    for (let index = 0; index < candidates.length && !mixed; index += 1) mixed = own.state[base + candidates[index]!] === ABSENT;
     mixedBase[unit] = mixed ? slots++ * items : -1;
-    if (!mixed && any) hasData[unit] = 1;
+    if (!mixed && anyCounts(own, base, items)) hasData[unit] = 1;
   }
   return mixedBase;
+}
+
+/** Whether a slot holds any count (or a `null` the source returned). */
+function anyCounts(slab: CountsSlab, base: number, items: number): boolean {
+  for (let item = 0; item < items; item += 1) if (slab.state[base + item] !== ABSENT) return true;
+  return false;
 }
 
 function mixedSlab(mixedBase: Int32Array, items: number): MixedSlab {
