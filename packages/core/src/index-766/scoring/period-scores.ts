@@ -2,7 +2,7 @@ import { Points } from "../../kernel/arithmetic/points.js";
 import type { Dataset, FigureRow } from "../input/dataset.js";
 import { ABSENT, HAS_PUBLISHED, NULL } from "../input/table.js";
 import type { Scheme } from "../scheme/compile.js";
-import { resolvedBase, resolvedSlab, type PeriodCounts } from "./period-counts.js";
+import { resolvedBase, resolvedSlab, type CountsSlab, type PeriodCounts } from "./period-counts.js";
 import { roundSafeQuotient } from "../../kernel/arithmetic/rational.js";
 import { EMPTY_FULL, EMPTY_TRANSFER, EMPTY_ZERO, RULE_EXACT, RULE_TRACKING, itemRules, type ItemRules } from "./item-rules.js";
 import { pointsFor } from "./points-rule.js";
@@ -192,17 +192,9 @@ function publishedOnlyBlocks(scheme: Scheme, row: FigureRow, status: Uint8Array)
  */
 function sumSections(scheme: Scheme, rules: ItemRules, sheet: UnitSheet, moved: boolean, published: ReadonlyMap<number, number> | null): void {
   const { groups, blocks } = sheet;
-  groups.points.fill(-1);
-  blocks.points.fill(-1);
-  groups.published.fill(0);
-  blocks.published.fill(0);
   // With every item at its own maximum, the sections' maxima are the scheme's, summed once per scheme.
-  groups.max.set(rules.groupMax);
-  blocks.max.set(rules.blockMax);
-  if (moved) {
-    groups.max.fill(0);
-    blocks.max.fill(0);
-  }
+  clearSections(groups, rules.groupMax, moved);
+  clearSections(blocks, rules.blockMax, moved);
   for (let item = 0; item < sheet.points.length; item += 1) {
     const group = rules.group[item]!;
     const block = rules.block[item]!;
@@ -222,6 +214,16 @@ function sumSections(scheme: Scheme, rules: ItemRules, sheet: UnitSheet, moved: 
     groups.points[group] = Math.max(groups.points[group]!, 0) + points;
     blocks.published[position] = 1;
     groups.published[group] = 1;
+  }
+}
+
+/** No points yet; maxima the scheme's (0 when items moved theirs: they are summed item by item). */
+function clearSections(sections: SectionSheet, schemeMax: Int32Array, moved: boolean): void {
+  // A loop, not fill/set: the sheets hold a handful of sections, fewer than a builtin call is worth.
+  for (let position = 0; position < schemeMax.length; position += 1) {
+    sections.points[position] = -1;
+    sections.max[position] = moved ? 0 : schemeMax[position]!;
+    sections.published[position] = 0;
   }
 }
 
@@ -256,8 +258,12 @@ function finishUnit(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit
 function hasDossiers(scheme: Scheme, counts: PeriodCounts, unit: number, sheet: UnitSheet): boolean {
   const resolved = resolvedSlab(counts, unit);
   const from = resolvedBase(counts, unit);
-  const denominator = (item: number) => (resolved.state[from + item] === ABSENT || resolved.state[from + item] === NULL ? 0 : resolved.denominators[from + item]!);
   const volume = scheme.volumeItem.index;
-  if (sheet.status[volume] !== MISSING) return denominator(volume) > 0;
-  return scheme.items.some((item) => item.scope === "dossier" && item.maxUnits > 0 && denominator(item.index) > 0);
+  if (sheet.status[volume] !== MISSING) return denominatorOf(resolved, from + volume) > 0;
+  return scheme.items.some((item) => item.scope === "dossier" && item.maxUnits > 0 && denominatorOf(resolved, from + item.index) > 0);
+}
+
+/** A resolved denominator; 0 for none. */
+function denominatorOf(resolved: CountsSlab, at: number): number {
+  return resolved.state[at] === ABSENT || resolved.state[at] === NULL ? 0 : resolved.denominators[at]!;
 }
