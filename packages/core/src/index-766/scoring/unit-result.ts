@@ -5,8 +5,9 @@ import { ABSENT, NULL } from "../input/table.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import type { CountsOrigin, ItemScore } from "./item.js";
 import { originAt, resolvedBase, resolvedSlab } from "./period-counts.js";
-import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, unitSheetOf, type PeriodScores, type SectionSheet, type UnitSheet } from "./period-scores.js";
-import type { Completeness, Standing, UnitScore } from "./scorecard.js";
+import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, NO_DOSSIERS, unitSheetOf, type PeriodScores, type SectionSheet, type UnitSheet } from "./period-scores.js";
+import type { Completeness, Standing, UnitScore, UnrankedReason } from "./scorecard.js";
+import type { Standings } from "./standings.js";
 import type { SectionScore } from "./sections.js";
 
 /** By `FROM_NONE`, `FROM_OWN`, `FROM_CHILDREN`, `FROM_PARENT` (period-counts.ts). */
@@ -25,6 +26,7 @@ export class UnitResult implements UnitScore {
   readonly completeness: Completeness;
   readonly missingMonths: readonly string[];
   readonly published?: PublishedScores;
+  private standingValue?: Standing;
   private sheet?: UnitSheet;
   private itemList?: readonly ItemScore[];
   private groupList?: readonly SectionScore[];
@@ -37,7 +39,7 @@ export class UnitResult implements UnitScore {
     readonly unit: Unit,
     readonly period: Period,
     readonly provisional: boolean,
-    readonly standing: Standing,
+    private readonly standings: Standings,
     readonly band: SchemeBand | null,
     published: PublishedScores | undefined,
   ) {
@@ -47,6 +49,11 @@ export class UnitResult implements UnitScore {
     this.completeness = completenessOf(scheme, scores, index, scores.completeness[index] === INCOMPLETE ? this.detail() : null);
     this.missingMonths = missingMonthsOf(period, scores.counts.missingMonths[index]!);
     if (published) this.published = published;
+  }
+
+  /** Built when first read: most readers of a national year never look at most units' standings. */
+  get standing(): Standing {
+    return (this.standingValue ??= standingOf(this.standings, this.scores, this.index));
   }
 
   get items(): readonly ItemScore[] {
@@ -64,6 +71,19 @@ export class UnitResult implements UnitScore {
   private detail(): UnitSheet {
     return (this.sheet ??= unitSheetOf(this.scores, this.index));
   }
+}
+
+const UNRANKED: Readonly<Record<UnrankedReason, Standing>> = {
+  no_figures: Object.freeze({ ranked: false, reason: "no_figures" }),
+  no_dossiers: Object.freeze({ ranked: false, reason: "no_dossiers" }),
+  incomplete: Object.freeze({ ranked: false, reason: "incomplete" }),
+};
+
+function standingOf(standings: Standings, scores: PeriodScores, unit: number): Standing {
+  const position = standings.position[unit]!;
+  if (position > 0) return { ranked: true, position, of: standings.of[unit]!, tied: standings.tied[unit] === 1 };
+  const status = scores.completeness[unit]!;
+  return UNRANKED[status === NO_DOSSIERS ? "no_dossiers" : status === INCOMPLETE ? "incomplete" : "no_figures"];
 }
 
 const completeCache = new WeakMap<Scheme, Completeness>();
