@@ -54,7 +54,12 @@ export function prepareBaseline(file, definition) {
   const groups = definition.groups.map((group) => items.flatMap((item, index) => (item.group === group.code ? [index] : [])));
   const bands = definition.bands.map((band) => ({ code: band.code, min: Math.round(Number(band.min) * scale) }));
   const volume = codeIndex.get(definition.volumeItem);
-  return { itemCount, units, parent, level, order, num, den, has, rowsByPeriod, rules, groups, bands, volume, scale };
+  // Scratch arrays for one period, made once and cleared for each: scoring allocates only its results, so its
+  // time does not depend on what the allocator was left with by whatever ran before it.
+  const size = units * itemCount;
+  const counts = () => ({ num: new Float64Array(size), den: new Float64Array(size), has: new Uint8Array(size) });
+  const scratch = { own: counts(), sum: counts(), use: counts(), points: new Int32Array(itemCount), max: new Int32Array(itemCount) };
+  return { itemCount, units, parent, level, order, num, den, has, rowsByPeriod, rules, groups, bands, volume, scale, scratch };
 }
 
 /** floor(a / b) for non-negative safe integers, corrected for the floating-point quotient. */
@@ -99,8 +104,12 @@ function itemUnits(rule, n, d, max, scale) {
  */
 export function scoreBaseline(data, periodKey) {
   const { itemCount: I, units: U, parent, level, order, rules, groups, bands, volume, scale } = data;
-  const size = U * I;
-  const own = { num: new Float64Array(size), den: new Float64Array(size), has: new Uint8Array(size) };
+  const { own, sum, use, points, max } = data.scratch;
+  for (const counts of [own, sum, use]) {
+    counts.num.fill(0);
+    counts.den.fill(0);
+    counts.has.fill(0);
+  }
   const months = /^\d{4}$/.test(periodKey) ? Array.from({ length: 12 }, (_, m) => `${periodKey}-${String(m + 1).padStart(2, "0")}`) : [periodKey];
   for (const month of months) {
     const rows = data.rowsByPeriod.get(month);
@@ -117,12 +126,8 @@ export function scoreBaseline(data, periodKey) {
       }
     }
   }
-  const sum = { num: new Float64Array(size), den: new Float64Array(size), has: new Uint8Array(size) };
-  const use = { num: new Float64Array(size), den: new Float64Array(size), has: new Uint8Array(size) };
   const total = new Int32Array(U).fill(-1);
   const status = new Uint8Array(U); // 0 complete, 1 incomplete, 2 no dossiers, 3 no figures
-  const points = new Int32Array(I);
-  const max = new Int32Array(I);
   for (const u of order) {
     let data0 = false;
     for (let i = 0; i < I; i += 1) {

@@ -13,6 +13,7 @@ export { roundQuotient, roundBigQuotient, ceilQuotient, type RoundingMode } from
 export { roundDoubleUnits, exactDouble } from "./kernel/arithmetic/double.js";
 export { ChisoError, formatIssue, formatPath, type ChisoErrorCode, type Issue, type IssueCode, type IssuePath, type SafeResult } from "./kernel/errors.js";
 export { describeIssue, type Language } from "./kernel/messages.js";
+export { formatNumber } from "./kernel/format.js";
 export { parsePeriod, monthsOf, previousPeriod, isProvisional, formatPeriod, todayInVietnam, dayAfter, type Period, type PeriodKind } from "./kernel/period.js";
 export {
   schemeSchema,

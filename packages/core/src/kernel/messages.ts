@@ -1,4 +1,5 @@
 import type { Issue, IssueCode } from "./errors.js";
+import { formatNumber } from "./format.js";
 
 /** Languages chiso writes messages and reports in. Vietnamese is the default everywhere. */
 export type Language = "vi" | "en";
@@ -67,8 +68,8 @@ const catalogue: Record<IssueCode, Record<Language, Describe>> = {
     en: (p) => `format "${str(p.received)}" is not supported; chiso's figures files have format "${str(p.expected)}".`,
   },
   sum_too_large: {
-    vi: (p) => `các số liệu của chỉ tiêu ${str(p.itemVi ?? p.item)} cộng lại vượt quá ${str(p.maximum)}, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).`,
-    en: (p) => `the counts of item ${str(p.itemEn ?? p.item)} add up to more than ${str(p.maximum)} and cannot be added exactly; check the figures (numbers far too large).`,
+    vi: (p) => `các số liệu của chỉ tiêu ${str(p.itemVi ?? p.item)} cộng lại vượt quá ${formatNumber(str(p.maximum), "vi")}, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).`,
+    en: (p) => `the counts of item ${str(p.itemEn ?? p.item)} add up to more than ${formatNumber(str(p.maximum), "en")} and cannot be added exactly; check the figures (numbers far too large).`,
   },
   unknown_unit: {
     vi: (p) => `đơn vị "${str(p.unit)}" chưa được khai báo trong danh sách đơn vị; hãy thêm đơn vị hoặc sửa mã.`,

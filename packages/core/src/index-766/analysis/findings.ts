@@ -1,3 +1,4 @@
+import { formatNumber } from "../../kernel/format.js";
 import type { Language } from "../../kernel/messages.js";
 import { formatPeriod, parsePeriod } from "../../kernel/period.js";
 
@@ -35,6 +36,9 @@ const sentence = (value: unknown): string => `${String(value).trim().replace(/[.
 const fixed2 = (value: unknown): string => (typeof value === "number" ? value.toFixed(2) : String(value));
 /** A number as Vietnamese prints it: decimal comma ("84,46"). */
 const vn = (value: unknown): string => String(value).replace(".", ",");
+/** A count (or a median of counts) with its thousands grouped: "12.345" in Vietnamese, "12,345" in English. */
+const vi = (value: unknown): string => formatNumber(String(value), "vi");
+const en = (value: unknown): string => formatNumber(String(value), "en");
 /** Period keys as an official writes them: "2026-12" → "Tháng 12/2026". */
 const periods = (value: unknown, language: Language): string =>
   String(value)
@@ -54,40 +58,40 @@ const CAUSES: Readonly<Record<string, Record<Language, string>>> = {
 
 const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   small_denominator: {
-    vi: (p) => `mẫu số chỉ là ${s(p.denominator)} (dưới ${s(p.minimum)}): tỷ lệ dễ biến động, cần thận trọng khi so sánh.`,
-    en: (p) => `the denominator is only ${s(p.denominator)} (below ${s(p.minimum)}): the ratio is volatile; compare with care.`,
+    vi: (p) => `mẫu số chỉ là ${vi(p.denominator)} (dưới ${vi(p.minimum)}): tỷ lệ dễ biến động, cần thận trọng khi so sánh.`,
+    en: (p) => `the denominator is only ${en(p.denominator)} (below ${en(p.minimum)}): the ratio is volatile; compare with care.`,
   },
   channels_mismatch: {
-    vi: (p) => `trực tuyến (${s(p.online)}) + trực tiếp (${s(p.direct)}) + bưu chính (${s(p.post)}) = ${s(p.sum)}, khác tổng số hồ sơ tiếp nhận (${s(p.received)}).`,
-    en: (p) => `online (${s(p.online)}) + in person (${s(p.direct)}) + post (${s(p.post)}) = ${s(p.sum)}, not the dossiers received (${s(p.received)}).`,
+    vi: (p) => `trực tuyến (${vi(p.online)}) + trực tiếp (${vi(p.direct)}) + bưu chính (${vi(p.post)}) = ${vi(p.sum)}, khác tổng số hồ sơ tiếp nhận (${vi(p.received)}).`,
+    en: (p) => `online (${en(p.online)}) + in person (${en(p.direct)}) + post (${en(p.post)}) = ${en(p.sum)}, not the dossiers received (${en(p.received)}).`,
   },
   settlement_mismatch: {
-    vi: (p) => `trước hạn (${s(p.early)}) + đúng hạn (${s(p.onTime)}) + quá hạn (${s(p.overdue)}) = ${s(p.sum)}, khác tổng số hồ sơ đã giải quyết (${s(p.settled)}).`,
-    en: (p) => `early (${s(p.early)}) + on time (${s(p.onTime)}) + overdue (${s(p.overdue)}) = ${s(p.sum)}, not the dossiers settled (${s(p.settled)}).`,
+    vi: (p) => `trước hạn (${vi(p.early)}) + đúng hạn (${vi(p.onTime)}) + quá hạn (${vi(p.overdue)}) = ${vi(p.sum)}, khác tổng số hồ sơ đã giải quyết (${vi(p.settled)}).`,
+    en: (p) => `early (${en(p.early)}) + on time (${en(p.onTime)}) + overdue (${en(p.overdue)}) = ${en(p.sum)}, not the dossiers settled (${en(p.settled)}).`,
   },
   stated_mismatch: {
-    vi: (p) => `tỷ lệ ghi trong báo cáo là ${vn(p.stated)}% nhưng tính từ số liệu (${s(p.numerator)}/${s(p.denominator)}) là ${vn(p.computed)}%.`,
-    en: (p) => `the stated rate is ${s(p.stated)}% but the counts (${s(p.numerator)}/${s(p.denominator)}) give ${s(p.computed)}%.`,
+    vi: (p) => `tỷ lệ ghi trong báo cáo là ${vn(p.stated)}% nhưng tính từ số liệu (${vi(p.numerator)}/${vi(p.denominator)}) là ${vn(p.computed)}%.`,
+    en: (p) => `the stated rate is ${s(p.stated)}% but the counts (${en(p.numerator)}/${en(p.denominator)}) give ${s(p.computed)}%.`,
   },
   parent_mismatch: {
-    vi: (p) => `số liệu tự báo cáo (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng của các đơn vị trực thuộc (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso dùng ${p.used === "own" ? "số liệu tự báo cáo" : "tổng của các đơn vị trực thuộc"}.`,
-    en: (p) => `the unit's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from its children's sum (${s(p.childNumerator)}/${s(p.childDenominator)}); chiso uses ${p.used === "own" ? "the unit's own figures" : "the children's sum"}.`,
+    vi: (p) => `số liệu tự báo cáo (${vi(p.ownNumerator)}/${vi(p.ownDenominator)}) khác tổng của các đơn vị trực thuộc (${vi(p.childNumerator)}/${vi(p.childDenominator)}); chiso dùng ${p.used === "own" ? "số liệu tự báo cáo" : "tổng của các đơn vị trực thuộc"}.`,
+    en: (p) => `the unit's own figures (${en(p.ownNumerator)}/${en(p.ownDenominator)}) differ from its children's sum (${en(p.childNumerator)}/${en(p.childDenominator)}); chiso uses ${p.used === "own" ? "the unit's own figures" : "the children's sum"}.`,
   },
   volume_jump: {
-    vi: (p) => `số hồ sơ (${s(p.current)}) chênh lệch lớn so với trung vị ${s(p.months)} tháng trước (${vn(p.median)}); hãy kiểm tra lại số liệu.`,
-    en: (p) => `the dossier count (${s(p.current)}) is far from the median of the previous ${s(p.months)} months (${s(p.median)}); check the figures.`,
+    vi: (p) => `số hồ sơ (${vi(p.current)}) chênh lệch lớn so với trung vị ${vi(p.months)} tháng trước (${vi(p.median)}); hãy kiểm tra lại số liệu.`,
+    en: (p) => `the dossier count (${en(p.current)}) is far from the median of the previous ${en(p.months)} months (${en(p.median)}); check the figures.`,
   },
   ratio_jump: {
-    vi: (p) => `tỷ lệ ${vn(fixed2(p.current))}% chênh ${vn(fixed2(p.change))} điểm phần trăm so với trung vị ${s(p.months)} tháng trước (${vn(fixed2(p.median))}%); hãy kiểm tra lại số liệu.`,
-    en: (p) => `the rate of ${fixed2(p.current)}% is ${fixed2(p.change)} percentage points from the median of the previous ${s(p.months)} months (${fixed2(p.median)}%); check the figures.`,
+    vi: (p) => `tỷ lệ ${vn(fixed2(p.current))}% chênh ${vn(fixed2(p.change))} điểm phần trăm so với trung vị ${vi(p.months)} tháng trước (${vn(fixed2(p.median))}%); hãy kiểm tra lại số liệu.`,
+    en: (p) => `the rate of ${fixed2(p.current)}% is ${fixed2(p.change)} percentage points from the median of the previous ${en(p.months)} months (${fixed2(p.median)}%); check the figures.`,
   },
   missing_items: {
-    vi: (p) => `chưa báo cáo ${s(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
-    en: (p) => `${s(p.count)} ${p.count === 1 ? "item" : "items"} not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
+    vi: (p) => `chưa báo cáo ${vi(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
+    en: (p) => `${en(p.count)} ${p.count === 1 ? "item" : "items"} not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
   },
   period_mismatch: {
-    vi: (p) => `số liệu của cả kỳ (${s(p.ownNumerator)}/${s(p.ownDenominator)}) khác tổng ${s(p.months)} tháng trong kỳ (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso dùng số liệu của cả kỳ.`,
-    en: (p) => `the period's own figures (${s(p.ownNumerator)}/${s(p.ownDenominator)}) differ from the sum of its ${s(p.months)} ${p.months === 1 ? "month" : "months"} (${s(p.monthNumerator)}/${s(p.monthDenominator)}); chiso uses the period's own figures.`,
+    vi: (p) => `số liệu của cả kỳ (${vi(p.ownNumerator)}/${vi(p.ownDenominator)}) khác tổng ${vi(p.months)} tháng trong kỳ (${vi(p.monthNumerator)}/${vi(p.monthDenominator)}); chiso dùng số liệu của cả kỳ.`,
+    en: (p) => `the period's own figures (${en(p.ownNumerator)}/${en(p.ownDenominator)}) differ from the sum of its ${en(p.months)} ${p.months === 1 ? "month" : "months"} (${en(p.monthNumerator)}/${en(p.monthDenominator)}); chiso uses the period's own figures.`,
   },
   source_flag: {
     vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,

@@ -49,11 +49,18 @@ describe("data-quality findings", () => {
     const months = ["2025-12", "2026-01", "2026-02"].map((period) => ({ unit: "C1", period, items: { ON_TIME: [95, 100] as [number, number] } }));
     expect(findingsOf([...months, { unit: "C1", period: "2026-03", items: { ON_TIME: [500, 1000] } }])).toMatchInlineSnapshot(`
       [
-        "C1 -: the dossier count (1000) is far from the median of the previous 3 months (100); check the figures.",
+        "C1 -: the dossier count (1,000) is far from the median of the previous 3 months (100); check the figures.",
         "C1 ON_TIME: the rate of 50.00% is 45.00 percentage points from the median of the previous 3 months (95.00%); check the figures.",
       ]
     `);
     expect(findingsOf([...months, { unit: "C1", period: "2026-03", items: { ON_TIME: [110, 120] } }])).toEqual([]);
+  });
+
+  it("groups the thousands of counts as each language writes them", () => {
+    const card = scoreDataset(datasetOf(smallProvince([{ unit: "C1", period: "2026-03", items: uniformItems(10000, 12345), channels: { received: 12345, online: 8000, direct: 3000, post: 45 } }])), { period: "2026-03" });
+    const channels = card.findings.find((finding) => finding.code === "channels_mismatch")!;
+    expect(describeFinding(channels)).toBe("trực tuyến (8.000) + trực tiếp (3.000) + bưu chính (45) = 11.045, khác tổng số hồ sơ tiếp nhận (12.345).");
+    expect(describeFinding(channels, "en")).toBe("online (8,000) + in person (3,000) + post (45) = 11,045, not the dossiers received (12,345).");
   });
 
   it("writes findings in Vietnamese by default", () => {

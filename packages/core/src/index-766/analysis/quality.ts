@@ -1,7 +1,7 @@
 import { monthsOf } from "../../kernel/period.js";
 import type { Dataset } from "../input/dataset.js";
 import { ABSENT, COUNTS, HAS_ROW_CHECKS, NULL, type DatasetTable } from "../input/table.js";
-import { FROM_OWN, viewIndex, type PeriodCounts } from "../scoring/period-counts.js";
+import { FROM_OWN, originAt, resolvedBase, resolvedSlab, viewIndex, type PeriodCounts } from "../scoring/period-counts.js";
 import type { PeriodScores } from "../scoring/period-scores.js";
 import type { UnitScore } from "../scoring/scorecard.js";
 import type { Finding } from "./findings.js";
@@ -73,10 +73,11 @@ function mergeByUnit(findings: Finding[], extra: readonly Finding[], unitIndex: 
 
 function checkSmallDenominators(dataset: Dataset, counts: PeriodCounts, checked: Int32Array, unit: number, base: (unit: number) => { unit: string; period: string }, findings: Finding[]): void {
   const minimum = dataset.scheme.minReliableDenominator;
-  const { state, denominators } = counts.resolved;
+  const { state, denominators } = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
   for (let position = 0; position < checked.length; position += 1) {
     const item = checked[position]!;
-    const at = unit * counts.items + item;
+    const at = from + item;
     if (state[at] !== COUNTS) continue;
     const denominator = denominators[at]!;
     if (denominator > 0 && denominator < minimum) findings.push({ ...base(unit), code: "small_denominator", item: dataset.scheme.items[item]!.code, params: { denominator, minimum } });
@@ -105,7 +106,7 @@ function checkParent(dataset: Dataset, counts: PeriodCounts, unit: number, row: 
         ownDenominator: own.denominators[mine]!,
         childNumerator: children.numerators[theirs]!,
         childDenominator: children.denominators[theirs]!,
-        used: counts.origin[unit * counts.items + item.index] === FROM_OWN ? "own" : "children",
+        used: originAt(counts, unit, item.index) === FROM_OWN ? "own" : "children",
       },
     });
   }

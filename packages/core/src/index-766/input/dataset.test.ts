@@ -211,7 +211,7 @@ describe("parseDataset", () => {
     ]);
     expect(problems(file, "vi")).toMatchInlineSnapshot(`
       [
-        "figures[1].items.ON_TIME.denominator: các số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn cộng lại vượt quá 9007199254740991, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).",
+        "figures[1].items.ON_TIME.denominator: các số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn cộng lại vượt quá 9.007.199.254.740.991, không thể cộng chính xác; hãy kiểm tra lại số liệu (số quá lớn).",
       ]
     `);
   });

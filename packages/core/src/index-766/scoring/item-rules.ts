@@ -29,6 +29,9 @@ export interface ItemRules {
   readonly sumsChildren: Uint8Array;
   /** Per level code (province, department, commune): 1 where the level inherits the item from an ancestor. */
   readonly inherits: readonly Uint8Array[];
+  /** Each group's and block's maximum when every item has its own (the sum of its items' maxima). */
+  readonly groupMax: Int32Array;
+  readonly blockMax: Int32Array;
 }
 
 const cache = new WeakMap<Scheme, ItemRules>();
@@ -38,17 +41,30 @@ export function itemRules(scheme: Scheme): ItemRules {
   if (rules) return rules;
   const items = scheme.items;
   const emptyCode = { null: EMPTY_NULL, zero: EMPTY_ZERO, full: EMPTY_FULL, transfer: EMPTY_TRANSFER } as const;
+  const group = Int32Array.from(items, (item) => scheme.groups.findIndex((entry) => entry.code === item.group));
+  const block = Int32Array.from(scheme.blockOfItem);
   rules = {
     rule: Uint8Array.from(items, (item) => (item.maxUnits === 0 ? RULE_TRACKING : item.points.method === "percent-first" ? RULE_PERCENT_FIRST : RULE_EXACT)),
     empty: Uint8Array.from(items, (item) => emptyCode[item.emptyDenominator.policy]),
     maxUnits: Int32Array.from(items, (item) => item.maxUnits),
     factorNumerator: Float64Array.from(items, (item) => item.factorNumerator),
     factorDenominator: Float64Array.from(items, (item) => item.factorDenominator),
-    group: Int32Array.from(items, (item) => scheme.groups.findIndex((group) => group.code === item.group)),
-    block: Int32Array.from(scheme.blockOfItem),
+    group,
+    block,
     sumsChildren: Uint8Array.from(items, (item) => (item.scope === "dossier" ? 1 : 0)),
     inherits: (["province", "department", "commune"] as const).map((level) => Uint8Array.from(items, (item) => (item.inheritedBy.includes(level) ? 1 : 0))),
+    groupMax: sectionMaxima(items, group, scheme.groups.length),
+    blockMax: sectionMaxima(items, block, scheme.blocks.length),
   };
   cache.set(scheme, rules);
   return rules;
+}
+
+function sectionMaxima(items: Scheme["items"], sectionOfItem: Int32Array, sections: number): Int32Array {
+  const maxima = new Int32Array(sections);
+  items.forEach((item, index) => {
+    const section = sectionOfItem[index]!;
+    if (section >= 0) maxima[section]! += item.maxUnits;
+  });
+  return maxima;
 }

@@ -1,7 +1,7 @@
 import { monthsOf, type Period } from "../../kernel/period.js";
 import type { Dataset } from "../input/dataset.js";
 import { ABSENT, COUNTS, NULL, tableOf, type DatasetTable } from "../input/table.js";
-import { itemRules } from "./item-rules.js";
+import { itemRules, type ItemRules } from "./item-rules.js";
 
 /** Where a resolved count came from (the typed form of `CountsOrigin`). */
 export const FROM_NONE = 0;
@@ -31,8 +31,10 @@ export interface CountsView extends CountsSlab {
  * Every unit's counts for one period, after period and hierarchy roll-ups, in flat typed arrays:
  * - `own`: the unit's own row for the period, or for a quarter or year without one, its months' rows summed;
  * - `children`: a parent's children's resolved counts summed (leaves have none);
- * - `resolved`: what is scored, unit `u` item `i` at `u · items + i` (see {@link resolvePeriodCounts}), with
- *   `origin` saying where each came from.
+ * - the resolved counts, what is scored (see {@link resolvePeriodCounts}): a unit whose every item is its own
+ *   (a leaf with a row, nothing to inherit: most units) is read straight from `own`, without a copy; every
+ *   other unit has a slot in `mixed`, with the origin of each count. Read them through {@link resolvedSlab},
+ *   {@link resolvedBase} and {@link originAt}.
  */
 export interface PeriodCounts {
   readonly period: Period;
@@ -40,14 +42,39 @@ export interface PeriodCounts {
   readonly items: number;
   readonly own: CountsView;
   readonly children: CountsView;
-  readonly resolved: CountsSlab;
-  readonly origin: Uint8Array;
+  /** Resolved counts of the units that are not simply their own, item `i` of unit `u` at `mixedBase[u] + i`. */
+  readonly mixed: MixedSlab;
+  /** Unit → its slot in `mixed`, or -1 when its resolved counts are its own counts. */
+  readonly mixedBase: Int32Array;
   /** The unit's own row of exactly this period, or -1. */
   readonly exactRow: Int32Array;
   /** For a quarter or year built from months: a bit per month of the period (bit 0 = first) with no own row. */
   readonly missingMonths: Uint16Array;
   /** Whether the unit has any count of its own or from its children. */
   readonly hasData: Uint8Array;
+}
+
+/** Resolved counts with where each came from (`FROM_OWN` … `FROM_PARENT`). */
+export interface MixedSlab extends CountsSlab {
+  readonly origin: Uint8Array;
+}
+
+/** The arrays holding a unit's resolved counts, from {@link resolvedBase} on. */
+export function resolvedSlab(counts: PeriodCounts, unit: number): CountsSlab {
+  return counts.mixedBase[unit]! >= 0 ? counts.mixed : counts.own;
+}
+
+/** Where a unit's resolved counts start in its {@link resolvedSlab}: item `i` at `base + i`. */
+export function resolvedBase(counts: PeriodCounts, unit: number): number {
+  const mixed = counts.mixedBase[unit]!;
+  return mixed >= 0 ? mixed : counts.own.base[unit]!;
+}
+
+/** Where a unit's resolved count of an item came from: `FROM_NONE` … `FROM_PARENT`. */
+export function originAt(counts: PeriodCounts, unit: number, item: number): number {
+  const mixed = counts.mixedBase[unit]!;
+  if (mixed >= 0) return counts.mixed.origin[mixed + item]!;
+  return counts.own.state[counts.own.base[unit]! + item] === ABSENT ? FROM_NONE : FROM_OWN;
 }
 
 function slab(size: number): CountsSlab {
@@ -62,22 +89,21 @@ export function viewIndex(view: CountsView, unit: number, item: number): number 
 
 /**
  * Adds a row of `items` counts from `from` (at `f`) into `to` (at `t`): nothing adds nothing; `null` adds nothing
- * to counts, and two `null`s stay `null`.
+ * to counts, and two `null`s stay `null`. `to` is a fresh slab only ever added into, so its counts are 0
+ * wherever its state is not `COUNTS`: adding needs no look at what is there.
  */
 function addRow(to: CountsSlab, t: number, from: CountsSlab, f: number, items: number): void {
+  // `from` is the table, a view or a slab (objects of different shapes): read its arrays once, not per item.
   const { numerators, denominators, state } = to;
+  const { numerators: fromNumerators, denominators: fromDenominators, state: fromState } = from;
   for (let item = 0; item < items; item += 1) {
-    const kind = from.state[f + item]!;
-    if (kind === ABSENT) continue;
+    const kind = fromState[f + item]!;
     const at = t + item;
-    if (kind === NULL) {
-      if (state[at] === ABSENT) state[at] = NULL;
-      continue;
-    }
-    const counted = state[at] === COUNTS;
-    numerators[at] = (counted ? numerators[at]! : 0) + from.numerators[f + item]!;
-    denominators[at] = (counted ? denominators[at]! : 0) + from.denominators[f + item]!;
-    state[at] = COUNTS;
+    if (kind === COUNTS) {
+      numerators[at]! += fromNumerators[f + item]!;
+      denominators[at]! += fromDenominators[f + item]!;
+      state[at] = COUNTS;
+    } else if (kind === NULL && state[at] === ABSENT) state[at] = NULL;
   }
 }
 
@@ -153,65 +179,91 @@ export function resolvePeriodCounts(dataset: Dataset, period: Period): PeriodCou
   const items = scheme.items.length;
   const { own, exactRow, missingMonths } = ownCounts(table, period, units, items);
   const children = childrenSlab(table, items);
-  const resolved = slab(units * items);
-  const origin = new Uint8Array(units * items);
+  const rules = itemRules(scheme);
   const hasData = new Uint8Array(units);
-  const { sumsChildren, inherits } = itemRules(scheme);
+  const mixedBase = planMixed(table, own, children, rules, hasData);
+  const mixed = mixedSlab(mixedBase, items);
   const preferOwn = dataset.parentCounts === "own";
-  // The loop below reads and writes these arrays for every unit and item: keep them in locals.
-  const { numerators: ownNumerators, denominators: ownDenominators, state: ownState } = own;
-  const { numerators: childNumerators, denominators: childDenominators, state: childState } = children;
-  const { numerators: numerators, denominators: denominators, state: state } = resolved;
 
   for (const unit of table.postOrder) {
-    const ownBase = own.base[unit]!;
-    const childBase = children.base[unit]!;
+    const slot = mixedBase[unit]!;
+    if (slot >= 0 && resolveMixed(own, children, mixed, table, rules, preferOwn, unit, slot)) hasData[unit] = 1;
     const parent = table.parent[unit]!;
-    const parentBase = parent >= 0 ? children.base[parent]! : -1;
-    const inheritsHere = inherits[table.level[unit]!]!;
-    for (let item = 0; item < items; item += 1) {
-      const at = unit * items + item;
-      const mine = ownBase + item;
-      const theirs = childBase + item;
-      const hasOwn = ownBase >= 0 && ownState[mine] !== ABSENT;
-      if (sumsChildren[item] === 1 && childBase >= 0 && childState[theirs] !== ABSENT && !(preferOwn && hasOwn)) {
-        numerators[at] = childNumerators[theirs]!;
-        denominators[at] = childDenominators[theirs]!;
-        state[at] = childState[theirs]!;
-        origin[at] = FROM_CHILDREN;
-        hasData[unit] = 1;
-      } else if (hasOwn) {
-        numerators[at] = ownNumerators[mine]!;
-        denominators[at] = ownDenominators[mine]!;
-        state[at] = ownState[mine]!;
-        origin[at] = FROM_OWN;
-        hasData[unit] = 1;
-      } else if (inheritsHere[item] === 1) {
-        inherit(own, resolved, origin, table, unit, item, items);
-      }
-      if (parentBase < 0 || state[at] === ABSENT) continue;
-      // Add into the parent's children sum: null adds nothing to counts, and two nulls stay null.
-      const sum = parentBase + item;
-      if (state[at] === NULL) {
-        if (childState[sum] === ABSENT) childState[sum] = NULL;
-      } else {
-        const counted = childState[sum] === COUNTS;
-        childNumerators[sum] = (counted ? childNumerators[sum]! : 0) + numerators[at]!;
-        childDenominators[sum] = (counted ? childDenominators[sum]! : 0) + denominators[at]!;
-        childState[sum] = COUNTS;
-      }
+    // Into the parent's children sum: nothing adds nothing, null adds nothing to counts, two nulls stay null.
+    if (parent >= 0) addRow(children, children.base[parent]!, slot >= 0 ? mixed : own, slot >= 0 ? slot : own.base[unit]!, items);
+  }
+  return { period, table, items, own, children, mixed, mixedBase, exactRow, missingMonths, hasData };
+}
+
+/**
+ * Which units need a slot of their own for their resolved counts: those with children, without an own row,
+ * or with an item their level could inherit missing from their row. The others — most units — are scored
+ * from their own counts where they are; their `hasData` is set here.
+ */
+function planMixed(table: DatasetTable, own: CountsView, children: CountsView, rules: ItemRules, hasData: Uint8Array): Int32Array {
+  const units = table.parent.length;
+  const items = table.items;
+  const inheritable = rules.inherits.map((inherits) => Int32Array.from(inherits.keys()).filter((item) => inherits[item] === 1));
+  const mixedBase = new Int32Array(units);
+  let slots = 0;
+  for (let unit = 0; unit < units; unit += 1) {
+    const base = own.base[unit]!;
+    let mixed = base < 0 || children.base[unit]! >= 0;
+    const candidates = inheritable[table.level[unit]!]!;
+    for (let index = 0; index < candidates.length && !mixed; index += 1) mixed = own.state[base + candidates[index]!] === ABSENT;
+    mixedBase[unit] = mixed ? slots++ * items : -1;
+    if (!mixed && anyCounts(own, base, items)) hasData[unit] = 1;
+  }
+  return mixedBase;
+}
+
+/** Whether a slot holds any count (or a `null` the source returned). */
+function anyCounts(slab: CountsSlab, base: number, items: number): boolean {
+  for (let item = 0; item < items; item += 1) if (slab.state[base + item] !== ABSENT) return true;
+  return false;
+}
+
+function mixedSlab(mixedBase: Int32Array, items: number): MixedSlab {
+  let slots = 0;
+  for (const base of mixedBase) if (base >= 0) slots += 1;
+  return { ...slab(slots * items), origin: new Uint8Array(slots * items) };
+}
+
+/**
+ * Resolves a unit's counts into its slot, item by item: its children's sum for a dossier item (unless the
+ * dataset prefers a parent's own counts and it has them), else its own, else an ancestor's where its level
+ * inherits the item. Returns whether it has any count of its own or from its children.
+ */
+function resolveMixed(own: CountsView, children: CountsView, mixed: MixedSlab, table: DatasetTable, rules: ItemRules, preferOwn: boolean, unit: number, slot: number): boolean {
+  const ownBase = own.base[unit]!;
+  const childBase = children.base[unit]!;
+  const inheritsHere = rules.inherits[table.level[unit]!]!;
+  let any = false;
+  for (let item = 0; item < rules.sumsChildren.length; item += 1) {
+    const at = slot + item;
+    const hasOwn = ownBase >= 0 && own.state[ownBase + item] !== ABSENT;
+    if (rules.sumsChildren[item] === 1 && childBase >= 0 && children.state[childBase + item] !== ABSENT && !(preferOwn && hasOwn)) {
+      copyInto(mixed, at, children, childBase + item);
+      mixed.origin[at] = FROM_CHILDREN;
+      any = true;
+    } else if (hasOwn) {
+      copyInto(mixed, at, own, ownBase + item);
+      mixed.origin[at] = FROM_OWN;
+      any = true;
+    } else if (inheritsHere[item] === 1) {
+      inherit(own, mixed, table, unit, item, at);
     }
   }
-  return { period, table, items, own, children, resolved, origin, exactRow, missingMonths, hasData };
+  return any;
 }
 
 /** The nearest ancestor's own counts for an item (inheritance looks up; roll-ups look down). */
-function inherit(own: CountsView, resolved: CountsSlab, origin: Uint8Array, table: DatasetTable, unit: number, item: number, items: number): void {
+function inherit(own: CountsView, mixed: MixedSlab, table: DatasetTable, unit: number, item: number, at: number): void {
   for (let ancestor = table.parent[unit]!; ancestor >= 0; ancestor = table.parent[ancestor]!) {
     const base = own.base[ancestor]!;
     if (base < 0 || own.state[base + item] === ABSENT) continue;
-    copyInto(resolved, unit * items + item, own, base + item);
-    origin[unit * items + item] = FROM_PARENT;
+    copyInto(mixed, at, own, base + item);
+    mixed.origin[at] = FROM_PARENT;
     return;
   }
 }

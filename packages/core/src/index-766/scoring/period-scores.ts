@@ -2,8 +2,8 @@ import { Points } from "../../kernel/arithmetic/points.js";
 import type { Dataset, FigureRow } from "../input/dataset.js";
 import { ABSENT, HAS_PUBLISHED, NULL } from "../input/table.js";
 import type { Scheme } from "../scheme/compile.js";
-import type { PeriodCounts } from "./period-counts.js";
-import { roundQuotient } from "../../kernel/arithmetic/rational.js";
+import { resolvedBase, resolvedSlab, type CountsSlab, type PeriodCounts } from "./period-counts.js";
+import { roundSafeQuotient } from "../../kernel/arithmetic/rational.js";
 import { EMPTY_FULL, EMPTY_TRANSFER, EMPTY_ZERO, RULE_EXACT, RULE_TRACKING, itemRules, type ItemRules } from "./item-rules.js";
 import { pointsFor } from "./points-rule.js";
 
@@ -22,8 +22,8 @@ export const NO_DOSSIERS = 2;
 export const NO_FIGURES = 3;
 export const COMPLETENESS = ["complete", "incomplete", "no_dossiers", "no_figures"] as const;
 
-/** Points of one kind of section (groups or blocks) for every unit: section `s` of unit `u` at `u · sections + s`. */
-export interface SectionSlab {
+/** Points of one kind of section (groups or blocks) of one unit, by section position. */
+export interface SectionSheet {
   /** Points in scheme units; -1 when no item has data. */
   readonly points: Int32Array;
   readonly max: Int32Array;
@@ -31,20 +31,37 @@ export interface SectionSlab {
   readonly published: Uint8Array;
 }
 
-/** Every unit's scores for one period, in flat typed arrays (unit `u`, item `i` at `u · items + i`). */
-export interface PeriodScores {
-  readonly counts: PeriodCounts;
+/**
+ * One unit's scores in a period, item by item (by position in `scheme.items`) and section by section. The
+ * period's pass fills one sheet per period and reuses it for every unit; a unit's result fills a sheet of its
+ * own when its items or sections are first read (see {@link unitSheetOf}).
+ */
+export interface UnitSheet {
   /** Item points in scheme units; -1 for no score. */
   readonly points: Int32Array;
   /** `SCORED` … `TRACKING`. */
   readonly status: Uint8Array;
-  /**
-   * Each item's maximum for the unit when the scheme moves an empty item's maximum to another (`transfer`);
-   * `null` when it has no such rule and every unit's maxima are the scheme's (see {@link maxUnitsAt}).
-   */
-  readonly maxUnits: Int32Array | null;
-  readonly groups: SectionSlab;
-  readonly blocks: SectionSlab;
+  /** Each item's maximum for the unit: its own, or moved by an empty `transfer` item. */
+  readonly maxUnits: Int32Array;
+  readonly groups: SectionSheet;
+  readonly blocks: SectionSheet;
+  /** The total in scheme units; -1 when the unit has no data. */
+  total: number;
+  /** `COMPLETE` … `NO_FIGURES`. */
+  completeness: number;
+  /** The maximum of the items that have data. */
+  reportedMax: number;
+}
+
+/**
+ * Every unit's scores for one period: the total, completeness and reported maximum in flat arrays. The item
+ * and section scores are not kept: they live in a scratch sheet while the unit is scored, and are scored again
+ * from the same counts for the few units whose detail is read, so a period allocates a few arrays of one
+ * number per unit, not per item.
+ */
+export interface PeriodScores {
+  readonly dataset: Dataset;
+  readonly counts: PeriodCounts;
   /** The total in scheme units; -1 when the unit has no data. */
   readonly total: Int32Array;
   /** `COMPLETE` … `NO_FIGURES`. */
@@ -54,89 +71,100 @@ export interface PeriodScores {
 }
 
 /**
- * Scores every unit of a period from its resolved counts in one pass per unit: item points by their rule,
- * sections as sums of rounded items (a block published only as a score added as published), the total,
- * completeness and the maximum of what was reported.
+ * Scores every unit of a period from its resolved counts, one unit at a time in one reused sheet: item points
+ * by their rule, sections as sums of rounded items (a block published only as a score added as published),
+ * the total, completeness and the maximum of what was reported.
  */
 export function scorePeriod(dataset: Dataset, counts: PeriodCounts): PeriodScores {
-  const { scheme } = dataset;
   const units = counts.table.parent.length;
-  const items = counts.items;
-  const scores: PeriodScores = {
-    counts,
-    points: new Int32Array(units * items),
-    status: new Uint8Array(units * items),
-    maxUnits: scheme.transfers.length > 0 ? new Int32Array(units * items) : null,
-    groups: sectionSlab(units, scheme.groups.length),
-    blocks: sectionSlab(units, scheme.blocks.length),
-    total: new Int32Array(units),
-    completeness: new Uint8Array(units),
-    reportedMax: new Int32Array(units),
-  };
-  const rules = itemRules(scheme);
+  const scores: PeriodScores = { dataset, counts, total: new Int32Array(units), completeness: new Uint8Array(units), reportedMax: new Int32Array(units) };
+  const rules = itemRules(dataset.scheme);
+  const sheet = emptySheet(dataset.scheme);
   for (let unit = 0; unit < units; unit += 1) {
-    if (scores.maxUnits) setMaxima(scheme, counts, unit, scores.maxUnits);
-    scoreItems(scheme, rules, counts, unit, scores);
-    const row = counts.exactRow[unit]!;
-    const published = row >= 0 && (counts.table.rowFlags[row]! & HAS_PUBLISHED) !== 0 ? publishedOnlyBlocks(scheme, dataset.figures[row]!, scores.status, unit * items) : null;
-    sumSections(scheme, rules, unit, scores, published);
-    finishUnit(scheme, rules, unit, scores, published);
+    scoreUnit(dataset, rules, counts, unit, sheet);
+    scores.total[unit] = sheet.total;
+    scores.completeness[unit] = sheet.completeness;
+    scores.reportedMax[unit] = sheet.reportedMax;
   }
   return scores;
 }
 
-/** Below this, `2p + q` stays a safe integer and `roundQuotient` takes its exact fast path. */
+/** A unit's items and sections in a sheet of its own, scored again from the period's counts (same rules, same result). */
+export function unitSheetOf(scores: PeriodScores, unit: number): UnitSheet {
+  const sheet = emptySheet(scores.dataset.scheme);
+  scoreUnit(scores.dataset, itemRules(scores.dataset.scheme), scores.counts, unit, sheet);
+  return sheet;
+}
+
+function emptySheet(scheme: Scheme): UnitSheet {
+  const items = scheme.items.length;
+  const section = (count: number): SectionSheet => ({ points: new Int32Array(count), max: new Int32Array(count), published: new Uint8Array(count) });
+  return { points: new Int32Array(items), status: new Uint8Array(items), maxUnits: new Int32Array(items), groups: section(scheme.groups.length), blocks: section(scheme.blocks.length), total: -1, completeness: NO_FIGURES, reportedMax: 0 };
+}
+
+/** Scores one unit into `sheet`, overwriting all of it. */
+function scoreUnit(dataset: Dataset, rules: ItemRules, counts: PeriodCounts, unit: number, sheet: UnitSheet): void {
+  const { scheme } = dataset;
+  const moved = setMaxima(scheme, rules, counts, unit, sheet.maxUnits);
+  scoreItems(scheme, rules, counts, unit, sheet);
+  const row = counts.exactRow[unit]!;
+  const published = row >= 0 && (counts.table.rowFlags[row]! & HAS_PUBLISHED) !== 0 ? publishedOnlyBlocks(scheme, dataset.figures[row]!, sheet.status) : null;
+  sumSections(scheme, rules, sheet, moved, published);
+  finishUnit(scheme, rules, counts, unit, sheet, published);
+}
+
+/** Below this, `2p + q` and `2q` stay safe integers, as `roundSafeQuotient` needs. */
 const MAX_EXACT_SUM = Number.MAX_SAFE_INTEGER / 3;
 
-/** An item's maximum for a unit (`at` = unit · items + item). */
-export function maxUnitsAt(scores: PeriodScores, rules: ItemRules, at: number, item: number): number {
-  return scores.maxUnits ? scores.maxUnits[at]! : rules.maxUnits[item]!;
-}
-
-function sectionSlab(units: number, sections: number): SectionSlab {
-  return { points: new Int32Array(units * sections), max: new Int32Array(units * sections), published: new Uint8Array(units * sections) };
-}
-
-/** Item maxima for a unit: the scheme's, with an empty `transfer` item's maximum moved to its target. */
-function setMaxima(scheme: Scheme, counts: PeriodCounts, unit: number, maxUnits: Int32Array): void {
-  const base = unit * counts.items;
-  maxUnits.set(itemRules(scheme).maxUnits, base);
+/**
+ * Item maxima for a unit: the scheme's, with an empty `transfer` item's maximum moved to its target. Returns
+ * whether any moved.
+ */
+function setMaxima(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit: number, maxUnits: Int32Array): boolean {
+  maxUnits.set(rules.maxUnits);
+  if (scheme.transfers.length === 0) return false;
+  const resolved = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
+  let moved = false;
   for (const { item, target } of scheme.transfers) {
-    const at = base + item.index;
-    const state = counts.resolved.state[at];
-    if (state === ABSENT || (state !== NULL && counts.resolved.denominators[at] !== 0)) continue;
-    maxUnits[base + target.index] = maxUnits[base + target.index]! + item.maxUnits;
-    maxUnits[at] = 0;
+    const state = resolved.state[from + item.index];
+    if (state === ABSENT || (state !== NULL && resolved.denominators[from + item.index] !== 0)) continue;
+    maxUnits[target.index] = maxUnits[target.index]! + item.maxUnits;
+    maxUnits[item.index] = 0;
+    moved = true;
   }
+  return moved;
 }
 
 /** Every item of a unit: its status and points by its rule. */
-function scoreItems(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit: number, scores: PeriodScores): void {
-  const { resolved, items } = counts;
-  const maxima = scores.maxUnits;
-  for (let item = 0; item < items; item += 1) {
-    const at = unit * items + item;
-    const rule = rules.rule[item]!;
-    const state = resolved.state[at];
-    const max = maxima ? maxima[at]! : rules.maxUnits[item]!;
+function scoreItems(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit: number, sheet: UnitSheet): void {
+  const { numerators, denominators, state: states } = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
+  const { rule: ruleOf, empty: emptyOf, maxUnits: ownMax, factorNumerator, factorDenominator } = rules;
+  const { maxUnits: maxima, status: statuses, points: pointsOf } = sheet;
+  const mode = scheme.roundingMode;
+  for (let item = 0; item < counts.items; item += 1) {
+    const rule = ruleOf[item]!;
+    const state = states[from + item];
+    const max = maxima[item]!;
     let status = SCORED;
     let points = -1;
     if (rule === RULE_TRACKING) status = TRACKING;
     else if (state === ABSENT) status = MISSING;
-    else if (state === NULL || resolved.denominators[at] === 0) {
-      const empty = rules.empty[item]!;
+    else if (state === NULL || denominators[from + item] === 0) {
+      const empty = emptyOf[item]!;
       status = empty === EMPTY_TRANSFER ? TRANSFERRED : EMPTY;
       points = empty === EMPTY_ZERO ? 0 : empty === EMPTY_FULL ? max : -1;
     } else {
-      const numerator = resolved.numerators[at]!;
-      const denominator = resolved.denominators[at]!;
+      const numerator = numerators[from + item]!;
+      const denominator = denominators[from + item]!;
       // The common case inline: the exact rule at the item's own maximum, on safe integers.
-      const p = rules.factorNumerator[item]! * numerator;
-      const q = rules.factorDenominator[item]! * denominator;
-      points = rule === RULE_EXACT && max === rules.maxUnits[item] && p + q <= MAX_EXACT_SUM ? Math.min(max, roundQuotient(p, q, scheme.roundingMode)) : pointsFor(scheme, scheme.items[item]!, numerator, denominator, max);
+      const p = factorNumerator[item]! * numerator;
+      const q = factorDenominator[item]! * denominator;
+      points = rule === RULE_EXACT && max === ownMax[item] && p + q <= MAX_EXACT_SUM ? Math.min(max, roundSafeQuotient(p, q, mode)) : pointsFor(scheme, scheme.items[item]!, numerator, denominator, max);
     }
-    scores.status[at] = status;
-    scores.points[at] = points;
+    statuses[item] = status;
+    pointsOf[item] = points;
   }
 }
 
@@ -144,14 +172,14 @@ function scoreItems(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit
  * Blocks the source published only as a score: every item of the block is unreported and the unit's row for
  * the period carries the block's published score. Returns points by block position, or `null` without any.
  */
-function publishedOnlyBlocks(scheme: Scheme, row: FigureRow, status: Uint8Array, base: number): Map<number, number> | null {
+function publishedOnlyBlocks(scheme: Scheme, row: FigureRow, status: Uint8Array): Map<number, number> | null {
   const published = row.published?.blocks;
   if (!published || published.size === 0) return null;
   const blocks = new Map<number, number>();
   scheme.blocks.forEach((block, position) => {
     const text = published.get(block.code);
     if (text === undefined || text === null || block.groupIndex < 0) return;
-    if (!block.itemIndices.every((index) => status[base + index] === MISSING)) return;
+    if (!block.itemIndices.every((index) => status[index] === MISSING)) return;
     const units = Points.parseUnits(text, scheme.decimals);
     if (units !== null && units <= block.maxUnits) blocks.set(position, units);
   });
@@ -162,73 +190,80 @@ function publishedOnlyBlocks(scheme: Scheme, row: FigureRow, status: Uint8Array,
  * Sums a unit's rounded item points into its groups and blocks in one pass over the items; a block published
  * only as a score adds its published points to the block and to the group that holds it.
  */
-function sumSections(scheme: Scheme, rules: ItemRules, unit: number, scores: PeriodScores, published: ReadonlyMap<number, number> | null): void {
-  const { groups, blocks } = scores;
-  const groupCount = scheme.groups.length;
-  const blockCount = scheme.blocks.length;
-  const groupBase = unit * groupCount;
-  const blockBase = unit * blockCount;
-  groups.points.fill(-1, groupBase, groupBase + groupCount);
-  blocks.points.fill(-1, blockBase, blockBase + blockCount);
-  const base = unit * scores.counts.items;
-  for (let item = 0; item < scores.counts.items; item += 1) {
-    const group = groupBase + rules.group[item]!;
-    const block = blockBase + rules.block[item]!;
-    const max = maxUnitsAt(scores, rules, base + item, item);
-    groups.max[group] = groups.max[group]! + max;
-    blocks.max[block] = blocks.max[block]! + max;
-    const points = scores.points[base + item]!;
+function sumSections(scheme: Scheme, rules: ItemRules, sheet: UnitSheet, moved: boolean, published: ReadonlyMap<number, number> | null): void {
+  const { groups, blocks } = sheet;
+  // With every item at its own maximum, the sections' maxima are the scheme's, summed once per scheme.
+  clearSections(groups, rules.groupMax, moved);
+  clearSections(blocks, rules.blockMax, moved);
+  for (let item = 0; item < sheet.points.length; item += 1) {
+    const group = rules.group[item]!;
+    const block = rules.block[item]!;
+    if (moved) {
+      groups.max[group] = groups.max[group]! + sheet.maxUnits[item]!;
+      blocks.max[block] = blocks.max[block]! + sheet.maxUnits[item]!;
+    }
+    const points = sheet.points[item]!;
     if (points < 0) continue;
     groups.points[group] = Math.max(groups.points[group]!, 0) + points;
     blocks.points[block] = Math.max(blocks.points[block]!, 0) + points;
   }
   if (!published) return;
   for (const [position, points] of published) {
-    const block = blockBase + position;
-    const group = groupBase + scheme.blocks[position]!.groupIndex;
-    blocks.points[block] = Math.max(blocks.points[block]!, 0) + points;
+    const group = scheme.blocks[position]!.groupIndex;
+    blocks.points[position] = Math.max(blocks.points[position]!, 0) + points;
     groups.points[group] = Math.max(groups.points[group]!, 0) + points;
-    blocks.published[block] = 1;
+    blocks.published[position] = 1;
     groups.published[group] = 1;
   }
 }
 
+/** No points yet; maxima the scheme's (0 when items moved theirs: they are summed item by item). */
+function clearSections(sections: SectionSheet, schemeMax: Int32Array, moved: boolean): void {
+  // A loop, not fill/set: the sheets hold a handful of sections, fewer than a builtin call is worth.
+  for (let position = 0; position < schemeMax.length; position += 1) {
+    sections.points[position] = -1;
+    sections.max[position] = moved ? 0 : schemeMax[position]!;
+    sections.published[position] = 0;
+  }
+}
+
 /** The unit's total, completeness and the maximum of what it reported. */
-function finishUnit(scheme: Scheme, rules: ItemRules, unit: number, scores: PeriodScores, published: ReadonlyMap<number, number> | null): void {
-  const { counts, groups } = scores;
-  const items = counts.items;
-  const base = unit * items;
+function finishUnit(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit: number, sheet: UnitSheet, published: ReadonlyMap<number, number> | null): void {
   let total = 0;
   let anyGroup = false;
-  for (let group = unit * scheme.groups.length, end = group + scheme.groups.length; group < end; group += 1) {
-    const points = groups.points[group]!;
+  for (let group = 0; group < sheet.groups.points.length; group += 1) {
+    const points = sheet.groups.points[group]!;
     if (points < 0) continue;
     total += points;
     anyGroup = true;
   }
   const scored = (counts.hasData[unit] === 1 || (published !== null && published.size > 0)) && anyGroup;
-  scores.total[unit] = scored ? total : -1;
+  sheet.total = scored ? total : -1;
   let missing = 0;
   let reported = 0;
-  for (let item = 0; item < items; item += 1) {
+  for (let item = 0; item < sheet.points.length; item += 1) {
     if (rules.rule[item] === RULE_TRACKING) continue;
     const covered = published !== null && published.has(rules.block[item]!);
-    if (scores.status[base + item] === MISSING && !covered) missing += 1;
-    else reported += maxUnitsAt(scores, rules, base + item, item);
+    if (sheet.status[item] === MISSING && !covered) missing += 1;
+    else reported += sheet.maxUnits[item]!;
   }
-  scores.reportedMax[unit] = scored ? reported : 0;
-  scores.completeness[unit] = !scored ? NO_FIGURES : !hasDossiers(scheme, unit, scores) ? NO_DOSSIERS : missing > 0 ? INCOMPLETE : COMPLETE;
+  sheet.reportedMax = scored ? reported : 0;
+  sheet.completeness = !scored ? NO_FIGURES : !hasDossiers(scheme, counts, unit, sheet) ? NO_DOSSIERS : missing > 0 ? INCOMPLETE : COMPLETE;
 }
 
 /**
  * Dossiers are counted by the scheme's volume item; a unit that does not report it is judged by its other
  * dossier items.
  */
-function hasDossiers(scheme: Scheme, unit: number, scores: PeriodScores): boolean {
-  const { resolved, items } = scores.counts;
-  const base = unit * items;
-  const denominator = (item: number) => (resolved.state[base + item] === ABSENT || resolved.state[base + item] === NULL ? 0 : resolved.denominators[base + item]!);
+function hasDossiers(scheme: Scheme, counts: PeriodCounts, unit: number, sheet: UnitSheet): boolean {
+  const resolved = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
   const volume = scheme.volumeItem.index;
-  if (scores.status[base + volume] !== MISSING) return denominator(volume) > 0;
-  return scheme.items.some((item) => item.scope === "dossier" && item.maxUnits > 0 && denominator(item.index) > 0);
+  if (sheet.status[volume] !== MISSING) return denominatorOf(resolved, from + volume) > 0;
+  return scheme.items.some((item) => item.scope === "dossier" && item.maxUnits > 0 && denominatorOf(resolved, from + item.index) > 0);
+}
+
+/** A resolved denominator; 0 for none. */
+function denominatorOf(resolved: CountsSlab, at: number): number {
+  return resolved.state[at] === ABSENT || resolved.state[at] === NULL ? 0 : resolved.denominators[at]!;
 }

@@ -2,7 +2,7 @@ import type { Dataset, FigureRow, ReportedCounts } from "../input/dataset.js";
 import { ABSENT, NULL } from "../input/table.js";
 import { monthsOf, type Period } from "../../kernel/period.js";
 import type { CountsOrigin } from "./item.js";
-import { resolvePeriodCounts, viewIndex, type CountsSlab } from "./period-counts.js";
+import { originAt, resolvedBase, resolvedSlab, resolvePeriodCounts, viewIndex, type CountsSlab } from "./period-counts.js";
 
 /** A unit's counts for a period after period and hierarchy roll-ups. */
 export interface ResolvedCounts {
@@ -64,8 +64,8 @@ export function createResolver(dataset: Dataset, period: Period): (unitId: strin
     const rows = exact >= 0 ? [exact] : monthRows.flatMap((byUnit) => (byUnit && byUnit[unit]! >= 0 ? [byUnit[unit]!] : []));
     const bits = counts.missingMonths[unit]!;
     return {
-      counts: list(counts.resolved, (item) => unit * items + item),
-      origins: Array.from({ length: items }, (_, item) => ORIGINS[counts.origin[unit * items + item]!]!),
+      counts: list(resolvedSlab(counts, unit), (item) => resolvedBase(counts, unit) + item),
+      origins: Array.from({ length: items }, (_, item) => ORIGINS[originAt(counts, unit, item)]!),
       ownRows: rows.map((row) => dataset.figures[row]!),
       ownCounts: list(counts.own, (item) => viewIndex(counts.own, unit, item)),
       childCounts: counts.children.base[unit]! >= 0 ? list(counts.children, (item) => viewIndex(counts.children, unit, item)) : null,

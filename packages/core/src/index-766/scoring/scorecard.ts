@@ -10,9 +10,9 @@ import { bandFor } from "./band.js";
 import type { ItemScore } from "./item.js";
 import { HAS_PUBLISHED } from "../input/table.js";
 import { resolvePeriodCounts } from "./period-counts.js";
-import { COMPLETE, INCOMPLETE, NO_DOSSIERS, scorePeriod, type PeriodScores } from "./period-scores.js";
+import { COMPLETE, INCOMPLETE, scorePeriod } from "./period-scores.js";
 import type { SectionScore } from "./sections.js";
-import { rankLevels, type Standings } from "./standings.js";
+import { rankLevels } from "./standings.js";
 import { UnitResult } from "./unit-result.js";
 
 /** Why a unit is not ranked: no figures at all, figures without a single dossier, or items missing. */
@@ -119,23 +119,10 @@ export function scoreDataset(dataset: Dataset, options: ScoreOptions): Scorecard
     const band = banded && total >= 0 ? bandFor(scheme, scheme.points(total)) : null;
     const row = counts.exactRow[index]!;
     const published = row >= 0 && (counts.table.rowFlags[row]! & HAS_PUBLISHED) !== 0 ? dataset.figures[row]!.published : undefined;
-    return new UnitResult(scheme, scores, index, unit, period, provisional, standingOf(standings, scores, index), band, published);
+    return new UnitResult(scheme, scores, index, unit, period, provisional, standings, band, published);
   });
   const reconciliation = reconcile(scheme, units);
   const findings = options.findings === false ? [] : findDataQualityIssues(dataset, scores, units, reconciliation);
   const { unitIndex } = counts.table;
   return { scheme, period, provisional, asOf, units, findings, reconciliation, unit: (id) => units[unitIndex.get(id) ?? -1] };
-}
-
-const UNRANKED: Readonly<Record<UnrankedReason, Standing>> = {
-  no_figures: Object.freeze({ ranked: false, reason: "no_figures" }),
-  no_dossiers: Object.freeze({ ranked: false, reason: "no_dossiers" }),
-  incomplete: Object.freeze({ ranked: false, reason: "incomplete" }),
-};
-
-function standingOf(standings: Standings, scores: PeriodScores, unit: number): Standing {
-  const position = standings.position[unit]!;
-  if (position > 0) return { ranked: true, position, of: standings.of[unit]!, tied: standings.tied[unit] === 1 };
-  const status = scores.completeness[unit]!;
-  return UNRANKED[status === NO_DOSSIERS ? "no_dossiers" : status === INCOMPLETE ? "incomplete" : "no_figures"];
 }

@@ -26,7 +26,7 @@ export function rankLevels(table: DatasetTable, scores: PeriodScores, tie: TieRu
     if (scores.total[unit]! >= 0 && (status === COMPLETE || (rankIncomplete && status === INCOMPLETE))) byLevel[table.level[unit]!]!.push(unit);
   }
   for (const level of byLevel) {
-    const order = Int32Array.from(level).sort((a, b) => scores.total[b]! - scores.total[a]! || a - b);
+    const order = byTotalDescending(level, scores.total);
     let distinct = 0;
     for (let index = 0; index < order.length; index += 1) {
       const unit = order[index]!;
@@ -40,4 +40,25 @@ export function rankLevels(table: DatasetTable, scores: PeriodScores, tie: TieRu
     }
   }
   return { position, of, tied };
+}
+
+/** Above this many distinct totals, ranking sorts instead of counting (a scheme's totals are usually ≤ 10,000). */
+const MAX_COUNTED_TOTAL = 1 << 20;
+
+/**
+ * Units by total, highest first, ties in unit order (`candidates` is in unit order). Totals are small
+ * integers, so a counting sort orders them in one pass over the units and one over the totals; totals too
+ * large for that are sorted with a comparator.
+ */
+function byTotalDescending(candidates: readonly number[], total: Int32Array): Int32Array {
+  let highest = 0;
+  for (const unit of candidates) highest = Math.max(highest, total[unit]!);
+  if (highest > MAX_COUNTED_TOTAL) return Int32Array.from(candidates).sort((a, b) => total[b]! - total[a]! || a - b);
+  // start[highest - t]: where the units with total t begin in the order.
+  const start = new Int32Array(highest + 2);
+  for (const unit of candidates) start[highest - total[unit]! + 1]! += 1;
+  for (let slot = 1; slot < start.length; slot += 1) start[slot]! += start[slot - 1]!;
+  const order = new Int32Array(candidates.length);
+  for (const unit of candidates) order[start[highest - total[unit]!]!++] = unit;
+  return order;
 }

@@ -4,9 +4,10 @@ import type { PublishedScores, Unit } from "../input/dataset.js";
 import { ABSENT, NULL } from "../input/table.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import type { CountsOrigin, ItemScore } from "./item.js";
-import { itemRules } from "./item-rules.js";
-import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, maxUnitsAt, type PeriodScores, type SectionSlab } from "./period-scores.js";
-import type { Completeness, Standing, UnitScore } from "./scorecard.js";
+import { originAt, resolvedBase, resolvedSlab } from "./period-counts.js";
+import { COMPLETE, COMPLETENESS, INCOMPLETE, ITEM_STATUSES, MISSING, NO_DOSSIERS, unitSheetOf, type PeriodScores, type SectionSheet, type UnitSheet } from "./period-scores.js";
+import type { Completeness, Standing, UnitScore, UnrankedReason } from "./scorecard.js";
+import type { Standings } from "./standings.js";
 import type { SectionScore } from "./sections.js";
 
 /** By `FROM_NONE`, `FROM_OWN`, `FROM_CHILDREN`, `FROM_PARENT` (period-counts.ts). */
@@ -16,8 +17,8 @@ const NO_ITEMS: readonly string[] = Object.freeze([]);
 
 /**
  * One unit's result, read from its period's flat arrays. The scalar results are set when the scorecard is
- * built; the per-item and per-section lists are built the first time they are read, so scoring a national
- * year allocates a few objects per unit, not one per item.
+ * built; the per-item and per-section lists are built the first time they are read (from the unit scored
+ * again into a sheet of its own), so scoring a national year allocates a few objects per unit, not one per item.
  */
 export class UnitResult implements UnitScore {
   readonly total: Points | null;
@@ -25,6 +26,8 @@ export class UnitResult implements UnitScore {
   readonly completeness: Completeness;
   readonly missingMonths: readonly string[];
   readonly published?: PublishedScores;
+  private standingValue?: Standing;
+  private sheet?: UnitSheet;
   private itemList?: readonly ItemScore[];
   private groupList?: readonly SectionScore[];
   private blockList?: readonly SectionScore[];
@@ -36,34 +39,57 @@ export class UnitResult implements UnitScore {
     readonly unit: Unit,
     readonly period: Period,
     readonly provisional: boolean,
-    readonly standing: Standing,
+    private readonly standings: Standings,
     readonly band: SchemeBand | null,
     published: PublishedScores | undefined,
   ) {
     const total = scores.total[index]!;
     this.total = total < 0 ? null : scheme.points(total);
     this.max = scheme.points(scheme.totalMaxUnits);
-    this.completeness = completenessOf(scheme, scores, index);
+    this.completeness = completenessOf(scheme, scores, index, scores.completeness[index] === INCOMPLETE ? this.detail() : null);
     this.missingMonths = missingMonthsOf(period, scores.counts.missingMonths[index]!);
     if (published) this.published = published;
   }
 
+  /** Built when first read: most readers of a national year never look at most units' standings. */
+  get standing(): Standing {
+    return (this.standingValue ??= standingOf(this.standings, this.scores, this.index));
+  }
+
   get items(): readonly ItemScore[] {
-    return (this.itemList ??= itemsOf(this.scheme, this.scores, this.index));
+    return (this.itemList ??= itemsOf(this.scheme, this.scores, this.index, this.detail()));
   }
 
   get groups(): readonly SectionScore[] {
-    return (this.groupList ??= sectionsOf(this.scheme, this.scheme.groups, this.scores.groups, this.index));
+    return (this.groupList ??= sectionsOf(this.scheme, this.scheme.groups, this.detail().groups));
   }
 
   get blocks(): readonly SectionScore[] {
-    return (this.blockList ??= sectionsOf(this.scheme, this.scheme.blocks, this.scores.blocks, this.index));
+    return (this.blockList ??= sectionsOf(this.scheme, this.scheme.blocks, this.detail().blocks));
   }
+
+  private detail(): UnitSheet {
+    return (this.sheet ??= unitSheetOf(this.scores, this.index));
+  }
+}
+
+const UNRANKED: Readonly<Record<UnrankedReason, Standing>> = {
+  no_figures: Object.freeze({ ranked: false, reason: "no_figures" }),
+  no_dossiers: Object.freeze({ ranked: false, reason: "no_dossiers" }),
+  incomplete: Object.freeze({ ranked: false, reason: "incomplete" }),
+};
+
+function standingOf(standings: Standings, scores: PeriodScores, unit: number): Standing {
+  const position = standings.position[unit]!;
+  if (position > 0) return { ranked: true, position, of: standings.of[unit]!, tied: standings.tied[unit] === 1 };
+  const status = scores.completeness[unit]!;
+  return UNRANKED[status === NO_DOSSIERS ? "no_dossiers" : status === INCOMPLETE ? "incomplete" : "no_figures"];
 }
 
 const completeCache = new WeakMap<Scheme, Completeness>();
 
-function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number): Completeness {
+/** `sheet`: the unit's detail, needed only for an incomplete unit (which items are missing). */
+function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number, sheet: UnitSheet | null): Completeness {
   const status = scores.completeness[unit]!;
   const reportedMax = scheme.points(scores.reportedMax[unit]!);
   if (status === COMPLETE && reportedMax.units === scheme.totalMaxUnits) {
@@ -72,10 +98,9 @@ function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number): Com
     if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, reportedMax })));
     return complete;
   }
-  if (status !== INCOMPLETE) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, reportedMax };
-  const base = unit * scores.counts.items;
+  if (status !== INCOMPLETE || sheet === null) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, reportedMax };
   const missingItems = scheme.items
-    .filter((item) => item.maxUnits > 0 && scores.status[base + item.index] === MISSING && scores.blocks.published[unit * scheme.blocks.length + scheme.blockOfItem[item.index]!] !== 1)
+    .filter((item) => item.maxUnits > 0 && sheet.status[item.index] === MISSING && sheet.blocks.published[scheme.blockOfItem[item.index]!] !== 1)
     .map((item) => item.code);
   return { status: "incomplete", missingItems, reportedMax };
 }
@@ -85,37 +110,35 @@ function missingMonthsOf(period: Period, bits: number): readonly string[] {
   return monthsOf(period).flatMap((month, position) => ((bits >> position) & 1 ? [month.key] : []));
 }
 
-function itemsOf(scheme: Scheme, scores: PeriodScores, unit: number): ItemScore[] {
-  const { resolved, origin, items } = scores.counts;
-  const rules = itemRules(scheme);
+function itemsOf(scheme: Scheme, scores: PeriodScores, unit: number, sheet: UnitSheet): ItemScore[] {
+  const resolved = resolvedSlab(scores.counts, unit);
+  const from = resolvedBase(scores.counts, unit);
   return scheme.items.map((item) => {
-    const at = unit * items + item.index;
-    const status = ITEM_STATUSES[scores.status[at]!]!;
-    const state = resolved.state[at];
-    const counts = status === "missing" || state === ABSENT || state === NULL ? null : { numerator: resolved.numerators[at]!, denominator: resolved.denominators[at]! };
-    const points = scores.points[at]!;
-    const max = maxUnitsAt(scores, rules, at, item.index);
+    const status = ITEM_STATUSES[sheet.status[item.index]!]!;
+    const state = resolved.state[from + item.index];
+    const counts = status === "missing" || state === ABSENT || state === NULL ? null : { numerator: resolved.numerators[from + item.index]!, denominator: resolved.denominators[from + item.index]! };
+    const points = sheet.points[item.index]!;
+    const max = sheet.maxUnits[item.index]!;
     return {
       code: item.code,
       status,
       counts,
       points: points < 0 ? null : scheme.points(points),
       max: max === item.maxUnits ? item.maxPoints : scheme.points(max),
-      origin: ORIGINS[origin[at]!]!,
+      origin: ORIGINS[originAt(scores.counts, unit, item.index)]!,
     };
   });
 }
 
-function sectionsOf(scheme: Scheme, sections: Scheme["groups"], slab: SectionSlab, unit: number): SectionScore[] {
+function sectionsOf(scheme: Scheme, sections: Scheme["groups"], sheet: SectionSheet): SectionScore[] {
   return sections.map((section, position) => {
-    const at = unit * sections.length + position;
-    const points = slab.points[at]!;
-    const max = slab.max[at]!;
+    const points = sheet.points[position]!;
+    const max = sheet.max[position]!;
     return {
       code: section.code,
       points: points < 0 ? null : scheme.points(points),
       max: max === section.maxUnits ? section.maxPoints : scheme.points(max),
-      origin: slab.published[at] === 1 ? "published" : "computed",
+      origin: sheet.published[position] === 1 ? "published" : "computed",
     };
   });
 }

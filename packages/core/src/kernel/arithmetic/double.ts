@@ -1,10 +1,12 @@
 import { roundBigQuotient, type RoundingMode } from "./rational.js";
 
+/** Eight bytes to read a double's bits through: one for the module, not a new buffer per call. */
+const bits = new DataView(new ArrayBuffer(8));
+
 /** A finite double's exact value as `mantissa · 2^exponent` (both integers). */
 export function exactDouble(value: number): { mantissa: bigint; exponent: number } {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (value === 0) return { mantissa: 0n, exponent: 0 };
-  const bits = new DataView(new ArrayBuffer(8));
   bits.setFloat64(0, value);
   const high = bits.getUint32(0);
   const low = bits.getUint32(4);

@@ -41,14 +41,20 @@ function roundBig(p: bigint, q: bigint, mode: RoundingMode): bigint {
  */
 export function roundQuotient(p: number, q: number, mode: RoundingMode): number {
   if (q <= 0) throw new RangeError("roundQuotient: the divisor must be positive");
-  if (Number.isSafeInteger(2 * p + q) && Number.isSafeInteger(2 * q)) {
-    const quotient = floorDivide(p, q);
-    const twiceRemainder = 2 * (p - quotient * q);
-    if (twiceRemainder > q) return quotient + 1;
-    if (twiceRemainder < q) return quotient;
-    return mode === "half-up" || quotient % 2 === 1 ? quotient + 1 : quotient;
-  }
+  if (Number.isSafeInteger(2 * p + q) && Number.isSafeInteger(2 * q)) return roundSafeQuotient(p, q, mode);
   return Number(roundBig(BigInt(p), BigInt(q), mode));
+}
+
+/**
+ * {@link roundQuotient} for a caller that knows `2p + q` and `2q` are safe integers (`q > 0`): the scoring
+ * loop checks one bound per item instead.
+ */
+export function roundSafeQuotient(p: number, q: number, mode: RoundingMode): number {
+  const quotient = floorDivide(p, q);
+  const twiceRemainder = 2 * (p - quotient * q);
+  if (twiceRemainder > q) return quotient + 1;
+  if (twiceRemainder < q) return quotient;
+  return mode === "half-up" || quotient % 2 === 1 ? quotient + 1 : quotient;
 }
 
 /** Same as {@link roundQuotient} for arbitrary-size bigints. */
