@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
 import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
-import { jsonLocation, parseJsonFile } from "../input/json-file.js";
+import { jsonLocation, readJsonFile } from "../input/json-file.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
@@ -93,14 +92,7 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   const file = context.values.profile;
   if (typeof file !== "string") return undefined;
   const messages = messagesFor(context.language);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (context.language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message;
-    throw new CliError(messages.cannotRead(file, reason), EXIT.invalidInput, { cause: error });
-  }
-  const json = parseJsonFile(file, text, context.language);
+  const json = await readJsonFile(file, "profile", context.language);
   const result = safeParseProfile(json.value);
   if (result.success) return result.profile;
   // Each problem at its line: "ho-so-tinh.json › dòng 4 › issuer.name: …".

@@ -1,6 +1,8 @@
+import { extname } from "node:path";
 import type { Language } from "@chiso/core";
-import { describeImportIssue, scanJson, type JsonPath } from "@chiso/io";
+import { decodeText, describeImportIssue, scanJson, wrongContent, type ExpectedContent, type JsonPath } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
+import { readBytes } from "./read-bytes.js";
 
 /** A JSON file the user wrote (profile, scheme, calendar year), with the line each of its values starts on. */
 export interface JsonFile {
@@ -21,6 +23,34 @@ export function parseJsonFile(file: string, text: string, language: Language): J
     throw new CliError(describeImportIssue({ file, code: "invalid_json", severity: "error", line, params: { column, expected } }, language), EXIT.invalidInput);
   }
   return { value: JSON.parse(body) as unknown, lineOf: scan.lineOf };
+}
+
+/**
+ * Refuses a file whose content is not what its reader takes, saying what it is and what to do ("tên tệp có
+ * đuôi .json nhưng nội dung là một bảng tính Excel (.xlsx); …"). `needs` names the reader in the message.
+ */
+export function checkContent(file: string, bytes: Uint8Array, expected: ExpectedContent, needs: string, language: Language): void {
+  const found = wrongContent(bytes, expected);
+  if (found === null) return;
+  throw new CliError(describeImportIssue({ file, code: "wrong_content", severity: "error", params: { found, extension: extname(file).toLowerCase(), needs } }, language), EXIT.invalidInput);
+}
+
+/** UTF-8 (or UTF-16 with a mark) text of a file; other encodings are refused at their line, never decoded into "�". */
+export function textOf(file: string, bytes: Uint8Array, language: Language): string {
+  const decoded = decodeText(bytes);
+  if ("text" in decoded) return decoded.text;
+  const issue = decoded.problem === "not_utf8" ? { code: "not_utf8" as const, line: decoded.line, params: { line: decoded.line, bytes: decoded.bytes } } : { code: "utf16_without_bom" as const, params: {} };
+  throw new CliError(describeImportIssue({ file, severity: "error", ...issue }, language), EXIT.invalidInput);
+}
+
+/**
+ * Reads a JSON file the user gives (profile, scheme, calendar): refused with what it is when it is not JSON
+ * (a workbook, a PDF, a saved web page, a CSV), with its line when its text is not UTF-8 or not JSON.
+ */
+export async function readJsonFile(file: string, needs: "profile" | "scheme" | "calendar", language: Language): Promise<JsonFile> {
+  const bytes = await readBytes(file, language);
+  checkContent(file, bytes, "json", needs, language);
+  return parseJsonFile(file, textOf(file, bytes, language), language);
 }
 
 /**
