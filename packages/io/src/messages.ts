@@ -49,7 +49,8 @@ export type ImportProblem =
   | "repeated_figures"
   | "conflicting_field"
   | "answers_above_respondents"
-  | "wrong_content";
+  | "wrong_content"
+  | "parent_rejected";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -261,8 +262,12 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `unit "${s(p.unit)}" has ${FIELD_NAMES[s(p.field)]?.en ?? s(p.field)} "${s(p.value)}" here but "${s(p.firstValue)}" at ${firstAt(p, "en")}; as it is unclear which is right, the unit's rows are rejected — make them agree.`,
   },
   unit_rejected: {
-    vi: (p) => `dòng của đơn vị "${s(p.unit)}" bị từ chối vì thông tin đơn vị này có lỗi (xem lỗi của đơn vị).`,
-    en: (p) => `the row of unit "${s(p.unit)}" is rejected because the unit's own details have a problem (see the unit's problem).`,
+    vi: (p) => (firstAt(p, "vi") ? `dòng của đơn vị "${s(p.unit)}" bị từ chối theo đơn vị này: chính đơn vị bị từ chối ở ${firstAt(p, "vi")} (xem lỗi ở đó); sửa dòng đó là đủ.` : `dòng của đơn vị "${s(p.unit)}" bị từ chối vì thông tin đơn vị này có lỗi (xem lỗi của đơn vị).`),
+    en: (p) => (firstAt(p, "en") ? `the row of unit "${s(p.unit)}" is rejected with its unit: the unit itself is refused at ${firstAt(p, "en")} (see the problem there); fixing that row is enough.` : `the row of unit "${s(p.unit)}" is rejected because the unit's own details have a problem (see the unit's problem).`),
+  },
+  parent_rejected: {
+    vi: (p) => `đơn vị cấp trên "${s(p.parent)}" của "${s(p.unit)}" bị từ chối ở ${firstAt(p, "vi") || "dòng của nó"} (xem lỗi ở đó), nên "${s(p.unit)}" cũng chưa được nhận; sửa dòng đó là đủ.`,
+    en: (p) => `the parent "${s(p.parent)}" of "${s(p.unit)}" is refused at ${firstAt(p, "en") || "its own row"} (see the problem there), so "${s(p.unit)}" is not accepted either; fixing that row is enough.`,
   },
   sheet_not_read: {
     vi: (p) => `trang này (${s(p.rows)} dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.`,

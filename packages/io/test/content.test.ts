@@ -4,7 +4,7 @@ import { sampleCsv, scheme } from "./fixture.js";
 import { zipOf } from "./zip.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const workbook = () => buildTemplate({ scheme, period: "2026-03", units: [] }).toBytes({ date: new Date(Date.UTC(2026, 0, 1)) });
+const workbook = () => buildTemplate({ scheme, period: "2026-03" }).toBytes({ date: new Date(Date.UTC(2026, 0, 1)) });
 const docx = () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" });
 const ods = () => zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }, ["mimetype"]);
 const pdf = () => encode("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
