@@ -8,6 +8,7 @@ import { jsonLocation, readJsonFile } from "../input/json-file.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
+import { problemList } from "../output/problem-list.js";
 import type { PackRequest, PackResult } from "../pack/write-pack.js";
 import { comparePeriods } from "@chiso/store/periods";
 
@@ -97,8 +98,8 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   if (result.success) return result.profile;
   // Each problem at its line: "ho-so-tinh.json › dòng 4 › issuer.name: …".
   const described = describeProfileIssues(result.issues, context.language);
-  const lines = result.issues.map((issue, index) => `  - ${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
-  throw new CliError([messages.invalidProfile(file, result.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+  const lines = result.issues.map((issue, index) => `${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
+  throw new CliError(problemList(messages.invalidProfile(file, result.issues.length), lines, context.language), EXIT.invalidInput);
 }
 
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);

@@ -79,12 +79,35 @@ export interface SchemaIssue {
 }
 
 const TYPE_NAMES: Readonly<Record<string, string>> = { string: "chuỗi chữ", number: "số", int: "số nguyên", boolean: "true/false", array: "danh sách […]", object: "đối tượng {…}" };
+const TYPE_NAMES_EN: Readonly<Record<string, string>> = { string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list […]", object: "an object {…}" };
+
+/** The value at a path of a parsed JSON document; `undefined` when a part of the path is absent. */
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** A value found where another type is expected, as a message shows it: "số 5", "the text \"abc\"". */
+function shownValue(value: unknown): { vi: string; en: string } {
+  if (value === null) return { vi: "null", en: "null" };
+  if (Array.isArray(value)) return { vi: "danh sách […]", en: "a list […]" };
+  if (typeof value === "object") return { vi: "đối tượng {…}", en: "an object {…}" };
+  const text = JSON.stringify(value) ?? String(value);
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  if (typeof value === "string") return { vi: `chuỗi ${short}`, en: `the text ${short}` };
+  if (typeof value === "number") return { vi: `số ${short}`, en: `the number ${short}` };
+  return { vi: `giá trị ${short}`, en: `the value ${short}` };
+}
 
 /**
  * A schema problem of a user's JSON file as "path: what is wrong; how to fix it" in the user's language
  * (the schema library's own messages are English only). The path of an unknown key ends with the key.
  */
-export function describeSchemaIssue(issue: SchemaIssue, language: Language): { readonly path: (string | number)[]; readonly text: string } {
+export function describeSchemaIssue(issue: SchemaIssue, language: Language, root?: unknown): { readonly path: (string | number)[]; readonly text: string } {
   const base = issue.path.filter((part): part is string | number => typeof part !== "symbol");
   const vi = language === "vi";
   const list = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(", ");
@@ -95,7 +118,12 @@ export function describeSchemaIssue(issue: SchemaIssue, language: Language): { r
     }
     case "invalid_type": {
       const expected = String(issue.expected);
-      return { path: base, text: vi ? `cần ${TYPE_NAMES[expected] ?? expected}; hãy sửa giá trị (hoặc thêm trường nếu đang thiếu).` : `a ${expected} is needed; correct the value (or add the field if it is missing).` };
+      const needed = vi ? (TYPE_NAMES[expected] ?? expected) : (TYPE_NAMES_EN[expected] ?? `a ${expected}`);
+      // A field that is there with the wrong type is not missing: what was found, and what is expected.
+      const value = root === undefined ? undefined : valueAt(root, base);
+      if (value === undefined) return { path: base, text: vi ? `thiếu trường này; cần ${needed} — hãy thêm vào.` : `the field is missing; ${needed} is needed — add it.` };
+      const found = shownValue(value);
+      return { path: base, text: vi ? `đang là ${found.vi}, nhưng cần ${needed}; hãy sửa giá trị.` : `is ${found.en}, but ${needed} is needed; correct the value.` };
     }
     case "invalid_value":
       return { path: base, text: vi ? `giá trị không hợp lệ; hãy dùng một trong: ${list(issue.values ?? [])}.` : `invalid value; use one of: ${list(issue.values ?? [])}.` };

@@ -4,14 +4,10 @@ import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { jsonLocation, readJsonFile, type JsonFile } from "./json-file.js";
 import { readBytes } from "./read-bytes.js";
+import { problemList } from "../output/problem-list.js";
 
 export { readBytes };
 
-function listed(header: string, lines: readonly string[]): string {
-  const shown = lines.slice(0, 200).map((line) => `  - ${line}`);
-  if (lines.length > shown.length) shown.push(`  … (+${lines.length - shown.length})`);
-  return [header, ...shown].join("\n");
-}
 
 /**
  * A scheme of any kind: built-in by id (`get`), or a JSON file by path (`parse`). A scheme with problems is
@@ -29,7 +25,7 @@ async function loadAnyScheme<T>(idOrPath: string, language: Language, get: (id: 
       // A file's problems at their lines ("par-xa.json › dòng 12 › criteria[3].max: …"); a built-in id's as they are.
       const file = json;
       const lines = error.describe(language).map((line, index) => (file ? `${jsonLocation(idOrPath, file, error.issues[index]!.path, language)} › ${line}` : line));
-      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), lines), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+      throw new CliError(problemList(messagesFor(language).invalidScheme(idOrPath, error.issues.length), lines, language), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
     }
     throw error;
   }
@@ -109,7 +105,8 @@ async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[
     // --skip-invalid helps only when every error is a row's own; a problem of the whole file stops it too.
     const ofRows = new Set(result.rows.flatMap((row) => row.reasons));
     const rowsOnly = !options.skipInvalid && ofRows.size > 0 && result.issues.every((issue) => issue.severity !== "error" || ofRows.has(issue));
-    throw new CliError(listed(messagesFor(language).invalidInput(result.fileName, lines("error").length, rowsOnly), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
+    const all = language === "vi" ? `chiso validate --input … in đủ (thêm --out loi.xlsx để có bảng tính)` : `chiso validate --input … prints them all (add --out problems.xlsx for a workbook)`;
+    throw new CliError(problemList(messagesFor(language).invalidInput(result.fileName, lines("error").length, rowsOnly), [...lines("error"), ...lines("warning")], language, all), EXIT.invalidInput);
   }
   // Rows left out for an error (repeated identical rows are only warned about).
   const rejected = result.rows.filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error")).length;

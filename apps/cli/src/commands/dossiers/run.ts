@@ -8,6 +8,7 @@ import { messagesFor } from "../../i18n.js";
 import { checkContent, describeSchemaIssue, jsonLocation, readJsonFile } from "../../input/json-file.js";
 import { describeImportIssue, importUnits } from "@chiso/io";
 import { writeFilesAtomically } from "../../output/atomic.js";
+import { problemList } from "../../output/problem-list.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
 
@@ -55,7 +56,7 @@ export async function unitsFrom(path: string, language: Language): Promise<UnitI
   // Read by io, as the figures' own units are: every problem at its file, sheet, row, column and unit.
   const result = await importUnits(unitsJson(path, data), { fileName: path, language });
   const errors = result.issues.filter((issue) => issue.severity === "error");
-  if (!result.units) throw new CliError([dossierMessages(language).badUnits(path, errors.length), ...errors.map((issue) => `  - ${describeImportIssue(issue, language)}`)].join("\n"), EXIT.invalidInput);
+  if (!result.units) throw new CliError(problemList(dossierMessages(language).badUnits(path, errors.length), errors.map((issue) => describeImportIssue(issue, language)), language), EXIT.invalidInput);
   return result.units;
 }
 
@@ -69,10 +70,10 @@ export async function calendarYearsFrom(option: string | undefined, language: La
     if (!parsed.success) {
       // Each problem at its line, not zod's JSON dump of them.
       const lines = parsed.error.issues.map((issue) => {
-        const described = describeSchemaIssue(issue, language);
-        return `  - ${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
+        const described = describeSchemaIssue(issue, language, json.value);
+        return `${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
       });
-      throw new CliError([messagesFor(language).invalidCalendar(path, parsed.error.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+      throw new CliError(problemList(messagesFor(language).invalidCalendar(path, parsed.error.issues.length), lines, language), EXIT.invalidInput);
     }
     const year = parseCalendarYear(json.value);
     years.set(year.year, year);
