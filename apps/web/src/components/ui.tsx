@@ -22,7 +22,7 @@ export function BandLabel({ band }: { band: BandData | null }) {
 /** Total, band, rank and change: the headline of a unit or of the province. */
 export function Headline({ score, previous, showRank = true }: { score: UnitScore; previous: UnitScore | undefined; showRank?: boolean }) {
   const { model, language } = useViewer();
-  return <HeadlineView headline={headlineData(model.scheme, score, previous, language, showRank)} />;
+  return <HeadlineView headline={headlineData(model.scheme, score, previous, language, showRank, model.refused)} />;
 }
 
 export function HeadlineView({ headline }: { headline: HeadlineData }) {
