@@ -39,14 +39,14 @@ describe("the server with rows rejected by --skip-invalid", () => {
   });
 
   it("sends the rejected rows in both languages, and their count with the first screen", async () => {
-    const payload = JSON.parse((await get(server.port, "/api/data")).body.toString()) as { rejected: { kind: string; unit: string; period: string; where: Record<string, string>; reasons: Record<string, string[]> }[]; meta: { rejected: unknown } };
+    const payload = JSON.parse((await get(server.port, "/api/data")).body.toString()) as { rejected: { kind: string; unit: string; period: string; where: Record<"vi" | "en", string>; reasons: Record<"vi" | "en", string[]> }[]; meta: { rejected: unknown } };
     expect(payload.rejected).toHaveLength(1);
     const [entry] = payload.rejected;
     expect(entry).toMatchObject({ kind: "figures", unit: "HS-X001", period: "2026-10" });
     expect(entry!.where.vi).toMatch(/so-lieu\.json › dòng \d+ › figures\[\d+\]$/);
     expect(entry!.where.en).toMatch(/so-lieu\.json › line \d+ › figures\[\d+\]$/);
-    expect(entry!.reasons.vi[0]).toMatch(/^tử số \(20\) lớn hơn mẫu số \(10\)/);
-    expect(entry!.reasons.en[0]).toMatch(/^numerator \(20\) is greater than denominator \(10\)/);
+    expect(entry!.reasons.vi[0]!).toMatch(/^tử số \(20\) lớn hơn mẫu số \(10\)/);
+    expect(entry!.reasons.en[0]!).toMatch(/^numerator \(20\) is greater than denominator \(10\)/);
     const first = JSON.parse((await get(server.port, "/api/first")).body.toString()) as { meta: { rejected: unknown } };
     expect(first.meta.rejected).toEqual({ figures: 1, sipas: 0, par: 0 });
   });
