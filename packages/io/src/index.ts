@@ -19,3 +19,4 @@ export { decodeText, type DecodedText } from "./text-encoding.js";
 export { contentKind, wrongContent, describeWrongContent, kindName, type ContentKind, type ExpectedContent } from "./content.js";
 export { scanJson, type JsonScan, type JsonPath } from "./json-scan.js";
 export * from "./portal/index.js";
+export { valueAt } from "./portal/issues.js";

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import type { Language } from "@chiso/core";
-import { decodeText, describeImportIssue, scanJson, wrongContent, type ExpectedContent, type JsonPath } from "@chiso/io";
+import { decodeText, describeImportIssue, scanJson, valueAt, wrongContent, type ExpectedContent, type JsonPath } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { readBytes } from "./read-bytes.js";
 
@@ -80,16 +80,6 @@ export interface SchemaIssue {
 
 const TYPE_NAMES: Readonly<Record<string, string>> = { string: "chuỗi chữ", number: "số", int: "số nguyên", boolean: "true/false", array: "danh sách […]", object: "đối tượng {…}" };
 const TYPE_NAMES_EN: Readonly<Record<string, string>> = { string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list […]", object: "an object {…}" };
-
-/** The value at a path of a parsed JSON document; `undefined` when a part of the path is absent. */
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
 
 /** A value found where another type is expected, as a message shows it: "số 5", "the text \"abc\"". */
 function shownValue(value: unknown): { vi: string; en: string } {

@@ -60,7 +60,7 @@ function withoutNotes(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("_")).map(([key, inner]) => [key, withoutNotes(inner)]));
 }
 
-/** The value at a path of the profile as given (zod 4 does not keep it on its issues). */
+/** The value at a path of the profile as given (zod 4 does not keep it on its issues); io's `valueAt`, which report does not load. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const segment of path) {
