@@ -16,6 +16,7 @@ export type ContentKind =
   | "ole"
   | "pdf"
   | "html"
+  | "html_table"
   | "xml"
   | "json"
   | "csv"
@@ -80,12 +81,16 @@ export function contentKind(bytes: Uint8Array): ContentKind {
   if (startsWith(body, [0x89, 0x50, 0x4e, 0x47]) || startsWith(body, [0xff, 0xd8, 0xff]) || startsWith(body, ascii("GIF8")) || startsWith(body, ascii("BM"))) return "image";
   const sample = body.subarray(0, 4096);
   if (looksUtf16(sample)) return "text";
-  // Control characters other than tab, line breaks, form feed and escape do not occur in text files.
-  const controls = sample.filter((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b).length;
-  if (controls > 0 && controls >= Math.max(1, sample.length / 100)) return "binary";
+  // A NUL, or many control characters other than tab, line breaks, form feed, escape and DOS's end-of-file mark,
+  // do not occur in text — even in the older Vietnamese encodings, which the decoder reports.
+  const controls = sample.filter((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b && byte !== 0x1a).length;
+  if (sample.includes(0) || controls >= Math.max(1, sample.length / 20)) return "binary";
   const text = head(sample, 4096).trimStart();
   const lower = text.slice(0, 1024).toLowerCase();
-  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]/.test(lower) || (lower.startsWith("<") && lower.includes("<html"))) return "html";
+  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]|^<table[\s>]/.test(lower) || (lower.startsWith("<") && lower.includes("<html"))) {
+    // Many systems export their "Excel" (.xls) files as a web page holding a table.
+    return head(body, 1 << 16).toLowerCase().includes("<table") ? "html_table" : "html";
+  }
   if (lower.startsWith("<?xml") || lower.startsWith("<")) return "xml";
   if (text.startsWith("{") || text.startsWith("[")) return "json";
   if (delimited(text)) return "csv";
@@ -130,6 +135,7 @@ const KIND_NAMES: Readonly<Record<ContentKind, Record<Language, string>>> = {
   ole: { vi: "một tệp Office 97–2003 (.xls, .doc) hoặc một tệp Office có đặt mật khẩu", en: "an Office 97–2003 file (.xls, .doc) or a password-protected Office file" },
   pdf: { vi: "một tệp PDF", en: "a PDF file" },
   html: { vi: "một trang web (HTML), thường là trang lỗi hoặc trang đăng nhập được lưu từ trình duyệt thay cho tệp", en: "a web page (HTML), usually an error or login page saved from the browser instead of the file" },
+  html_table: { vi: "một trang web (HTML) chứa bảng — nhiều phần mềm xuất tệp “Excel” (.xls) theo cách này", en: "a web page (HTML) holding a table — many systems export their “Excel” (.xls) files this way" },
   xml: { vi: "một tệp XML", en: "an XML file" },
   json: { vi: "một tệp JSON", en: "a JSON file" },
   csv: { vi: "một bảng CSV (văn bản có dấu phân cách)", en: "a CSV table (delimited text)" },
@@ -191,8 +197,11 @@ export function describeWrongContent(params: Readonly<Record<string, string | nu
   else if (rename && accepts.includes(rename) && rename !== extension) {
     fix = vi ? `hãy đổi đuôi tệp thành ${rename}` : `rename it to ${rename}`;
     if (found === "xlsx" && accepts.includes(".csv")) fix += vi ? `, hoặc mở trong Excel và lưu trang số liệu dạng "CSV UTF-8 (Comma delimited)"` : `, or open it in Excel and save the figures sheet as "CSV UTF-8 (Comma delimited)"`;
-  } else if ((found === "ole" || found === "ods") && accepts.includes(".xlsx")) {
-    fix = found === "ole" ? (vi ? `hãy mở trong Excel (bỏ mật khẩu nếu có) và lưu dạng "Excel Workbook (.xlsx)"` : `open it in Excel (removing any password) and save it as "Excel Workbook (.xlsx)"`) : vi ? "hãy mở bằng LibreOffice và lưu dạng Excel 2007-365 (.xlsx)" : "open it in LibreOffice and save it as Excel 2007-365 (.xlsx)";
+  } else if ((found === "ole" || found === "ods" || found === "html_table") && accepts.includes(".xlsx")) {
+    const saveAs = vi ? `lưu dạng "Excel Workbook (.xlsx)"` : `save it as "Excel Workbook (.xlsx)"`;
+    if (found === "ole") fix = vi ? `hãy mở trong Excel (bỏ mật khẩu nếu có) và ${saveAs}` : `open it in Excel (removing any password) and ${saveAs}`;
+    else if (found === "html_table") fix = vi ? `hãy mở trong Excel và ${saveAs}` : `open it in Excel and ${saveAs}`;
+    else fix = vi ? "hãy mở bằng LibreOffice và lưu dạng Excel 2007-365 (.xlsx)" : "open it in LibreOffice and save it as Excel 2007-365 (.xlsx)";
   } else if (String(params.needs) === "store" && (spreadsheet || found === "csv" || found === "json")) {
     fix = vi ? "đây có vẻ là một tệp số liệu: hãy đọc nó bằng --input, hoặc thêm nó vào kho bằng chiso store add" : "it looks like a figures file: read it with --input, or add it to the store with chiso store add";
   } else if (spreadsheet && accepts.includes(".csv")) {

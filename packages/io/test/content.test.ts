@@ -60,6 +60,12 @@ describe("what a file is, from its content", () => {
     expect(await firstMessage(encode(" \n"), "so-lieu.csv")).toBe("so-lieu.csv: tệp rỗng (không có nội dung); hãy kiểm tra đã chọn đúng tệp, hoặc xuất (lưu) lại tệp.");
     expect(await firstMessage(new Uint8Array(), "so-lieu.json", "en")).toBe("so-lieu.json: the file is empty (it has no content); check that the right file was chosen, or export (save) it again.");
     expect(await firstMessage(ods(), "so-lieu.csv")).toContain("nội dung là một bảng tính OpenDocument (.ods, của LibreOffice); hãy mở bằng LibreOffice và lưu dạng Excel 2007-365 (.xlsx)");
+    // A system's "Excel" export that is a web page holding a table.
+    const table = encode("<html><head><meta charset=utf-8></head><body><table><tr><td>Mã đơn vị</td></tr></table></body></html>");
+    expect(contentKind(table)).toBe("html_table");
+    expect(await firstMessage(table, "bao-cao.xls")).toBe('bao-cao.xls: tên tệp có đuôi .xls nhưng nội dung là một trang web (HTML) chứa bảng — nhiều phần mềm xuất tệp “Excel” (.xls) theo cách này; hãy mở trong Excel và lưu dạng "Excel Workbook (.xlsx)".');
+    // Text with DOS's end-of-file mark is still text.
+    expect(contentKind(encode("Mã;Kỳ\r\nX;2026-03\r\n\x1a"))).toBe("csv");
     expect(await firstMessage(ole(), "so-lieu.csv")).toContain(`Office 97–2003 (.xls, .doc) hoặc một tệp Office có đặt mật khẩu; hãy mở trong Excel (bỏ mật khẩu nếu có) và lưu dạng "Excel Workbook (.xlsx)"`);
   });
 

@@ -54,7 +54,7 @@ function openEnvelope(file: ResponseFile): { endpoint: PortalEndpoint; data: Rec
   // What the file is, first: a workbook, a PDF or a CSV saved under the response's name is named for what it is.
   const found = wrongContent(file.bytes, "json");
   if (found === "empty") return { ...at, code: "empty_file", params: {} };
-  if (found === "html") return { ...at, code: "html_page", params: { title: htmlTitle(new TextDecoder().decode(file.bytes.subarray(0, 1 << 16))) } };
+  if (found === "html" || found === "html_table") return { ...at, code: "html_page", params: { title: htmlTitle(new TextDecoder().decode(file.bytes.subarray(0, 1 << 16))) } };
   if (found) return { ...at, code: "wrong_content", params: { found, extension: extname(file.name).toLowerCase(), needs: "portal" } };
   const decoded = decodeText(file.bytes);
   if (!("text" in decoded)) return decoded.problem === "not_utf8" ? { ...at, code: "not_utf8", params: { line: decoded.line, bytes: decoded.bytes } } : { ...at, code: "not_utf8", params: { line: 1, bytes: "00" } };
