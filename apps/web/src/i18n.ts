@@ -171,6 +171,7 @@ const vi = {
   rejectedKinds: { figures: "Số liệu", sipas: "Khảo sát SIPAS", par: "Chỉ số CCHC" } as Record<"figures" | "sipas" | "par", string>,
   colWhere: "Vị trí trong tệp",
   unitRejected: "Dòng bị từ chối của đơn vị này",
+  rejectedAbove: (name: string, where: string) => `Các chỉ tiêu đơn vị nhận từ cấp trên bị thiếu vì dòng số liệu kỳ này của ${name} bị từ chối (${where}); sửa dòng đó là đủ.`,
 };
 
 export type Messages = typeof vi;
@@ -346,6 +347,7 @@ const en: Messages = {
   rejectedKinds: { figures: "Figures", sipas: "SIPAS survey", par: "PAR Index" },
   colWhere: "Where in the file",
   unitRejected: "This unit's rejected rows",
+  rejectedAbove: (name: string, where: string) => `The items this unit takes from above are missing because ${name}'s row for this period was rejected (${where}); fixing that row is enough.`,
 };
 
 export function messagesFor(language: Language): Messages {

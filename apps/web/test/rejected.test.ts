@@ -104,6 +104,27 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with --skip-invalid (needs De
     expect(await page.textContent("section:has(#unit-rejected)")).toContain("lớn hơn mẫu số");
   });
 
+  it("says a commune's missing items come from the province's rejected row, naming that row", async () => {
+    // The province's own October row rejected: its communes lose the items they take from it (1.1–1.3).
+    const province = demo.data.units.find((unit) => unit.level === "province")!;
+    const commune = demo.data.units.find((unit) => unit.level === "commune" && unit.id !== broken.unit)!;
+    await page.route("**/api/data", async (route) => {
+      const payload = await (await route.fetch()).json();
+      payload.document.figures = payload.document.figures.filter((figure: { unit: string; period: string }) => !(figure.unit === province.id && figure.period === PERIOD));
+      payload.rejected.push({ kind: "figures", unit: province.id, period: PERIOD, where: { vi: "so-lieu.xlsx › Số liệu › dòng 7", en: "so-lieu.xlsx › Số liệu › row 7" }, reasons: { vi: ["tử số lớn hơn mẫu số"], en: ["numerator above denominator"] } });
+      await route.fulfill({ json: payload });
+    });
+    await open(`#/unit/${commune.id}`, "[data-testid=rejected-above]");
+    expect(await page.textContent("[data-testid=incomplete]")).toMatch(/thiếu \d+ chỉ tiêu \(1\.1 /);
+    expect(await page.textContent("[data-testid=rejected-above]")).toBe(`Các chỉ tiêu đơn vị nhận từ cấp trên bị thiếu vì dòng số liệu kỳ này của ${province.name} bị từ chối (so-lieu.xlsx › Số liệu › dòng 7); sửa dòng đó là đủ.`);
+    await open(`#/unit/${commune.id}?lang=en`, "[data-testid=rejected-above]");
+    expect(await page.textContent("[data-testid=rejected-above]")).toBe(`The items this unit takes from above are missing because ${province.name}'s row for this period was rejected (so-lieu.xlsx › Số liệu › row 7); fixing that row is enough.`);
+    // A unit whose own rows are complete gets no such note.
+    await open(`#/unit/${broken.unit}?period=2026-09`, "#item-table");
+    expect(await page.locator("[data-testid=rejected-above]").count()).toBe(0);
+    await page.unroute("**/api/data");
+  });
+
   it("ran without console errors", () => {
     expect(problems).toEqual([]);
   });
