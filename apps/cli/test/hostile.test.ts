@@ -253,7 +253,7 @@ describe("rejected rows reach the documents' data", () => {
     broken.figures[1]!.items.ON_TIME = [12, 10];
     const result = await importFigures(new TextEncoder().encode(JSON.stringify(broken, null, 1)), { fileName: "b.json", skipInvalid: true });
     const rejected = rejectedRowsOf(result, "vi");
-    expect(rejected).toEqual([{ kind: "figures", unit: "X2", period: "2026-03", where: expect.stringMatching(/^b\.json › dòng \d+$/), reasons: [expect.stringContaining("tử số (12) lớn hơn mẫu số (10)")] }]);
+    expect(rejected).toEqual([{ kind: "figures", unit: "X2", period: "2026-03", where: expect.stringMatching(/^b\.json › dòng \d+ › figures\[1\]$/), reasons: [expect.stringContaining("tử số (12) lớn hơn mẫu số (10)")] }]);
     const view = buildPackView(result.dataset!, { period: "2026-03", generatedAt: new Date(0), checksum: result.checksum, rejectedRows: rejected });
     expect(view.context.rejectedRows).toEqual(rejected);
   });

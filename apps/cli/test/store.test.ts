@@ -103,10 +103,11 @@ describe("the history store", () => {
     await writeFile(join(dir, "notes.db"), "just some text");
     const wrong = await run(["store", "list", "--store", join(dir, "notes.db"), "--lang", "en"]);
     expect(wrong.code).toBe(3);
-    expect(wrong.stderr).toContain(`${join(dir, "notes.db")} is not a chiso store`);
+    // Named for what it is (a text file), not as a database the engine cannot open.
+    expect(wrong.stderr).toContain(`${join(dir, "notes.db")}: the file is named .db but it is a text file; chiso needs a history store written by chiso store add`);
     // In Vietnamese without the database engine's English reason.
     const wrongVi = await run(["store", "list", "--store", join(dir, "notes.db")]);
-    expect(wrongVi.stderr).toContain("không đọc được như một tệp SQLite do chiso tạo");
+    expect(wrongVi.stderr).toContain("nội dung là một tệp văn bản; chiso cần một kho lịch sử do chiso store add tạo");
     expect(wrongVi.stderr).not.toMatch(/database|file is not/);
     await writeFile(join(dir, "t.json"), JSON.stringify(month("2026-10", 3)));
     await run(["store", "add", "--store", join(dir, "kho.db"), "--input", join(dir, "t.json")]);

@@ -105,6 +105,12 @@ export function App({ first }: { first: FirstScreen }) {
           </button>
         </div>
       </header>
+      {first.meta.rejected && (
+        // Rows rejected with --skip-invalid: said on every page, as the pack's summary and cards say it (decision 62).
+        <p class="warning rejected-notice" role="status" id="rejected-notice">
+          {messages.rejectedNotice(first.meta.rejected)} <a href={link(["rejected"])}>{messages.rejectedShow}</a> · <a href={`/api/download/rejected?lang=${language}`} download>{messages.rejectedDownload}</a>
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {content}
       </main>

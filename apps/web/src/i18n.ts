@@ -1,5 +1,6 @@
 import type { Language } from "@chiso/core";
 import type { NoComparisonReason } from "@chiso/report";
+import type { RejectedCounts } from "./model/payload.js";
 
 /** Every text the viewer shows, Vietnamese first. Domain names (items, blocks, bands) come from the scheme. */
 const vi = {
@@ -161,6 +162,16 @@ const vi = {
   footer: (source: string, checksum: string, scheme: string) => `Dữ liệu: ${source} · mã kiểm tra ${checksum} · phương pháp ${scheme}`,
   localOnly: "Chạy trên máy này; số liệu không rời khỏi máy.",
   readingNotes: "Ghi chú khi đọc tệp",
+  rejectedNotice: (counts: RejectedCounts) =>
+    `Khi đọc tệp, ${[counts.figures > 0 ? `${counts.figures} dòng số liệu` : "", counts.sipas > 0 ? `${counts.sipas} khảo sát SIPAS` : "", counts.par > 0 ? `${counts.par} đánh giá Chỉ số CCHC` : ""].filter(Boolean).join(", ")} bị từ chối (--skip-invalid) và không được chấm; tổng điểm của các đơn vị liên quan chưa đủ, không được so sánh với kỳ trước.`,
+  rejectedShow: "Xem danh sách và lý do",
+  rejectedDownload: "Tải bảng tính các dòng bị từ chối (.xlsx)",
+  rejectedTitle: "Các dòng bị từ chối khi đọc tệp",
+  rejectedIntro: "Những dòng này không được chấm (--skip-invalid). Hãy sửa trong tệp gốc theo lý do rồi mở lại.",
+  rejectedKinds: { figures: "Số liệu", sipas: "Khảo sát SIPAS", par: "Chỉ số CCHC" } as Record<"figures" | "sipas" | "par", string>,
+  colWhere: "Vị trí trong tệp",
+  unitRejected: "Dòng bị từ chối của đơn vị này",
+  rejectedAbove: (name: string, where: string) => `Các chỉ tiêu đơn vị nhận từ cấp trên bị thiếu vì dòng số liệu kỳ này của ${name} bị từ chối (${where}); sửa dòng đó là đủ.`,
 };
 
 export type Messages = typeof vi;
@@ -327,6 +338,16 @@ const en: Messages = {
   footer: (source: string, checksum: string, scheme: string) => `Data: ${source} · checksum ${checksum} · method ${scheme}`,
   localOnly: "Runs on this machine; the figures never leave it.",
   readingNotes: "Notes from reading the file",
+  rejectedNotice: (counts: RejectedCounts) =>
+    `While reading the file, ${[counts.figures > 0 ? countOf(counts.figures, "row") + " of figures" : "", counts.sipas > 0 ? countOf(counts.sipas, "SIPAS survey") : "", counts.par > 0 ? countOf(counts.par, "PAR assessment") : ""].filter(Boolean).join(", ")} ${counts.figures + counts.sipas + counts.par === 1 ? "was" : "were"} rejected (--skip-invalid) and not scored; the totals of the units concerned are incomplete and not compared with the previous period.`,
+  rejectedShow: "See the list and the reasons",
+  rejectedDownload: "Download the rejected rows as a workbook (.xlsx)",
+  rejectedTitle: "Rows rejected while reading the file",
+  rejectedIntro: "These rows were not scored (--skip-invalid). Correct them in the source file as the reasons say, then open it again.",
+  rejectedKinds: { figures: "Figures", sipas: "SIPAS survey", par: "PAR Index" },
+  colWhere: "Where in the file",
+  unitRejected: "This unit's rejected rows",
+  rejectedAbove: (name: string, where: string) => `The items this unit takes from above are missing because ${name}'s row for this period was rejected (${where}); fixing that row is enough.`,
 };
 
 export function messagesFor(language: Language): Messages {

@@ -1,6 +1,6 @@
 import { describeIssue, type IssueCode, type Language } from "@chiso/core";
 import type { ImportIssue, Origin } from "./issues.js";
-import { describeImportProblem, type ImportProblem } from "./messages.js";
+import { describeImportProblem, isImportProblem } from "./messages.js";
 
 const WORDS = {
   vi: { row: "dòng", line: "dòng", column: "cột", unit: "đơn vị" },
@@ -36,19 +36,6 @@ export function originLocation(file: string, origin: Origin, language: Language 
   ]
     .filter(Boolean)
     .join(" › ");
-}
-
-const IMPORT_PROBLEMS = new Set<string>([
-  "file_too_large", "unreadable_file", "unsupported_format", "no_figures_table", "no_units", "no_rows", "missing_column", "unknown_column", "duplicate_column", "missing_value",
-  "not_a_number", "not_integer", "negative", "ambiguous_number", "formula_without_value", "too_large", "invalid_level", "invalid_period", "cell_too_long", "not_utf8",
-  "utf16_without_bom", "invalid_json", "json_not_object", "duplicate_key", "xlsx_empty", "xlsx_not_zip", "xlsx_legacy", "xlsx_truncated", "xlsx_encrypted", "xlsx_corrupt",
-  "xlsx_unsupported", "uncompressed_too_large", "duplicate_unit_row", "conflicting_unit", "unit_rejected", "sheet_not_read", "unrecognised_table", "unknown_scheme",
-  "scheme_conflict", "conflicting_figures", "repeated_figures", "conflicting_field", "cell_beyond_header", "file_repeated",
-  "answers_above_respondents",
-] satisfies ImportProblem[]);
-
-function isImportProblem(code: string): code is ImportProblem {
-  return IMPORT_PROBLEMS.has(code);
 }
 
 /** What is wrong and how to fix it, without the location. */

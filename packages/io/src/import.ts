@@ -9,6 +9,7 @@ import { readJson } from "./read-json.js";
 import { readTables } from "./read-tables.js";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readCsv } from "./tables.js";
 import { decodeText } from "./text-encoding.js";
+import { contentKind, wrongContent, type ExpectedContent } from "./content.js";
 import { validateRead } from "./validate.js";
 import { mergeReads, type FileRead } from "./merge.js";
 import { readWorkbook } from "./xlsx/workbook.js";
@@ -64,6 +65,15 @@ function textOf(data: Uint8Array): { text: string } | { issue: Omit<ImportIssue,
   return { issue: { code: "utf16_without_bom", severity: "error", params: {} } };
 }
 
+/** The format each extension is read as. */
+const READERS: Readonly<Record<string, ExpectedContent>> = { ".json": "json", ".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx" };
+
+/** A file with an extension no reader takes: what it is, when that says more than "unsupported". */
+function unsupportedContent(data: Uint8Array): string | null {
+  const found = contentKind(data);
+  return found === "text" ? null : found;
+}
+
 /** The scheme to validate with, or the problem with the file's declaration. */
 function schemeFor(declared: string | undefined, given: Scheme | undefined, read: ReadResult): Scheme | Omit<ImportIssue, "file"> {
   const line = read.lineOf?.(["scheme"]);
@@ -80,6 +90,10 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
   if (data.byteLength > limit) return { code: "file_too_large", severity: "error", params: { size: data.byteLength, limit } };
   const scheme = options.scheme ?? getScheme();
   const extension = extname(file).toLowerCase();
+  // What the file is, before reading it as what its name says: a workbook renamed to .csv is said to be one.
+  const expected: ExpectedContent | undefined = READERS[extension];
+  const found = expected ? wrongContent(data, expected) : unsupportedContent(data);
+  if (found) return { code: "wrong_content", severity: "error", params: { found, extension, needs: "figures" } };
   try {
     if (extension === ".json") {
       const text = textOf(data);

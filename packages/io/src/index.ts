@@ -16,5 +16,7 @@ export { normalizeText, columnLetter } from "./normalize.js";
 export { describeImportProblem, type ImportProblem } from "./messages.js";
 export { readCsv, readXlsx, detectDelimiter, DEFAULT_MAX_UNCOMPRESSED_BYTES, type Sheet } from "./tables.js";
 export { decodeText, type DecodedText } from "./text-encoding.js";
+export { contentKind, wrongContent, describeWrongContent, kindName, type ContentKind, type ExpectedContent } from "./content.js";
 export { scanJson, type JsonScan, type JsonPath } from "./json-scan.js";
 export * from "./portal/index.js";
+export { valueAt } from "./portal/issues.js";

@@ -107,6 +107,15 @@ export interface Origin {
   readonly places?: CompanionPlaces;
 }
 
+/** Where a unit is declared (its row, or its entry in a JSON file). */
+export interface UnitPlace {
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly line?: number;
+  readonly path?: string;
+}
+
 /** A file as read, before the core validates it. */
 export interface ReadResult {
   readonly document: FiguresFile;
@@ -123,8 +132,13 @@ export interface ReadResult {
   /** Where each survey and PAR assessment comes from, when several files are merged. */
   readonly companionOrigins?: { readonly surveys: readonly Origin[]; readonly par: readonly Origin[] };
   readonly headers: readonly string[];
-  /** Ids of units whose own row was refused (a bad level, a cell too long): their rows are rejected with them. */
-  readonly refusedUnitIds?: ReadonlySet<string>;
+  /**
+   * Units whose own row was refused (a bad level, a cell too long), by id, with where that row is: their rows,
+   * surveys and children are rejected with them, each saying it follows from that row.
+   */
+  readonly refusedUnits?: ReadonlyMap<string, UnitPlace>;
+  /** The problems of those refused unit rows: each refuses its row, never the file (the rest is still checked). */
+  readonly unitRowIssues?: readonly ImportIssue[];
   readonly declaredScheme?: string;
   /** For JSON: the line a path starts on. */
   readonly lineOf?: (path: JsonPath) => number | undefined;

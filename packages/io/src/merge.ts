@@ -1,6 +1,6 @@
 import { formatPath, parsePeriod, safeParseDataset, type FiguresFile, type Language, type Scheme } from "@chiso/core";
 import { originLocation } from "./describe.js";
-import type { ImportIssue, Origin, ReadResult, RowOutcome } from "./issues.js";
+import type { ImportIssue, Origin, ReadResult, RowOutcome, UnitPlace } from "./issues.js";
 
 /** One file as read, before validation. */
 export interface FileRead {
@@ -58,6 +58,8 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
   const par: unknown[] = [];
   const companionOrigins = { surveys: [] as Origin[], par: [] as Origin[] };
   const companionIssues: ImportIssue[] = [];
+  const unitRowIssues: ImportIssue[] = [];
+  const refusedUnits = new Map<string, UnitPlace>();
   const repeatedRows: RowOutcome[] = [];
   // Fields of a whole document (where the figures come from, how parents are counted): files must agree.
   const shared = new Map<string, { value: string; file: string }>();
@@ -69,6 +71,8 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
     const own = (origin: Origin, index: number): Origin => ({ ...origin, file, index: origin.index ?? index, ...(read.lineOf && { lineOf: read.lineOf }) });
     issues.push(...read.issues);
     companionIssues.push(...(read.companionIssues ?? []));
+    unitRowIssues.push(...(read.unitRowIssues ?? []));
+    for (const [id, place] of read.refusedUnits ?? []) if (!refusedUnits.has(id)) refusedUnits.set(id, { ...place, file });
     // The envelope (format, scheme, unknown keys) of a JSON file, checked alone: the merged document has none.
     if (read.lineOf) {
       const { units: _units, figures: _figures, surveys: _surveys, par: _par, ...envelope } = read.document as Record<string, unknown>;
@@ -164,7 +168,20 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
     ...(evidence.length > 0 && { evidence }),
   } as unknown as FiguresFile;
   return {
-    read: { document, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, companionIssues, companionOrigins, headers: files.find((entry) => entry.read.headers.length > 0)?.read.headers ?? [] },
+    read: {
+      document,
+      issues,
+      unitOrigins,
+      figureOrigins,
+      rowIssues,
+      unitIssues,
+      companionIssues,
+      companionOrigins,
+      // A unit refused in one file but declared in another is declared.
+      refusedUnits: new Map([...refusedUnits].filter(([id]) => !unitById.has(id))),
+      unitRowIssues,
+      headers: files.find((entry) => entry.read.headers.length > 0)?.read.headers ?? [],
+    },
     repeatedRows,
   };
 }

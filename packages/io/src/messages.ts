@@ -1,4 +1,5 @@
 import type { Language } from "@chiso/core";
+import { describeWrongContent } from "./content.js";
 import { formatCount, formatNumber, formatSize } from "./format.js";
 
 /** Problems found while reading a file, before or besides the core's own validation. */
@@ -47,7 +48,9 @@ export type ImportProblem =
   | "conflicting_figures"
   | "repeated_figures"
   | "conflicting_field"
-  | "answers_above_respondents";
+  | "answers_above_respondents"
+  | "wrong_content"
+  | "parent_rejected";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -81,6 +84,11 @@ const JSON_EXPECTED: Readonly<Record<string, Record<Language, string>>> = {
   too_deep: { vi: "lồng nhau quá sâu (tệp chiso chỉ có 5 cấp)", en: "nested too deeply (a chiso file has 5 levels)" },
 };
 
+/** What a JSON scanner expected where the text stopped being JSON, in words. */
+export function jsonExpected(expected: unknown, language: Language): string {
+  return JSON_EXPECTED[s(expected)]?.[language] ?? s(expected);
+}
+
 /** Where the first of two clashing rows is: "tệp a.csv › trang Số liệu › dòng 5". */
 function firstAt(p: Params, language: Language): string {
   const vi = language === "vi";
@@ -101,6 +109,10 @@ const FIELD_NAMES: Readonly<Record<string, Record<Language, string>>> = {
 };
 
 const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> = {
+  wrong_content: {
+    vi: (p) => describeWrongContent(p, "vi"),
+    en: (p) => describeWrongContent(p, "en"),
+  },
   answers_above_respondents: {
     vi: (p) => `câu hỏi ${s(p.item)} có tổng số câu trả lời (${count(p.answered, "vi")}) lớn hơn số người được khảo sát (${count(p.respondents, "vi")}); hãy kiểm tra lại số người ở từng mức và số người được khảo sát.`,
     en: (p) => `question ${s(p.item)} has ${formatCount(Number(p.answered), { vi: "câu trả lời", en: "answer" }, "en")}, more than the ${formatCount(Number(p.respondents), { vi: "người", en: "respondent" }, "en")} surveyed; check the count at each level and the number of respondents.`,
@@ -250,8 +262,12 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `unit "${s(p.unit)}" has ${FIELD_NAMES[s(p.field)]?.en ?? s(p.field)} "${s(p.value)}" here but "${s(p.firstValue)}" at ${firstAt(p, "en")}; as it is unclear which is right, the unit's rows are rejected — make them agree.`,
   },
   unit_rejected: {
-    vi: (p) => `dòng của đơn vị "${s(p.unit)}" bị từ chối vì thông tin đơn vị này có lỗi (xem lỗi của đơn vị).`,
-    en: (p) => `the row of unit "${s(p.unit)}" is rejected because the unit's own details have a problem (see the unit's problem).`,
+    vi: (p) => (firstAt(p, "vi") ? `dòng của đơn vị "${s(p.unit)}" bị từ chối theo đơn vị này: chính đơn vị bị từ chối ở ${firstAt(p, "vi")} (xem lỗi ở đó); sửa dòng đó là đủ.` : `dòng của đơn vị "${s(p.unit)}" bị từ chối vì thông tin đơn vị này có lỗi (xem lỗi của đơn vị).`),
+    en: (p) => (firstAt(p, "en") ? `the row of unit "${s(p.unit)}" is rejected with its unit: the unit itself is refused at ${firstAt(p, "en")} (see the problem there); fixing that row is enough.` : `the row of unit "${s(p.unit)}" is rejected because the unit's own details have a problem (see the unit's problem).`),
+  },
+  parent_rejected: {
+    vi: (p) => `đơn vị cấp trên "${s(p.parent)}" của "${s(p.unit)}" bị từ chối ở ${firstAt(p, "vi") || "dòng của nó"} (xem lỗi ở đó), nên "${s(p.unit)}" cũng chưa được nhận; sửa dòng đó là đủ.`,
+    en: (p) => `the parent "${s(p.parent)}" of "${s(p.unit)}" is refused at ${firstAt(p, "en") || "its own row"} (see the problem there), so "${s(p.unit)}" is not accepted either; fixing that row is enough.`,
   },
   sheet_not_read: {
     vi: (p) => `trang này (${s(p.rows)} dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.`,
@@ -282,6 +298,11 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `unit "${s(p.unit)}" for ${s(p.period)} has identical figures at ${firstAt(p, "en")}; counted once.`,
   },
 };
+
+/** Whether a code is one of io's own (else it is the core's): the catalogue is the one list. */
+export function isImportProblem(code: string): code is ImportProblem {
+  return Object.hasOwn(catalogue, code);
+}
 
 export function describeImportProblem(problem: ImportProblem, params: Params, language: Language): string {
   return catalogue[problem][language](params);

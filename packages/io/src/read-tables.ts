@@ -1,7 +1,7 @@
 import type { FigureInput, FiguresFile, Scheme, UnitInput } from "@chiso/core";
 import { MAX_CELL_LENGTH, OversizedText, cellText, isBlank, parseCount, parseDecimal, parseLevel, parsePeriodCell } from "./cells.js";
 import { figureColumns, matchHeader, unitColumns, type ColumnKey, type ColumnSpec } from "./columns.js";
-import type { ImportIssue, Origin, ReadResult } from "./issues.js";
+import type { ImportIssue, Origin, ReadResult, UnitPlace } from "./issues.js";
 import { columnLetter, normalizeText } from "./normalize.js";
 import type { Sheet } from "./tables.js";
 
@@ -110,8 +110,13 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
   const figureOrigins: Origin[] = [];
   const rowIssues: ImportIssue[][] = [];
   const seenUnits = new Map<string, UnitSeen>();
-  const refusedUnitIds = new Set<string>();
-  const result = (headers: readonly string[]): ReadResult => ({ document: { units, figures } as FiguresFile, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, headers, refusedUnitIds: new Set([...refusedUnitIds].filter((id) => !seenUnits.has(id))) });
+  /** Units whose row was refused, at the first such row; an id declared by a later valid row is not refused. */
+  const refusedUnits = new Map<string, UnitPlace>();
+  const refuse = (id: string, sheet: string, row: number) => {
+    if (id !== "" && !refusedUnits.has(id)) refusedUnits.set(id, { sheet, row });
+  };
+  const unitRowIssues: ImportIssue[] = [];
+  const result = (headers: readonly string[]): ReadResult => ({ document: { units, figures } as FiguresFile, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, headers, refusedUnits: new Map([...refusedUnits].filter(([id]) => !seenUnits.has(id))), unitRowIssues });
 
   // Every sheet is read, or said not to be read.
   for (const sheet of sheets) {
@@ -183,7 +188,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     }
     if (!level) {
       push({ ...at("level"), code: levelText === "" ? "missing_value" : "invalid_level", severity: "error", params: { shown: levelText, field: "level" } });
-      refusedUnitIds.add(id);
+      refuse(id, table.sheet.name, row.number);
       return;
     }
     seenUnits.set(id, { index: units.length, sheet: table.sheet.name, row: row.number, fields, fromUnitsSheet });
@@ -198,9 +203,12 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
       const { list, push } = problemsFor();
       const id = cellText(cellOf(table, row, "unit"));
       oversized(table, row, id, push);
-      if (list.length === 0) addUnit(table, row, push, true);
-      else if (id !== "") refusedUnitIds.add(id);
-      issues.push(...list);
+      // A row with details but no id declares nothing: said, never skipped in silence.
+      if (id === "" && list.length === 0) push({ file, sheet: table.sheet.name, row: row.number, column: table.columns.get("unit")?.letter ?? "", header: table.columns.get("unit")?.header ?? "", code: "missing_value", severity: "error", params: { field: "unit" } });
+      else if (list.length === 0) addUnit(table, row, push, true);
+      else refuse(id, table.sheet.name, row.number);
+      // A refused unit row is that row's problem, not the file's: every other row is still read and checked.
+      unitRowIssues.push(...list);
     }
   }
   const unitsFromFigures = unitTables.length === 0 && tables.some((table) => table.keys.includes("level"));
@@ -220,7 +228,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
       oversized(table, row, unit, push);
       if (unit === "" && !problems.some((problem) => problem.column === table.columns.get("unit")?.letter)) push({ ...at("unit"), code: "missing_value", severity: "error", params: { field: "unit" } });
       if (unitsFromFigures && problems.length === 0) addUnit(table, row, push, false);
-      else if (unitsFromFigures && unit !== "") refusedUnitIds.add(unit);
+      else if (unitsFromFigures) refuse(unit, table.sheet.name, row.number);
       const periodCell = cellOf(table, row, "period");
       const periodText = cellText(periodCell);
       const period = table.keys.includes("period") ? parsePeriodCell(periodCell, normalizeText(periodText)) : (options.period ?? null);

@@ -3,7 +3,7 @@ import { cellText } from "./cells.js";
 import { placeOf } from "./companion-sheets.js";
 import { surveyCountProblems } from "./count-checks.js";
 import { originLocation } from "./describe.js";
-import type { CompanionOutcome, ImportIssue, ImportResult, Origin, ReadResult, RowOutcome } from "./issues.js";
+import type { CompanionOutcome, ImportIssue, ImportResult, Origin, ReadResult, RowOutcome, UnitPlace } from "./issues.js";
 
 export interface ValidateOptions {
   readonly scheme: Scheme;
@@ -96,15 +96,32 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   });
   const unitIdsOf = (indices: ReadonlySet<number>) => new Set([...indices].map((index) => String(units[index]?.id ?? "")));
   // Units whose own description was refused: their rows are rejected with them, not as "unknown unit".
-  const refusedIds = new Set([...(read.refusedUnitIds ?? []), ...unitIdsOf(new Set(read.unitIssues.flatMap((problems, index) => (problems.length > 0 ? [index] : []))))]);
+  const refusedIds = new Set([...(read.refusedUnits?.keys() ?? []), ...unitIdsOf(new Set(read.unitIssues.flatMap((problems, index) => (problems.length > 0 ? [index] : []))))]);
+  // Where each unit is declared — a refused row, or its entry — so that a problem following from a refused unit
+  // (its figures, its survey, its children) names that place instead of calling the unit undeclared.
+  const declaredAt = new Map<string, UnitPlace>(read.refusedUnits ?? []);
+  units.forEach((unit, index) => {
+    const origin = read.unitOrigins[index];
+    if (typeof unit?.id === "string" && origin && !declaredAt.has(unit.id)) declaredAt.set(unit.id, { ...(origin.file !== undefined && { file: origin.file }), ...(origin.sheet !== undefined && { sheet: origin.sheet }), ...(origin.row !== undefined && { row: origin.row }), ...(origin.line !== undefined && { line: origin.line }), ...(origin.path !== undefined && { path: origin.path }) });
+  });
+  /** Where a unit's own refused row is, as a message's `first…` params ("dòng 4", "trang Đơn vị › dòng 4"). */
+  const refusedAt = (id: string): Record<string, string | number> => {
+    const place = declaredAt.get(id);
+    if (!place) return {};
+    return { ...(place.file !== undefined && place.file !== file && { firstFile: place.file }), ...(place.sheet !== undefined && place.sheet !== (place.file ?? file) && { firstSheet: place.sheet }), ...(place.row !== undefined ? { firstRow: place.row } : place.line !== undefined ? { firstLine: place.line } : {}), ...(place.row === undefined && place.path !== undefined && { firstPath: place.path }) };
+  };
+  const unitRejected = (where: Omit<ImportIssue, "code" | "severity" | "params">, id: string): ImportIssue => ({ ...where, code: "unit_rejected", severity: "error", params: { unit: id, ...refusedAt(id) } });
   /** Rows of rejected units are rejected with them, saying why. */
   const rejectRowsOfUnits = () => {
     const ids = new Set([...unitIdsOf(rejectedUnits), ...refusedIds]);
     figures.forEach((figure, index) => {
-      if (!rejected.has(index) && ids.has(String(figure.unit))) {
-        rejected.set(index, [{ ...locate(["figures", index, "unit"], read, file), code: "unit_rejected", severity: "error", params: { unit: String(figure.unit) } }]);
-      }
+      if (!rejected.has(index) && ids.has(String(figure.unit))) rejected.set(index, [unitRejected(locate(["figures", index, "unit"], read, file), String(figure.unit))]);
     });
+  };
+  /** Evidence (dossiers behind lost points) of units that were refused goes with them. */
+  const withoutRefused = (evidence: readonly unknown[]) => {
+    const ids = new Set([...unitIdsOf(rejectedUnits), ...refusedIds]);
+    return evidence.filter((entry) => !ids.has(String((entry as { unit?: unknown } | null)?.unit)));
   };
   const sourceOf = (index: number) => {
     const origin = read.figureOrigins[index]!;
@@ -124,6 +141,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       figures: keptFigures.map((kept) => kept.entry),
       ...(document.surveys !== undefined && { surveys: Array.isArray(document.surveys) ? keptSurveys.map((kept) => kept.entry) : document.surveys }),
       ...(document.par !== undefined && { par: Array.isArray(document.par) ? keptPar.map((kept) => kept.entry) : document.par }),
+      ...(round > 0 && Array.isArray(document.evidence) && { evidence: withoutRefused(document.evidence) }),
     };
     const datasetOptions: DatasetOptions = { ...options.companions, sources: keptFigures.map((kept) => sourceOf(kept.index)) };
     const result = safeParseDataset(input, scheme, datasetOptions);
@@ -145,9 +163,24 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       const path = original === undefined ? issue.path : [name!, original, ...rest];
       // An unknown question is shown at its code, not at the first answer level the core met.
       const where = locate(path, read, file, name === "surveys" && issue.code === "unknown_item" ? rest.slice(0, 2).map(String) : undefined);
-      if (name === "figures" && original !== undefined && issue.code === "unknown_unit" && refusedIds.has(String(figures[original]?.unit))) {
-        if (!rejected.has(original)) rejected.set(original, [{ ...where, code: "unit_rejected", severity: "error", params: { unit: String(figures[original]?.unit) } }]);
-        continue;
+      // A unit the file declares but the core does not know was refused itself: what follows from it says so.
+      const followsFrom = issue.code === "unknown_unit" ? String(issue.params.unit) : issue.code === "missing_parent" ? String(issue.params.parent) : undefined;
+      if (followsFrom !== undefined && declaredAt.has(followsFrom)) {
+        if (name === "figures" && original !== undefined) {
+          if (!rejected.has(original)) rejected.set(original, [unitRejected(where, followsFrom)]);
+          continue;
+        }
+        if ((name === "surveys" || name === "par") && original !== undefined) {
+          rejectEntry(name, original, { ...unitRejected(where, followsFrom), companion: name === "surveys" ? "sipas" : "par" });
+          continue;
+        }
+        if (name === "evidence") continue; // the dossiers behind a refused unit's lost points go with it
+        if (name === "units" && original !== undefined) {
+          const child: ImportIssue = { ...where, code: "parent_rejected", severity: "error", params: { unit: String(issue.params.unit), parent: followsFrom, ...refusedAt(followsFrom) } };
+          if (!coreIssues.some((known) => known.code === child.code && known.path === child.path && known.row === child.row && known.line === child.line)) coreIssues.push(child);
+          rejectedUnits.add(original);
+          continue;
+        }
       }
       const located: ImportIssue = { ...where, code: issue.code, severity: "error", params: issue.params, core: true, ...(name === "surveys" ? { companion: "sipas" as const } : name === "par" ? { companion: "par" as const } : {}) };
       if (name === "figures" && original !== undefined && alreadyKnown(read.rowIssues[original] ?? [], located)) continue;
@@ -164,7 +197,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
     if (!options.skipInvalid || fileLevel || (round > 0 && after === before)) break;
   }
   rejectRowsOfUnits();
-  const issues = [...fileIssues, ...read.unitIssues.flat(), ...read.rowIssues.flat(), ...(read.companionIssues ?? []), ...countIssues, ...coreIssues];
+  const issues = [...fileIssues, ...(read.unitRowIssues ?? []), ...read.unitIssues.flat(), ...read.rowIssues.flat(), ...(read.companionIssues ?? []), ...countIssues, ...coreIssues];
   const hasErrors = issues.some((issue) => issue.severity === "error");
   const accepted = dataset !== null && !blocking && (!hasErrors || options.skipInvalid === true);
   const rows: RowOutcome[] = figures.map((figure, index) => {
@@ -195,6 +228,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
         figures: acceptedFigures.map((entry) => entry.figure) as FiguresFile["figures"],
         ...(Array.isArray(document.surveys) && { surveys: document.surveys.filter((_, index) => !rejectedCompanions.surveys.has(index)) }),
         ...(Array.isArray(document.par) && { par: document.par.filter((_, index) => !rejectedCompanions.par.has(index)) }),
+        ...(Array.isArray(document.evidence) && { evidence: withoutRefused(document.evidence) as NonNullable<FiguresFile["evidence"]> }),
       }
     : null;
   return {

@@ -236,7 +236,7 @@ describe("broken and hostile workbooks", () => {
     ["a file cut just before its end", () => valid().subarray(0, valid().length - 30), "bị cắt cụt hoặc hỏng"],
     ["a damaged part", () => { const bytes = valid(); const at = Buffer.from(bytes).indexOf("book/tabs/tab-1.xml") + 30; bytes[at] = bytes[at]! ^ 0xff; return bytes; }, "bị hỏng"],
     ["an Excel 97 file", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "Excel 97–2003 (.xls) hoặc đã đặt mật khẩu"],
-    ["a text file renamed", () => encode("Mã đơn vị;Kỳ"), "không phải là bảng tính .xlsx"],
+    ["a CSV renamed", () => encode("Mã đơn vị;Kỳ"), "nội dung là một bảng CSV (văn bản có dấu phân cách); hãy đổi đuôi tệp thành .csv"],
   ])("refuses %s with a message", async (_name, bytes, words) => {
     const result = await importFigures(bytes(), { scheme, fileName: "t.xlsx" });
     expect(result.dataset).toBeNull();

@@ -182,7 +182,7 @@ describe("errors a person can act on", () => {
         "a.pdf: không hỗ trợ định dạng ".pdf"; hãy dùng .xlsx, .csv hoặc .json.",
       ]
     `);
-    expect(messages(await importFigures(encode("not a zip"), { scheme, fileName: "a.xlsx" }))[0]).toContain("tệp không phải là bảng tính .xlsx");
+    expect(messages(await importFigures(encode("not a zip"), { scheme, fileName: "a.xlsx" }))[0]).toContain("tên tệp có đuôi .xlsx nhưng nội dung là một tệp văn bản");
   });
 
   it("cannot read a formula that was never calculated", async () => {

@@ -379,7 +379,7 @@ describe("files that are not what they should be", () => {
     const results = [responseFile("a.json", html), responseFile("b.json", cut), responseFile("c.json", "  \n"), responseFile("d.json", figures), responseFile("e.json", refused), responseFile("f.json", { code: "OK", data: { items: [] }, message: "OK" })].map(importOne);
     expect(results.map((result) => lines(result)[0])).toEqual([
       'a.json: the file is an HTML page ("502 Bad Gateway"), not a JSON response of the portal (usually an error or login page saved as .json); fetch the response again.',
-      expect.stringMatching(/^b\.json: the file is not valid JSON \(.+\); it may have been cut off when saved — fetch the response again\.$/),
+      expect.stringMatching(/^b\.json: the file is not valid JSON at line \d+, column \d+: .+; it may have been cut off when saved — fetch the response again\.$/),
       "c.json: the file is empty; save the portal's response again.",
       'd.json: not a response of the portal\'s evaluation API: expected { "code": "OK", "data": { … }, "message": … }. For a chiso figures file, use chiso report/score --input.',
       'e.json › code: the portal answered code "UNAUTHORIZED" ("Phiên đăng nhập đã hết hạn") instead of "OK": the response holds no figures; fetch it again.',

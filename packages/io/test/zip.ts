@@ -1,20 +1,22 @@
 import { crc32, deflateRawSync } from "node:zlib";
 
 /** A minimal zip writer for tests: files as other tools write them, built byte by byte. */
-export function zipOf(files: Readonly<Record<string, string | Uint8Array>>): Uint8Array {
+export function zipOf(files: Readonly<Record<string, string | Uint8Array>>, stored: readonly string[] = []): Uint8Array {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.from(content);
-    const compressed = deflateRawSync(data);
+    // An entry may be stored as it is (method 0), as OpenDocument stores its "mimetype".
+    const store = stored.includes(name);
+    const compressed = store ? data : deflateRawSync(data);
     const nameBytes = Buffer.from(name, "utf8");
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(store ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -25,7 +27,7 @@ export function zipOf(files: Readonly<Record<string, string | Uint8Array>>): Uin
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(20, 6);
     header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
+    header.writeUInt16LE(store ? 0 : 8, 10);
     header.writeUInt32LE(crc, 16);
     header.writeUInt32LE(compressed.length, 20);
     header.writeUInt32LE(data.length, 24);

@@ -1,14 +1,14 @@
-import { readFile } from "node:fs/promises";
 import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
 import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import type { CommandContext, OptionSpec } from "../args.js";
 import { loadCompanionSchemes, type ReadOptions } from "../input/read-figures.js";
-import { jsonLocation, parseJsonFile } from "../input/json-file.js";
+import { jsonLocation, readJsonFile } from "../input/json-file.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import { createProgress } from "../progress.js";
+import { problemList } from "../output/problem-list.js";
 import type { PackRequest, PackResult } from "../pack/write-pack.js";
 import { comparePeriods } from "@chiso/store/periods";
 
@@ -93,20 +93,13 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   const file = context.values.profile;
   if (typeof file !== "string") return undefined;
   const messages = messagesFor(context.language);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? (context.language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message;
-    throw new CliError(messages.cannotRead(file, reason), EXIT.invalidInput, { cause: error });
-  }
-  const json = parseJsonFile(file, text, context.language);
+  const json = await readJsonFile(file, "profile", context.language);
   const result = safeParseProfile(json.value);
   if (result.success) return result.profile;
   // Each problem at its line: "ho-so-tinh.json › dòng 4 › issuer.name: …".
   const described = describeProfileIssues(result.issues, context.language);
-  const lines = result.issues.map((issue, index) => `  - ${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
-  throw new CliError([messages.invalidProfile(file, result.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+  const lines = result.issues.map((issue, index) => `${jsonLocation(file, json, issue.path, context.language)} › ${described[index]!}`);
+  throw new CliError(problemList(messages.invalidProfile(file, result.issues.length), lines, context.language), EXIT.invalidInput);
 }
 
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
@@ -141,7 +134,8 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
 /** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */
 function whereOf(at: { file: string; sheet?: string; row?: number; line?: number; path?: string }, language: Language): string {
   const row = language === "vi" ? "dòng" : at.row !== undefined ? "row" : "line";
-  return [at.file, at.sheet && at.sheet !== at.file ? at.sheet : undefined, at.row !== undefined ? `${row} ${at.row}` : at.line !== undefined ? `${row} ${at.line}` : at.path].filter(Boolean).join(" › ");
+  // A JSON row keeps its path after its line: a file written on one line has every row on line 1.
+  return [at.file, at.sheet && at.sheet !== at.file ? at.sheet : undefined, at.row !== undefined ? `${row} ${at.row}` : at.line !== undefined ? `${row} ${at.line}` : undefined, at.row === undefined ? at.path : undefined].filter(Boolean).join(" › ");
 }
 
 /**

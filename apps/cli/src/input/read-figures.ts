@@ -1,52 +1,13 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { ChisoError, getParScheme, getScheme, getSipasScheme, parseParScheme, parseScheme, parseSipasScheme, type CompanionOptions, type Dataset, type Language, type ParScheme, type Scheme, type SipasScheme } from "@chiso/core";
-import { DEFAULT_MAX_BYTES, describeImportIssue, importFiles, type ImportResult } from "@chiso/io";
+import { describeImportIssue, importFiles, type ImportResult } from "@chiso/io";
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
-import { jsonLocation, parseJsonFile, type JsonFile } from "./json-file.js";
+import { jsonLocation, readJsonFile, type JsonFile } from "./json-file.js";
+import { readBytes } from "./read-bytes.js";
+import { problemList } from "../output/problem-list.js";
 
-/**
- * A file's bytes, never more than `maxBytes` (+1 to know it is over): a 10 GB file is refused from its
- * size, and a device or a pipe that never ends (`/dev/zero`) is read only up to the limit.
- */
-export async function readBytes(path: string, language: Language, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
-  const cannotRead = (error: unknown, reason?: string) => {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    const shown = reason ?? (code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : code === "EISDIR" ? (language === "vi" ? "đây là một thư mục" : "it is a folder") : code === "EACCES" ? (language === "vi" ? "không có quyền đọc" : "permission denied") : String((error as Error).message));
-    return new CliError(messagesFor(language).cannotRead(path, shown), EXIT.invalidInput, { cause: error });
-  };
-  // A file's size is known; a device or pipe is only known to be over the limit.
-  const tooLarge = (size: number | null) =>
-    new CliError(describeImportIssue({ file: path, code: "file_too_large", severity: "error", params: { ...(size !== null && { size }), limit: maxBytes } }, language), EXIT.invalidInput);
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    throw cannotRead(error);
-  }
-  if (info.isDirectory()) throw cannotRead({ code: "EISDIR" });
-  if (info.isFile() && info.size > maxBytes) throw tooLarge(info.size);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) throw tooLarge(null);
-    }
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw cannotRead(error);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
+export { readBytes };
 
-function listed(header: string, lines: readonly string[]): string {
-  const shown = lines.slice(0, 200).map((line) => `  - ${line}`);
-  if (lines.length > shown.length) shown.push(`  … (+${lines.length - shown.length})`);
-  return [header, ...shown].join("\n");
-}
 
 /**
  * A scheme of any kind: built-in by id (`get`), or a JSON file by path (`parse`). A scheme with problems is
@@ -57,15 +18,14 @@ async function loadAnyScheme<T>(idOrPath: string, language: Language, get: (id: 
   let json: JsonFile | undefined;
   try {
     if (!isFile) return get(idOrPath);
-    const text = new TextDecoder().decode(await readBytes(idOrPath, language));
-    json = parseJsonFile(idOrPath, text, language);
+    json = await readJsonFile(idOrPath, "scheme", language);
     return parse(json.value);
   } catch (error) {
     if (error instanceof ChisoError) {
       // A file's problems at their lines ("par-xa.json › dòng 12 › criteria[3].max: …"); a built-in id's as they are.
       const file = json;
       const lines = error.describe(language).map((line, index) => (file ? `${jsonLocation(idOrPath, file, error.issues[index]!.path, language)} › ${line}` : line));
-      throw new CliError(listed(messagesFor(language).invalidScheme(idOrPath, error.issues.length), lines), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
+      throw new CliError(problemList(messagesFor(language).invalidScheme(idOrPath, error.issues.length), lines, language), isFile ? EXIT.invalidInput : EXIT.usage, { cause: error });
     }
     throw error;
   }
@@ -145,7 +105,8 @@ async function figuresOf(files: readonly { data: Uint8Array; fileName: string }[
     // --skip-invalid helps only when every error is a row's own; a problem of the whole file stops it too.
     const ofRows = new Set(result.rows.flatMap((row) => row.reasons));
     const rowsOnly = !options.skipInvalid && ofRows.size > 0 && result.issues.every((issue) => issue.severity !== "error" || ofRows.has(issue));
-    throw new CliError(listed(messagesFor(language).invalidInput(result.fileName, lines("error").length, rowsOnly), [...lines("error"), ...lines("warning")]), EXIT.invalidInput);
+    const all = language === "vi" ? `chiso validate --input … in đủ (thêm --out loi.xlsx để có bảng tính)` : `chiso validate --input … prints them all (add --out problems.xlsx for a workbook)`;
+    throw new CliError(problemList(messagesFor(language).invalidInput(result.fileName, lines("error").length, rowsOnly), [...lines("error"), ...lines("warning")], language, all), EXIT.invalidInput);
   }
   // Rows left out for an error (repeated identical rows are only warned about).
   const rejected = result.rows.filter((row) => row.status === "rejected" && row.reasons.some((reason) => reason.severity === "error")).length;

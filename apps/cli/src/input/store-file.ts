@@ -5,7 +5,8 @@ import { siblingName, writeFileAtomically } from "../output/atomic.js";
 import { onInterrupt } from "../output/interrupt.js";
 import { acquireLock, type Lock } from "../output/lock.js";
 import { describeOutputError } from "../output/output-error.js";
-import { readBytes } from "./read-figures.js";
+import { checkContent } from "./json-file.js";
+import { readBytes } from "./read-bytes.js";
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
@@ -28,10 +29,19 @@ export async function storeErrors<T>(path: string, language: Language, run: () =
   }
 }
 
+/**
+ * A figures workbook or JSON given as --store is named for what it is ("… nội dung là một bảng tính Excel
+ * (.xlsx); chiso cần một kho lịch sử …"), not as an unreadable database. An empty file is left to the store.
+ */
+function checkStoreContent(path: string, bytes: Uint8Array, language: Language): void {
+  if (bytes.byteLength > 0) checkContent(path, bytes, "sqlite", "store", language);
+}
+
 /** Opens a store file to read (it must exist). */
 export async function readStore(path: string, language: Language): Promise<Store> {
   const { Store } = await storeModule();
   const bytes = await readBytes(path, language, MAX_STORE_BYTES);
+  checkStoreContent(path, bytes, language);
   return storeErrors(path, language, () => Store.open(bytes, path));
 }
 
@@ -58,6 +68,7 @@ export async function updateStore<T>(path: string, language: Language, change: (
     // A store that does not exist yet is created by its first change.
     const exists = await stat(path).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : true));
     const bytes = exists ? await readBytes(path, language, MAX_STORE_BYTES) : undefined;
+    if (bytes) checkStoreContent(path, bytes, language);
     const store = await storeErrors(path, language, () => Store.open(bytes, path));
     try {
       const result = await storeErrors(path, language, () => change(store));

@@ -1,5 +1,5 @@
 import type { Dataset, Language, Scheme, UnitScore } from "@chiso/core";
-import { comparableChanges } from "@chiso/report";
+import { comparableChanges, type RefusedFigures } from "@chiso/report";
 import { formatChange, formatPoints } from "../format.js";
 import { messagesFor, type Messages } from "../i18n.js";
 import { createModelFrom, type Model } from "./model.js";
@@ -71,14 +71,14 @@ export function bandData(scheme: Scheme, score: UnitScore, language: Language): 
   return { code, index: scheme.bands.findIndex((band) => band.code === code), label: score.band.label[language] };
 }
 
-export function headlineData(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language, showRank: boolean): HeadlineData {
+export function headlineData(scheme: Scheme, score: UnitScore, previous: UnitScore | undefined, language: Language, showRank: boolean, refused?: RefusedFigures): HeadlineData {
   const messages = messagesFor(language);
   return {
     total: formatPoints(score.total, language),
     max: formatPoints(score.max, language),
     band: bandData(scheme, score, language),
     rank: showRank ? { text: rankText(score, messages), detail: score.standing.ranked ? messages.rankWithin(messages.levels[score.unit.level]!) : (messages.reason[score.standing.reason] ?? "") } : null,
-    change: changeText(score, previous, messages, language),
+    change: changeText(score, previous, messages, language, refused),
   };
 }
 
@@ -104,7 +104,7 @@ export function overviewData(model: Model, period: string, language: Language): 
   const ranked = units.filter((score) => score.standing.ranked && score.total !== null);
   const watch = [...ranked].sort((a, b) => a.total!.units - b.total!.units).slice(0, 6);
   // Only units complete in both periods: a change against a partial total is not a move.
-  const movers = comparableChanges(ranked, previous)
+  const movers = comparableChanges(ranked, previous, model.refused)
     .map(({ score, delta }) => ({ score, change: delta }))
     .sort((a, b) => Math.abs(b.change.units) - Math.abs(a.change.units))
     .slice(0, 6);
@@ -116,7 +116,7 @@ export function overviewData(model: Model, period: string, language: Language): 
     province: province
       ? {
           completeness: completenessData(scheme, province, language),
-          headline: headlineData(scheme, province, previous?.unit(province.unit.id), language, false),
+          headline: headlineData(scheme, province, previous?.unit(province.unit.id), language, false, model.refused),
           scoreOrigin: model.dataset.parentCounts === "own" ? "own" : "sum",
           blocks: blockRows(scheme, province, language),
           trend: { kind: card.period.kind, rows: trendRows(model.trend(period), province.unit.id, language) },

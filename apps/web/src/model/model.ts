@@ -1,4 +1,5 @@
 import { hasFiguresFor, parseDataset, parsePeriod, parseScheme, previousPeriod, scoreDataset, type Dataset, type Period, type Scheme, type Scorecard } from "@chiso/core";
+import { refusedFigures, type RefusedFigures } from "@chiso/report";
 import type { ServedPayload } from "./payload.js";
 
 /** The served data parsed and scored in the browser, with scorecards kept per period. */
@@ -16,6 +17,11 @@ export interface Model {
   previous(period: string): Scorecard | null;
   /** Up to 12 periods of the same kind, oldest first, ending with `period`. */
   trend(period: string): readonly Scorecard[];
+  /**
+   * Units whose figures lost input rows rejected with --skip-invalid (and, when parents sum their units, the
+   * parents): their totals are partial, so no change is shown for them, as in the pack (decision 61).
+   */
+  readonly refused: RefusedFigures | undefined;
 }
 
 /** Month, quarter and year keys that have figures. */
@@ -48,8 +54,10 @@ export function createModelFrom(payload: ServedPayload, dataset: Dataset): Model
     return card;
   };
   const has = (period: Period) => hasFiguresFor(dataset, period);
+  const refused = payload.rejected && payload.rejected.length > 0 ? refusedFigures(payload.rejected, (id) => (dataset.parentCounts === "own" ? null : dataset.unitById.get(id)?.parent)) : undefined;
   return {
     payload,
+    refused,
     scheme,
     dataset,
     periods: periodsOf(dataset),

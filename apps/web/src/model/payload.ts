@@ -33,6 +33,26 @@ export interface PublishedMark {
   readonly recomputed: number | null;
 }
 
+/**
+ * An input row left out with `--skip-invalid`: a row of figures, or a unit's SIPAS survey or PAR assessment (or a
+ * row of it) — what the pack's rejected-rows workbook lists, with where and why in both languages.
+ */
+export interface RejectedEntry {
+  readonly kind: "figures" | "sipas" | "par";
+  readonly unit: string;
+  readonly period: string;
+  /** "so-lieu.xlsx › Số liệu › dòng 12", in each language. */
+  readonly where: Readonly<Record<"vi" | "en", string>>;
+  readonly reasons: Readonly<Record<"vi" | "en", readonly string[]>>;
+}
+
+/** How many input rows were rejected, by kind (figures rows, SIPAS and PAR entries): the first screen's notice. */
+export interface RejectedCounts {
+  readonly figures: number;
+  readonly sipas: number;
+  readonly par: number;
+}
+
 /** Where the served data came from, shown in the viewer's footer. */
 export interface DataMeta {
   /** A figures file, or the office's history store. */
@@ -50,6 +70,8 @@ export interface DataMeta {
   readonly rankIncomplete?: boolean;
   /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
   readonly notes: readonly string[];
+  /** Set when input rows were rejected (`--skip-invalid`): the list is the payload's `rejected`, the workbook at /api/download/rejected. */
+  readonly rejected?: RejectedCounts;
 }
 
 /**
@@ -64,6 +86,8 @@ export interface ServedPayload {
   readonly document: FiguresFile;
   readonly evidence?: readonly EvidenceEntry[];
   readonly published?: readonly PublishedMark[];
+  /** The input rows rejected with `--skip-invalid`: listed by the viewer, and their units' totals not compared. */
+  readonly rejected?: readonly RejectedEntry[];
 }
 
 /** A JSON document of `chiso serve`, checked to be of the format expected. */

@@ -1,5 +1,5 @@
 import { explainUnit, formatPeriod, parsePeriod, type ItemExplanation, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
-import { compareWithPrevious } from "@chiso/report";
+import { compareWithPrevious, type RefusedFigures } from "@chiso/report";
 import { formatChange, formatPoints, pointsValue } from "../format.js";
 import type { Messages } from "../i18n.js";
 
@@ -57,9 +57,10 @@ export function rankText(score: UnitScore, messages: Messages): string {
 }
 
 /** "+1,20 · tăng 2 bậc", or the reason there is none. */
-export function changeText(score: UnitScore, previous: UnitScore | undefined, messages: Messages, language: Language): { score: string; rank: string | null; value: number | null } {
-  // No change against a partial total: both periods' figures must be complete for the unit (as in the reports).
-  const comparison = compareWithPrevious(score, previous);
+export function changeText(score: UnitScore, previous: UnitScore | undefined, messages: Messages, language: Language, refused?: RefusedFigures): { score: string; rank: string | null; value: number | null } {
+  // No change against a partial total: both periods' figures must be complete for the unit, and none of its
+  // rows rejected (as in the reports).
+  const comparison = compareWithPrevious(score, previous, refused);
   if (!comparison.comparable) return { score: messages.noComparison[comparison.reason], rank: null, value: null };
   const difference = comparison.change;
   const before = comparison.previous;

@@ -3,6 +3,7 @@ import type { Route } from "../route.js";
 import { ComparePage } from "./Compare.js";
 import { QualityPage } from "./Quality.js";
 import { RankingPage } from "./Ranking.js";
+import { RejectedPage } from "./Rejected.js";
 import { UnitPage } from "./Unit.js";
 
 /**
@@ -21,6 +22,8 @@ export function Page({ route }: { route: Route }) {
       return <ComparePage ids={(route.query.get("units") ?? "").split(",").filter(Boolean)} />;
     case "quality":
       return <QualityPage />;
+    case "rejected":
+      return <RejectedPage />;
     default:
       return <p role="alert">{messages.notFound}</p>;
   }

@@ -37,7 +37,7 @@ export function RankingPage({ level }: { level: Exclude<UnitLevel, "province"> }
         .filter((score) => score.unit.level === level)
         .map((score) => {
           // No change against a partial total (see compareWithPrevious).
-          const comparison = compareWithPrevious(score, previous?.unit(score.unit.id));
+          const comparison = compareWithPrevious(score, previous?.unit(score.unit.id), model.refused);
           const before = comparison.comparable ? comparison.previous : undefined;
           const change = comparison.comparable ? comparison.change : null;
           const rankChange = before?.standing.ranked && score.standing.ranked ? before.standing.position - score.standing.position : null;

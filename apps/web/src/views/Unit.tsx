@@ -1,5 +1,6 @@
 import { describeEvidenceReason, explainUnit, type UnitScore } from "@chiso/core";
 import { compareWithPrevious } from "@chiso/report";
+import { RejectedTable } from "./Rejected.js";
 import { BlocksRadar, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
 import { formatChange, formatCount, formatNumber, formatPercent, formatPoints } from "../format.js";
@@ -139,9 +140,11 @@ export function UnitPage({ unitId }: { unitId: string }) {
   }
   const before = model.previous(period)?.unit(unitId);
   // Item changes only when the totals compare: both periods' figures complete (see compareWithPrevious).
-  const previous = compareWithPrevious(score, before).comparable ? before : undefined;
+  const previous = compareWithPrevious(score, before, model.refused).comparable ? before : undefined;
   const evidence = (model.payload.evidence ?? []).filter((entry) => entry.unit === unitId && entry.period === period);
   const published = (model.payload.published ?? []).filter((mark) => mark.unit === unitId && mark.period === period);
+  // The unit's rows rejected with --skip-invalid, of any period: its card in the pack names them the same way.
+  const rejected = (model.payload.rejected ?? []).filter((entry) => entry.unit === unitId);
   const query = `unit=${encodeURIComponent(unitId)}&period=${encodeURIComponent(period)}&lang=${language}`;
   const level = score.unit.level === "commune" ? "commune" : "department";
   return (
@@ -152,6 +155,12 @@ export function UnitPage({ unitId }: { unitId: string }) {
         {card.provisional && <p class="warning" role="note">{messages.provisional}</p>}
         <CompletenessNote score={score} />
       </div>
+      {rejected.length > 0 && (
+        <section class="panel" aria-labelledby="unit-rejected">
+          <h2 id="unit-rejected">{messages.unitRejected}</h2>
+          <RejectedTable entries={rejected} showUnit={false} />
+        </section>
+      )}
       <Headline score={score} previous={before} showRank={score.unit.level !== "province"} />
       <div class="grid-2">
         <BlocksRadar scheme={model.scheme} scores={[score]} id="unit-radar" />

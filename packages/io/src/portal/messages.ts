@@ -1,5 +1,7 @@
 import type { Language } from "@chiso/core";
+import { describeWrongContent } from "../content.js";
 import { formatCount, formatNumber, formatSize } from "../format.js";
+import { describeImportProblem, jsonExpected } from "../messages.js";
 
 /** Problems found while reading the portal's responses, before or besides the core's own validation. */
 export type PortalProblem =
@@ -10,6 +12,8 @@ export type PortalProblem =
   | "empty_file"
   | "html_page"
   | "not_json"
+  | "not_utf8"
+  | "wrong_content"
   | "not_envelope"
   | "portal_error"
   | "unknown_endpoint"
@@ -106,8 +110,16 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     en: (p) => `the file is an HTML page${p.title ? ` ("${s(p.title)}")` : ""}, not a JSON response of the portal (usually an error or login page saved as .json); fetch the response again.`,
   },
   not_json: {
-    vi: (p) => `tệp không phải JSON hợp lệ (${s(p.reason)}); có thể tệp bị cắt khi lưu — hãy tải lại phản hồi.`,
-    en: (p) => `the file is not valid JSON (${s(p.reason)}); it may have been cut off when saved — fetch the response again.`,
+    vi: (p) => `tệp không phải JSON hợp lệ ở dòng ${s(p.line)}, cột ${s(p.column)}: ${jsonExpected(p.expected, "vi")}; có thể tệp bị cắt khi lưu — hãy tải lại phản hồi.`,
+    en: (p) => `the file is not valid JSON at line ${s(p.line)}, column ${s(p.column)}: ${jsonExpected(p.expected, "en")}; it may have been cut off when saved — fetch the response again.`,
+  },
+  not_utf8: {
+    vi: (p) => describeImportProblem("not_utf8", p, "vi"),
+    en: (p) => describeImportProblem("not_utf8", p, "en"),
+  },
+  wrong_content: {
+    vi: (p) => describeWrongContent(p, "vi"),
+    en: (p) => describeWrongContent(p, "en"),
   },
   not_envelope: {
     vi: () => "không phải phản hồi của API đánh giá của Cổng DVCQG: cần dạng { \"code\": \"OK\", \"data\": { … }, \"message\": … }. Nếu đây là tệp số liệu chiso, hãy dùng chiso report/score --input.",

@@ -1,4 +1,8 @@
+import { extname } from "node:path";
 import type { z } from "zod";
+import { wrongContent } from "../content.js";
+import { scanJson } from "../json-scan.js";
+import { decodeText } from "../text-encoding.js";
 import { recogniseEndpoint, type PortalEndpoint } from "./endpoints.js";
 import { fromZod, shown, type PortalIssue, type PortalLocation } from "./issues.js";
 import { KNOWN_FIELDS, METRIC_FIELDS, RECORD_SCHEMAS, envelopeSchema, paginationSchema } from "./schemas.js";
@@ -47,16 +51,18 @@ function htmlTitle(text: string): string {
  */
 function openEnvelope(file: ResponseFile): { endpoint: PortalEndpoint; data: Record<string, unknown> } | PortalIssue {
   const at = { file: file.name, severity: "error" as const };
-  const text = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, "");
-  const start = text.trimStart();
-  if (start === "") return { ...at, code: "empty_file", params: {} };
-  if (start.startsWith("<")) return { ...at, code: "html_page", params: { title: htmlTitle(start) } };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ...at, code: "not_json", params: { reason: (error as Error).message.split("\n")[0]! } };
-  }
+  // What the file is, first: a workbook, a PDF or a CSV saved under the response's name is named for what it is.
+  const found = wrongContent(file.bytes, "json");
+  if (found === "empty") return { ...at, code: "empty_file", params: {} };
+  if (found === "html" || found === "html_table") return { ...at, code: "html_page", params: { title: htmlTitle(new TextDecoder().decode(file.bytes.subarray(0, 1 << 16))) } };
+  if (found) return { ...at, code: "wrong_content", params: { found, extension: extname(file.name).toLowerCase(), needs: "portal" } };
+  const decoded = decodeText(file.bytes);
+  if (!("text" in decoded)) return decoded.problem === "not_utf8" ? { ...at, code: "not_utf8", params: { line: decoded.line, bytes: decoded.bytes } } : { ...at, code: "not_utf8", params: { line: 1, bytes: "00" } };
+  const text = decoded.text;
+  // A syntax error at its line and column, in the reader's language (never the engine's English offset).
+  const scan = scanJson(text);
+  if (scan.error) return { ...at, code: "not_json", params: { line: scan.error.line, column: scan.error.column, expected: scan.error.expected } };
+  const json: unknown = JSON.parse(text);
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success || !isObject(json)) return { ...at, code: "not_envelope", params: {} };
   if (envelope.data.code !== "OK") return { ...at, field: "code", code: "portal_error", params: { code: envelope.data.code, message: envelope.data.message ?? "" } };

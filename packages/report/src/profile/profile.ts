@@ -60,11 +60,33 @@ function withoutNotes(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("_")).map(([key, inner]) => [key, withoutNotes(inner)]));
 }
 
-function toIssues(error: z.ZodError): ProfileIssue[] {
+/** The value at a path of the profile as given (zod 4 does not keep it on its issues); io's `valueAt`, which report does not load. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** What was found where something else is expected: its kind and a short view of it (`5`, `"abc"`, `[…]`). */
+function foundOf(value: unknown): NonNullable<ProfileIssue["found"]> {
+  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean";
+  const text = kind === "array" ? "[…]" : kind === "object" ? "{…}" : (JSON.stringify(value) ?? String(value));
+  return { kind, shown: text.length > 40 ? `${text.slice(0, 37)}…` : text };
+}
+
+function toIssues(error: z.ZodError, input: unknown): ProfileIssue[] {
   return error.issues.flatMap((issue): ProfileIssue[] => {
     const path = issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment));
     if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ code: "unknown_field", path: [...path, key] }));
-    if (issue.code === "invalid_type") return [{ code: issue.input === undefined ? "required" : issue.expected === "array" ? "not_list" : "not_text", path }];
+    if (issue.code === "invalid_type") {
+      // A field that is there with the wrong type is not "missing": say what was found and what is expected.
+      const value = valueAt(input, issue.path);
+      if (value === undefined) return [{ code: "required", path }];
+      return [{ code: issue.expected === "array" ? "not_list" : issue.expected === "object" ? "not_object" : "not_text", path, found: foundOf(value) }];
+    }
     if (issue.code === "too_small") return [{ code: issue.origin === "array" ? "empty_list" : "empty", path }];
     if (issue.code === "invalid_value") return [{ code: "wrong_format", path }];
     return [{ code: "invalid", path }];
@@ -73,8 +95,9 @@ function toIssues(error: z.ZodError): ProfileIssue[] {
 
 /** Validates a parsed profile; every problem is located by field. */
 export function safeParseProfile(input: unknown): ProfileResult {
-  const result = profileSchema.safeParse(withoutNotes(input));
-  return result.success ? { success: true, profile: result.data } : { success: false, issues: toIssues(result.error) };
+  const given = withoutNotes(input);
+  const result = profileSchema.safeParse(given);
+  return result.success ? { success: true, profile: result.data } : { success: false, issues: toIssues(result.error, given) };
 }
 
 /** Problems of a profile as lines `field: what is wrong and how to fix it`. */

@@ -1,13 +1,14 @@
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
 import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
 import { calendarYearSchema, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
-import { describeSchemaIssue, jsonLocation, parseJsonFile } from "../../input/json-file.js";
+import { checkContent, describeSchemaIssue, jsonLocation, readJsonFile } from "../../input/json-file.js";
 import { describeImportIssue, importUnits } from "@chiso/io";
 import { writeFilesAtomically } from "../../output/atomic.js";
+import { problemList } from "../../output/problem-list.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
 
@@ -55,7 +56,7 @@ export async function unitsFrom(path: string, language: Language): Promise<UnitI
   // Read by io, as the figures' own units are: every problem at its file, sheet, row, column and unit.
   const result = await importUnits(unitsJson(path, data), { fileName: path, language });
   const errors = result.issues.filter((issue) => issue.severity === "error");
-  if (!result.units) throw new CliError([dossierMessages(language).badUnits(path, errors.length), ...errors.map((issue) => `  - ${describeImportIssue(issue, language)}`)].join("\n"), EXIT.invalidInput);
+  if (!result.units) throw new CliError(problemList(dossierMessages(language).badUnits(path, errors.length), errors.map((issue) => describeImportIssue(issue, language)), language), EXIT.invalidInput);
   return result.units;
 }
 
@@ -64,21 +65,15 @@ export async function calendarYearsFrom(option: string | undefined, language: La
   if (!option) return undefined;
   const years = new Map(builtinCalendarYears.map((year) => [year.year, year]));
   for (const path of option.split(",").map((part) => part.trim()).filter(Boolean)) {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
-    }
-    const json = parseJsonFile(path, text, language);
+    const json = await readJsonFile(path, "calendar", language);
     const parsed = calendarYearSchema.safeParse(json.value);
     if (!parsed.success) {
       // Each problem at its line, not zod's JSON dump of them.
       const lines = parsed.error.issues.map((issue) => {
-        const described = describeSchemaIssue(issue, language);
-        return `  - ${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
+        const described = describeSchemaIssue(issue, language, json.value);
+        return `${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
       });
-      throw new CliError([messagesFor(language).invalidCalendar(path, parsed.error.issues.length), ...lines].join("\n"), EXIT.invalidInput);
+      throw new CliError(problemList(messagesFor(language).invalidCalendar(path, parsed.error.issues.length), lines, language), EXIT.invalidInput);
     }
     const year = parseCalendarYear(json.value);
     years.set(year.year, year);
@@ -95,6 +90,25 @@ export async function checkInputs(files: DossierFiles, language: Language): Prom
     } catch (error) {
       throw new CliError(messagesFor(language).cannotRead(path, (error as NodeJS.ErrnoException).code === "ENOENT" ? (language === "vi" ? "không tìm thấy tệp" : "no such file") : (error as Error).message), EXIT.invalidInput, { cause: error });
     }
+    // What the file is, from its first and last bytes: a workbook or a saved web page is named, not left to DuckDB.
+    checkContent(path, await sampleOf(path), formatOf(path)!, "dossiers", language);
+  }
+}
+
+/** The first and last 64 KiB of a file (all of a smaller one): enough to tell what it is. */
+async function sampleOf(path: string): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    const span = 1 << 16;
+    const read = async (position: number, length: number) => {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      return buffer.subarray(0, bytesRead);
+    };
+    return size <= 2 * span ? new Uint8Array(await read(0, size)) : new Uint8Array(Buffer.concat([await read(0, span), await read(size - span, span)]));
+  } finally {
+    await handle.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { positionalsOf, requireString, type Command } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { problemList } from "../../output/problem-list.js";
 import { periodOf } from "../shared.js";
 import { portalMessages } from "./messages.js";
 

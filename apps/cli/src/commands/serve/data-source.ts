@@ -4,7 +4,9 @@ import { readHistory } from "../../input/read-history.js";
 import { readStore } from "../../input/store-file.js";
 import { toFiguresDocument } from "./figures-document.js";
 // The payload's format is defined once, by the viewer that reads it (types only: nothing is loaded).
-import type { DataMeta, EvidenceEntry, PublishedMark } from "@chiso/web/payload";
+import type { DataMeta, EvidenceEntry, PublishedMark, RejectedEntry } from "@chiso/web/payload";
+import type { ImportResult } from "@chiso/io";
+import { rejectedRowsOf } from "../shared.js";
 import { comparePeriods } from "@chiso/store/periods";
 
 export type { DataMeta, EvidenceEntry, PublishedMark };
@@ -19,6 +21,10 @@ export interface ServedData {
   readonly meta: DataMeta;
   readonly evidence?: readonly EvidenceEntry[];
   readonly published?: readonly PublishedMark[];
+  /** Input rows rejected with --skip-invalid, in both languages (the viewer lists them). */
+  readonly rejected?: readonly RejectedEntry[];
+  /** The import, when rows were rejected: the rejected-rows workbook is built from it on request. */
+  readonly imported?: ImportResult;
 }
 
 /**
@@ -56,11 +62,22 @@ export function figuresFileSource(options: FiguresFileOptions): DataSource {
     async load() {
       // Without --scheme, the scheme the file declares (or the default), as report does.
       const scheme = await loadScheme(options.scheme, options.language);
-      const { dataset, checksum, notes } = await readFigures(options.inputs, scheme, options.language, options.read);
+      const { dataset, checksum, notes, result } = await readFigures(options.inputs, scheme, options.language, options.read);
       const source = options.inputs.map((input) => input.split(/[\\/]/).at(-1) ?? input).join(", ");
-      return servedData(dataset, { kind: "figures", source, checksum, notes, period: options.period ?? latestPeriod(dataset) }, options);
+      const served = servedData(dataset, { kind: "figures", source, checksum, notes, period: options.period ?? latestPeriod(dataset) }, options);
+      const rejected = rejectedEntries(result);
+      if (rejected.length === 0) return served;
+      // What the pack lists in its rejected-rows workbook, the viewer shows too (decision 62), in either language.
+      const counts = { figures: rejected.filter((entry) => entry.kind === "figures").length, sipas: rejected.filter((entry) => entry.kind === "sipas").length, par: rejected.filter((entry) => entry.kind === "par").length };
+      return { ...served, rejected, imported: result, meta: { ...served.meta, rejected: counts } };
     },
   };
+}
+
+/** The rejected rows of an import as the viewer shows them: where and why in Vietnamese and English. */
+export function rejectedEntries(result: ImportResult): RejectedEntry[] {
+  const [vi, en] = [rejectedRowsOf(result, "vi"), rejectedRowsOf(result, "en")];
+  return vi.map((entry, index) => ({ kind: entry.kind, unit: entry.unit, period: entry.period, where: { vi: entry.where, en: en[index]!.where }, reasons: { vi: entry.reasons, en: en[index]!.reasons } }));
 }
 
 export interface StoreOptions extends Omit<FiguresFileOptions, "inputs" | "read"> {

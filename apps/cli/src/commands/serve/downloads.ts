@@ -10,7 +10,7 @@ export interface Download {
   readonly bytes: Uint8Array;
 }
 
-export type DownloadKind = "card" | "summary" | "workbook";
+export type DownloadKind = "card" | "summary" | "workbook" | "rejected";
 
 export interface DownloadRequest {
   readonly kind: DownloadKind;
@@ -49,6 +49,13 @@ export function createDownloads(data: ServedData, now: () => Date = () => new Da
 
   /** The document asked for, or `null` when the unit or period does not exist. */
   return async function download(request: DownloadRequest): Promise<Download | null> {
+    if (request.kind === "rejected") {
+      // The pack's rejected-rows workbook (bi-tu-choi), for the rows the viewer lists.
+      if (!data.imported) return null;
+      const { rejectedRowsFile } = await import("../shared.js");
+      const file = await rejectedRowsFile(data.imported, request.period, request.language, now());
+      return file ? { fileName: file.name, type: XLSX, bytes: file.data } : null;
+    }
     const view = await viewFor(request.period, request.language);
     const period = view.context.periodKey;
     if (request.kind === "workbook") {

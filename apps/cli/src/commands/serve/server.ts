@@ -75,6 +75,7 @@ function dataPayload(data: ServedData, language: Language): ServedPayload {
     document: data.document,
     ...(data.evidence && { evidence: data.evidence }),
     ...(data.published && { published: data.published }),
+    ...(data.rejected && { rejected: data.rejected }),
   };
 }
 
@@ -119,11 +120,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const parsed = parsePeriod(period);
     // The officer may see these texts (a download link opened by hand): in the viewer's language.
     const refuse = (status: number, vi: string, en: string) => send(response, status, language === "vi" ? vi : en);
-    if (!["card", "summary", "workbook"].includes(kind)) return refuse(404, "Không có loại tệp tải về này (card, summary, workbook).", "No such download (card, summary, workbook).");
+    if (!["card", "summary", "workbook", "rejected"].includes(kind)) return refuse(404, "Không có loại tệp tải về này (card, summary, workbook, rejected).", "No such download (card, summary, workbook, rejected).");
     if (!parsed) return refuse(400, `Kỳ "${period}" không hợp lệ; hãy viết 2026-10 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).`, `"${period}" is not a period; write 2026-10 (month), 2026-Q3 (quarter) or 2026 (year).`);
     if (!hasFiguresFor(options.data.dataset, parsed)) return refuse(404, `Không có số liệu cho kỳ ${period}.`, `No figures for ${period}.`);
     const unit = url.searchParams.get("unit") ?? undefined;
     const file = await download({ kind, period, language, ...(unit !== undefined && { unit }) });
+    if (!file && kind === "rejected") return refuse(404, "Không có dòng số liệu nào bị từ chối.", "No input rows were rejected.");
     if (!file) return refuse(404, `Không có đơn vị "${unit ?? ""}" trong số liệu.`, `No unit "${unit ?? ""}" in the figures.`);
     // RFC 6266: an ASCII fallback and the UTF-8 name.
     const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
