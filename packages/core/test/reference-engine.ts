@@ -68,6 +68,15 @@ export function referenceScores(file: FiguresFile, scheme: Scheme, periodKey: st
     return { value: undefined, fromParent: false };
   };
 
+  // A quarter or year summed from months is partial when a month has no row or an item is in only some rows.
+  const hasGaps = (unit: string): boolean => {
+    if (period.kind === "month" || rowOf(unit, period.key)) return false;
+    const rows = monthsOf(period).flatMap((month) => rowOf(unit, month.key) ?? []);
+    if (rows.length === 0) return false;
+    if (rows.length < monthsOf(period).length) return true;
+    return scheme.items.some((item) => item.maxUnits > 0 && rows.some((row) => row.items[item.code] !== undefined) && rows.some((row) => row.items[item.code] === undefined));
+  };
+
   const results = new Map<string, ReferenceUnit>();
   for (const unit of file.units) {
     const counts = scheme.items.map((item) => resolved(unit.id, item.code));
@@ -103,7 +112,7 @@ export function referenceScores(file: FiguresFile, scheme: Scheme, periodKey: st
     const volume = counts[scheme.volumeItem.index]!.value;
     const denominator = (pair: Pair | undefined) => (pair ? pair.d : 0);
     const dossiers = volume !== undefined ? denominator(volume) > 0 : scheme.items.some((item, index) => item.scope === "dossier" && item.maxUnits > 0 && denominator(counts[index]!.value) > 0);
-    const completeness = total === null ? "no_figures" : !dossiers ? "no_dossiers" : missing > 0 ? "incomplete" : "complete";
+    const completeness = total === null ? "no_figures" : !dossiers ? "no_dossiers" : missing > 0 || hasGaps(unit.id) ? "incomplete" : "complete";
     const banded = completeness === "complete" || (options.rankIncomplete && completeness === "incomplete");
     const band = banded && total !== null ? (scheme.bands.find((entry) => total >= entry.minUnits)?.code ?? null) : null;
     results.set(unit.id, { total, items, statuses, blocks, groups, completeness, band, rank: null, tied: false });

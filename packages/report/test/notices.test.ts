@@ -194,3 +194,19 @@ describe("rejected rows, example questionnaires and the sign-off", () => {
     expect(footers.join("")).toContain("Đã chốt số liệu ngày 05/04/2026 09:30 (GMT+7) (Trần Thị Bình)");
   });
 });
+
+describe("a quarter summed from months with a month missing", () => {
+  // The small province has figures for February and March only: January is missing for every unit.
+  const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1" });
+
+  it("says which month is missing on the card and in the summary, and ranks no one", async () => {
+    const card = pack.scorecards.find((view) => view.unitId === "C2")!;
+    expect(card.notices[0]!.text).toBe(
+      "Số liệu chưa đủ: thiếu số liệu tháng 1/2026. Tổng điểm chỉ cộng phần số liệu đã có, nên không phản ánh đủ kết quả của đơn vị; đơn vị không được xếp loại, xếp hạng kỳ này.",
+    );
+    expect(card.band).toBeNull();
+    expect(card.rank).toBe("Chưa xếp hạng");
+    expect(await pdfText(await renderUnitScorecard(card))).toContain("thiếu số liệu tháng 1/2026");
+    expect(pack.summaries[0]!.notices.map((notice) => notice.text).join(" ")).toMatch(/\d đơn vị chưa đủ số liệu, không xếp loại, xếp hạng/);
+  });
+});

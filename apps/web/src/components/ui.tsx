@@ -165,7 +165,15 @@ export function CompletenessView({ completeness }: { completeness: CompletenessD
   if (completeness?.kind !== "incomplete") return null;
   return (
     <p class="warning" role="note" data-testid="incomplete">
-      {messages.incomplete(completeness.names.length, completeness.names.join("; "))}
+      {messages.incomplete(
+        [
+          completeness.names.length > 0 && messages.missingItemsPart(completeness.names.length, completeness.names.join("; ")),
+          completeness.months.length > 0 && messages.missingMonthsPart(completeness.months.join(", ")),
+          completeness.partial.length > 0 && messages.partialItemsPart(completeness.partial.length, completeness.partial.join("; ")),
+        ]
+          .filter((part): part is string => typeof part === "string")
+          .join("; "),
+      )}
     </p>
   );
 }

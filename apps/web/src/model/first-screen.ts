@@ -4,7 +4,7 @@ import { formatChange, formatPoints } from "../format.js";
 import { messagesFor, type Messages } from "../i18n.js";
 import { createModelFrom, type Model } from "./model.js";
 import type { DataMeta, ServedPayload } from "./payload.js";
-import { blockRows, changeText, rankText, trendRows, type BlockRow, type TrendRow } from "./views.js";
+import { blockRows, changeText, periodLabel, rankText, trendRows, type BlockRow, type TrendRow } from "./views.js";
 
 // What the overview shows, as plain data: computed by one function from core's scorecards, by the server
 // for the first screen (so the browser draws it before it has loaded, parsed and scored anything) and by
@@ -27,7 +27,11 @@ export interface HeadlineData {
 }
 
 /** What a score rests on when the data is not whole. */
-export type CompletenessData = { readonly kind: "no_dossiers" } | { readonly kind: "incomplete"; readonly names: readonly string[] } | null;
+/** `names`: items not reported; `months`: months of a quarter or year without a row; `partial`: items in only some months. */
+export type CompletenessData =
+  | { readonly kind: "no_dossiers" }
+  | { readonly kind: "incomplete"; readonly names: readonly string[]; readonly months: readonly string[]; readonly partial: readonly string[] }
+  | null;
 
 export interface OverviewData {
   readonly period: string;
@@ -86,11 +90,13 @@ export function completenessData(scheme: Scheme, score: UnitScore, language: Lan
   const { completeness } = score;
   if (completeness.status === "no_dossiers") return { kind: "no_dossiers" };
   if (completeness.status !== "incomplete") return null;
-  const names = completeness.missingItems.map((code) => {
-    const item = scheme.itemByCode.get(code);
-    return item ? `${item.id} ${item.name[language]}` : code;
-  });
-  return { kind: "incomplete", names };
+  const named = (codes: readonly string[]) =>
+    codes.map((code) => {
+      const item = scheme.itemByCode.get(code);
+      return item ? `${item.id} ${item.name[language]}` : code;
+    });
+  const months = score.missingMonths.map((key) => periodLabel(key, language));
+  return { kind: "incomplete", names: named(completeness.missingItems), months, partial: named(completeness.partialItems) };
 }
 
 /** The province overview of a period: score, band and change, the six blocks, the trend, and where to look next. */

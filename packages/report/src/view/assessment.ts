@@ -48,7 +48,7 @@ const phrases = {
     blocksDownFirst: (list: string) => `Giảm điểm ở ${list}`,
     blocksRest: "các khối còn lại thay đổi dưới 0,10 điểm",
     blocksStill: "Điểm của các khối chỉ số thay đổi dưới 0,10 điểm so với kỳ trước",
-    incomplete: (count: number) => ` — chưa đủ số liệu (thiếu ${count} chỉ tiêu)`,
+    incomplete: (count: number) => ` — chưa đủ số liệu${count > 0 ? ` (thiếu ${count} chỉ tiêu)` : ""}`,
     weakestBlock: (name: string, text: string) => `Khối đạt tỷ lệ thấp nhất là ${name} (${text} điểm)`,
     block: (name: string) => `khối ${name}`,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
@@ -91,7 +91,7 @@ const phrases = {
     blocksDownFirst: (list: string) => `Points fell in ${list}`,
     blocksRest: "the other blocks changed by less than 0.10 points",
     blocksStill: "No block changed by 0.10 points or more since the previous period",
-    incomplete: (count: number) => ` — on incomplete figures (${countOf(count, "item")} missing)`,
+    incomplete: (count: number) => ` — on incomplete figures${count > 0 ? ` (${countOf(count, "item")} missing)` : ""}`,
     weakestBlock: (name: string, text: string) => `The block furthest from its maximum is ${name} (${text} points)`,
     block: (name: string) => name,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
@@ -139,8 +139,8 @@ export function fillWording(paragraphs: readonly string[], values: { period: str
 function overallSentence(input: AssessmentInput): string {
   const p = phrases[input.language];
   const { province } = input;
-  const missing = province.completeness.status === "incomplete" ? province.completeness.missingItems.length : 0;
-  const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional) + (missing > 0 ? p.incomplete(missing) : "");
+  const incomplete = province.completeness.status === "incomplete";
+  const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional) + (incomplete ? p.incomplete(province.completeness.missingItems.length) : "");
   const comparison = compareWithPrevious(province, input.previousProvince, input.refused);
   if (!comparison.comparable) {
     const why = comparison.reason === "previous_incomplete" ? p.previousIncomplete : comparison.reason === "current_incomplete" ? p.currentIncomplete : p.noPrevious;

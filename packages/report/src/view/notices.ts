@@ -1,4 +1,4 @@
-import { describeEvidenceReason, evidenceFor, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { describeEvidenceReason, evidenceFor, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { formatCount } from "./format.js";
 import { inheritedLoss } from "./inherited-loss.js";
@@ -38,14 +38,30 @@ function exampleNotice(example: { sipas: boolean; par: boolean }, labels: Labels
   return text ? { level: "info", text } : null;
 }
 
+/** What an incomplete unit lacks: items not reported, months without a row, items in only some months. */
+export function incompleteParts(scheme: Scheme, score: UnitScore, labels: Labels, language: Language): string {
+  const { missingItems, partialItems } = score.completeness;
+  const names = (codes: readonly string[]) => shortList(codes.map((code) => itemLabel(scheme, code, language)), language);
+  const months = score.missingMonths.map((key) => {
+    const period = parsePeriod(key);
+    return period ? formatPeriod(period, language) : key;
+  });
+  return [
+    missingItems.length > 0 && labels.missingItemsPart(missingItems.length, names(missingItems)),
+    months.length > 0 && labels.missingMonthsPart(months.join(", ")),
+    partialItems.length > 0 && labels.partialItemsPart(partialItems.length, names(partialItems)),
+  ]
+    .filter((part): part is string => typeof part === "string")
+    .join("; ");
+}
+
 function completenessNotice(scheme: Scheme, score: UnitScore, labels: Labels, language: Language): NoticeView | null {
   const { completeness } = score;
   if (completeness.status === "no_figures") return { level: "warning", text: labels.noticeNoFigures };
   if (completeness.status === "no_dossiers") return { level: "info", text: labels.noticeNoDossiers };
   if (completeness.status !== "incomplete") return null;
-  const names = shortList(completeness.missingItems.map((code) => itemLabel(scheme, code, language)), language);
   const text = score.standing.ranked ? labels.noticeIncompleteRanked : labels.noticeIncomplete;
-  return { level: "warning", text: text(completeness.missingItems.length, names) };
+  return { level: "warning", text: text(incompleteParts(scheme, score, labels, language)) };
 }
 
 /** Where the figures come from, when the file says (a portal import, the dossier engine). */
@@ -95,8 +111,7 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   const notices: NoticeView[] = [];
   // The province's own rows (1.1–1.3, 5.1–5.3 where it reports them itself) can be missing too.
   if (province.completeness.status === "incomplete") {
-    const names = shortList(province.completeness.missingItems.map((code) => itemLabel(card.scheme, code, language)), language);
-    notices.push({ level: "warning", text: labels.provinceIncomplete(province.completeness.missingItems.length, names) });
+    notices.push({ level: "warning", text: labels.provinceIncomplete(incompleteParts(card.scheme, province, labels, language)) });
   }
   const named = (status: UnitScore["completeness"]["status"]) => children.filter((score) => score.completeness.status === status).map((score) => score.unit.name);
   const incomplete = named("incomplete");

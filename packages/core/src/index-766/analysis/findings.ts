@@ -12,6 +12,7 @@ export type FindingCode =
   | "volume_jump"
   | "ratio_jump"
   | "incomplete_period"
+  | "partial_items"
   | "missing_items"
   | "period_mismatch"
   | "source_flag"
@@ -102,8 +103,12 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `chiso's score (${s(p.computed)}) differs from the published one (${s(p.published)})${p.level === "item" ? "" : ` for ${p.level === "total" ? "the total" : `block ${s(p.section)}`}`}; likely cause: ${CAUSES[String(p.cause)]?.en ?? s(p.cause)}.`,
   },
   incomplete_period: {
-    vi: (p) => `thiếu số liệu ${periods(p.months, "vi")}; kết quả kỳ chỉ tính trên các tháng có số liệu.`,
-    en: (p) => `no figures for ${periods(p.months, "en")}; the period is computed from the months that have figures.`,
+    vi: (p) => `thiếu số liệu ${periods(p.months, "vi")}; kết quả kỳ chỉ tính trên các tháng có số liệu, nên chưa đầy đủ. Hãy bổ sung số liệu các tháng còn thiếu.`,
+    en: (p) => `no figures for ${periods(p.months, "en")}; the period is computed from the months that have figures, so it is incomplete. Add the missing months' figures.`,
+  },
+  partial_items: {
+    vi: (p) => `chỉ tiêu ${s(p.items)} chỉ có số liệu ở một số tháng của kỳ; kết quả kỳ của các chỉ tiêu này chưa đầy đủ. Hãy bổ sung số liệu các tháng còn thiếu.`,
+    en: (p) => `${Number(p.count) === 1 ? "item" : "items"} ${s(p.items)} ${Number(p.count) === 1 ? "has" : "have"} figures for only some months of the period, so the period's result for ${Number(p.count) === 1 ? "it" : "them"} is incomplete. Add the missing months' figures.`,
   },
 };
 

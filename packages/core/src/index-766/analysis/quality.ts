@@ -28,10 +28,14 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
   /** Which unit and period a finding is about (built only for findings). */
   const base = (unit: number) => ({ unit: units[unit]!.unit.id, period: period.key });
   units.forEach((score, unit) => {
-    const { missingItems } = score.completeness;
+    const { missingItems, partialItems } = score.completeness;
     if (missingItems.length > 0) {
       const ids = missingItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
       findings.push({ ...base(unit), code: "missing_items", params: { items: ids.join(", "), count: ids.length } });
+    }
+    if (partialItems.length > 0) {
+      const ids = partialItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
+      findings.push({ ...base(unit), code: "partial_items", params: { items: ids.join(", "), count: ids.length } });
     }
     // The unit's own rows: its row for the period, or for a quarter or year without one, its months' rows.
     const exact = counts.exactRow[unit]!;

@@ -50,6 +50,11 @@ export interface PeriodCounts {
   readonly exactRow: Int32Array;
   /** For a quarter or year built from months: a bit per month of the period (bit 0 = first) with no own row. */
   readonly missingMonths: Uint16Array;
+  /**
+   * For a quarter or year built from months: 1 at `unit * items + item` where the unit's own month rows report
+   * the item in some months but not in others (its sum covers part of the period); `null` when there is none.
+   */
+  readonly partialItems: Uint8Array | null;
   /** Whether the unit has any count of its own or from its children. */
   readonly hasData: Uint8Array;
 }
@@ -119,16 +124,19 @@ const NO_ROWS = new Int32Array(0);
  * Each unit's own counts: for a month, a view of its row in the table (no copy); for a quarter or year, its
  * own row, or its months' rows summed into a slab.
  */
-function ownCounts(table: DatasetTable, period: Period, units: number, items: number): { own: CountsView; exactRow: Int32Array; missingMonths: Uint16Array } {
+function ownCounts(table: DatasetTable, period: Period, units: number, items: number): { own: CountsView; exactRow: Int32Array; missingMonths: Uint16Array; partialItems: Uint8Array | null } {
   const exactRow = table.rowsByPeriod.get(period.key) ?? new Int32Array(units).fill(-1);
   const missingMonths = new Uint16Array(units);
   if (period.kind === "month") {
     const base = exactRow.map((row) => (row < 0 ? -1 : row * items));
-    return { own: { numerators: table.numerators, denominators: table.denominators, state: table.state, base }, exactRow, missingMonths };
+    return { own: { numerators: table.numerators, denominators: table.denominators, state: table.state, base }, exactRow, missingMonths, partialItems: null };
   }
   const sums = slab(units * items);
   const base = new Int32Array(units).fill(-1);
   const monthRows = monthsOf(period).map((month) => table.rowsByPeriod.get(month.key) ?? NO_ROWS);
+  // How many of a unit's month rows report each item (scratch, reused for every unit).
+  const reported = new Uint8Array(items);
+  let partialItems: Uint8Array | null = null;
   for (let unit = 0; unit < units; unit += 1) {
     const row = exactRow[unit]!;
     if (row >= 0) {
@@ -139,6 +147,8 @@ function ownCounts(table: DatasetTable, period: Period, units: number, items: nu
       continue;
     }
     let missing = 0;
+    let rows = 0;
+    reported.fill(0);
     for (let month = 0; month < monthRows.length; month += 1) {
       const monthRow = monthRows[month]![unit] ?? -1;
       if (monthRow < 0) {
@@ -146,11 +156,16 @@ function ownCounts(table: DatasetTable, period: Period, units: number, items: nu
         continue;
       }
       addRow(sums, unit * items, table, monthRow * items, items);
+      for (let item = 0; item < items; item += 1) if (table.state[monthRow * items + item] !== ABSENT) reported[item]! += 1;
+      rows += 1;
       base[unit] = unit * items;
     }
     missingMonths[unit] = base[unit]! >= 0 ? missing : 0;
+    for (let item = 0; item < items; item += 1) {
+      if (reported[item]! > 0 && reported[item]! < rows) (partialItems ??= new Uint8Array(units * items))[unit * items + item] = 1;
+    }
   }
-  return { own: { ...sums, base }, exactRow, missingMonths };
+  return { own: { ...sums, base }, exactRow, missingMonths, partialItems };
 }
 
 /** A slab for the parents only: `base[u]` is the parent's slot, -1 for a unit without children. */
@@ -177,7 +192,7 @@ export function resolvePeriodCounts(dataset: Dataset, period: Period): PeriodCou
   const { scheme } = dataset;
   const units = table.parent.length;
   const items = scheme.items.length;
-  const { own, exactRow, missingMonths } = ownCounts(table, period, units, items);
+  const { own, exactRow, missingMonths, partialItems } = ownCounts(table, period, units, items);
   const children = childrenSlab(table, items);
   const rules = itemRules(scheme);
   const hasData = new Uint8Array(units);
@@ -192,7 +207,7 @@ export function resolvePeriodCounts(dataset: Dataset, period: Period): PeriodCou
     // Into the parent's children sum: nothing adds nothing, null adds nothing to counts, two nulls stay null.
     if (parent >= 0) addRow(children, children.base[parent]!, slot >= 0 ? mixed : own, slot >= 0 ? slot : own.base[unit]!, items);
   }
-  return { period, table, items, own, children, mixed, mixedBase, exactRow, missingMonths, hasData };
+  return { period, table, items, own, children, mixed, mixedBase, exactRow, missingMonths, partialItems, hasData };
 }
 
 /**

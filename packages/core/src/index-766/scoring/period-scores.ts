@@ -248,7 +248,17 @@ function finishUnit(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit
     else reported += sheet.maxUnits[item]!;
   }
   sheet.reportedMax = scored ? reported : 0;
-  sheet.completeness = !scored ? NO_FIGURES : !hasDossiers(scheme, counts, unit, sheet) ? NO_DOSSIERS : missing > 0 ? INCOMPLETE : COMPLETE;
+  const gaps = missing > 0 || counts.missingMonths[unit] !== 0 || partialItemCount(counts, rules, unit) > 0;
+  sheet.completeness = !scored ? NO_FIGURES : !hasDossiers(scheme, counts, unit, sheet) ? NO_DOSSIERS : gaps ? INCOMPLETE : COMPLETE;
+}
+
+/** How many scored items the unit's own month rows report in only part of a quarter or year. */
+export function partialItemCount(counts: PeriodCounts, rules: ItemRules, unit: number): number {
+  const partial = counts.partialItems;
+  if (partial === null) return 0;
+  let count = 0;
+  for (let item = 0; item < counts.items; item += 1) if (partial[unit * counts.items + item] === 1 && rules.rule[item] !== RULE_TRACKING) count += 1;
+  return count;
 }
 
 /**

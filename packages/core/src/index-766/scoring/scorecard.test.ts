@@ -131,6 +131,40 @@ describe("roll-ups", () => {
     expect(card.findings.filter((finding) => finding.code === "incomplete_period").map((finding) => finding.unit)).toEqual(["C1"]);
     expect(scoreDataset(datasetOf(smallProvince(months)), { period: "2026-Q1", asOf: "2026-04-01" }).provisional).toBe(false);
   });
+
+  it("calls a quarter summed from months incomplete when a month or an item's month is missing: no band, no rank", () => {
+    const full = (unit: string, period: string) => ({ unit, period, items: uniformItems(9, 10) });
+    const { ON_TIME: _onTime, ...withoutOnTime } = uniformItems(9, 10);
+    const rows = [
+      ...["2026-01", "2026-02", "2026-03"].flatMap((month) => [full("C1", month), full("C2", month)]),
+      // C3: no March row. D1: every month, but February's row leaves 2.1 out.
+      full("C3", "2026-01"),
+      full("C3", "2026-02"),
+      full("D1", "2026-01"),
+      { unit: "D1", period: "2026-02", items: withoutOnTime },
+      full("D1", "2026-03"),
+    ];
+    const card = scoreDataset(datasetOf(smallProvince(rows)), { period: "2026-Q1", asOf: "2026-11-21" });
+    const c1 = card.unit("C1")!;
+    expect(c1.completeness).toMatchObject({ status: "complete", missingItems: [], partialItems: [] });
+    expect(c1.standing.ranked).toBe(true);
+    const c3 = card.unit("C3")!;
+    expect(c3.missingMonths).toEqual(["2026-03"]);
+    expect(c3.completeness).toMatchObject({ status: "incomplete", missingItems: [], partialItems: [] });
+    expect(c3.standing).toEqual({ ranked: false, reason: "incomplete" });
+    expect(c3.band).toBeNull();
+    const d1 = card.unit("D1")!;
+    expect(d1.missingMonths).toEqual([]);
+    expect(d1.completeness).toMatchObject({ status: "incomplete", missingItems: [], partialItems: ["ON_TIME"] });
+    expect(d1.standing).toEqual({ ranked: false, reason: "incomplete" });
+    const partial = card.findings.find((finding) => finding.unit === "D1" && finding.code === "partial_items")!;
+    expect(partial.params).toEqual({ items: "2.1", count: 1 });
+    // Ranked on request, as other incomplete units are.
+    expect(scoreDataset(datasetOf(smallProvince(rows)), { period: "2026-Q1", asOf: "2026-11-21", rankIncomplete: true }).unit("D1")!.standing.ranked).toBe(true);
+    // A quarter's own row is used as is: no gap to judge.
+    const own = scoreDataset(datasetOf(smallProvince([...rows, full("C3", "2026-Q1")])), { period: "2026-Q1", asOf: "2026-11-21" });
+    expect(own.unit("C3")!.completeness.status).toBe("complete");
+  });
 });
 
 describe("ranking within levels", () => {

@@ -25,8 +25,9 @@ export type Standing =
 /**
  * Whether a unit's result rests on complete data:
  * - `complete`: every scored item has data (counts, an empty-denominator rule, or a block the source published);
- * - `incomplete`: some scored items were not reported (`missingItems`): its total is out of fewer points than
- *   the maximum, so it gets no band and is not ranked unless asked;
+ * - `incomplete`: some scored items were not reported (`missingItems`), or — for a quarter or year summed from
+ *   months — a month has no row (`UnitScore.missingMonths`) or an item is in only some months' rows
+ *   (`partialItems`): its total rests on part of the data, so it gets no band and is not ranked unless asked;
  * - `no_dossiers`: it received no dossier in the period: the total is shown as the portal would, without band;
  * - `no_figures`: nothing reported at all.
  */
@@ -34,6 +35,11 @@ export interface Completeness {
   readonly status: "complete" | "incomplete" | "no_dossiers" | "no_figures";
   /** Codes of the scored items with no data, in scheme order. */
   readonly missingItems: readonly string[];
+  /**
+   * Codes of the scored items that a quarter or year built from months has for only some of the unit's months
+   * (reported in one month's row, left out of another's), in scheme order: their sums cover part of the period.
+   */
+  readonly partialItems: readonly string[];
   /** The maximum of the items that have data (equals `max` when complete). */
   readonly reportedMax: Points;
 }

@@ -95,14 +95,17 @@ function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number, shee
   if (status === COMPLETE && reportedMax.units === scheme.totalMaxUnits) {
     // Most units: one shared, frozen value per scheme.
     let complete = completeCache.get(scheme);
-    if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, reportedMax })));
+    if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, partialItems: NO_ITEMS, reportedMax })));
     return complete;
   }
-  if (status !== INCOMPLETE || sheet === null) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, reportedMax };
+  if (status !== INCOMPLETE || sheet === null) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, partialItems: NO_ITEMS, reportedMax };
   const missingItems = scheme.items
     .filter((item) => item.maxUnits > 0 && sheet.status[item.index] === MISSING && sheet.blocks.published[scheme.blockOfItem[item.index]!] !== 1)
     .map((item) => item.code);
-  return { status: "incomplete", missingItems, reportedMax };
+  const partial = scores.counts.partialItems;
+  const items = scheme.items.length;
+  const partialItems = partial === null ? NO_ITEMS : scheme.items.filter((item) => item.maxUnits > 0 && partial[unit * items + item.index] === 1).map((item) => item.code);
+  return { status: "incomplete", missingItems, partialItems, reportedMax };
 }
 
 function missingMonthsOf(period: Period, bits: number): readonly string[] {
