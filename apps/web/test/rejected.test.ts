@@ -125,6 +125,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with --skip-invalid (needs De
     await page.unroute("**/api/data");
   });
 
+  it("draws the province's partial October total off the trend's line, as a hollow point with its caption", async () => {
+    await open("#/overview", "body[data-model=ready]");
+    const rows = await page.locator("#overview-trend table tbody tr[data-partial=true]").evaluateAll((found) => found.map((row) => row.getAttribute("data-period")));
+    expect(rows).toEqual([PERIOD]);
+    expect(await page.locator("#overview-trend table tbody tr[data-partial=true] td").textContent()).toContain("(tổng điểm chưa đủ số liệu)");
+    expect(await page.locator("#overview-trend svg g.point circle.partial").count()).toBe(1);
+    expect(await page.locator("#overview-trend svg g.legend text").textContent()).toBe("tổng điểm chưa đủ số liệu");
+  });
+
   it("ran without console errors", () => {
     expect(problems).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 export { buildPackView, type PackOptions } from "./view/pack.js";
 export { unitScorecardView, blockBars, trendPoints, itemRows, actions, findingText, displayId, unitKind, positionText, type History } from "./view/unit-view.js";
-export { compareWithPrevious, comparableChanges, refusedFigures, type Comparison, type NoComparisonReason, type RefusedFigures } from "./view/comparison.js";
+export { compareWithPrevious, comparableChanges, isComplete, refusedFigures, type Comparison, type NoComparisonReason, type RefusedFigures } from "./view/comparison.js";
 export { provinceSummaryView } from "./view/summary-view.js";
 export { workbookView } from "./view/workbook-view.js";
 export { slugify, uniqueFileBases } from "./view/file-names.js";

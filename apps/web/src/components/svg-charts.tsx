@@ -47,6 +47,8 @@ export interface LinePoint {
   readonly label: string;
   readonly value: number | null;
   readonly text: string;
+  /** A partial total: a hollow point, not joined to the line. */
+  readonly partial?: boolean;
 }
 
 /** "Nice" bounds for the value axis: multiples of 5 around the data, within 0–100. */
@@ -57,8 +59,11 @@ function bounds(values: readonly number[]): [number, number] {
   return [low, Math.max(high, low + 10)];
 }
 
-/** A line over periods; a period without data breaks the line. */
-export function LineChart({ points, title, format }: { points: readonly LinePoint[]; title: string; format: (value: number) => string }) {
+/**
+ * A line over periods; a period without data breaks the line, and a partial total (part of the figures) is a
+ * hollow point off the line, explained by `partialLabel`.
+ */
+export function LineChart({ points, title, format, partialLabel }: { points: readonly LinePoint[]; title: string; format: (value: number) => string; partialLabel?: string }) {
   const width = 640;
   const height = 260;
   const left = 44;
@@ -76,7 +81,7 @@ export function LineChart({ points, title, format }: { points: readonly LinePoin
   // Runs of consecutive periods with data, each drawn as one polyline.
   const runs: { index: number; value: number }[][] = [];
   points.forEach((point, index) => {
-    if (point.value === null) return;
+    if (point.value === null || point.partial) return;
     const last = runs.at(-1);
     if (last && last.at(-1)!.index === index - 1) last.push({ index, value: point.value });
     else runs.push([{ index, value: point.value }]);
@@ -90,10 +95,16 @@ export function LineChart({ points, title, format }: { points: readonly LinePoin
         </g>
       ))}
       {runs.map((run) => <polyline class="line" points={run.map((point) => `${x(point.index)},${y(point.value)}`).join(" ")} />)}
+      {partialLabel && points.some((point) => point.value !== null && point.partial) && (
+        <g class="legend">
+          <circle cx={left + 6} cy={10} r="4" class="partial" />
+          <text x={left + 14} y={10} dominant-baseline="middle" class="axis-label">{partialLabel}</text>
+        </g>
+      )}
       {points.map((point, index) => (
         <g class="point" data-label={point.label} data-value={point.value ?? ""}>
           <title>{`${point.label}: ${point.text}`}</title>
-          {point.value !== null && <circle cx={x(index)} cy={y(point.value)} r="4" />}
+          {point.value !== null && <circle cx={x(index)} cy={y(point.value)} r="4" class={point.partial ? "partial" : undefined} />}
           {point.value !== null && <text x={x(index)} y={y(point.value) - 9} text-anchor="middle" class="value-label">{point.text}</text>}
           <text x={x(index)} y={height - 10} text-anchor="middle" class="axis-label">{point.label}</text>
         </g>

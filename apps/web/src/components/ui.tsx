@@ -112,7 +112,7 @@ export function BlocksRadar({ scheme, scores, id }: { scheme: Scheme; scores: re
 /** A unit's total over the last 12 periods of the same kind. */
 export function TrendChart({ unitId, id }: { unitId: string; id: string }) {
   const { model, language, period } = useViewer();
-  return <TrendView rows={trendRows(model.trend(period), unitId, language)} kind={model.score(period).period.kind} id={id} />;
+  return <TrendView rows={trendRows(model.trend(period), unitId, language, model.refused)} kind={model.score(period).period.kind} id={id} />;
 }
 
 export function TrendView({ rows, kind, id }: { rows: readonly TrendRow[]; kind: string; id: string }) {
@@ -121,11 +121,12 @@ export function TrendView({ rows, kind, id }: { rows: readonly TrendRow[]; kind:
   const table = (
     <table class="data" data-chart="trend">
       <thead><tr><th scope="col">{messages.colPeriod}</th><th scope="col" class="num">{messages.colTotal}</th></tr></thead>
-      <tbody>{rows.map((row) => <tr data-period={row.period}><th scope="row">{row.label}</th><td class="num">{row.text}</td></tr>)}</tbody>
+      <tbody>{rows.map((row) => <tr data-period={row.period} data-partial={row.partial ? "true" : undefined}><th scope="row">{row.label}</th><td class="num">{row.text}{row.partial ? ` (${messages.trendPartial})` : ""}</td></tr>)}</tbody>
     </table>
   );
-  const points = rows.map((row) => ({ label: shortPeriod(row.period), value: row.value, text: row.text }));
-  return <Chart id={id} title={messages.trendTitle[kind]!} chart={<LineChart points={points} title={messages.trendTitle[kind]!} format={(value) => formatNumber(value, language, 0)} />} table={table} />;
+  const points = rows.map((row) => ({ label: shortPeriod(row.period), value: row.value, text: row.text, partial: row.partial }));
+  const chart = <LineChart points={points} title={messages.trendTitle[kind]!} format={(value) => formatNumber(value, language, 0)} partialLabel={messages.trendPartial} />;
+  return <Chart id={id} title={messages.trendTitle[kind]!} chart={chart} table={table} />;
 }
 
 /** What a score rests on when the data is not whole: the missing items named, or no dossiers in the period. */

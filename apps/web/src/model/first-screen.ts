@@ -125,7 +125,7 @@ export function overviewData(model: Model, period: string, language: Language): 
           headline: headlineData(scheme, province, previous?.unit(province.unit.id), language, false, model.refused),
           scoreOrigin: model.dataset.parentCounts === "own" ? "own" : "sum",
           blocks: blockRows(scheme, province, language),
-          trend: { kind: card.period.kind, rows: trendRows(model.trend(period), province.unit.id, language) },
+          trend: { kind: card.period.kind, rows: trendRows(model.trend(period), province.unit.id, language, model.refused) },
         }
       : null,
     bandCounts: scheme.bands.map((band, index) => ({ band: { code: band.code, index, label: band.label[language] }, count: ranked.filter((score) => score.band?.code === band.code).length })),

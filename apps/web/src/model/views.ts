@@ -1,5 +1,5 @@
 import { explainUnit, formatPeriod, parsePeriod, type ItemExplanation, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
-import { compareWithPrevious, type RefusedFigures } from "@chiso/report";
+import { compareWithPrevious, isComplete, type RefusedFigures } from "@chiso/report";
 import { formatChange, formatPoints, pointsValue } from "../format.js";
 import type { Messages } from "../i18n.js";
 
@@ -37,13 +37,17 @@ export interface TrendRow {
   readonly label: string;
   readonly value: number | null;
   readonly text: string;
+  /** The total adds only part of the figures (items or months missing, rows rejected): drawn off the line. */
+  readonly partial: boolean;
 }
 
 /** A unit's total over the trend periods. */
-export function trendRows(trend: readonly Scorecard[], unitId: string, language: Language): TrendRow[] {
+export function trendRows(trend: readonly Scorecard[], unitId: string, language: Language, refused?: RefusedFigures): TrendRow[] {
   return trend.map((card) => {
-    const total = card.unit(unitId)?.total ?? null;
-    return { period: card.period.key, label: formatPeriod(card.period, language), value: pointsValue(total), text: formatPoints(total, language) };
+    const score = card.unit(unitId);
+    const total = score?.total ?? null;
+    const partial = score !== undefined && total !== null && !isComplete(score, refused);
+    return { period: card.period.key, label: formatPeriod(card.period, language), value: pointsValue(total), text: formatPoints(total, language), partial };
   });
 }
 
