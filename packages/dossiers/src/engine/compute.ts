@@ -6,10 +6,11 @@ import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/
 import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
-import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { createEmpty, inputError, loadFile, type LoadedFile } from "./duckdb-load.js";
+export { UnreadableFileError } from "./duckdb-load.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
-import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
+import { insertStatements, periodRows, setupTables, unitOrder, type PeriodRow, type SetupTable } from "../sql/setup.js";
 import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
 import type { DossierProblem, InputFile } from "../problems.js";
 import type { EvidenceEntry } from "../evidence/schema.js";
@@ -61,6 +62,18 @@ export type ComputeNote =
   /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
   | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
 
+/**
+ * A unit's records of a month that were rejected (with the ones counted): its figures cover only part of
+ * its records. `undated`: rejected records of the unit whose reception cannot be placed in a month.
+ */
+export interface UnitRejections {
+  readonly unit: string;
+  readonly period: string;
+  readonly dossiers: { readonly rejected: number; readonly counted: number; readonly undated: number };
+  /** `null` when no feedback file was given. */
+  readonly feedback: { readonly rejected: number; readonly counted: number; readonly undated: number } | null;
+}
+
 export interface DossierComputation {
   /** `chiso.figures/1` rows, one per unit (that can receive dossiers) and month. */
   readonly figures: readonly FigureInput[];
@@ -71,6 +84,8 @@ export interface DossierComputation {
   readonly accounting: Accounting;
   readonly notes: readonly ComputeNote[];
   readonly months: readonly string[];
+  /** The units and months with rejected records, in unit order then month (none when nothing was rejected). */
+  readonly rejections: readonly UnitRejections[];
 }
 
 /** A required column is missing: nothing can be computed from the file. */
@@ -141,10 +156,10 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     ...(options.threads && { threads: String(options.threads) }),
   });
   const connection = await instance.connect();
+  const loaded = new Map<InputFile, LoadedFile>();
   try {
     step("load");
-    const loaded = new Map<InputFile, LoadedFile>();
-    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns));
+    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns, [], { file, tempDir: temp }));
     await load("dossiers", "chiso_dossiers_in", files.dossiers, DOSSIER_COLUMNS);
     await load("events", "chiso_events_in", files.events, EVENT_COLUMNS);
     await load("procedures", "chiso_procedures_in", files.procedures, PROCEDURE_COLUMNS);
@@ -192,6 +207,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)) as unknown as FeedbackCountRow[] : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
     const rejected = (await rows(connection, REJECTED_UNITS_SQL)) as unknown as RejectedRow[];
+    const rejectedFeedback = files.feedback ? ((await rows(connection, REJECTED_FEEDBACK_UNITS_SQL)) as unknown as RejectedRow[]) : null;
     const problemLimit = options.problemLimit ?? 1000;
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
@@ -221,12 +237,50 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
       ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),
       ...calendar.provisionalYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_provisional", year })),
     ];
-    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months };
+    const rejections = rejectionsOf(options.units.map((unit) => unit.id), periods, rejected, counts, rejectedFeedback, feedbackCounts);
+    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections };
+  } catch (error) {
+    // Parquet files are read as the steps need them: a damaged one is named, not shown as DuckDB's error.
+    throw await inputError(connection, error, [...loaded].map(([file, info]) => ({ file, path: info.path })));
   } finally {
     connection.closeSync();
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** The rejected records per unit and month of the period, with the counted ones beside them. */
+function rejectionsOf(
+  unitIds: readonly string[],
+  periods: readonly PeriodRow[],
+  rejected: readonly RejectedRow[],
+  counts: readonly CountRow[],
+  rejectedFeedback: readonly RejectedRow[] | null,
+  feedbackCounts: readonly FeedbackCountRow[] | null,
+): UnitRejections[] {
+  const ordered = unitOrder(unitIds);
+  const tally = (list: readonly RejectedRow[]) => {
+    const byKey = new Map<string, number>();
+    for (const row of list) {
+      const key = `${ordered[row.unit_no]}|${row.month_ord ?? "?"}`;
+      byKey.set(key, (byKey.get(key) ?? 0) + row.n);
+    }
+    return byKey;
+  };
+  const dossierRejected = tally(rejected);
+  const feedbackRejected = rejectedFeedback && tally(rejectedFeedback);
+  const counted = new Map(counts.map((row) => [`${row.unit_id}|${row.month_ord}`, row.n_received]));
+  const feedbackCounted = new Map((feedbackCounts ?? []).map((row) => [`${row.unit_id}|${row.month_ord}`, row.n_received]));
+  const out: UnitRejections[] = [];
+  for (const unit of ordered) {
+    for (const period of periods) {
+      const key = `${unit}|${period.monthOrdinal}`;
+      const dossiers = { rejected: dossierRejected.get(key) ?? 0, counted: counted.get(key) ?? 0, undated: dossierRejected.get(`${unit}|?`) ?? 0 };
+      const feedback = feedbackRejected ? { rejected: feedbackRejected.get(key) ?? 0, counted: feedbackCounted.get(key) ?? 0, undated: feedbackRejected.get(`${unit}|?`) ?? 0 } : null;
+      if (dossiers.rejected + dossiers.undated + (feedback ? feedback.rejected + feedback.undated : 0) > 0) out.push({ unit, period: period.key, dossiers, feedback });
+    }
+  }
+  return out;
 }
 
 const SPAN_FIRST_DAY = dayNumberOfIso("1990-01-01");
@@ -237,6 +291,8 @@ const SPAN_COLUMNS: readonly (readonly [InputFile, string, string])[] = [
   ["events", "chiso_events_in", "changed"],
   ["dossiers", "chiso_dossiers_in", "due"],
   ["feedback", "chiso_feedback_in", "received"],
+  ["feedback", "chiso_feedback_in", "due"],
+  ["feedback", "chiso_feedback_in", "handled"],
 ];
 
 /**
