@@ -56,8 +56,12 @@ export interface Accounting {
 /** A note about the result that is not a problem of one record. */
 export type ComputeNote =
   | { readonly code: "item_not_computed"; readonly item: string; readonly columns: readonly string[] }
-  | { readonly code: "calendar_year_missing"; readonly year: number }
-  | { readonly code: "calendar_year_provisional"; readonly year: number }
+  /**
+   * A year without a calendar (weekends only) or with a provisional one, noted only when counted records use
+   * its days: `dossiers` and `feedback` counted whose span from reception to due date or settlement reaches it.
+   */
+  | { readonly code: "calendar_year_missing"; readonly year: number; readonly dossiers: number; readonly feedback: number }
+  | { readonly code: "calendar_year_provisional"; readonly year: number; readonly dossiers: number; readonly feedback: number }
   | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
   /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
   | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
@@ -232,11 +236,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
 
     const present = loaded.get("dossiers")!.present;
     const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
-    const notes: ComputeNote[] = [
-      ...assembled.notes,
-      ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),
-      ...calendar.provisionalYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_provisional", year })),
-    ];
+    const notes: ComputeNote[] = [...assembled.notes, ...(await calendarNotes(connection, calendar.missingYears, calendar.provisionalYears))];
     const rejections = rejectionsOf(options.units.map((unit) => unit.id), periods, rejected, counts, rejectedFeedback, feedbackCounts);
     return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections };
   } catch (error) {
@@ -247,6 +247,29 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The calendar years that decide a counted result, with how many records they decide. A counted record reads
+ * the calendar's days from its reception to the later of its due date and its settlement (an open record
+ * is judged at its month's end, within those days or in its reception's year); a year no record reaches
+ * changes nothing, and is not noted.
+ */
+async function calendarNotes(connection: DuckDBConnection, missing: readonly number[], provisional: readonly number[]): Promise<ComputeNote[]> {
+  const years = [...missing.map((year) => ({ year, code: "calendar_year_missing" as const })), ...provisional.map((year) => ({ year, code: "calendar_year_provisional" as const }))];
+  if (years.length === 0) return [];
+  const reach = (table: string, received: string, due: string, settled: string) => {
+    const lo = `CAST(FLOOR(${received} / 1440.0) AS BIGINT)`;
+    const hi = `CAST(FLOOR(GREATEST(${received}, COALESCE(${due}, ${received}), COALESCE(${settled}, ${received})) / 1440.0) AS BIGINT)`;
+    const sums = years.map(({ year }, index) => `CAST(SUM(CASE WHEN ${lo} <= ${dayNumberOfIso(`${year}-12-31`)} AND ${hi} >= ${dayNumberOfIso(`${year}-01-01`)} THEN 1 ELSE 0 END) AS BIGINT) AS y${index}`);
+    return `SELECT ${sums.join(", ")} FROM ${table}`;
+  };
+  const [dossiers] = await rows(connection, reach("chiso_dossier_result", "received_min", "due_out_min", "settled_min"));
+  const [feedback] = await rows(connection, reach("chiso_feedback_result", "received_min", "due_out_min", "handled_min"));
+  return years.flatMap(({ year, code }, index): ComputeNote[] => {
+    const counts = { dossiers: Number(dossiers?.[`y${index}`] ?? 0), feedback: Number(feedback?.[`y${index}`] ?? 0) };
+    return counts.dossiers + counts.feedback > 0 ? [{ code, year, ...counts }] : [];
+  });
 }
 
 /** The rejected records per unit and month of the period, with the counted ones beside them. */

@@ -5,6 +5,13 @@ import { formatCount, formatNumber, type CountedNoun } from "@chiso/io";
 const n = (value: number) => formatNumber(value, "vi");
 const countOf = (count: number, en: CountedNoun["en"]) => formatCount(count, { vi: "", en }, "en");
 
+type CalendarNote = Extract<ComputeNote, { code: "calendar_year_missing" | "calendar_year_provisional" }>;
+/** What a calendar year decides: the counted records whose days it holds. */
+const reachVi = (note: CalendarNote) =>
+  `${[note.dossiers > 0 && `${n(note.dossiers)} hồ sơ`, note.feedback > 0 && `${n(note.feedback)} PAKN`].filter(Boolean).join(" và ")} được tính có hạn giải quyết hoặc thời điểm giải quyết trong năm này`;
+const reachEn = (note: CalendarNote) =>
+  `it decides ${[note.dossiers > 0 && countOf(note.dossiers, "counted dossier"), note.feedback > 0 && countOf(note.feedback, "counted feedback item")].filter(Boolean).join(" and ")}, due or settled in that year`;
+
 const vi = {
   step: { load: "Đọc tệp", check: "Kiểm tra", evaluate: "Tính tiến độ", count: "Đếm", evidence: "Hồ sơ mất điểm" } satisfies Record<ComputeStep, string>,
   progress: "Đang tính từ hồ sơ",
@@ -25,9 +32,9 @@ const vi = {
       case "item_not_computed":
         return `(lưu ý) Chỉ tiêu ${note.item} không tính được: thiếu ${note.columns.join(", ")} — để trống (không có số liệu), không ghi 0.`;
       case "calendar_year_missing":
-        return `(lưu ý) Chưa có lịch làm việc năm ${note.year}: chỉ trừ thứ Bảy, Chủ nhật. Tạo bằng "chiso calendar propose --year ${note.year}".`;
+        return `(lưu ý) Chưa có lịch làm việc năm ${note.year}: chỉ trừ thứ Bảy, Chủ nhật — ${reachVi(note)}. Tạo bằng "chiso calendar propose --year ${note.year}".`;
       case "calendar_year_provisional":
-        return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
+        return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức) — ${reachVi(note)}; khi có lịch chính thức, dùng --calendar.`;
       case "unit_without_dossiers":
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
@@ -71,9 +78,9 @@ const en: DossierMessages = {
       case "item_not_computed":
         return `(note) ${note.item} is not computed: ${note.columns.join(", ")} missing — left out (no data), never 0.`;
       case "calendar_year_missing":
-        return `(note) No working-day calendar for ${note.year}: only weekends are days off. Make one with "chiso calendar propose --year ${note.year}".`;
+        return `(note) No working-day calendar for ${note.year}: only weekends are days off — ${reachEn(note)}. Make one with "chiso calendar propose --year ${note.year}".`;
       case "calendar_year_provisional":
-        return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
+        return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded) — ${reachEn(note)}; once it is official, pass it with --calendar.`;
       case "unit_without_dossiers":
         return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
