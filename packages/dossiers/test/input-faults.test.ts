@@ -91,6 +91,31 @@ describe("an input file that cannot be read: located, bilingual, no engine text"
   });
 });
 
+describe("a problem is at the line a person opens", () => {
+  it("counts blank lines and line breaks inside quoted CSV cells, which DuckDB's record numbers skip", async () => {
+    const written = writeRecords(GOOD);
+    try {
+      const csv = join(written.dir, "events-lines.csv");
+      // Line 1 header; 2–3 A; 4 blank; 5–6 B; 7 blank; 8–9 one record whose id holds a line break; 10 C's bad state.
+      writeFileSync(
+        csv,
+        ["dossier_id,state,changed_at", "A,2,2026-10-05T08:00:00", "A,9,2026-10-06T08:00:00", "", "B,2,2026-10-05T08:00:00", "B,9,2026-10-06T08:00:00", "", '"X', 'Y",2,2026-10-05T08:00:00', "C,12,2026-10-05T08:00:00", "C,9,2026-10-06T08:00:00", ""].join("\n"),
+      );
+      const fromCsv = await computeDossierFigures({ ...written.files, events: csv }, { period: "2026-10", units: UNITS });
+      expect(fromCsv.problems.filter((problem) => problem.file === "events").map((problem) => [problem.code, problem.row, problem.record])).toEqual([
+        ["orphan_event", 8, "X\nY"],
+        ["unknown_state", 10, "C"],
+      ]);
+      const jsonl = join(written.dir, "events-lines.jsonl");
+      writeFileSync(jsonl, [EVENT_LINES[0], "", "   ", ...EVENT_LINES.slice(1, 4), JSON.stringify({ dossier_id: "C", state: 12, changed_at: "2026-10-05T08:00:00" }), ...EVENT_LINES.slice(4), ""].join("\n"));
+      const fromJson = await computeDossierFigures({ ...written.files, events: jsonl }, { period: "2026-10", units: UNITS });
+      expect(fromJson.problems.find((problem) => problem.code === "unknown_state")).toMatchObject({ row: 7, record: "C" });
+    } finally {
+      written.dispose();
+    }
+  });
+});
+
 describe("feedback (PAKN) rows are checked as dossier rows are", () => {
   const feedback = (id: string, extra: Record<string, string | number> = {}) => ({ feedback_id: id, unit_id: "U1", received_at: "2026-10-05T08:00:00", due_at: "", handled_at: "2026-10-07T08:00:00", likes: 1, dislikes: 0, repeated: 0, ...extra });
 

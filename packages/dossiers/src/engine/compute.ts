@@ -7,6 +7,7 @@ import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../c
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
 import { createEmpty, inputError, loadFile, type LoadedFile } from "./duckdb-load.js";
+import { recordLines } from "./file-check.js";
 export { UnreadableFileError } from "./duckdb-load.js";
 import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
@@ -216,7 +217,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
     const problemRows = await rows(connection, `SELECT * FROM chiso_problems ORDER BY CASE source WHEN 'dossiers' THEN 1 WHEN 'events' THEN 2 WHEN 'procedures' THEN 3 ELSE 4 END, row_no, column_name LIMIT ${problemLimit}`);
-    const problems = problemRows.map((row): DossierProblem => {
+    const listed = problemRows.map((row): DossierProblem => {
       const file = String(row.source) as InputFile;
       return {
         code: String(row.code) as DossierProblem["code"],
@@ -229,6 +230,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
         ...(row.value !== null && { value: String(row.value) }),
       };
     });
+    const problems = await atTheirLines(listed, loaded);
 
     step("evidence");
     const evidenceRows = await readEvidence(connection, options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT);
@@ -247,6 +249,22 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** Problems of text files moved from their record's number to the line it starts on (see `recordLines`). */
+async function atTheirLines(problems: readonly DossierProblem[], loaded: ReadonlyMap<InputFile, LoadedFile>): Promise<DossierProblem[]> {
+  const out = [...problems];
+  for (const [file, info] of loaded) {
+    if (info.format === "parquet") continue;
+    const rows = new Set(problems.flatMap((problem) => (problem.file === file && problem.row !== undefined ? [problem.row] : [])));
+    if (rows.size === 0) continue;
+    const lines = await recordLines(info.path, info.format, rows);
+    out.forEach((problem, index) => {
+      const line = problem.file === file && problem.row !== undefined ? lines.get(problem.row) : undefined;
+      if (line !== undefined && line !== problem.row) out[index] = { ...problem, row: line };
+    });
+  }
+  return out;
 }
 
 /**

@@ -29,11 +29,11 @@ export const sqlString = (text: string): string => `'${text.replaceAll("'", "''"
  * The table function reading a file, and the offset from a record's index (1-based) to the row a
  * person sees: a CSV record i is on line i + 1 (under the header); a JSON line i is line i.
  */
-function source(path: string, format: FileFormat): { from: string; rowOffset: number } {
+function source(path: string, format: FileFormat, serial = false): { from: string; rowOffset: number } {
   const file = sqlString(path);
   if (format === "parquet") return { from: `read_parquet(${file})`, rowOffset: 0 };
   // all_varchar: nothing is guessed (ids keep their leading zeros); every value is parsed below.
-  if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true)`, rowOffset: 1 };
+  if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true${serial ? ", parallel = false" : ""})`, rowOffset: 1 };
   return { from: `read_json(${file}, format = 'newline_delimited', union_by_name = true)`, rowOffset: 0 };
 }
 
@@ -168,10 +168,29 @@ export async function loadFile(
   const precheck = await diagnoseFile(path, format, file, { quick: true });
   if (precheck) throw new UnreadableFileError(precheck);
   const readPath = format === "jsonl" && options.tempDir ? await stripJsonBom(path, options.tempDir) : path;
-  const { from, rowOffset } = source(readPath, format);
   const refused = async (): Promise<never> => {
     throw new UnreadableFileError((await diagnoseFile(path, format, file, { quick: false })) ?? { code: "unreadable_file", severity: "error", file, fileName: path, value: format });
   };
+  try {
+    return await loadSource(connection, table, path, source(readPath, format), format, columns, extra, refused);
+  } catch (error) {
+    // DuckDB's parallel CSV reader refuses a quoted cell holding a line break (with padded short rows); the
+    // serial reader reads it. Tried only after a refusal: the parallel reader is the fast one.
+    if (format !== "csv") throw error;
+    return loadSource(connection, table, path, source(readPath, format, true), format, columns, extra, refused);
+  }
+}
+
+async function loadSource(
+  connection: DuckDBConnection,
+  table: string,
+  path: string,
+  { from, rowOffset }: { from: string; rowOffset: number },
+  format: FileFormat,
+  columns: readonly InputColumn[],
+  extra: readonly string[],
+  refused: () => Promise<never>,
+): Promise<LoadedFile> {
   let found: Map<string, { name: string; type: string }>;
   try {
     found = await describe(connection, from);

@@ -101,3 +101,46 @@ export async function stripJsonBom(path: string, tempDir: string): Promise<strin
   await pipeline(createReadStream(path, { start: 3 }), createWriteStream(copy));
   return copy;
 }
+
+/**
+ * The line each record starts on, for the rows the loader numbered (`rows`: a CSV's record i + 1 under its
+ * header, a JSON line's record i). DuckDB skips blank lines and a quoted CSV cell may hold line breaks, so a
+ * record's number and its line differ in such files; a message must name the line a person opens. Read only
+ * when records of the file have problems, and only as far as the last of them.
+ */
+export async function recordLines(path: string, format: FileFormat, rows: ReadonlySet<number>): Promise<Map<number, number>> {
+  const lines = new Map<number, number>();
+  if (format === "parquet" || rows.size === 0) return lines;
+  const last = Math.max(...rows);
+  const csv = format === "csv";
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let content = false;
+  let row = 0;
+  const finish = () => {
+    row += 1;
+    if (rows.has(row)) lines.set(row, start);
+  };
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const byte = chunk[index]!;
+      if (byte === 10) {
+        if (!quoted) {
+          if (content) finish();
+          content = false;
+        }
+        line += 1;
+        continue;
+      }
+      if (!content && byte !== 32 && byte !== 9 && byte !== 13) {
+        content = true;
+        start = line;
+      }
+      if (csv && byte === 34) quoted = !quoted;
+    }
+    if (row >= last) return lines;
+  }
+  if (content) finish();
+  return lines;
+}
