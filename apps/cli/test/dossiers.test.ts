@@ -118,6 +118,51 @@ describe("chiso dossiers", () => {
     expect((await readdir(dir)).filter((name) => name.startsWith(".chiso-staging"))).toEqual([]);
   });
 
+  it("refuses an input file it cannot read with exit 3, its file and line, what is wrong and what to do, in Vietnamese and English", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const base = ["dossiers", "--dossiers", files.dossiers, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "out.json")];
+    const cut = join(dir, "su-kien.jsonl");
+    await writeFile(cut, '{"dossier_id":"HS-1","state":2,"changed_at":"2026-10-05T08:00:00"}\n{"dossier_id":"HS-1",\n{"dossier_id":"HS-2","state":2,"changed_at":"2026-10-05T08:00:00"}\n');
+    const vi = await run([...base, "--events", cut]);
+    expect(vi.code).toBe(3);
+    expect(vi.stderr).toContain(`Không đọc được tệp đầu vào; chưa tính:\n  - ${cut} › dòng 2: dòng “{"dossier_id":"HS-1",” không phải JSON hợp lệ`);
+    const en = await run([...base, "--events", cut, "--lang", "en"]);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain(`${cut} › row 2: the line “{"dossier_id":"HS-1",” is not valid JSON`);
+    const notParquet = join(dir, "su-kien.parquet");
+    await writeFile(notParquet, await readFile(files.events));
+    const parquet = await run([...base, "--events", notParquet]);
+    expect(parquet.code).toBe(3);
+    expect(parquet.stderr).toContain(`${notParquet}: tệp không phải Parquet hoặc bị cắt cụt`);
+    for (const result of [vi, en, parquet]) expect(result.stderr).not.toMatch(/Lỗi không lường trước|Unexpected|Error|SELECT|read_json|read_parquet|LINE 1/);
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
+  it("carries rejected dossiers into the figures file, so the summary and the unit's card say its figures cover only part of its dossiers", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    // X1 gets three more dossiers, rejected for a channel that does not exist.
+    const bad = ["HS-5", "HS-6", "HS-7"];
+    await writeFile(files.dossiers, `${await readFile(files.dossiers, "utf8")}\n${bad.map((id) => `${id},X1,P1,7,2026-10-05T08:00:00,,0,0,1,1,1,1,1,0`).join("\n")}\n`);
+    await writeFile(files.events, `${await readFile(files.events, "utf8")}\n${bad.map((id) => `${id},2,2026-10-05T08:00:00`).join("\n")}\n`);
+    const out = join(dir, "so-lieu.json");
+    const result = await run(["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", out]);
+    expect(result.code).toBe(0);
+    const written = JSON.parse(await readFile(out, "utf8")) as { source?: { warning: { vi: string; en: string } }; figures: { unit: string; flags?: { code: string; message: string }[] }[] };
+    expect(written.source?.warning.vi).toContain("1 đơn vị có hồ sơ bị loại vì lỗi dữ liệu, không được tính (3 hồ sơ): X1");
+    expect(written.source?.warning.en).toContain("1 unit had records rejected for data errors and not counted (3 dossiers): X1");
+    expect(written.figures.find((figure) => figure.unit === "X1")?.flags).toEqual([{ code: "RECORDS_REJECTED", message: expect.stringContaining("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính") }]);
+    expect(written.figures.find((figure) => figure.unit === "X2")?.flags).toBeUndefined();
+    const pack = join(dir, "bao-cao");
+    expect((await run(["report", "--input", out, "--period", "2026-10", "--out", pack, "--deterministic"])).code).toBe(0);
+    const summary = (await readdir(pack)).find((name) => name.startsWith("tong-hop") && name.endsWith(".pdf"))!;
+    expect(await pdfText(join(pack, summary))).toContain("1 đơn vị có hồ sơ bị loại vì lỗi dữ liệu, không được tính (3 hồ sơ): X1");
+    const card = await pdfText(join(pack, "don-vi", `${slugify("Xã An Bình")}-2026-10.pdf`));
+    expect(card).toContain("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính");
+    expect(await pdfText(join(pack, "don-vi", `${slugify("Xã Tân Lập")}-2026-10.pdf`))).not.toContain("bị loại vì lỗi dữ liệu");
+  });
+
   it("never loads DuckDB for the other commands", async () => {
     expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
     const hook = `data:text/javascript,${encodeURIComponent('export async function resolve(specifier, context, next) { if (specifier.includes("duckdb")) throw new Error("DuckDB loaded"); return next(specifier, context); }')}`;

@@ -12,7 +12,7 @@
  * result.figures; // [{ unit: "HS-X001", period: "2026-10", items: { ON_TIME: { numerator: 412, denominator: 415 }, … } }, …]
  * result.accounting.dossiers; // { read, counted, rejected, outsidePeriod, notReceived }
  */
-export { computeDossierFigures, minuteOfLocal, MissingColumnsError, type DossierFiles, type ComputeOptions, type ComputeStep, type DossierComputation, type Accounting, type ComputeNote } from "./engine/compute.js";
+export { computeDossierFigures, minuteOfLocal, MissingColumnsError, UnreadableFileError, type DossierFiles, type ComputeOptions, type ComputeStep, type DossierComputation, type UnitRejections, type Accounting, type ComputeNote } from "./engine/compute.js";
 export { assembleFigures, localIsoOfMinute, type CountRow, type FeedbackCountRow, type EvidenceRow, type RejectedRow } from "./engine/assemble.js";
 export { DOSSIER_COLUMNS, EVENT_COLUMNS, PROCEDURE_COLUMNS, FEEDBACK_COLUMNS, ITEM_COLUMNS, DOSSIER_ITEMS, FEEDBACK_ITEMS, type InputColumn } from "./engine/columns.js";
 export { formatOf, type FileFormat } from "./engine/duckdb-load.js";

@@ -20,6 +20,14 @@ export const problemCodes = [
   "orphan_event",
   "event_before_reception",
   "timestamp_out_of_range",
+  "handled_before_received",
+  "negative_value",
+  "empty_file",
+  "not_parquet",
+  "bad_json_line",
+  "json_not_object",
+  "not_utf8",
+  "unreadable_file",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
@@ -43,40 +51,65 @@ type Messages = Readonly<Record<ProblemCode, (problem: DossierProblem) => string
 
 const shown = (value: string | undefined) => (value === undefined ? "" : ` “${value.length > 60 ? `${value.slice(0, 57)}…` : value}”`);
 
+/** What a record is, in a message: a dossier, one of its events, a procedure, a feedback item, a unit. */
+const RECORD: Readonly<Record<Language, Readonly<Record<InputFile, string>>>> = {
+  vi: { dossiers: "hồ sơ", events: "sự kiện", procedures: "thủ tục", feedback: "PAKN", units: "đơn vị" },
+  en: { dossiers: "dossier", events: "event", procedures: "procedure", feedback: "feedback item", units: "unit" },
+};
+
+/** The file's format, as a message says it (the `value` of an `unreadable_file`). */
+const FORMAT_NAME: Readonly<Record<string, string>> = { csv: "CSV", jsonl: "JSON lines", parquet: "Parquet" };
+
 const vi: Messages = {
   bad_timestamp: (p) => `thời điểm${shown(p.value)} không đọc được; ghi theo giờ Việt Nam dạng 2026-10-03T09:15:00 (hoặc 2026-10-03 09:15), không kèm múi giờ khác +07:00.`,
   bad_value: (p) => `giá trị${shown(p.value)} không hợp lệ cho cột ${p.column ?? ""}; xem docs/dossier-format.md (cờ: 1/0, true/false, có/không; số: số nguyên).`,
-  missing_value: (p) => `thiếu giá trị bắt buộc ở cột ${p.column ?? ""}.`,
+  missing_value: (p) => `ô bắt buộc ở cột ${p.column ?? ""} để trống; hãy điền giá trị (${RECORD.vi[p.file]} này bị loại đến khi sửa).`,
   missing_column: (p) => `tệp thiếu cột bắt buộc ${p.column ?? ""}; hãy thêm cột này (tên cột xem docs/dossier-format.md).`,
-  duplicate_id: (p) => `mã${shown(p.value)} xuất hiện nhiều lần; mỗi hồ sơ (thủ tục) chỉ được có một dòng — các dòng trùng mã đều bị loại.`,
+  duplicate_id: (p) => `mã${shown(p.value)} xuất hiện nhiều lần; mỗi ${RECORD.vi[p.file]} chỉ được có một dòng — các dòng trùng mã đều bị loại; hãy giữ một dòng.`,
   unknown_unit: (p) => `đơn vị${shown(p.value)} không có trong tệp đơn vị; hãy sửa mã đơn vị hoặc bổ sung đơn vị.`,
   unknown_procedure: (p) => `thủ tục${shown(p.value)} không có (hoặc có lỗi) trong tệp thủ tục; hãy bổ sung thủ tục với thời hạn giải quyết.`,
   unknown_channel: (p) => `kênh tiếp nhận${shown(p.value)} không hợp lệ; dùng 1 (trực tiếp), 2 (trực tuyến), 3 (bưu chính công ích) hoặc để trống (= 1).`,
-  unknown_state: (p) => `trạng thái${shown(p.value)} không thuộc mã 1–10 của Cổng DVCQG.`,
+  unknown_state: (p) => `trạng thái${shown(p.value)} không thuộc mã 1–10 của Cổng DVCQG; hãy sửa mã trạng thái của sự kiện (hồ sơ bị loại đến khi sửa).`,
   unknown_duration_unit: (p) => `đơn vị thời hạn${shown(p.value)} không hợp lệ; dùng hours, days, working_days hoặc months.`,
-  no_events: () => `hồ sơ không có sự kiện (trạng thái) nào trong tệp sự kiện; không xác định được tiến độ giải quyết.`,
+  no_events: () => `hồ sơ không có sự kiện (trạng thái) nào trong tệp sự kiện; không xác định được tiến độ giải quyết — hãy bổ sung sự kiện của hồ sơ.`,
   no_due_date: (p) => `hồ sơ không có ngày hẹn trả và thủ tục${shown(p.value)} không có thời hạn giải quyết; hãy ghi due_at hoặc legal_duration.`,
   orphan_event: (p) => `(cảnh báo) sự kiện của hồ sơ${shown(p.value)} không có trong tệp hồ sơ; sự kiện bị bỏ qua.`,
-  event_before_reception: (p) => `sự kiện trạng thái${shown(p.value)} có thời điểm trước thời điểm tiếp nhận hồ sơ; hãy kiểm tra lại thời điểm.`,
-  timestamp_out_of_range: () => `thời điểm nằm ngoài khoảng lịch làm việc (1990–2150); hãy kiểm tra năm.`,
+  event_before_reception: (p) => `sự kiện (trạng thái${shown(p.value)}) có thời điểm trước thời điểm tiếp nhận hồ sơ; hãy kiểm tra lại thời điểm của sự kiện hoặc received_at của hồ sơ (hồ sơ bị loại đến khi sửa).`,
+  timestamp_out_of_range: (p) => `thời điểm ở cột ${p.column ?? ""} nằm ngoài khoảng lịch làm việc (1990–2150); hãy kiểm tra năm (${RECORD.vi[p.file]} này bị loại đến khi sửa).`,
+  handled_before_received: () => `PAKN có thời điểm xử lý xong (handled_at) trước thời điểm tiếp nhận (received_at); hãy kiểm tra lại hai thời điểm (PAKN bị loại đến khi sửa).`,
+  negative_value: (p) => `giá trị${shown(p.value)} ở cột ${p.column ?? ""} là số âm; hãy ghi số từ 0 trở lên (số lượt, thời hạn không thể âm) (${RECORD.vi[p.file]} này bị loại đến khi sửa).`,
+  empty_file: () => `tệp rỗng (không có dữ liệu nào); hãy xuất lại tệp từ hệ thống.`,
+  not_parquet: () => `tệp không phải Parquet hoặc bị cắt cụt (hỏng phần cuối tệp); hãy xuất lại tệp, hoặc dùng .csv hay .jsonl.`,
+  bad_json_line: (p) => `dòng${shown(p.value)} không phải JSON hợp lệ (có thể bị cắt ngang); mỗi dòng phải là một đối tượng JSON đầy đủ {"dossier_id": …}; hãy sửa dòng này hoặc xuất lại tệp.`,
+  json_not_object: (p) => `dòng${shown(p.value)} là JSON nhưng không phải đối tượng {…} có tên cột (ví dụ là mảng [...]); mỗi dòng phải dạng {"dossier_id": "…", …}; hãy sửa dòng này.`,
+  not_utf8: () => `dòng có ký tự không đúng mã UTF-8; hãy lưu tệp theo mã UTF-8.`,
+  unreadable_file: (p) => `không đọc được tệp dạng ${FORMAT_NAME[p.value ?? ""] ?? p.value ?? ""}; hãy kiểm tra định dạng (CSV: UTF-8, một dòng tiêu đề, dấu ngoặc kép đóng đủ; JSON lines: mỗi dòng một đối tượng) hoặc xuất lại tệp.`,
 };
 
 const en: Messages = {
   bad_timestamp: (p) => `the time${shown(p.value)} cannot be read; write Vietnam's local time as 2026-10-03T09:15:00 (or 2026-10-03 09:15), with no offset other than +07:00.`,
   bad_value: (p) => `the value${shown(p.value)} is not valid for column ${p.column ?? ""}; see docs/dossier-format.md (flags: 1/0, true/false, yes/no; numbers: whole numbers).`,
-  missing_value: (p) => `column ${p.column ?? ""} is required and empty.`,
+  missing_value: (p) => `the required cell in column ${p.column ?? ""} is empty; fill it in (the ${RECORD.en[p.file]} is rejected until then).`,
   missing_column: (p) => `the file has no column ${p.column ?? ""}; add it (column names: docs/dossier-format.md).`,
-  duplicate_id: (p) => `the id${shown(p.value)} appears more than once; each record must have one row — every row with this id is rejected.`,
+  duplicate_id: (p) => `the id${shown(p.value)} appears more than once; each ${RECORD.en[p.file]} must have one row — every row with this id is rejected; keep one.`,
   unknown_unit: (p) => `the unit${shown(p.value)} is not in the units file; correct the id or add the unit.`,
   unknown_procedure: (p) => `the procedure${shown(p.value)} is not in the procedures file (or its row has errors); add it with its legal duration.`,
   unknown_channel: (p) => `the channel${shown(p.value)} is not valid; use 1 (in person), 2 (online), 3 (public post) or leave it empty (= 1).`,
-  unknown_state: (p) => `the state${shown(p.value)} is not one of the national portal's codes 1–10.`,
+  unknown_state: (p) => `the state${shown(p.value)} is not one of the national portal's codes 1–10; correct the event's state (the dossier is rejected until then).`,
   unknown_duration_unit: (p) => `the duration unit${shown(p.value)} is not valid; use hours, days, working_days or months.`,
-  no_events: () => `the dossier has no event (state change) in the events file; its timeliness cannot be judged.`,
+  no_events: () => `the dossier has no event (state change) in the events file; its timeliness cannot be judged — add its events.`,
   no_due_date: (p) => `the dossier has no due date and the procedure${shown(p.value)} has no legal duration; fill due_at or legal_duration.`,
   orphan_event: (p) => `(warning) an event of dossier${shown(p.value)}, which is not in the dossiers file; the event is ignored.`,
-  event_before_reception: (p) => `an event of state${shown(p.value)} is dated before the dossier's reception; check the time.`,
-  timestamp_out_of_range: () => `the time is outside the working-day calendar's range (1990–2150); check the year.`,
+  event_before_reception: (p) => `the event (state${shown(p.value)}) is dated before the dossier's reception; check the event's time or the dossier's received_at (the dossier is rejected until then).`,
+  timestamp_out_of_range: (p) => `the time in column ${p.column ?? ""} is outside the working-day calendar's range (1990–2150); check the year (the ${RECORD.en[p.file]} is rejected until then).`,
+  handled_before_received: () => `the feedback item was handled (handled_at) before it was received (received_at); check both times (it is rejected until then).`,
+  negative_value: (p) => `the value${shown(p.value)} in column ${p.column ?? ""} is negative; write a number of 0 or more (counts and durations cannot be negative) (the ${RECORD.en[p.file]} is rejected until then).`,
+  empty_file: () => `the file is empty (it holds no data); export it again from the system.`,
+  not_parquet: () => `the file is not Parquet or is cut short (its end is damaged); export it again, or use .csv or .jsonl.`,
+  bad_json_line: (p) => `the line${shown(p.value)} is not valid JSON (perhaps cut short); each line must be one complete JSON object {"dossier_id": …}; correct the line or export the file again.`,
+  json_not_object: (p) => `the line${shown(p.value)} is JSON but not an object {…} with column names (e.g. an array [...]); each line must be {"dossier_id": "…", …}; correct the line.`,
+  not_utf8: () => `the line has characters that are not UTF-8; save the file as UTF-8.`,
+  unreadable_file: (p) => `the file cannot be read as ${FORMAT_NAME[p.value ?? ""] ?? p.value ?? ""}; check its format (CSV: UTF-8, one header line, every quote closed; JSON lines: one object per line) or export it again.`,
 };
 
 const FILE_LABEL: Readonly<Record<Language, Readonly<Record<InputFile, string>>>> = {

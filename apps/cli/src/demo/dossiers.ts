@@ -68,7 +68,7 @@ export interface DossierDemo {
 
 /**
  * The dossier-level demo: deterministic records for every unit of the demo province in `period`
- * (about 130,000 dossiers and 480,000 events), computed by @chiso/dossiers; the other months keep the
+ * (138,818 dossiers with their events), computed by @chiso/dossiers; the other months keep the
  * figures demo's history so the trend charts have their twelve months.
  */
 export async function dossierDemo(data: FiguresFile, period: string, language: Language, stderr: (text: string) => void, evidenceLimit = 20): Promise<DossierDemo> {

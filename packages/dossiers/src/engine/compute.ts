@@ -6,10 +6,12 @@ import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/
 import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
-import { createEmpty, loadFile, type LoadedFile } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { createEmpty, inputError, loadFile, type LoadedFile } from "./duckdb-load.js";
+import { recordLines } from "./file-check.js";
+export { UnreadableFileError } from "./duckdb-load.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
-import { insertStatements, periodRows, setupTables, type SetupTable } from "../sql/setup.js";
+import { insertStatements, periodRows, setupTables, unitOrder, type PeriodRow, type SetupTable } from "../sql/setup.js";
 import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
 import type { DossierProblem, InputFile } from "../problems.js";
 import type { EvidenceEntry } from "../evidence/schema.js";
@@ -55,11 +57,27 @@ export interface Accounting {
 /** A note about the result that is not a problem of one record. */
 export type ComputeNote =
   | { readonly code: "item_not_computed"; readonly item: string; readonly columns: readonly string[] }
-  | { readonly code: "calendar_year_missing"; readonly year: number }
-  | { readonly code: "calendar_year_provisional"; readonly year: number }
+  /**
+   * A year without a calendar (weekends only) or with a provisional one, noted only when counted records use
+   * its days: `dossiers` and `feedback` counted whose span from reception to due date or settlement reaches it.
+   */
+  | { readonly code: "calendar_year_missing"; readonly year: number; readonly dossiers: number; readonly feedback: number }
+  | { readonly code: "calendar_year_provisional"; readonly year: number; readonly dossiers: number; readonly feedback: number }
   | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
   /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
   | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
+
+/**
+ * A unit's records of a month that were rejected (with the ones counted): its figures cover only part of
+ * its records. `undated`: rejected records of the unit whose reception cannot be placed in a month.
+ */
+export interface UnitRejections {
+  readonly unit: string;
+  readonly period: string;
+  readonly dossiers: { readonly rejected: number; readonly counted: number; readonly undated: number };
+  /** `null` when no feedback file was given. */
+  readonly feedback: { readonly rejected: number; readonly counted: number; readonly undated: number } | null;
+}
 
 export interface DossierComputation {
   /** `chiso.figures/1` rows, one per unit (that can receive dossiers) and month. */
@@ -71,6 +89,8 @@ export interface DossierComputation {
   readonly accounting: Accounting;
   readonly notes: readonly ComputeNote[];
   readonly months: readonly string[];
+  /** The units and months with rejected records, in unit order then month (none when nothing was rejected). */
+  readonly rejections: readonly UnitRejections[];
 }
 
 /** A required column is missing: nothing can be computed from the file. */
@@ -141,10 +161,10 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     ...(options.threads && { threads: String(options.threads) }),
   });
   const connection = await instance.connect();
+  const loaded = new Map<InputFile, LoadedFile>();
   try {
     step("load");
-    const loaded = new Map<InputFile, LoadedFile>();
-    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns));
+    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns, [], { file, tempDir: temp }));
     await load("dossiers", "chiso_dossiers_in", files.dossiers, DOSSIER_COLUMNS);
     await load("events", "chiso_events_in", files.events, EVENT_COLUMNS);
     await load("procedures", "chiso_procedures_in", files.procedures, PROCEDURE_COLUMNS);
@@ -192,11 +212,12 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)) as unknown as FeedbackCountRow[] : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
     const rejected = (await rows(connection, REJECTED_UNITS_SQL)) as unknown as RejectedRow[];
+    const rejectedFeedback = files.feedback ? ((await rows(connection, REJECTED_FEEDBACK_UNITS_SQL)) as unknown as RejectedRow[]) : null;
     const problemLimit = options.problemLimit ?? 1000;
     const problemCounts: Record<string, number> = {};
     for (const row of await rows(connection, "SELECT code, CAST(COUNT(*) AS BIGINT) AS n FROM chiso_problems GROUP BY code")) problemCounts[String(row.code)] = Number(row.n);
     const problemRows = await rows(connection, `SELECT * FROM chiso_problems ORDER BY CASE source WHEN 'dossiers' THEN 1 WHEN 'events' THEN 2 WHEN 'procedures' THEN 3 ELSE 4 END, row_no, column_name LIMIT ${problemLimit}`);
-    const problems = problemRows.map((row): DossierProblem => {
+    const listed = problemRows.map((row): DossierProblem => {
       const file = String(row.source) as InputFile;
       return {
         code: String(row.code) as DossierProblem["code"],
@@ -209,6 +230,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
         ...(row.value !== null && { value: String(row.value) }),
       };
     });
+    const problems = await atTheirLines(listed, loaded);
 
     step("evidence");
     const evidenceRows = await readEvidence(connection, options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT);
@@ -216,17 +238,90 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
 
     const present = loaded.get("dossiers")!.present;
     const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
-    const notes: ComputeNote[] = [
-      ...assembled.notes,
-      ...calendar.missingYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_missing", year })),
-      ...calendar.provisionalYears.filter((year) => year >= periodYears[0]! - 1 && year <= periodYears.at(-1)! + 1).map((year): ComputeNote => ({ code: "calendar_year_provisional", year })),
-    ];
-    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months };
+    const notes: ComputeNote[] = [...assembled.notes, ...(await calendarNotes(connection, calendar.missingYears, calendar.provisionalYears))];
+    const rejections = rejectionsOf(options.units.map((unit) => unit.id), periods, rejected, counts, rejectedFeedback, feedbackCounts);
+    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections };
+  } catch (error) {
+    // Parquet files are read as the steps need them: a damaged one is named, not shown as DuckDB's error.
+    throw await inputError(connection, error, [...loaded].map(([file, info]) => ({ file, path: info.path })));
   } finally {
     connection.closeSync();
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** Problems of text files moved from their record's number to the line it starts on (see `recordLines`). */
+async function atTheirLines(problems: readonly DossierProblem[], loaded: ReadonlyMap<InputFile, LoadedFile>): Promise<DossierProblem[]> {
+  const out = [...problems];
+  for (const [file, info] of loaded) {
+    if (info.format === "parquet") continue;
+    const rows = new Set(problems.flatMap((problem) => (problem.file === file && problem.row !== undefined ? [problem.row] : [])));
+    if (rows.size === 0) continue;
+    const lines = await recordLines(info.path, info.format, rows);
+    out.forEach((problem, index) => {
+      const line = problem.file === file && problem.row !== undefined ? lines.get(problem.row) : undefined;
+      if (line !== undefined && line !== problem.row) out[index] = { ...problem, row: line };
+    });
+  }
+  return out;
+}
+
+/**
+ * The calendar years that decide a counted result, with how many records they decide. A counted record reads
+ * the calendar's days from its reception to the later of its due date and its settlement (an open record
+ * is judged at its month's end, within those days or in its reception's year); a year no record reaches
+ * changes nothing, and is not noted.
+ */
+async function calendarNotes(connection: DuckDBConnection, missing: readonly number[], provisional: readonly number[]): Promise<ComputeNote[]> {
+  const years = [...missing.map((year) => ({ year, code: "calendar_year_missing" as const })), ...provisional.map((year) => ({ year, code: "calendar_year_provisional" as const }))];
+  if (years.length === 0) return [];
+  const reach = (table: string, received: string, due: string, settled: string) => {
+    const lo = `CAST(FLOOR(${received} / 1440.0) AS BIGINT)`;
+    const hi = `CAST(FLOOR(GREATEST(${received}, COALESCE(${due}, ${received}), COALESCE(${settled}, ${received})) / 1440.0) AS BIGINT)`;
+    const sums = years.map(({ year }, index) => `CAST(SUM(CASE WHEN ${lo} <= ${dayNumberOfIso(`${year}-12-31`)} AND ${hi} >= ${dayNumberOfIso(`${year}-01-01`)} THEN 1 ELSE 0 END) AS BIGINT) AS y${index}`);
+    return `SELECT ${sums.join(", ")} FROM ${table}`;
+  };
+  const [dossiers] = await rows(connection, reach("chiso_dossier_result", "received_min", "due_out_min", "settled_min"));
+  const [feedback] = await rows(connection, reach("chiso_feedback_result", "received_min", "due_out_min", "handled_min"));
+  return years.flatMap(({ year, code }, index): ComputeNote[] => {
+    const counts = { dossiers: Number(dossiers?.[`y${index}`] ?? 0), feedback: Number(feedback?.[`y${index}`] ?? 0) };
+    return counts.dossiers + counts.feedback > 0 ? [{ code, year, ...counts }] : [];
+  });
+}
+
+/** The rejected records per unit and month of the period, with the counted ones beside them. */
+function rejectionsOf(
+  unitIds: readonly string[],
+  periods: readonly PeriodRow[],
+  rejected: readonly RejectedRow[],
+  counts: readonly CountRow[],
+  rejectedFeedback: readonly RejectedRow[] | null,
+  feedbackCounts: readonly FeedbackCountRow[] | null,
+): UnitRejections[] {
+  const ordered = unitOrder(unitIds);
+  const tally = (list: readonly RejectedRow[]) => {
+    const byKey = new Map<string, number>();
+    for (const row of list) {
+      const key = `${ordered[row.unit_no]}|${row.month_ord ?? "?"}`;
+      byKey.set(key, (byKey.get(key) ?? 0) + row.n);
+    }
+    return byKey;
+  };
+  const dossierRejected = tally(rejected);
+  const feedbackRejected = rejectedFeedback && tally(rejectedFeedback);
+  const counted = new Map(counts.map((row) => [`${row.unit_id}|${row.month_ord}`, row.n_received]));
+  const feedbackCounted = new Map((feedbackCounts ?? []).map((row) => [`${row.unit_id}|${row.month_ord}`, row.n_received]));
+  const out: UnitRejections[] = [];
+  for (const unit of ordered) {
+    for (const period of periods) {
+      const key = `${unit}|${period.monthOrdinal}`;
+      const dossiers = { rejected: dossierRejected.get(key) ?? 0, counted: counted.get(key) ?? 0, undated: dossierRejected.get(`${unit}|?`) ?? 0 };
+      const feedback = feedbackRejected ? { rejected: feedbackRejected.get(key) ?? 0, counted: feedbackCounted.get(key) ?? 0, undated: feedbackRejected.get(`${unit}|?`) ?? 0 } : null;
+      if (dossiers.rejected + dossiers.undated + (feedback ? feedback.rejected + feedback.undated : 0) > 0) out.push({ unit, period: period.key, dossiers, feedback });
+    }
+  }
+  return out;
 }
 
 const SPAN_FIRST_DAY = dayNumberOfIso("1990-01-01");
@@ -237,6 +332,8 @@ const SPAN_COLUMNS: readonly (readonly [InputFile, string, string])[] = [
   ["events", "chiso_events_in", "changed"],
   ["dossiers", "chiso_dossiers_in", "due"],
   ["feedback", "chiso_feedback_in", "received"],
+  ["feedback", "chiso_feedback_in", "due"],
+  ["feedback", "chiso_feedback_in", "handled"],
 ];
 
 /**

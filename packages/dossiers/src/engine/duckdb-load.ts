@@ -1,6 +1,16 @@
 import { extname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { FLAG_FALSE, FLAG_TRUE, type InputColumn } from "./columns.js";
+import { diagnoseFile, stripJsonBom } from "./file-check.js";
+import type { DossierProblem, InputFile } from "../problems.js";
+
+/** An input file that cannot be read at all (empty, not Parquet, a JSON line that is not an object…), located. */
+export class UnreadableFileError extends Error {
+  override readonly name = "UnreadableFileError";
+  constructor(readonly problem: DossierProblem) {
+    super(`${problem.fileName}${problem.row === undefined ? "" : `:${problem.row}`}: ${problem.code}`);
+  }
+}
 
 /** The file formats read, by extension. */
 export type FileFormat = "parquet" | "csv" | "jsonl";
@@ -19,11 +29,11 @@ export const sqlString = (text: string): string => `'${text.replaceAll("'", "''"
  * The table function reading a file, and the offset from a record's index (1-based) to the row a
  * person sees: a CSV record i is on line i + 1 (under the header); a JSON line i is line i.
  */
-function source(path: string, format: FileFormat): { from: string; rowOffset: number } {
+function source(path: string, format: FileFormat, serial = false): { from: string; rowOffset: number } {
   const file = sqlString(path);
   if (format === "parquet") return { from: `read_parquet(${file})`, rowOffset: 0 };
   // all_varchar: nothing is guessed (ids keep their leading zeros); every value is parsed below.
-  if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true)`, rowOffset: 1 };
+  if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true${serial ? ", parallel = false" : ""})`, rowOffset: 1 };
   return { from: `read_json(${file}, format = 'newline_delimited', union_by_name = true)`, rowOffset: 0 };
 }
 
@@ -148,11 +158,47 @@ export async function loadFile(
   path: string,
   columns: readonly InputColumn[],
   extra: readonly string[] = [],
+  options: { readonly file?: InputFile; readonly tempDir?: string } = {},
 ): Promise<LoadedFile> {
   const format = formatOf(path);
   if (!format) throw new Error(`unsupported format: ${path}`);
-  const { from, rowOffset } = source(path, format);
-  const found = await describe(connection, from);
+  const file = options.file ?? "dossiers";
+  // An empty file, or JSON lines DuckDB refuses outright (a BOM: read from a copy without it), are found
+  // before DuckDB reads them; any other refusal is diagnosed from the file itself, never shown as DuckDB's text.
+  const precheck = await diagnoseFile(path, format, file, { quick: true });
+  if (precheck) throw new UnreadableFileError(precheck);
+  const readPath = format === "jsonl" && options.tempDir ? await stripJsonBom(path, options.tempDir) : path;
+  const refused = async (): Promise<never> => {
+    throw new UnreadableFileError((await diagnoseFile(path, format, file, { quick: false })) ?? { code: "unreadable_file", severity: "error", file, fileName: path, value: format });
+  };
+  try {
+    return await loadSource(connection, table, path, source(readPath, format), format, columns, extra, refused);
+  } catch (error) {
+    // DuckDB's parallel CSV reader refuses a quoted cell holding a line break (with padded short rows); the
+    // serial reader reads it. Tried only after a refusal: the parallel reader is the fast one.
+    if (format !== "csv") throw error;
+    return loadSource(connection, table, path, source(readPath, format, true), format, columns, extra, refused);
+  }
+}
+
+async function loadSource(
+  connection: DuckDBConnection,
+  table: string,
+  path: string,
+  { from, rowOffset }: { from: string; rowOffset: number },
+  format: FileFormat,
+  columns: readonly InputColumn[],
+  extra: readonly string[],
+  refused: () => Promise<never>,
+): Promise<LoadedFile> {
+  let found: Map<string, { name: string; type: string }>;
+  try {
+    found = await describe(connection, from);
+  } catch {
+    return refused();
+  }
+  // JSON lines that are not all objects come back as one column `json`: say which line, not "columns missing".
+  if (format === "jsonl" && found.size === 1 && found.get("json")?.type === "JSON" && !columns.some((spec) => spec.name === "json")) return refused();
   const missing = columns.filter((spec) => spec.required && !found.has(spec.name)).map((spec) => spec.name);
   const present = new Set(columns.filter((spec) => found.has(spec.name)).map((spec) => spec.name));
   const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv") }));
@@ -165,9 +211,13 @@ export async function loadFile(
   const fromWithRows = format === "parquet" ? from.replace(/\)$/, ", file_row_number = true)") : from;
   // Parquet is read where it lies (a view: the big files are scanned, never copied into memory); text
   // files are parsed once into a table, which also fixes their row numbers.
-  await connection.run(
-    `CREATE OR REPLACE TEMP ${format === "parquet" ? "VIEW" : "TABLE"} ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
-  );
+  try {
+    await connection.run(
+      `CREATE OR REPLACE TEMP ${format === "parquet" ? "VIEW" : "TABLE"} ${table} AS SELECT ${rowNumber} AS row_no, ${[...parts.flatMap((part) => part.sql.outputs), ...extra].join(", ")}, ${parseError} AS parse_error, ${parseValue} AS parse_value FROM ${fromWithRows}`,
+    );
+  } catch {
+    return refused();
+  }
   // A day is a non-decreasing function of the timestamp, so the earliest day is the day of the earliest
   // value; DuckDB reads MIN and MAX of a Parquet column from its row groups' statistics when they are exact.
   const dayBounds = new Map<string, string>();
@@ -180,6 +230,28 @@ export async function loadFile(
     }
   }
   return { path, format, present, missing, dayBounds };
+}
+
+/**
+ * A Parquet file is read where it lies (a view), so a file damaged past its footer fails only when a query
+ * reaches the broken part: DuckDB's refusal to read an input becomes the located problem, found by checking
+ * the input files themselves (any other error is returned as it is).
+ */
+export async function inputError(connection: DuckDBConnection, error: unknown, inputs: readonly { readonly file: InputFile; readonly path: string }[]): Promise<unknown> {
+  {
+    if (error instanceof UnreadableFileError || !/Invalid Input Error|IO Error|Corrupt|parquet|thrift/i.test((error as Error)?.message ?? "")) return error;
+    for (const input of inputs.filter((candidate) => formatOf(candidate.path) === "parquet")) {
+      const problem = await diagnoseFile(input.path, "parquet", input.file, { quick: false });
+      if (problem) return new UnreadableFileError(problem);
+      // Its footer is sound: read every value to find whether its data is the damaged part.
+      try {
+        await connection.run(`SELECT COUNT(*) FROM (SELECT * FROM read_parquet(${sqlString(input.path)})) t WHERE hash(t) IS NULL`);
+      } catch {
+        return new UnreadableFileError({ code: "not_parquet", severity: "error", file: input.file, fileName: input.path });
+      }
+    }
+    return error;
+  }
 }
 
 /** An empty table with the contract's columns (e.g. no feedback file). */

@@ -149,17 +149,20 @@ good_procedures AS (
   FROM chiso_procedures_in pr
   LEFT JOIN dup_procedures dp ON dp.procedure_id = pr.procedure_id
   WHERE pr.parse_error IS NULL AND pr.procedure_id IS NOT NULL AND dp.procedure_id IS NULL
-    AND (pr.legal_duration IS NULL OR pr.duration_unit IN ('hours', 'days', 'working_days', 'months'))
+    AND (pr.legal_duration IS NULL OR (pr.legal_duration >= 0 AND pr.duration_unit IN ('hours', 'days', 'working_days', 'months')))
+),
+dup_feedback AS (
+  SELECT feedback_id FROM chiso_feedback_in WHERE feedback_id IS NOT NULL GROUP BY feedback_id HAVING COUNT(*) > 1
 ),
 -- One pass over the dossiers, joined only to small tables: each check as a flag, the rows with any flag kept.
 dchk AS (
   SELECT x.row_no AS row_no, x.dossier_id AS dossier_id, x.unit_id AS unit_id, x.procedure_id AS procedure_id, x.channel AS channel,
     x.parse_error AS parse_error, x.parse_value AS parse_value, x.due_day AS due_day,
-    CASE WHEN x.parse_error IS NULL AND (x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL) THEN 1 ELSE 0 END AS f_missing,
+    CASE WHEN x.parse_error IS NULL AND (x.dossier_id IS NULL OR x.unit_id IS NULL OR x.procedure_id IS NULL OR x.received_min IS NULL) THEN 1 ELSE 0 END AS f_missing,
     CASE WHEN x.parse_error IS NULL AND x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3) THEN 1 ELSE 0 END AS f_channel,
     CASE WHEN l.n_rows > 1 THEN 1 ELSE 0 END AS f_dup,
     CASE WHEN x.unit_id IS NOT NULL AND u.unit_id IS NULL THEN 1 ELSE 0 END AS f_unit,
-    CASE WHEN x.dossier_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
+    CASE WHEN x.dossier_id IS NOT NULL AND x.procedure_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
     CASE WHEN x.parse_error IS NULL AND gp.procedure_id IS NOT NULL AND x.due_day IS NULL AND gp.legal_duration IS NULL THEN 1 ELSE 0 END AS f_no_due,
     CASE WHEN l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
     CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range
@@ -193,7 +196,7 @@ SELECT 'dossiers' AS source, d.row_no AS row_no, d.dossier_id AS record_id, d.pa
 FROM dchk d WHERE d.parse_error IS NOT NULL
 UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id,
-  CASE WHEN d.dossier_id IS NULL THEN 'dossier_id' WHEN d.unit_id IS NULL THEN 'unit_id' ELSE 'received_at' END,
+  CASE WHEN d.dossier_id IS NULL THEN 'dossier_id' WHEN d.unit_id IS NULL THEN 'unit_id' WHEN d.procedure_id IS NULL THEN 'procedure_id' ELSE 'received_at' END,
   'missing_value', 'error', NULL
 FROM dchk d WHERE d.f_missing = 1
 UNION ALL
@@ -251,6 +254,9 @@ SELECT 'procedures', pr.row_no, pr.procedure_id, 'duration_unit', 'unknown_durat
 FROM chiso_procedures_in pr
 WHERE pr.parse_error IS NULL AND pr.legal_duration IS NOT NULL AND (pr.duration_unit IS NULL OR pr.duration_unit NOT IN ('hours', 'days', 'working_days', 'months'))
 UNION ALL
+SELECT 'procedures', pr.row_no, pr.procedure_id, 'legal_duration', 'negative_value', 'error', CAST(pr.legal_duration AS VARCHAR)
+FROM chiso_procedures_in pr WHERE pr.parse_error IS NULL AND pr.legal_duration < 0
+UNION ALL
 SELECT 'feedback', f.row_no, f.feedback_id, f.parse_error, CASE WHEN f.parse_error IN ('received_at', 'due_at', 'handled_at') THEN 'bad_timestamp' ELSE 'bad_value' END, 'error', f.parse_value
 FROM chiso_feedback_in f WHERE f.parse_error IS NOT NULL
 UNION ALL
@@ -261,8 +267,23 @@ SELECT 'feedback', f.row_no, f.feedback_id, 'unit_id', 'unknown_unit', 'error', 
 FROM chiso_feedback_in f LEFT JOIN chiso_units u ON u.unit_id = f.unit_id
 WHERE f.unit_id IS NOT NULL AND u.unit_id IS NULL
 UNION ALL
-SELECT 'feedback', f.row_no, f.feedback_id, 'handled_at', 'event_before_reception', 'error', NULL
+SELECT 'feedback', f.row_no, f.feedback_id, 'handled_at', 'handled_before_received', 'error', NULL
 FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND f.handled_min < f.received_min
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'feedback_id', 'duplicate_id', 'error', f.feedback_id
+FROM chiso_feedback_in f JOIN dup_feedback df ON df.feedback_id = f.feedback_id
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, CASE WHEN f.likes < 0 THEN 'likes' ELSE 'dislikes' END, 'negative_value', 'error',
+  CAST(CASE WHEN f.likes < 0 THEN f.likes ELSE f.dislikes END AS VARCHAR)
+FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND (f.likes < 0 OR f.dislikes < 0)
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'due_at', 'timestamp_out_of_range', 'error', CAST(f.due_day AS VARCHAR)
+FROM chiso_feedback_in f LEFT JOIN chiso_calendar c ON c.cal_day = f.due_day
+WHERE f.due_day IS NOT NULL AND c.cal_day IS NULL
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'handled_at', 'timestamp_out_of_range', 'error', CAST(f.handled_day AS VARCHAR)
+FROM chiso_feedback_in f LEFT JOIN chiso_calendar c ON c.cal_day = f.handled_day
+WHERE f.handled_day IS NOT NULL AND c.cal_day IS NULL
 `;
 
 /**
@@ -309,6 +330,16 @@ GROUP BY x.status, un.unit_no, x.month_ord
 export const REJECTED_UNITS_SQL = `
 SELECT unit_no, month_ord, CAST(SUM(n) AS BIGINT) AS n FROM chiso_dossier_status
 WHERE status = 'rejected' AND unit_no IS NOT NULL GROUP BY unit_no, month_ord
+`;
+
+/** The units and months of rejected feedback (PAKN) items whose unit is known (`month_ord` NULL: a month not known). */
+export const REJECTED_FEEDBACK_UNITS_SQL = `
+SELECT un.unit_no AS unit_no, c.month_ord AS month_ord, CAST(COUNT(*) AS BIGINT) AS n
+FROM chiso_feedback_in f
+JOIN (SELECT row_no FROM chiso_problems WHERE source = 'feedback' AND severity = 'error' GROUP BY row_no) b ON b.row_no = f.row_no
+JOIN chiso_units un ON un.unit_id = f.unit_id
+LEFT JOIN chiso_calendar c ON c.cal_day = f.received_day
+GROUP BY un.unit_no, c.month_ord
 `;
 
 /**

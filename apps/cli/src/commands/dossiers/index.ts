@@ -69,7 +69,7 @@ export const command: Command = {
       stderr: context.stderr,
     });
     if (values.strict === true && result.accounting.dossiers.rejected > 0) throw new CliError(dossierMessages(language).strict, EXIT.invalidInput);
-    const file = figuresFile(units, result, evidenceLimit);
+    const file = figuresFile(units, result, evidenceLimit, language);
     await writeOutputs({ figures: { path: out, file }, ...(details && { details: { path: details, result, units, period, limit: detailsLimit } }) }, language);
     context.stdout(dossierMessages(language).written(out, file.figures.length, file.evidence.length));
     if (details) context.stdout(dossierMessages(language).detailsWritten(details));

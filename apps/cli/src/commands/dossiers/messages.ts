@@ -1,9 +1,16 @@
 import type { Language } from "@chiso/core";
-import type { ComputeNote, ComputeStep } from "@chiso/dossiers";
+import type { ComputeNote, ComputeStep, UnitRejections } from "@chiso/dossiers";
 import { formatCount, formatNumber, type CountedNoun } from "@chiso/io";
 
 const n = (value: number) => formatNumber(value, "vi");
 const countOf = (count: number, en: CountedNoun["en"]) => formatCount(count, { vi: "", en }, "en");
+
+type CalendarNote = Extract<ComputeNote, { code: "calendar_year_missing" | "calendar_year_provisional" }>;
+/** What a calendar year decides: the counted records whose days it holds. */
+const reachVi = (note: CalendarNote) =>
+  `${[note.dossiers > 0 && `${n(note.dossiers)} hồ sơ`, note.feedback > 0 && `${n(note.feedback)} PAKN`].filter(Boolean).join(" và ")} được tính có hạn giải quyết hoặc thời điểm giải quyết trong năm này`;
+const reachEn = (note: CalendarNote) =>
+  `it decides ${[note.dossiers > 0 && countOf(note.dossiers, "counted dossier"), note.feedback > 0 && countOf(note.feedback, "counted feedback item")].filter(Boolean).join(" and ")}, due or settled in that year`;
 
 const vi = {
   step: { load: "Đọc tệp", check: "Kiểm tra", evaluate: "Tính tiến độ", count: "Đếm", evidence: "Hồ sơ mất điểm" } satisfies Record<ComputeStep, string>,
@@ -11,6 +18,7 @@ const vi = {
   unsupported: (file: string) => `Tệp ${file}: định dạng không hỗ trợ; dùng .parquet, .csv hoặc .jsonl.`,
   badUnits: (file: string, count: number) => `Tệp đơn vị ${file} có ${n(count)} lỗi; chưa tính:`,
   missingColumns: "Thiếu cột bắt buộc; chưa tính:",
+  unreadable: "Không đọc được tệp đầu vào; chưa tính:",
   accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
     `Đã đọc ${n(read)} hồ sơ: ${n(counted)} được tính, ${n(rejected)} bị loại${rejected > 0 ? " (lý do bên dưới)" : ""}, ${n(outside)} tiếp nhận ngoài kỳ, ${n(notReceived)} mới đăng ký, chưa tiếp nhận.`,
   feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Đã đọc ${n(read)} PAKN: ${n(counted)} được tính, ${n(rejected)} bị loại, ${n(outside)} ngoài kỳ.`,
@@ -24,9 +32,9 @@ const vi = {
       case "item_not_computed":
         return `(lưu ý) Chỉ tiêu ${note.item} không tính được: thiếu ${note.columns.join(", ")} — để trống (không có số liệu), không ghi 0.`;
       case "calendar_year_missing":
-        return `(lưu ý) Chưa có lịch làm việc năm ${note.year}: chỉ trừ thứ Bảy, Chủ nhật. Tạo bằng "chiso calendar propose --year ${note.year}".`;
+        return `(lưu ý) Chưa có lịch làm việc năm ${note.year}: chỉ trừ thứ Bảy, Chủ nhật — ${reachVi(note)}. Tạo bằng "chiso calendar propose --year ${note.year}".`;
       case "calendar_year_provisional":
-        return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức).`;
+        return `(lưu ý) Lịch làm việc năm ${note.year} là dự kiến (chưa có thông báo chính thức) — ${reachVi(note)}; khi có lịch chính thức, dùng --calendar.`;
       case "unit_without_dossiers":
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
@@ -34,6 +42,18 @@ const vi = {
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
+  source: "Hồ sơ của hệ thống một cửa (chiso dossiers)",
+  rejectedFlag: (r: UnitRejections): string =>
+    [
+      r.dossiers.rejected + r.dossiers.undated > 0 &&
+        `${n(r.dossiers.rejected)} hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ ${n(r.dossiers.counted)} hồ sơ được tính${r.dossiers.undated > 0 ? ` (thêm ${n(r.dossiers.undated)} hồ sơ bị loại không xác định được tháng tiếp nhận)` : ""}`,
+      r.feedback && r.feedback.rejected + r.feedback.undated > 0 &&
+        `${n(r.feedback.rejected)} PAKN bị loại, chỉ ${n(r.feedback.counted)} PAKN được tính${r.feedback.undated > 0 ? ` (thêm ${n(r.feedback.undated)} PAKN không xác định được tháng)` : ""}`,
+    ]
+      .filter(Boolean)
+      .join("; ") + ": số liệu chỉ phản ánh một phần hồ sơ của đơn vị; sửa các dòng bị loại (trang “Bị loại” của --details) rồi tính lại.",
+  rejectedWarning: (units: readonly string[], dossiers: number, feedback: number) =>
+    `${n(units.length)} đơn vị có hồ sơ bị loại vì lỗi dữ liệu, không được tính (${n(dossiers)} hồ sơ${feedback > 0 ? `, ${n(feedback)} PAKN` : ""}): ${units.slice(0, 10).join(", ")}${units.length > 10 ? ", …" : ""}; số liệu của các đơn vị này chỉ phản ánh một phần hồ sơ.`,
 };
 
 export type DossierMessages = typeof vi;
@@ -44,6 +64,7 @@ const en: DossierMessages = {
   unsupported: (file: string) => `${file}: unsupported format; use .parquet, .csv or .jsonl.`,
   badUnits: (file: string, count: number) => `The units file ${file} has ${countOf(count, "problem")}; nothing was computed:`,
   missingColumns: "Required columns are missing; nothing was computed:",
+  unreadable: "An input file cannot be read; nothing was computed:",
   accounting: (read: number, counted: number, rejected: number, outside: number, notReceived: number) =>
     `Read ${countOf(read, "dossier")}: ${formatNumber(counted, "en")} counted, ${formatNumber(rejected, "en")} rejected${rejected > 0 ? " (reasons below)" : ""}, ${formatNumber(outside, "en")} received outside the period, ${formatNumber(notReceived, "en")} registered but not received.`,
   feedbackAccounting: (read: number, counted: number, rejected: number, outside: number) => `Read ${countOf(read, "feedback item")}: ${formatNumber(counted, "en")} counted, ${formatNumber(rejected, "en")} rejected, ${formatNumber(outside, "en")} outside the period.`,
@@ -57,9 +78,9 @@ const en: DossierMessages = {
       case "item_not_computed":
         return `(note) ${note.item} is not computed: ${note.columns.join(", ")} missing — left out (no data), never 0.`;
       case "calendar_year_missing":
-        return `(note) No working-day calendar for ${note.year}: only weekends are days off. Make one with "chiso calendar propose --year ${note.year}".`;
+        return `(note) No working-day calendar for ${note.year}: only weekends are days off — ${reachEn(note)}. Make one with "chiso calendar propose --year ${note.year}".`;
       case "calendar_year_provisional":
-        return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded).`;
+        return `(note) The working-day calendar of ${note.year} is provisional (no official announcement recorded) — ${reachEn(note)}; once it is official, pass it with --calendar.`;
       case "unit_without_dossiers":
         return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
@@ -67,6 +88,18 @@ const en: DossierMessages = {
     }
   },
   badNumber: (option: string, value: string) => `--${option} ${value}`,
+  source: "One-stop-shop system's dossier records (chiso dossiers)",
+  rejectedFlag: (r: UnitRejections): string =>
+    [
+      r.dossiers.rejected + r.dossiers.undated > 0 &&
+        `${countOf(r.dossiers.rejected, "dossier")} received in the period rejected for data errors, only ${formatNumber(r.dossiers.counted, "en")} counted${r.dossiers.undated > 0 ? ` (and ${formatNumber(r.dossiers.undated, "en")} more rejected whose month of reception is unknown)` : ""}`,
+      r.feedback && r.feedback.rejected + r.feedback.undated > 0 &&
+        `${countOf(r.feedback.rejected, "feedback item")} rejected, only ${formatNumber(r.feedback.counted, "en")} counted${r.feedback.undated > 0 ? ` (and ${formatNumber(r.feedback.undated, "en")} more whose month is unknown)` : ""}`,
+    ]
+      .filter(Boolean)
+      .join("; ") + ": the figures cover only part of the unit's records; correct the rejected rows (the “Rejected” sheet of --details) and compute again.",
+  rejectedWarning: (units: readonly string[], dossiers: number, feedback: number) =>
+    `${countOf(units.length, "unit")} had records rejected for data errors and not counted (${countOf(dossiers, "dossier")}${feedback > 0 ? `, ${countOf(feedback, "feedback item")}` : ""}): ${units.slice(0, 10).join(", ")}${units.length > 10 ? ", …" : ""}; their figures cover only part of their records.`,
 };
 
 export function dossierMessages(language: Language): DossierMessages {

@@ -1,6 +1,6 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
-import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
+import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, UnreadableFileError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
 import { calendarYearSchema, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -15,6 +15,8 @@ import { dossierMessages } from "./messages.js";
 /** The figures file chiso writes from dossiers: `chiso.figures/1` with the dossiers behind lost points. */
 export interface DossierFiguresFile {
   readonly format: "chiso.figures/1";
+  /** Present when records were rejected: its warning, in both languages, is printed on the province summary. */
+  readonly source?: { readonly system: string; readonly warning: { readonly vi: string; readonly en: string } };
   readonly units: readonly UnitInput[];
   readonly figures: readonly FigureInput[];
   /** The optional top-level field of the lead's core change (see docs/dossier-format.md). */
@@ -131,6 +133,7 @@ export async function computeFromDossiers(run: DossierRun): Promise<DossierCompu
     });
   } catch (error) {
     if (error instanceof MissingColumnsError) throw new CliError([messages.missingColumns, ...error.problems.map((problem) => `  - ${describeProblem(problem, run.language)}`)].join("\n"), EXIT.invalidInput, { cause: error });
+    if (error instanceof UnreadableFileError) throw new CliError([messages.unreadable, `  - ${describeProblem(error.problem, run.language)}`].join("\n"), EXIT.invalidInput, { cause: error });
     throw error;
   } finally {
     progress.done();
@@ -157,8 +160,35 @@ export function limitEvidence(evidence: readonly EvidenceEntry[], limit: number)
   return evidence.map((entry) => ({ ...entry, dossiers: entry.dossiers.slice(0, limit) }));
 }
 
-export function figuresFile(units: readonly UnitInput[], result: DossierComputation, evidenceLimit: number): DossierFiguresFile {
-  return { format: "chiso.figures/1", units, figures: result.figures, evidence: limitEvidence(result.evidence, evidenceLimit) };
+/**
+ * Rejected records must not vanish downstream: each row of a unit and month with rejected records carries a
+ * source flag saying how many were rejected and how many counted (the unit's card prints it among its
+ * data-quality notes), and the file's `source` a warning naming the units (the province summary prints it).
+ */
+export function withRejections(figures: readonly FigureInput[], result: DossierComputation, language: Language): { figures: FigureInput[]; source?: NonNullable<DossierFiguresFile["source"]> } {
+  if (result.rejections.length === 0) return { figures: [...figures] };
+  const messages = dossierMessages(language);
+  const byKey = new Map(result.rejections.map((rejection) => [`${rejection.unit}|${rejection.period}`, rejection]));
+  const flagged = figures.map((figure): FigureInput => {
+    const rejection = byKey.get(`${figure.unit}|${figure.period}`);
+    return rejection ? { ...figure, flags: [...(figure.flags ?? []), { code: "RECORDS_REJECTED", message: messages.rejectedFlag(rejection) }] } : figure;
+  });
+  const units = [...new Set(result.rejections.map((rejection) => rejection.unit))];
+  const dossiers = result.rejections.reduce((sum, rejection) => sum + rejection.dossiers.rejected, 0) + sumUndated(result.rejections, "dossiers");
+  const feedback = result.rejections.reduce((sum, rejection) => sum + (rejection.feedback?.rejected ?? 0), 0) + sumUndated(result.rejections, "feedback");
+  const warning = { vi: dossierMessages("vi").rejectedWarning(units, dossiers, feedback), en: dossierMessages("en").rejectedWarning(units, dossiers, feedback) };
+  return { figures: flagged, source: { system: messages.source, warning } };
+}
+
+/** Undated rejections are repeated on each month of their unit: counted once per unit. */
+function sumUndated(rejections: DossierComputation["rejections"], kind: "dossiers" | "feedback"): number {
+  const perUnit = new Map(rejections.map((rejection) => [rejection.unit, rejection[kind]?.undated ?? 0]));
+  return [...perUnit.values()].reduce((sum, count) => sum + count, 0);
+}
+
+export function figuresFile(units: readonly UnitInput[], result: DossierComputation, evidenceLimit: number, language: Language = "vi"): DossierFiguresFile {
+  const { figures, source } = withRejections(result.figures, result, language);
+  return { format: "chiso.figures/1", ...(source && { source }), units, figures, evidence: limitEvidence(result.evidence, evidenceLimit) };
 }
 
 /** Writes the figures file and, if asked, the details workbook, atomically (all or nothing). */
