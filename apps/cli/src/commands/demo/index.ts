@@ -35,8 +35,8 @@ export const command: Command = {
     "from-dossiers": {
       type: "boolean",
       description: {
-        vi: "tính số liệu của kỳ từ hồ sơ mẫu (khoảng 130.000 hồ sơ, tạo sẵn, cố định) bằng DuckDB; ghi kèm hồ sơ mẫu và bảng tính hồ sơ làm mất điểm",
-        en: "compute the period's figures from generated dossier records (about 130,000, deterministic) with DuckDB; add the records and the workbook of dossiers behind lost points",
+        vi: "tính số liệu của kỳ từ hồ sơ mẫu (138.818 hồ sơ, tạo sẵn, cố định) bằng DuckDB; ghi kèm hồ sơ mẫu và bảng tính hồ sơ làm mất điểm",
+        en: "compute the period's figures from generated dossier records (138,818, deterministic) with DuckDB; add the records and the workbook of dossiers behind lost points",
       },
     },
   },
