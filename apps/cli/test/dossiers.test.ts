@@ -132,10 +132,17 @@ describe("chiso dossiers", () => {
     expect(en.stderr).toContain(`${cut} › row 2: the line “{"dossier_id":"HS-1",” is not valid JSON`);
     const notParquet = join(dir, "su-kien.parquet");
     await writeFile(notParquet, await readFile(files.events));
+    // A CSV named .parquet is named for what it is (the CLI's content check, decision 65).
     const parquet = await run([...base, "--events", notParquet]);
     expect(parquet.code).toBe(3);
-    expect(parquet.stderr).toContain(`${notParquet}: tệp không phải Parquet hoặc bị cắt cụt`);
-    for (const result of [vi, en, parquet]) expect(result.stderr).not.toMatch(/Lỗi không lường trước|Unexpected|Error|SELECT|read_json|read_parquet|LINE 1/);
+    expect(parquet.stderr).toContain(`${notParquet}: tên tệp có đuôi .parquet nhưng nội dung là một bảng CSV`);
+    // A Parquet file cut short (its header, not its footer) is refused by the engine's own check.
+    const cutParquet = join(dir, "su-kien-cat.parquet");
+    await writeFile(cutParquet, Buffer.concat([Buffer.from("PAR1"), Buffer.alloc(64, 7)]));
+    const truncated = await run([...base, "--events", cutParquet]);
+    expect(truncated.code).toBe(3);
+    expect(truncated.stderr).toContain(`${cutParquet}: tệp không phải Parquet hoặc bị cắt cụt`);
+    for (const result of [vi, en, parquet, truncated]) expect(result.stderr).not.toMatch(/Lỗi không lường trước|Unexpected|Error|SELECT|read_json|read_parquet|LINE 1/);
     expect(existsSync(join(dir, "out.json"))).toBe(false);
   });
 
