@@ -31,6 +31,8 @@ const vi = {
   invalidProfile: (file: string, count: number) => `Hồ sơ tỉnh ${file} có ${n(count)} lỗi; chưa tạo văn bản. Hãy sửa:`,
   invalidCalendar: (file: string, count: number) => `Lịch làm việc ${file} có ${n(count)} lỗi; chưa tính. Hãy sửa (xem tệp do chiso calendar propose tạo):`,
   profileWritten: (file: string) => `Đã ghi hồ sơ tỉnh mẫu vào ${file}. Sửa các giá trị rồi dùng: chiso report --profile ${file} …`,
+  profileDefaults: (blank: readonly string[], assumed: readonly string[]) =>
+    `Không có --profile: để trống ${blank.join(", ")} (tên người ký và số văn bản ghi tay khi ký); lấy theo mặc định, cần kiểm tra: ${assumed.join(", ")} (SỞ NỘI VỤ, KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC). Để điền: chiso profile --out ho-so-tinh.json, ghi họ tên người ký (signer.name) và sửa các trường khác, rồi chạy lại với --profile ho-so-tinh.json.`,
   demoInput: (file: string) => `Dữ liệu mẫu (định dạng đầu vào): ${file}`,
   rendering: "Đang tạo tài liệu",
   scoredTo: (file: string) => `Đã ghi kết quả chấm điểm vào ${file}.`,
@@ -92,6 +94,8 @@ const en: CliMessages = {
   invalidProfile: (file: string, count: number) => `The province profile ${file} has ${countOf(count, "problem")}; no document was written. Fix:`,
   invalidCalendar: (file: string, count: number) => `The working-day calendar ${file} has ${countOf(count, "problem")}; nothing was computed. Fix (see the file chiso calendar propose writes):`,
   profileWritten: (file: string) => `Wrote a province profile to ${file}. Edit its values, then: chiso report --profile ${file} …`,
+  profileDefaults: (blank: readonly string[], assumed: readonly string[]) =>
+    `No --profile: left blank ${blank.join(", ")} (the signer's name and the numbers are written in by hand); defaults to check: ${assumed.join(", ")} (department of home affairs, for the director / deputy director). To fill them in: chiso profile --out profile.json, write the signer's full name (signer.name) and edit the rest, then run again with --profile profile.json.`,
   demoInput: (file: string) => `Demo input (the input format): ${file}`,
   rendering: "Rendering documents",
   scoredTo: (file: string) => `Wrote the scores to ${file}.`,

@@ -1,5 +1,5 @@
 import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
-import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
+import { DEFAULTED_FIELDS, demoProfile, describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import type { CommandContext, OptionSpec } from "../args.js";
@@ -102,6 +102,18 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   throw new CliError(problemList(messages.invalidProfile(file, result.issues.length), lines, context.language), EXIT.invalidInput);
 }
 
+/**
+ * Without --profile: the demo (no --input, no --store: its own fictional province) signs with its
+ * fictional names; a real report gets the defaults, which leave the signer's name blank — said on stderr,
+ * with what was assumed and how to give a profile.
+ */
+function defaultProfileOf(context: CommandContext): ProvinceProfile | undefined {
+  const demo = context.values.input === undefined && context.values.store === undefined;
+  if (demo) return demoProfile(context.language);
+  context.stderr(messagesFor(context.language).profileDefaults(DEFAULTED_FIELDS.blank, DEFAULTED_FIELDS.assumed));
+  return undefined;
+}
+
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
 
 /**
@@ -109,7 +121,7 @@ export const terminalProgress = (label: string) => (total: number) => createProg
  * profile, Word cards, and the terminal's progress bar. Checked before any figures are read.
  */
 export async function packSettings(context: CommandContext): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
-  const profile = await profileOf(context);
+  const profile = (await profileOf(context)) ?? defaultProfileOf(context);
   const asOf = asOfOf(context);
   const tie = tieOf(context);
   const issuer = issuerOf(context);
