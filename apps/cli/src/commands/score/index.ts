@@ -7,6 +7,7 @@ import { writeFileAtomically } from "../../output/atomic.js";
 import { LazyList, jsonChunks } from "../../output/json-chunks.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
+import { badValue } from "../../option-values.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
@@ -36,7 +37,7 @@ export const command: Command = {
     try {
       card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }), ...(values["rank-incomplete"] === true && { rankIncomplete: true }) });
     } catch (error) {
-      throw new CliError(messagesFor(language).badOption(`--period ${period}`), EXIT.usage, { cause: error });
+      throw badValue("--period", period, "period", language);
     }
     // Written piece by piece, each unit's JSON built only when it is written: a national input gives more
     // JSON than one string can hold, and more objects than memory comfortably does.
