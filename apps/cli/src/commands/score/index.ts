@@ -26,13 +26,15 @@ export const command: Command = {
     const { language, values } = context;
     const inputs = requireStrings(values, "input", language);
     const period = periodOf(context).key;
-    const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const companions = await companionSchemesOf(context);
-    const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptionsOf(context), ...(companions && { companions }) });
-    requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
-    for (const note of notes) context.stderr(note);
+    // Every option value is checked before any file is read.
     const asOf = asOfOf(context);
     const tie = tieOf(context);
+    const readOptions = readOptionsOf(context);
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const companions = await companionSchemesOf(context);
+    const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptions, ...(companions && { companions }) });
+    requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
+    for (const note of notes) context.stderr(note);
     let card;
     try {
       card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }), ...(values["rank-incomplete"] === true && { rankIncomplete: true }) });
