@@ -57,7 +57,8 @@ export function languageOf(argv: readonly string[]): Language {
   if (index < 0) return "vi";
   const value = argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
   if (value === "vi" || value === "en") return value;
-  throw new CliError(messagesFor("vi").badLanguage(String(value)), EXIT.usage);
+  // The language asked for is unknown: said in both.
+  throw new CliError(`${messagesFor("vi").badLanguage(String(value))}\n${messagesFor("en").badLanguage(String(value))}`, EXIT.usage);
 }
 
 export function parseCommandArgs(command: Command, argv: readonly string[], language: Language): ParsedValues {

@@ -275,7 +275,7 @@ describe("figures from a spreadsheet", () => {
     const checked = await run(["validate", "--input", join(dir, "so-lieu.csv"), "--out", join(dir, "loi.xlsx")]);
     expect(checked.code).toBe(3);
     expect(checked.stdout.split("\n")).toEqual([
-      `${join(dir, "so-lieu.csv")} › dòng 5 › cột F “ON_TIME tử số” › đơn vị X3: "1,5" không phải số nguyên; số đếm không có phần thập phân (nếu là số nghìn, hãy viết 1.234 hoặc 1234).`,
+      `${join(dir, "so-lieu.csv")} › dòng 5 › cột F “ON_TIME tử số” › đơn vị X3: "1,5" có phần thập phân, không phải số nguyên; số đếm không có phần thập phân: hãy nhập đúng số đếm (số nguyên).`,
       `${join(dir, "so-lieu.csv")} › dòng 4 › cột F “ON_TIME tử số” › đơn vị X2: tử số (12) lớn hơn mẫu số (10); hãy kiểm tra lại hai số liệu của chỉ tiêu 2.1 Giải quyết hồ sơ đúng hạn.`,
     ]);
     const findings = new ExcelJS.Workbook();
@@ -412,6 +412,39 @@ describe("chiso usage", () => {
     expect(result.stderr).toContain("Tùy chọn không hợp lệ");
   });
 
+  it("explains every refused option value: what was given, the form expected with an example, in the user's language", async () => {
+    const refusal = async (args: string[]) => {
+      const result = await run(args);
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    expect(await refusal(["report", "--input", "x.json", "--period", "2026-9", "--out", "o"])).toBe(
+      'Giá trị của --period không hợp lệ: "2026-9". Cần một kỳ dạng 2026-09 (tháng), 2026-Q3 (quý) hoặc 2026 (năm) (có phải 2026-09?). Xem "--help".',
+    );
+    expect(await refusal(["report", "--input", "x.json", "--period", "2026-9", "--out", "o", "--lang", "en"])).toBe(
+      'Invalid value for --period: "2026-9". Expected a period such as 2026-09 (month), 2026-Q3 (quarter) or 2026 (year) (did you mean 2026-09?). See "--help".',
+    );
+    for (const [given, guess] of [["09/2026", "2026-09"], ["2026q3", "2026-Q3"], ["Q3/2026", "2026-Q3"], ["2026-13", null], ["tháng 9", null]] as const) {
+      const message = await refusal(["score", "--input", "x.json", "--period", given, "--lang", "en"]);
+      expect(message).toContain(`"${given}". Expected a period such as 2026-09`);
+      if (guess) expect(message).toContain(`(did you mean ${guess}?)`);
+      else expect(message).not.toContain("did you mean");
+    }
+    const cases: [string[], string][] = [
+      [["score", "--input", "x.json", "--period", "2026-03", "--tie", "olympic"], 'Invalid value for --tie: "olympic". Expected competition (1, 2, 2, 4) or dense (1, 2, 2, 3).'],
+      [["report", "--input", "x.json", "--period", "2026-03", "--out", "o", "--as-of", "2026-02-30"], 'Invalid value for --as-of: "2026-02-30". Expected a calendar day as YYYY-MM-DD, e.g. 2026-10-31.'],
+      [["score", "--input", "x.json", "--period", "2026-03", "--max-size", "0"], 'Invalid value for --max-size: "0". Expected a number of MB above 0, e.g. 25 or 2.5.'],
+      [["serve", "--input", "x.json", "--port", "70000"], 'Invalid value for --port: "70000". Expected a port from 0 to 65535, e.g. 8080 (0: any free port).'],
+      [["calendar", "--year", "1800"], 'Invalid value for --year: "1800". Expected a year from 1990 to 2150, e.g. 2027.'],
+      [["portal", "import", "--period", "2026-08", "--out", "o.json", "--retrieved-at", "hôm qua", "a.json"], 'Invalid value for --retrieved-at: "hôm qua". Expected a day as YYYY-MM-DD, e.g. 2026-10-31 (a time may follow: 2026-10-31T08:30).'],
+      [["store", "signoff", "--store", "s.db", "--period", "Q3"], 'Invalid value for --period: "Q3". Expected a period such as 2026-09 (month), 2026-Q3 (quarter) or 2026 (year).'],
+    ];
+    for (const [args, expected] of cases) expect(await refusal([...args, "--lang", "en"])).toBe(`${expected} See "--help".`);
+    expect(await refusal(["calendar", "--year", "1800"])).toBe('Giá trị của --year không hợp lệ: "1800". Cần một năm từ 1990 đến 2150, ví dụ 2027. Xem "--help".');
+    // An unknown language is answered in both.
+    expect(await refusal(["score", "--lang", "fr"])).toBe('Ngôn ngữ "fr" không được hỗ trợ; dùng vi hoặc en.\nLanguage "fr" is not supported; use vi or en.');
+  });
+
   it("requires the options a command needs", async () => {
     const result = await run(["report", "--period", "2026-03"]);
     expect(result).toMatchObject({ code: 2, stderr: "Thiếu tùy chọn bắt buộc --input." });
@@ -444,7 +477,15 @@ describe("chiso report --word-cards", () => {
     await writeFile(input, JSON.stringify(generateDemoData()));
     const out = join(dir, "bao-cao");
     const result = await run(["report", "--input", input, "--period", "2026-10", "--out", out, "--word-cards", "--as-of", "2026-11-21", "--lang", "en"]);
-    expect(result.stderr).toBe("");
+    // A real report (even of the demo's figures) invents no signer: the name is left blank, and said.
+    expect(result.stderr).toBe(
+      "No --profile: left blank signer.name, numbers.report, numbers.dispatch (the signer's name and the numbers are written in by hand); defaults to check: issuer.name, signer.authority, signer.title, symbols, dispatchTo, recipients (department of home affairs, for the director / deputy director). To fill them in: chiso profile --out profile.json, write the signer's full name (signer.name) and edit the rest, then run again with --profile profile.json.",
+    );
+    for (const name of ["cong-van-tinh-hoa-son-2026-10.docx", "tong-hop-tinh-hoa-son-2026-10.docx"]) {
+      const signed = await (await JSZip.loadAsync(await readFile(join(out, name)))).file("word/document.xml")!.async("string");
+      expect(signed).toContain("DEPUTY DIRECTOR");
+      expect(signed).not.toContain("Nguyễn Văn An");
+    }
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("2 Word files (report, dispatch) and 115 scorecards as Word files");
     const cards = (await readdir(join(out, "don-vi"))).filter((name) => name.endsWith(".docx"));

@@ -66,7 +66,7 @@ describe("chiso portal import, then chiso report", () => {
   });
 
   it("writes the pack from it: a scorecard per unit, the province summary and the workbook", async () => {
-    expect(reported.stderr).toBe("");
+    expect(reported.stderr).toMatch(/^Không có --profile: để trống signer\.name, numbers\.report, numbers\.dispatch /);
     expect(reported.code).toBe(0);
     expect((await readdir(join(dir, "pack"))).sort()).toEqual([".chiso-pack.json", "chiso-2026-08.xlsx", "cong-van-ubnd-tinh-phu-tho-2026-08.docx", "don-vi", "tong-hop-ubnd-tinh-phu-tho-2026-08.docx", "tong-hop-ubnd-tinh-phu-tho-2026-08.pdf"]);
     expect(await readdir(join(dir, "pack", "don-vi"))).toHaveLength(6);
@@ -158,6 +158,20 @@ describe("chiso portal import with bad input", () => {
     ]);
     expect(existsSync(out)).toBe(false);
     expect((await readdir(dir)).sort()).toEqual(["dvc-progress-tree.json"]);
+  });
+
+  it("refuses a month's responses given as their quarter or year (exit 3, nothing written), naming the month to give", async () => {
+    const dir = await temp();
+    const out = join(dir, "so-lieu.json");
+    for (const period of ["2026-Q3", "2026"]) {
+      const result = await run(["portal", "import", "--period", period, "--out", out, ...samples]);
+      expect(result.code).toBe(3);
+      expect(result.stderr.split("\n")[0]).toBe("Các phản hồi có 2 lỗi; chưa ghi tệp số liệu. Hãy sửa hoặc tải lại:");
+      expect(result.stderr).toContain("hãy nhập với --period 2026-08");
+    }
+    const early = await run(["portal", "import", "--period", "2026-08", "--retrieved-at", "2026-07-15", "--out", out, "--lang", "en", ...samples]);
+    expect([early.code, early.stderr.split("\n")[1]]).toEqual([3, "  - the responses were retrieved on 2026-07-15 (--retrieved-at), before the period 2026-08 began (2026-08-01): they cannot be of it — check --period and --retrieved-at."]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("exit codes: 2 for a wrong command line, 3 for a file that cannot be read, 4 when the output cannot be written", async () => {

@@ -29,6 +29,21 @@ async function rankings(file: string) {
 }
 
 describe("the history store", () => {
+  it("names the months a quarter's or a year's history came from, and the quarters or year they make (partial ones said)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "chiso-store-"));
+    const path = (name: string) => join(dir, name);
+    for (const [index, period] of ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"].entries()) {
+      await writeFile(path(`${period}.json`), JSON.stringify(month(period, index)));
+      expect((await run(["store", "add", "--store", path("st.db"), "--input", path(`${period}.json`)])).code).toBe(0);
+    }
+    const quarter = await run(["report", "--store", path("st.db"), "--period", "2026-Q3", "--out", path("q3"), "--deterministic"]);
+    expect(quarter.code).toBe(0);
+    expect(quarter.stderr.split("\n")[0]).toBe(`Lịch sử lấy từ kho ${path("st.db")}: 2026-04 … 2026-09 (6 tháng); tức là 2026-Q2, 2026-Q3 (2 quý).`);
+    const year = await run(["report", "--store", path("st.db"), "--period", "2026", "--out", path("nam"), "--deterministic", "--lang", "en"]);
+    expect(year.code).toBe(0);
+    expect(year.stderr.split("\n")[0]).toBe(`History from the store ${path("st.db")}: 2026-04 … 2026-09 (6 months); that is 2026 (1 year) — months missing in 2026.`);
+  });
+
   it("gives cards whose change and trend come from two months added one by one", async () => {
     const dir = await mkdtemp(join(tmpdir(), "chiso-store-"));
     const path = (name: string) => join(dir, name);
@@ -40,7 +55,7 @@ describe("the history store", () => {
 
     const fromStore = await run(["report", "--store", path("hoa-son.db"), "--period", "2026-10", "--out", path("tu-kho"), "--deterministic"]);
     expect(fromStore.code).toBe(0);
-    expect(fromStore.stderr).toBe(`Lịch sử lấy từ kho ${path("hoa-son.db")}: 2026-09 … 2026-10 (2 kỳ).`);
+    expect(fromStore.stderr.split("\n")).toEqual([`Lịch sử lấy từ kho ${path("hoa-son.db")}: 2026-09, 2026-10 (2 tháng).`, expect.stringMatching(/^Không có --profile: để trống signer\.name/)]);
     const fromFiles = await run(["report", "--input", path("t9.json"), "--input", path("t10.json"), "--period", "2026-10", "--out", path("tu-tep"), "--deterministic"]);
     expect(fromFiles.code).toBe(0);
     const [store, files] = [await rankings(join(path("tu-kho"), "chiso-2026-10.xlsx")), await rankings(join(path("tu-tep"), "chiso-2026-10.xlsx"))];

@@ -9,7 +9,12 @@ export class OversizedText {
   constructor(readonly length: number) {}
 }
 
-export type CellResult<T> = { readonly value: T } | { readonly problem: CellProblem; readonly shown: string };
+/**
+ * `details` say more of a refused decimal, for advice that fits it: `decimal` the value as a number
+ * ("1.234", JavaScript's notation; a numeric cell, shown to the user in their notation), `whole` the
+ * count a thousands separator read as a decimal point would have meant ("1234").
+ */
+export type CellResult<T> = { readonly value: T } | { readonly problem: CellProblem; readonly shown: string; readonly details?: Readonly<Record<string, string>> };
 
 interface FormulaValue {
   formula?: string;
@@ -75,9 +80,19 @@ export function parseCount(raw: unknown): CellResult<number> {
 function checkCount(value: number, shown: string): CellResult<number> {
   if (!Number.isFinite(value)) return { problem: "not_a_number", shown };
   if (value < 0) return { problem: "negative", shown };
-  if (!Number.isInteger(value)) return { problem: "not_integer", shown };
+  if (!Number.isInteger(value)) return { problem: "not_integer", shown, details: decimalDetails(value) };
   if (!Number.isSafeInteger(value)) return { problem: "too_large", shown };
   return { value };
+}
+
+/**
+ * A count stored as a decimal number (a numeric cell: text never reaches here with decimals): what it
+ * is, and the count it would be had "." been a thousands separator (1.234 → 1234; 1.5 and 1.2345 have none).
+ */
+function decimalDetails(value: number): Record<string, string> {
+  const text = String(value);
+  const thousands = /^[1-9]\d{0,2}(\.\d{3})$/.test(text) ? text.replace(".", "") : undefined;
+  return { decimal: text, ...(thousands && { whole: thousands }) };
 }
 
 /** A decimal (a tracked value such as days of processing); "3,5" and "3.5" are both 3.5. */

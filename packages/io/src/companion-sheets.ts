@@ -161,7 +161,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
     if (isBlank(raw)) return undefined;
     const parsed = kind === "count" ? parseCount(raw) : parseDecimal(raw);
     if ("problem" in parsed) {
-      problems.push({ ...locate(table, row, key, unit), code: parsed.problem, params: { shown: parsed.shown } });
+      problems.push({ ...locate(table, row, key, unit), code: parsed.problem, params: { shown: parsed.shown, ...parsed.details } });
       return undefined;
     }
     if (kind === "decimal" && parsed.value < 0) {

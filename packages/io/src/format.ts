@@ -1,19 +1,12 @@
-import type { Language } from "@chiso/core";
+import { formatNumber as formatPlainNumber, type Language } from "@chiso/core";
 
 /**
- * The one way numbers are written in messages: Vietnamese groups thousands with "." and writes the
- * decimal comma ("9.987.700", "28,6"); English groups with "," and keeps the point ("9,987,700",
- * "28.6"). Decimal text (an exact score such as "87.25") is regrouped as written, never through a
- * float, so it is shown exactly.
+ * The one way numbers are written in messages is the core's `formatNumber` ("9.987.700", "28,6" in
+ * Vietnamese; "9,987,700", "28.6" in English; decimal text regrouped as written, never through a float).
+ * This adds only `decimals`: a float rounded to that many places first (a duration to a tenth).
  */
 export function formatNumber(value: number | string, language: Language, options: { readonly decimals?: number } = {}): string {
-  const text = typeof value === "number" ? (options.decimals === undefined ? String(value) : value.toFixed(options.decimals)) : value;
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return text;
-  const [, sign, whole, fraction] = match;
-  const [group, point] = language === "vi" ? [".", ","] : [",", "."];
-  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, group);
-  return `${sign}${grouped}${fraction === undefined ? "" : `${point}${fraction}`}`;
+  return formatPlainNumber(typeof value === "number" && options.decimals !== undefined ? value.toFixed(options.decimals) : value, language);
 }
 
 /** A size as people read it: "28,6 MB" (vi), "28.6 MB" (en), "980 KB"; whole megabytes without ",0". */

@@ -162,8 +162,16 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `"${s(p.shown)}" is not a number; enter a number without words (e.g. 12 or 1234).`,
   },
   not_integer: {
-    vi: (p) => `"${s(p.shown)}" không phải số nguyên; số đếm không có phần thập phân (nếu là số nghìn, hãy viết 1.234 hoặc 1234).`,
-    en: (p) => `"${s(p.shown)}" is not a whole number; counts have no decimals (for thousands write 1234).`,
+    // A numeric cell holds a decimal: shown in the reader's notation, and advice that fits it (a number
+    // typed 1.234 into an Excel that reads "." as the decimal point meant 1234; 12.5 meant nothing whole).
+    vi: (p) =>
+      p.decimal !== undefined
+        ? `ô chứa số thập phân ${s(p.decimal).replace(".", ",")}, không phải số nguyên; số đếm không có phần thập phân. ${p.whole !== undefined ? `Nếu ý là ${s(p.whole)} (dấu chấm ngăn cách nghìn bị Excel hiểu là dấu thập phân), hãy nhập ${s(p.whole)} không có dấu chấm.` : "Hãy nhập đúng số đếm (số nguyên)."}`
+        : `"${s(p.shown)}" có phần thập phân, không phải số nguyên; số đếm không có phần thập phân: hãy nhập đúng số đếm (số nguyên).`,
+    en: (p) =>
+      p.decimal !== undefined
+        ? `the cell holds the decimal ${s(p.decimal)}, not a whole number; counts have no decimals. ${p.whole !== undefined ? `If ${s(p.whole)} was meant (a thousands separator read as a decimal point), enter ${s(p.whole)} without separators.` : "Enter the count as a whole number."}`
+        : `"${s(p.shown)}" has decimals, not a whole number; counts have no decimals: enter the count as a whole number.`,
   },
   negative: {
     vi: (p) => `"${s(p.shown)}" là số âm; số đếm phải từ 0 trở lên.`,

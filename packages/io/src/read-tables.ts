@@ -251,7 +251,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
             continue;
           }
           const parsed = parseCount(raw);
-          if ("problem" in parsed) push({ ...at(key), code: parsed.problem, severity: "error", params: { shown: parsed.shown, limit: MAX_CELL_LENGTH } });
+          if ("problem" in parsed) push({ ...at(key), code: parsed.problem, severity: "error", params: { shown: parsed.shown, limit: MAX_CELL_LENGTH, ...parsed.details } });
           else pair.push(parsed.value);
         }
         if (pair.length === 2) items[item.code] = { numerator: pair[0]!, denominator: pair[1]! };
@@ -262,7 +262,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
         if (isBlank(raw)) continue;
         const parsed = spec.kind === "decimal" ? parseDecimal(raw) : parseCount(raw);
         if ("problem" in parsed) {
-          push({ ...at(key), code: parsed.problem, severity: "error", params: { shown: parsed.shown, limit: MAX_CELL_LENGTH } });
+          push({ ...at(key), code: parsed.problem, severity: "error", params: { shown: parsed.shown, limit: MAX_CELL_LENGTH, ...parsed.details } });
           continue;
         }
         const [group, field] = key.split(".") as [string, string];

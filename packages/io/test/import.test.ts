@@ -76,6 +76,24 @@ describe("spreadsheet cells as people fill them", () => {
     expect(scored(result)).toEqual(expected());
   });
 
+  it("a decimal in a numeric cell gets advice that fits it: 1.234 was likely 1234, 12.5 has no whole reading", async () => {
+    const withCells = (values: readonly number[]) =>
+      templateBytes((workbook) => {
+        const row = workbook.getWorksheet("Số liệu")!.getRow(2);
+        const column = 4 + scheme.itemByCode.get("ON_TIME")!.index * 2;
+        values.forEach((value, offset) => (row.getCell(column + offset).value = value));
+      });
+    const result = await importFigures(await withCells([1.234, 12.5]), { scheme, fileName: "mau.xlsx" });
+    const [thousands, half] = messages(result);
+    expect(thousands).toMatch(/ › đơn vị HS-S01: ô chứa số thập phân 1,234, không phải số nguyên; số đếm không có phần thập phân\. Nếu ý là 1234 \(dấu chấm ngăn cách nghìn bị Excel hiểu là dấu thập phân\), hãy nhập 1234 không có dấu chấm\.$/);
+    expect(half).toMatch(/: ô chứa số thập phân 12,5, không phải số nguyên; số đếm không có phần thập phân\. Hãy nhập đúng số đếm \(số nguyên\)\.$/);
+    // Never the advice to write what was written.
+    for (const line of [...messages(result), ...messages(result, "en")]) expect(line).not.toMatch(/1\.234 (hoặc|or)/);
+    expect(messages(result, "en")[0]).toMatch(/the cell holds the decimal 1\.234, not a whole number; counts have no decimals\. If 1234 was meant \(a thousands separator read as a decimal point\), enter 1234 without separators\.$/);
+    const tiny = await importFigures(await withCells([0.5, 1.2345]), { scheme, fileName: "mau.xlsx" });
+    expect(messages(tiny).every((line) => line.endsWith("Hãy nhập đúng số đếm (số nguyên)."))).toBe(true);
+  });
+
   it("reads a two-row header: item names merged over Tử số / Mẫu số", async () => {
     const workbook = new ExcelJS.Workbook();
     const units = workbook.addWorksheet("Đơn vị");

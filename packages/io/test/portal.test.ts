@@ -322,9 +322,19 @@ describe("quarters and years", () => {
     for (const entry of json.data.monthlyChart) if (months.includes(entry.month)) Object.assign(entry, { onTimePct: 78.38, overduePct: 21.62 });
     return json;
   };
+  const onlineChart = (json: ReturnType<typeof sampleJson>, months: readonly string[]) => {
+    for (const entry of json.data.monthlyChart) Object.assign(entry, { onlineDossierPct: months.includes(entry.label) ? 61.5 : 0 });
+    return json;
+  };
+  /** The six responses, with both charts showing figures for these months (a quarter's or a year's responses). */
+  const chartsFor = (months: readonly string[], name = (endpoint: string) => `${endpoint}.json`) =>
+    ALL_ENDPOINTS.map((endpoint) =>
+      endpoint === "dvc-progress-tree" ? responseFile(name(endpoint), quarterChart(sampleJson(endpoint), months)) : endpoint === "provide-online-tree" ? responseFile(name(endpoint), onlineChart(sampleJson(endpoint), months)) : sampleFile(endpoint),
+    );
+  const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => String(from + index).padStart(2, "0"));
 
   it("a quarter: one row per unit for 2026-Q3, scored as the portal's own quarter figures", () => {
-    const result = withResponse("dvc-progress-tree", (json) => quarterChart(json, ["07", "08", "09"]), { period: "2026-Q3" });
+    const result = importPortalResponses(chartsFor(["07", "08", "09"]), { period: "2026-Q3" });
     expect(result.document!.figures.every((figure) => figure.period === "2026-Q3")).toBe(true);
     const card = score(result, "2026-Q3");
     expect(statuses(card)).toEqual({ match: 141, published: 6 });
@@ -339,12 +349,36 @@ describe("quarters and years", () => {
     });
   });
 
-  it("a month's responses imported as their quarter are imported, with a warning naming the month", () => {
+  it("a month's responses imported as their quarter or year are refused, naming the month and the period to give", () => {
     const quarter = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-Q3" });
-    expect(quarter.issues.filter((issue) => issue.code === "single_month").map((issue) => issue.params)).toEqual([
-      { month: "08", period: "2026-Q3", year: "2026" },
-      { month: "08", period: "2026-Q3", year: "2026" },
+    expect(quarter.document).toBeNull();
+    expect(errors(quarter).map((issue) => [issue.file, issue.code, issue.params])).toEqual([
+      ["dvc-progress-tree.month-all.sample.json", "months_missing", { months: "08", missing: "07, 09", period: "2026-Q3", suggested: "2026-08" }],
+      ["provide-online-tree.month-all.sample.json", "months_missing", { months: "08", missing: "07, 09", period: "2026-Q3", suggested: "2026-08" }],
     ]);
+    expect(lines(quarter, "vi")).toContain(
+      "dvc-progress-tree.month-all.sample.json › monthlyChart: biểu đồ theo tháng chỉ có số liệu tháng 08, không có tháng 07, 09 của kỳ 2026-Q3 đã yêu cầu: phản hồi được lưu cho kỳ khác — nếu là phản hồi của kỳ 2026-08, hãy nhập với --period 2026-08; nếu kỳ chưa kết thúc khi tải, hãy ghi ngày tải bằng --retrieved-at.",
+    );
+    const year = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026" });
+    expect(errors(year).map((issue) => issue.params.missing)).toEqual([months(1, 12).filter((month) => month !== "08").join(", "), months(1, 12).filter((month) => month !== "08").join(", ")]);
+    // A quarter's responses imported as their year: the quarter is suggested.
+    const quarterAsYear = importPortalResponses(chartsFor(["07", "08", "09"]), { period: "2026" });
+    expect(errors(quarterAsYear).map((issue) => issue.params.suggested)).toEqual(["2026-Q3", "2026-Q3"]);
+    // A month's response among a quarter's: that one is refused.
+    const mixed = importPortalResponses([...chartsFor(["07", "08", "09"]).filter((file) => !file.name.startsWith("provide-online")), sampleFile("provide-online-tree")], { period: "2026-Q3" });
+    expect(errors(mixed).map((issue) => [issue.file, issue.code])).toEqual([["provide-online-tree.month-all.sample.json", "months_missing"]]);
+  });
+
+  it("a period still running when retrieved needs figures only for its months begun; retrieved before it began is refused", () => {
+    const running = importPortalResponses(chartsFor(["07", "08"]), { period: "2026-Q3", retrievedAt: "2026-08-20" });
+    expect(running.document!.figures.every((figure) => figure.period === "2026-Q3")).toBe(true);
+    expect(importPortalResponses(chartsFor(["07", "08"]), { period: "2026-Q3", retrievedAt: "2026-09-02" }).document).toBeNull();
+    expect(importPortalResponses(chartsFor(["07", "08"]), { period: "2026-Q3" }).document).toBeNull();
+    const yearSoFar = importPortalResponses(chartsFor(months(1, 8)), { period: "2026", retrievedAt: "2026-08-31T10:00:00Z" });
+    expect(yearSoFar.document!.figures[0]!.period).toBe("2026");
+    const early = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-08", retrievedAt: "2026-07-31" });
+    expect(early.document).toBeNull();
+    expect(lines(early)).toEqual(["the responses were retrieved on 2026-07-31 (--retrieved-at), before the period 2026-08 began (2026-08-01): they cannot be of it — check --period and --retrieved-at."]);
   });
 
   it("a chart with figures outside the stated period is refused: the response is of another period", () => {
@@ -352,6 +386,7 @@ describe("quarters and years", () => {
     expect(result.document).toBeNull();
     expect(lines(result).filter((line) => !line.includes("(warning)"))).toEqual([
       "dvc-progress-tree.json › monthlyChart: the monthly chart has figures for month 10, outside the requested period 2026-Q3: the response was saved for another period — check --period or fetch it again.",
+      "provide-online-tree.month-all.sample.json › monthlyChart: the monthly chart has figures for month 08 only, none for month 07, 09 of the requested period 2026-Q3: the response was saved for another period — if it is the response for 2026-08, import it with --period 2026-08; if the period had not ended when it was retrieved, give the day with --retrieved-at.",
     ]);
     const month = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026-07" });
     expect(errors(month).map((issue) => [issue.file, issue.code])).toEqual([
@@ -361,7 +396,7 @@ describe("quarters and years", () => {
   });
 
   it("a year accepts every month; a period that is not one is refused", () => {
-    const year = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "2026" });
+    const year = importPortalResponses(chartsFor(months(1, 12)), { period: "2026" });
     expect(year.document!.figures[0]!.period).toBe("2026");
     const bad = importPortalResponses(ALL_ENDPOINTS.map(sampleFile), { period: "08/2026" });
     expect(lines(bad)).toEqual(["period \"08/2026\" is not valid; write 2026-08 (month), 2026-Q3 (quarter) or 2026 (year)."]);

@@ -11,7 +11,7 @@ export { workbookView } from "./view/workbook-view.js";
 export { slugify, uniqueFileBases } from "./view/file-names.js";
 export { formatDecimalText, formatCount, formatPoints, formatChange, formatPercentText, formatDateTime } from "./view/format.js";
 export { labelsFor, type Labels } from "./labels.js";
-export { safeParseProfile, describeProfileIssues, defaultProfile, profileTemplate, placeOfProvince, nameInText, profileSchema, PROFILE_FORMAT, type ProvinceProfile, type ProfileResult } from "./profile/profile.js";
+export { safeParseProfile, describeProfileIssues, defaultProfile, demoProfile, DEFAULTED_FIELDS, DEMO_PROVINCE, profileTemplate, placeOfProvince, nameInText, profileSchema, PROFILE_FORMAT, type ProvinceProfile, type ProfileResult } from "./profile/profile.js";
 export type { ProfileIssue } from "./profile/messages.js";
 export { officialView, dateLine, shortDate } from "./view/official.js";
 export { assessmentParagraphs, taskParagraphs, dispatchParagraphs, fillWording, type AssessmentInput } from "./view/assessment.js";

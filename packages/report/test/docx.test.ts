@@ -46,7 +46,7 @@ describe("the Word documents", () => {
     expect(ranking.slice(1).map((row) => row.slice(0, 3))).toContainEqual(["1", "Sở Tư pháp", "93,60"]);
     const signature = doc.tables.at(-3)!; // signature, then the two annex tables
     expect(signature[0]![0]).toBe("Nơi nhận:- UBND tỉnh (để báo cáo);- Giám đốc Sở (để báo cáo);- Các sở, ban, ngành tỉnh;- UBND các xã, phường, đặc khu;- Lưu: VT, CCHC.");
-    expect(signature[0]![1]).toBe("KT. GIÁM ĐỐCPHÓ GIÁM ĐỐC(Ký, ghi rõ họ tên, đóng dấu)Nguyễn Văn An");
+    expect(signature[0]![1]).toBe("KT. GIÁM ĐỐCPHÓ GIÁM ĐỐC(Ký, ghi rõ họ tên, đóng dấu)"); // no profile: the name is left blank, never invented
   });
 
   it("writes the cover dispatch with its V/v line, Kính gửi, body, signature and recipients", async () => {
@@ -95,6 +95,6 @@ describe("the Word documents", () => {
     expect(doc.tables[0]![0]![0]).toContain("PEOPLE'S COMMITTEE OF THỬ NGHIỆM PROVINCE");
     expect(doc.tables[0]![0]![1]).toContain("Thử Nghiệm, 1 April 2026");
     expect(doc.text).toContain("Decision 766/QĐ-TTg of 23 June 2022");
-    expect(doc.tables.at(-1)![0]![1]).toBe("FOR THE DIRECTORDEPUTY DIRECTOR(Signature, full name, seal)Nguyễn Văn An");
+    expect(doc.tables.at(-1)![0]![1]).toBe("FOR THE DIRECTORDEPUTY DIRECTOR(Signature, full name, seal)"); // no profile: the name is left blank
   });
 });

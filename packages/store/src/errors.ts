@@ -1,6 +1,6 @@
 import type { Language } from "@chiso/core";
 
-export type StoreErrorCode = "not_a_store" | "newer_store" | "period_exists" | "period_signed_off" | "unknown_period" | "already_signed_off" | "no_periods" | "signed_off_differs" | "other_province";
+export type StoreErrorCode = "not_a_store" | "newer_store" | "period_exists" | "period_signed_off" | "unknown_period" | "sign_off_by_month" | "already_signed_off" | "no_periods" | "signed_off_differs" | "other_province";
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -38,6 +38,10 @@ const catalogue: Record<StoreErrorCode, Record<Language, (p: Params) => string>>
   period_signed_off: {
     vi: (p) => `kỳ ${s(p.periods)} đã được chốt (ký duyệt) nên không thể thay bằng --replace; nếu thật sự cần thay, hãy thêm --replace-signed-off (bản đã chốt vẫn được giữ lại trong kho).`,
     en: (p) => (s(p.periods).includes(",") ? `${s(p.periods)} are signed off and cannot be replaced with --replace; if they really must be, add --replace-signed-off (the signed-off versions are kept in the store).` : `${s(p.periods)} is signed off and cannot be replaced with --replace; if it really must be, add --replace-signed-off (the signed-off version is kept in the store).`),
+  },
+  sign_off_by_month: {
+    vi: (p) => `kỳ ${s(p.period)} được chốt theo từng tháng; các tháng của kỳ có trong kho: ${s(p.months)} — hãy chốt từng tháng, ví dụ --period ${s(p.first)}.`,
+    en: (p) => `${s(p.period)} is signed off month by month; its months in the store: ${s(p.months)} — sign each off, e.g. --period ${s(p.first)}.`,
   },
   unknown_period: {
     vi: (p) => `kho không có số liệu kỳ ${s(p.period)}; các kỳ trong kho: ${s(p.periods)}.`,

@@ -327,7 +327,13 @@ export class Store {
   signOff(period: string, options: { readonly at: Date; readonly by?: string }): SignOff {
     const key = parsePeriod(period)?.key ?? period;
     const current = this.current(key);
-    if (!current) throw new StoreError("unknown_period", { period: key, periods: this.periodKeys().join(", ") || "—" });
+    if (!current) {
+      // A quarter or a year is signed off month by month: name its months the store has.
+      const parsed = parsePeriod(period);
+      const months = parsed && parsed.kind !== "month" ? monthsOf(parsed).map((month) => month.key).filter((month) => this.current(month)) : [];
+      if (months.length > 0) throw new StoreError("sign_off_by_month", { period: key, months: months.join(", "), first: months[0]! });
+      throw new StoreError("unknown_period", { period: key, periods: this.periodKeys().join(", ") || "—" });
+    }
     if (current.signed_off_at) throw new StoreError("already_signed_off", { period: key, at: String(current.signed_off_at), by: String(current.signed_off_by ?? ""), checksum: String(current.checksum) });
     const at = options.at.toISOString();
     this.db.run("UPDATE versions SET signed_off_at = ?, signed_off_by = ? WHERE id = ?", [at, options.by ?? null, current.id as number]);

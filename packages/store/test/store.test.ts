@@ -133,6 +133,10 @@ describe("history for a report", () => {
     const quarter = store.history({ period: "2026-Q3" });
     expect(quarter.periods).toEqual(["2026-07", "2026-08", "2026-09"]);
     expect(quarter.checksum).toMatch(/^[0-9a-f]{64}$/);
+    // A quarter or year is signed off by its months, which the refusal names.
+    expect(code(() => store.signOff("2026-Q3", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026-Q3", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
+    expect(code(() => store.signOff("2026", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
+    expect(code(() => store.signOff("2026-Q4", { at: new Date() }))).toEqual(["unknown_period", { period: "2026-Q4", periods: "2026-07, 2026-08, 2026-09" }]);
     for (const period of ["2026-07", "2026-08"]) store.signOff(period, { at: new Date() });
     expect(store.history({ period: "2026-Q3" }).signOff).toBeNull();
     store.signOff("2026-09", { at: new Date() });

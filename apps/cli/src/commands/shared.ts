@@ -1,5 +1,5 @@
 import { hasFiguresFor, parsePeriod, type CompanionOptions, type Dataset, type Language, type Period, type TieRule } from "@chiso/core";
-import { describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
+import { DEFAULTED_FIELDS, demoProfile, describeProfileIssues, safeParseProfile, type ProvinceProfile } from "@chiso/report";
 import { requireString } from "../args.js";
 import { buildFindingsWorkbook, importIssueMessage, type ImportResult } from "@chiso/io";
 import type { CommandContext, OptionSpec } from "../args.js";
@@ -11,6 +11,7 @@ import { createProgress } from "../progress.js";
 import { problemList } from "../output/problem-list.js";
 import type { PackRequest, PackResult } from "../pack/write-pack.js";
 import { comparePeriods } from "@chiso/store/periods";
+import { badValue } from "../option-values.js";
 
 /** The figures file and the period: what every scoring command reads. */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -24,7 +25,7 @@ export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export function readOptionsOf(context: CommandContext): ReadOptions {
   const size = context.values["max-size"];
   const megabytes = typeof size === "string" ? Number(size) : undefined;
-  if (megabytes !== undefined && !(megabytes > 0)) throw new CliError(messagesFor(context.language).badOption(`--max-size ${String(size)}`), EXIT.usage);
+  if (megabytes !== undefined && !(megabytes > 0 && Number.isFinite(megabytes))) throw badValue("--max-size", size, "megabytes", context.language);
   const period = context.values.period;
   return {
     ...(context.values["skip-invalid"] === true && { skipInvalid: true }),
@@ -63,7 +64,7 @@ export function tieOf(context: CommandContext): TieRule | undefined {
   const tie = context.values.tie;
   if (tie === undefined) return undefined;
   if (tie === "competition" || tie === "dense") return tie;
-  throw new CliError(messagesFor(context.language).badOption(`--tie ${String(tie)}`), EXIT.usage);
+  throw badValue("--tie", tie, "tie", context.language);
 }
 
 /** `YYYY-MM-DD` naming a day that exists (not 2026-02-30). */
@@ -77,7 +78,7 @@ export function asOfOf(context: CommandContext): string | undefined {
   const asOf = context.values["as-of"];
   if (asOf === undefined) return undefined;
   if (typeof asOf === "string" && isCalendarDate(asOf)) return asOf;
-  throw new CliError(messagesFor(context.language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
+  throw badValue("--as-of", asOf, "day", context.language);
 }
 
 /** `--issuer-parent/--issuer-name`: they override the profile's issuer, each on its own. */
@@ -102,6 +103,14 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   throw new CliError(problemList(messages.invalidProfile(file, result.issues.length), lines, context.language), EXIT.invalidInput);
 }
 
+/** A real report, not the demo: it reads --input or --store (the demo reads its own fictional province). */
+const isReport = (context: CommandContext) => context.values.input !== undefined || context.values.store !== undefined;
+
+/** Without --profile the demo signs with its fictional names; a real report gets the defaults (no name). */
+function defaultProfileOf(context: CommandContext): ProvinceProfile | undefined {
+  return isReport(context) ? undefined : demoProfile(context.language);
+}
+
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
 
 /**
@@ -109,7 +118,7 @@ export const terminalProgress = (label: string) => (total: number) => createProg
  * profile, Word cards, and the terminal's progress bar. Checked before any figures are read.
  */
 export async function packSettings(context: CommandContext): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
-  const profile = await profileOf(context);
+  const profile = (await profileOf(context)) ?? defaultProfileOf(context);
   const asOf = asOfOf(context);
   const tie = tieOf(context);
   const issuer = issuerOf(context);
@@ -129,6 +138,8 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
   const seconds = (performance.now() - started) / 1000;
   context.stdout(messages.packWritten(result.files.length, out, seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles, result.wordCards));
+  // What a report without a profile left blank (the signer's name) or assumed, and how to fill it in.
+  if (context.values.profile === undefined && isReport(context)) context.stderr(messages.profileDefaults(DEFAULTED_FIELDS.blank, DEFAULTED_FIELDS.assumed));
 }
 
 /** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */
@@ -167,7 +178,7 @@ export async function rejectedRowsFile(result: ImportResult, period: string, lan
 export function periodOf(context: CommandContext): Period {
   const text = requireString(context.values, "period", context.language);
   const period = parsePeriod(text);
-  if (!period) throw new CliError(messagesFor(context.language).badOption(`--period ${text}`), EXIT.usage);
+  if (!period) throw badValue("--period", text, "period", context.language);
   return period;
 }
 

@@ -5,6 +5,7 @@ import { messagesFor } from "../i18n.js";
 import { jsonLocation, readJsonFile, type JsonFile } from "./json-file.js";
 import { readBytes } from "./read-bytes.js";
 import { problemList } from "../output/problem-list.js";
+import { badValue } from "../option-values.js";
 
 export { readBytes };
 
@@ -50,7 +51,7 @@ export async function loadCompanionSchemes(sipas: string | undefined, par: reado
     for (const entry of par) {
       const [word, source] = entry.includes("=") ? [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] : ["", entry];
       const level = Object.hasOwn(PAR_LEVELS, word.trim().toLowerCase()) ? PAR_LEVELS[word.trim().toLowerCase()] : undefined;
-      if (!level || source === "") throw new CliError(messagesFor(language).badOption(`--par-scheme ${entry} (so=<tệp.json> | xa=<tệp.json>)`), EXIT.usage);
+      if (!level || source === "") throw badValue("--par-scheme", entry, "parScheme", language);
       trees[level] = await loadAnyScheme(source, language, getParScheme, parseParScheme);
     }
     options.parSchemes = trees;

@@ -2,6 +2,7 @@ import { builtinSchemeIds, getScheme, parseDataset, parsePeriod, type CompanionO
 import { CliError, EXIT } from "../cli-error.js";
 import { messagesFor } from "../i18n.js";
 import type { ReadFigures } from "./read-figures.js";
+import { describeHistoryPeriods } from "./history-periods.js";
 import { readStore, storeErrors } from "./store-file.js";
 
 export interface HistoryRead {
@@ -30,15 +31,11 @@ export async function readHistory(path: string, period: string, language: Langua
     const used = scheme ?? input?.result.scheme ?? getScheme(stored ?? undefined);
     const options: DatasetOptions = { ...companions, sources: history.sources };
     const dataset = parseDataset(history.document, used, options);
-    // The range of periods of the reported kind (a year's surveys are stored as the year "2026").
-    const kind = parsePeriod(period)?.kind;
-    const alike = history.periods.filter((key) => parsePeriod(key)?.kind === kind);
-    const periods = alike.length > 0 ? `${alike[0]} … ${alike.at(-1)}` : "—";
     return {
       dataset,
       checksum: history.checksum,
       signOff: history.signOff && { at: history.signOff.at, ...(history.signOff.by && { by: history.signOff.by }), checksum: history.signOff.checksum },
-      notes: [messages.historyFrom(path, periods, alike.length), ...(history.droppedRows > 0 ? [messages.historyDropped(history.droppedRows)] : [])],
+      notes: [messages.historyFrom(path, describeHistoryPeriods(history.periods, parsePeriod(period)!, language)), ...(history.droppedRows > 0 ? [messages.historyDropped(history.droppedRows)] : [])],
     };
   } finally {
     store.close();

@@ -1,4 +1,4 @@
-import { FIGURES_FORMAT, getScheme, parsePeriod, safeParseDataset, type FiguresFile, type Language, type Period, type Scheme, type UnitInput, type UnitLevel } from "@chiso/core";
+import { FIGURES_FORMAT, getScheme, monthsOf, parsePeriod, safeParseDataset, type FiguresFile, type Language, type Period, type Scheme, type UnitInput, type UnitLevel } from "@chiso/core";
 import { BLOCK_OF, PORTAL_ENDPOINTS, type PortalEndpoint } from "./endpoints.js";
 import { formatField, type PortalIssue, type PortalLocation } from "./issues.js";
 import { MAPPERS, type MapContext } from "./map-records.js";
@@ -102,6 +102,12 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
     issues.push({ code: "invalid_period", severity: "error", params: { shown: options.period } });
     return fail();
   }
+  // Responses retrieved before their period began cannot be of it.
+  const periodStart = `${monthsOf(period)[0]!.key}-01`;
+  if (options.retrievedAt !== undefined && options.retrievedAt.slice(0, 10) < periodStart) {
+    issues.push({ code: "retrieved_before_period", severity: "error", params: { retrieved: options.retrievedAt.slice(0, 10), period: period.key, start: periodStart } });
+    return fail();
+  }
   if (files.length === 0) {
     issues.push({ code: "no_responses", severity: "error", params: {} });
     return fail();
@@ -111,7 +117,7 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   // Not one file was a response: what was wrong with each is the whole story.
   if (responses.length === 0) return fail();
   const root = checkRoots(responses, issues);
-  for (const response of responses) checkResponse(response, period, issues);
+  for (const response of responses) checkResponse(response, period, issues, options.retrievedAt);
 
   const units = new Map<string, UnitEntry>();
   for (const response of responses) {
@@ -187,13 +193,13 @@ function checkRoots(responses: readonly ReadResponse[], issues: PortalIssue[]): 
 }
 
 /** What can be checked of a response beyond its records: its list's completeness and its period. */
-function checkResponse(response: ReadResponse, period: Period, issues: PortalIssue[]): void {
+function checkResponse(response: ReadResponse, period: Period, issues: PortalIssue[], retrievedAt: string | undefined): void {
   const { pagination, file } = response;
   if (pagination) {
     if (pagination.total > response.listed) issues.push({ file, record: "pagination", field: "total", code: "truncated_list", severity: "warning", params: { total: pagination.total, present: response.listed } });
     if (pagination.totalPages > 1) issues.push({ file, record: "pagination", field: "currentPage", code: "more_pages", severity: "warning", params: { page: pagination.currentPage, pages: pagination.totalPages, total: pagination.total } });
   }
-  issues.push(...checkChart(response, period));
+  issues.push(...checkChart(response, period, retrievedAt));
 }
 
 interface MapOptions {

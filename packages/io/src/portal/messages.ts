@@ -8,6 +8,7 @@ export type PortalProblem =
   // the file
   | "no_responses"
   | "invalid_period"
+  | "retrieved_before_period"
   | "file_too_large"
   | "empty_file"
   | "html_page"
@@ -44,7 +45,7 @@ export type PortalProblem =
   | "unit_name_differs"
   | "code_outside_province"
   | "period_mismatch"
-  | "single_month"
+  | "months_missing"
   | "period_unconfirmed"
   | "chart_unreadable"
   | "scope_one_procedure"
@@ -92,6 +93,10 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
   no_responses: {
     vi: () => "chưa có tệp phản hồi nào; hãy chỉ ra các tệp JSON đã lưu từ Cổng DVCQG (chiso portal fetch lưu được cả sáu).",
     en: () => "no response files given; name the JSON files saved from the portal (chiso portal fetch saves all six).",
+  },
+  retrieved_before_period: {
+    vi: (p) => `các phản hồi được tải ngày ${s(p.retrieved)} (--retrieved-at), trước khi kỳ ${s(p.period)} bắt đầu (${s(p.start)}): chúng không thể là của kỳ này — hãy kiểm tra --period và --retrieved-at.`,
+    en: (p) => `the responses were retrieved on ${s(p.retrieved)} (--retrieved-at), before the period ${s(p.period)} began (${s(p.start)}): they cannot be of it — check --period and --retrieved-at.`,
   },
   invalid_period: {
     vi: (p) => `kỳ "${s(p.shown)}" không hợp lệ; hãy viết 2026-08 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).`,
@@ -229,9 +234,11 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
     vi: (p) => `biểu đồ theo tháng có số liệu tháng ${s(p.months)}, ngoài kỳ ${s(p.period)} đã yêu cầu: phản hồi được lưu cho kỳ khác — hãy kiểm tra --period hoặc tải lại.`,
     en: (p) => `the monthly chart has figures for month ${s(p.months)}, outside the requested period ${s(p.period)}: the response was saved for another period — check --period or fetch it again.`,
   },
-  single_month: {
-    vi: (p) => `biểu đồ theo tháng chỉ có số liệu của tháng ${s(p.month)}, trong khi kỳ yêu cầu là ${s(p.period)}: nếu đây là phản hồi của một tháng, hãy nhập với --period ${s(p.year)}-${s(p.month)}.`,
-    en: (p) => `the monthly chart has figures for month ${s(p.month)} only, while the period asked is ${s(p.period)}: if this is a month's response, import it with --period ${s(p.year)}-${s(p.month)}.`,
+  months_missing: {
+    vi: (p) =>
+      `biểu đồ theo tháng chỉ có số liệu tháng ${s(p.months)}, không có tháng ${s(p.missing)} của kỳ ${s(p.period)} đã yêu cầu: phản hồi được lưu cho kỳ khác${p.suggested ? ` — nếu là phản hồi của kỳ ${s(p.suggested)}, hãy nhập với --period ${s(p.suggested)}` : " — hãy kiểm tra --period hoặc tải lại"}; nếu kỳ chưa kết thúc khi tải, hãy ghi ngày tải bằng --retrieved-at.`,
+    en: (p) =>
+      `the monthly chart has figures for month ${s(p.months)} only, none for month ${s(p.missing)} of the requested period ${s(p.period)}: the response was saved for another period${p.suggested ? ` — if it is the response for ${s(p.suggested)}, import it with --period ${s(p.suggested)}` : " — check --period or fetch it again"}; if the period had not ended when it was retrieved, give the day with --retrieved-at.`,
   },
   period_unconfirmed: {
     vi: (p) => `biểu đồ theo tháng ghi ${s(p.chart)}% cho tháng ${s(p.month)}, khác tỷ lệ ${s(p.ratio)}% của tỉnh: không xác nhận được kỳ ${s(p.period)} của phản hồi.`,

@@ -123,8 +123,11 @@ export function placeOfProvince(provinceName: string): string {
 }
 
 /**
- * The demo's profile, and the defaults for a province without one: the home-affairs department of the
- * province issues, a deputy director signs, the results go to the province's units.
+ * The defaults for a province without a profile: the home-affairs department of the province issues
+ * (the body in charge of administrative reform), a deputy director signs, the results go to the
+ * province's units. No person is invented: the signer's name is left blank (room to write it in, as the
+ * document numbers are) — see {@link DEFAULTED_FIELDS}. Only the demo's fictional province has a name
+ * ({@link demoProfile}).
  */
 export function defaultProfile(provinceName: string, language: Language): ProvinceProfile {
   const place = placeOfProvince(provinceName);
@@ -135,7 +138,7 @@ export function defaultProfile(provinceName: string, language: Language): Provin
       issuer: { parent: `PEOPLE'S COMMITTEE OF ${place.toLocaleUpperCase("en")} ${kind}`, name: "DEPARTMENT OF HOME AFFAIRS", inText: "Department of Home Affairs" },
       place,
       symbols: { report: "BC-SNV", dispatch: "SNV-CCHC" },
-      signer: { authority: "FOR THE DIRECTOR", title: "DEPUTY DIRECTOR", name: "Nguyễn Văn An" },
+      signer: { authority: "FOR THE DIRECTOR", title: "DEPUTY DIRECTOR", name: "" },
       dispatchTo: ["Provincial departments and agencies", "People's Committees of communes, wards and special zones"],
       recipients: {
         report: ["Provincial People's Committee (to report)", "Director of the Department (to report)", "Provincial departments and agencies", "People's Committees of communes, wards and special zones", "Archive: Records, Administrative Reform Division"],
@@ -147,13 +150,32 @@ export function defaultProfile(provinceName: string, language: Language): Provin
     issuer: { parent: `UBND ${proper.toLocaleUpperCase("vi")}`, name: "SỞ NỘI VỤ", inText: "Sở Nội vụ" },
     place,
     symbols: { report: "BC-SNV", dispatch: "SNV-CCHC" },
-    signer: { authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Văn An" },
+    signer: { authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "" },
     dispatchTo: ["Các sở, ban, ngành tỉnh", "UBND các xã, phường, đặc khu"],
     recipients: {
       report: ["UBND tỉnh (để báo cáo)", "Giám đốc Sở (để báo cáo)", "Các sở, ban, ngành tỉnh", "UBND các xã, phường, đặc khu", "Lưu: VT, CCHC"],
       dispatch: ["Như trên", "UBND tỉnh (để báo cáo)", "Giám đốc Sở (để báo cáo)", "Lưu: VT, CCHC"],
     },
   };
+}
+
+/**
+ * What {@link defaultProfile} cannot know and so leaves blank (`blank`: the signer's name), and what it
+ * assumes, to be checked against the office's practice (`assumed`: paths in the profile file). Derived
+ * from the figures and safe: the parent body and the place (from the province's name).
+ */
+export const DEFAULTED_FIELDS = {
+  blank: ["signer.name", "numbers.report", "numbers.dispatch"],
+  assumed: ["issuer.name", "signer.authority", "signer.title", "symbols", "dispatchTo", "recipients"],
+} as const;
+
+/** The demo's fictional province. */
+export const DEMO_PROVINCE = "Tỉnh Hòa Sơn";
+
+/** The demo's profile: the defaults for its fictional province, signed by a fictional deputy director. */
+export function demoProfile(language: Language): ProvinceProfile {
+  const profile = defaultProfile(DEMO_PROVINCE, language);
+  return { ...profile, signer: { ...profile.signer, name: "Nguyễn Văn An" } };
 }
 
 /** The profile file `chiso profile` writes: the defaults, with a note on every field. */
@@ -169,7 +191,12 @@ export function profileTemplate(provinceName: string, language: Language): Recor
     place: profile.place,
     symbols: { _note: vi ? "ký hiệu văn bản sau số: Số:      /BC-SNV" : "document symbols after the number", ...profile.symbols },
     numbers: { _note: vi ? "để trống để văn thư ghi số; hoặc ghi sẵn, ví dụ \"125\"" : "leave out for the clerk to fill in, or give one, e.g. \"125\"" },
-    signer: { _note: vi ? "authority: quyền hạn ký (KT. GIÁM ĐỐC, TL., …; bỏ đi nếu thủ trưởng ký)" : "authority: leave out when the head signs", ...profile.signer },
+    signer: {
+      _note: vi
+        ? "name: họ tên người ký (bắt buộc; chiso không tự đặt tên); authority: quyền hạn ký (KT. GIÁM ĐỐC, TL., …; bỏ đi nếu thủ trưởng ký)"
+        : "name: the signer's full name (required; chiso never invents one); authority: leave out when the head signs",
+      ...profile.signer,
+    },
     dispatchTo: profile.dispatchTo,
     recipients: profile.recipients,
     wording: {

@@ -4,6 +4,7 @@ import { positionalsOf, requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { badValue } from "../../option-values.js";
 
 const WORDS = {
   vi: {
@@ -62,10 +63,10 @@ export const command: Command = {
   async run(context) {
     const { language, values } = context;
     const action = positionalsOf(values).join(" ") || "show";
-    if (action !== "show" && action !== "propose") throw new CliError(messagesFor(language).badOption(action), EXIT.usage);
+    if (action !== "show" && action !== "propose") throw badValue("chiso calendar", action, "calendarAction", language);
     const yearText = requireString(values, "year", language);
     const year = Number(yearText);
-    if (!Number.isInteger(year) || year < 1990 || year > 2150) throw new CliError(messagesFor(language).badOption(`--year ${yearText}`), EXIT.usage);
+    if (!Number.isInteger(year) || year < 1990 || year > 2150) throw badValue("--year", yearText, "year", language);
     const official = action === "show" ? builtinCalendarYears.find((entry) => entry.year === year) : undefined;
     // A year the Labour Code 2019 did not (or may not) govern is refused, never proposed under it.
     if (!official && (year < PROPOSAL_YEARS.first || year > PROPOSAL_YEARS.last)) throw new CliError(WORDS[language].outOfRules(year, PROPOSAL_YEARS.first, PROPOSAL_YEARS.last), EXIT.usage);

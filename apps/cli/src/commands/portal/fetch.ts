@@ -9,6 +9,7 @@ import { periodOf } from "../shared.js";
 import { PAGE_SIZE, PORTAL_API, RequestFailure, postRequest, type ClientOptions, type PortalRequest } from "./client.js";
 import { REQUEST_OPTIONS } from "./import.js";
 import { portalMessages } from "./messages.js";
+import { badValue } from "../../option-values.js";
 
 /** The file a response is saved as: endpoint, period and scope, so several can share a folder. */
 export function responseFileName(endpoint: PortalEndpoint, period: Period, procedure?: string): string {
@@ -16,10 +17,10 @@ export function responseFileName(endpoint: PortalEndpoint, period: Period, proce
   return `${endpoint}.${period.key}.${scope}.json`;
 }
 
-function positiveNumber(value: unknown, name: string, fallback: number, language: Language): number {
+function positiveNumber(value: unknown, name: "timeout" | "retries", fallback: number, language: Language): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!(number > 0) || !Number.isFinite(number)) throw new CliError(messagesFor(language).badOption(`--${name} ${String(value)}`), EXIT.usage);
+  if (!(number > 0) || !Number.isFinite(number)) throw badValue(`--${name}`, value, name === "timeout" ? "seconds" : "count", language);
   return number;
 }
 
@@ -91,7 +92,8 @@ export const fetchCommand: Command = {
       const bytes = await fetchEndpoint(endpoint, request, client, language, context.stderr);
       const name = responseFileName(endpoint, period, procedure);
       // Checked as `portal import` will read it: a login page or an error answer is not saved.
-      const check = importPortalResponses([{ name, bytes }], { period: period.key, ...(procedure && { procedure }) });
+      // Retrieved today: a period still running needs figures only for its months begun.
+      const check = importPortalResponses([{ name, bytes }], { period: period.key, retrievedAt: todayInVietnam(), ...(procedure && { procedure }) });
       const problem = check.issues.find((issue) => issue.severity === "error");
       if (problem) throw new CliError(messages.badResponse(endpoint, describePortalIssue(problem, language).replace(/\.$/, "")), EXIT.invalidInput);
       const got = check.responses[0]?.endpoint;

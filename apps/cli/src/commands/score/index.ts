@@ -7,6 +7,7 @@ import { writeFileAtomically } from "../../output/atomic.js";
 import { LazyList, jsonChunks } from "../../output/json-chunks.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
+import { badValue } from "../../option-values.js";
 
 /** `chiso score`: scores to JSON, on stdout or into a file. */
 export const command: Command = {
@@ -25,18 +26,20 @@ export const command: Command = {
     const { language, values } = context;
     const inputs = requireStrings(values, "input", language);
     const period = periodOf(context).key;
-    const scheme = await loadScheme(values.scheme as string | undefined, language);
-    const companions = await companionSchemesOf(context);
-    const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptionsOf(context), ...(companions && { companions }) });
-    requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
-    for (const note of notes) context.stderr(note);
+    // Every option value is checked before any file is read.
     const asOf = asOfOf(context);
     const tie = tieOf(context);
+    const readOptions = readOptionsOf(context);
+    const scheme = await loadScheme(values.scheme as string | undefined, language);
+    const companions = await companionSchemesOf(context);
+    const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptions, ...(companions && { companions }) });
+    requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
+    for (const note of notes) context.stderr(note);
     let card;
     try {
       card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }), ...(values["rank-incomplete"] === true && { rankIncomplete: true }) });
     } catch (error) {
-      throw new CliError(messagesFor(language).badOption(`--period ${period}`), EXIT.usage, { cause: error });
+      throw badValue("--period", period, "period", language);
     }
     // Written piece by piece, each unit's JSON built only when it is written: a national input gives more
     // JSON than one string can hold, and more objects than memory comfortably does.

@@ -8,6 +8,7 @@ import { figuresFileSource, storeSource } from "./data-source.js";
 import { openBrowser } from "./open-browser.js";
 import { isLoopback, startServer } from "./server.js";
 import { findWebRoot } from "./web-root.js";
+import { badValue } from "../../option-values.js";
 
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilStopped(): Promise<NodeJS.Signals> {
@@ -49,10 +50,10 @@ export const command: Command = {
     const input = storePath ?? inputs.join(", ");
     const periodText = typeof values.period === "string" ? values.period : undefined;
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
-    if (period === null) throw new CliError(messages.badOption(`--period ${periodText}`), EXIT.usage);
+    if (period === null) throw badValue("--period", periodText, "period", language);
     const portText = typeof values.port === "string" ? values.port : "0";
     const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port > 65535) throw new CliError(messages.badOption(`--port ${portText}`), EXIT.usage);
+    if (!/^\d+$/.test(portText) || port > 65535) throw badValue("--port", portText, "port", language);
     const host = typeof values.host === "string" ? values.host : "127.0.0.1";
     if (!isLoopback(host) && values["allow-remote"] !== true) throw new CliError(messages.remoteRefused(host), EXIT.usage);
     const asOf = asOfOf(context);

@@ -7,6 +7,7 @@ import { compactLocalTime, localTime } from "../../output/local-time.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { readStore, updateStore } from "../../input/store-file.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf, requireFiguresFor } from "../shared.js";
+import { badValue } from "../../option-values.js";
 
 const STORE_OPTION: OptionSpec = { type: "string", short: "s", placeholder: "hoa-son.db", description: { vi: "tệp kho lịch sử (SQLite; tạo mới nếu chưa có)", en: "the history store file (SQLite; created if missing)" } };
 
@@ -35,7 +36,7 @@ const add: Command = {
     const path = requireString(values, "store", language);
     const inputs = requireStrings(values, "input", language);
     const period = typeof values.period === "string" ? parsePeriod(values.period) : undefined;
-    if (period === null) throw new CliError(messages.badOption(`--period ${String(values.period)}`), EXIT.usage);
+    if (period === null) throw badValue("--period", values.period, "period", language);
     if (values["replace-signed-off"] === true && values.replace !== true) throw new CliError(messages.badOption("--replace-signed-off (--replace)"), EXIT.usage);
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     // A month enters the store whole: rows with problems refuse the file (no --skip-invalid here).
@@ -76,7 +77,7 @@ const signoff: Command = {
     const { language, values } = context;
     const path = requireString(values, "store", language);
     const period = parsePeriod(requireString(values, "period", language));
-    if (!period) throw new CliError(messagesFor(language).badOption(`--period ${String(values.period)}`), EXIT.usage);
+    if (!period) throw badValue("--period", values.period, "period", language);
     const signOff = await updateStore(path, language, (store) => store.signOff(period.key, { at: new Date(), ...(typeof values.by === "string" && values.by !== "" && { by: values.by }) }));
     context.stdout(messagesFor(language).signedOff(signOff.period, signOff.version, localTime(signOff.at, language), signOff.checksum));
   },
