@@ -103,13 +103,8 @@ export async function profileOf(context: CommandContext): Promise<ProvinceProfil
   throw new CliError(problemList(messages.invalidProfile(file, result.issues.length), lines, context.language), EXIT.invalidInput);
 }
 
-/** A real report, not the demo: it reads --input or --store (the demo reads its own fictional province). */
-const isReport = (context: CommandContext) => context.values.input !== undefined || context.values.store !== undefined;
-
-/** Without --profile the demo signs with its fictional names; a real report gets the defaults (no name). */
-function defaultProfileOf(context: CommandContext): ProvinceProfile | undefined {
-  return isReport(context) ? undefined : demoProfile(context.language);
-}
+/** Whose pack it is: the demo's fictional province signs with fictional names; a real report gets no invented name. */
+export type PackOwner = "report" | "demo";
 
 export const terminalProgress = (label: string) => (total: number) => createProgress(label, total);
 
@@ -117,8 +112,9 @@ export const terminalProgress = (label: string) => (total: number) => createProg
  * The pack options every pack-writing command reads: generation time, scoring date, tie rule, issuer,
  * profile, Word cards, and the terminal's progress bar. Checked before any figures are read.
  */
-export async function packSettings(context: CommandContext): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
-  const profile = (await profileOf(context)) ?? defaultProfileOf(context);
+export async function packSettings(context: CommandContext, owner: PackOwner): Promise<Pick<PackRequest, "deterministic" | "asOf" | "tie" | "issuer" | "profile" | "wordCards" | "progress">> {
+  // Without --profile: the demo's names for the demo, the defaults (no name) for a real report.
+  const profile = (await profileOf(context)) ?? (owner === "demo" ? demoProfile(context.language) : undefined);
   const asOf = asOfOf(context);
   const tie = tieOf(context);
   const issuer = issuerOf(context);
@@ -133,13 +129,13 @@ export async function packSettings(context: CommandContext): Promise<Pick<PackRe
   };
 }
 
-export function reportPack(context: CommandContext, result: PackResult, out: string, started: number): void {
+export function reportPack(context: CommandContext, result: PackResult, out: string, started: number, owner: PackOwner): void {
   const messages = messagesFor(context.language);
   const seconds = (performance.now() - started) / 1000;
   context.stdout(messages.packWritten(result.files.length, out, seconds));
   context.stdout(messages.packDetail(result.scorecards, result.summaries, result.wordFiles, result.wordCards));
   // What a report without a profile left blank (the signer's name) or assumed, and how to fill it in.
-  if (context.values.profile === undefined && isReport(context)) context.stderr(messages.profileDefaults(DEFAULTED_FIELDS.blank, DEFAULTED_FIELDS.assumed));
+  if (context.values.profile === undefined && owner === "report") context.stderr(messages.profileDefaults(DEFAULTED_FIELDS.blank, DEFAULTED_FIELDS.assumed));
 }
 
 /** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */

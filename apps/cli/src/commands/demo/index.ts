@@ -45,7 +45,7 @@ export const command: Command = {
     const out = typeof values.out === "string" ? values.out : "chiso-demo";
     const period = typeof values.period === "string" ? values.period : DEMO_PERIOD;
     const started = performance.now();
-    const settings = await packSettings(context);
+    const settings = await packSettings(context, "demo");
     // The workers start before any serial work, and the filled template — the demo's longest document —
     // is rendered on one of them while this thread scores and builds the views.
     const pool = startRenderPool();
@@ -79,7 +79,7 @@ export const command: Command = {
         ];
       }
       const result = await writePack({ dataset, period, out, language, checksum, ...settings, pool, extraFiles });
-      reportPack(context, result, out, started);
+      reportPack(context, result, out, started, "demo");
       const inputs = fromDossiers ? `${out}/${DOSSIER_DEMO_FOLDER}/, ${out}/${DOSSIER_DEMO_INPUT_FILE}, ${out}/${dossierDetailsFile(period)}` : `${out}/${DEMO_TEMPLATE_FILE}, ${out}/${DEMO_INPUT_FILE}`;
       context.stdout(messagesFor(language).demoInput(inputs));
     } finally {

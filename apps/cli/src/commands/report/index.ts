@@ -29,7 +29,7 @@ export const command: Command = {
     const period = periodOf(context).key;
     const out = requireString(values, "out", language);
     const started = performance.now();
-    const settings = await packSettings(context);
+    const settings = await packSettings(context, "report");
     const scheme = await loadScheme(values.scheme as string | undefined, language);
     const companions = await companionSchemesOf(context);
     const read = inputs.length > 0 ? await readFigures(inputs, scheme, language, { ...readOptionsOf(context), ...(companions && { companions }) }) : null;
@@ -53,7 +53,7 @@ export const command: Command = {
       ...(values["rank-incomplete"] === true && { rankIncomplete: true }),
       ...(rejected && { extraFiles: [rejected] }),
     });
-    reportPack(context, pack, out, started);
+    reportPack(context, pack, out, started, "report");
     if (rejected) context.stderr(messagesFor(language).rejectedFile(`${out}/${rejected.name}`));
   },
 };
