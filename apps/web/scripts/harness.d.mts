@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import type { FiguresFile } from "@chiso/core";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 export declare const CLI_BIN: string;
 export declare const CHROMIUM: string;
@@ -14,3 +14,4 @@ export interface ServeExit {
 }
 export declare function startServe(args: readonly string[], options?: { timeout?: number }): { child: ChildProcess; url: Promise<string>; exit: Promise<ServeExit>; stop: (signal?: NodeJS.Signals) => Promise<ServeExit> };
 export declare function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }>;
+export declare function watchPage(page: Page, problems: string[], origin?: string): void;

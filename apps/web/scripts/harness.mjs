@@ -73,3 +73,19 @@ export async function launchBrowser() {
     },
   };
 }
+
+/**
+ * Records what a test page must never do into `problems`: throw, log an error or a warning, or — when `origin`
+ * is given — fetch anything from elsewhere (the viewer is served whole by chiso serve).
+ */
+export function watchPage(page, problems, origin) {
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  if (origin === undefined) return;
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`external request: ${url}`);
+  });
+}

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
-import { CHROMIUM, launchBrowser, startServe, writeDemoFigures } from "../scripts/harness.mjs";
+import { CHROMIUM, launchBrowser, startServe, watchPage, writeDemoFigures } from "../scripts/harness.mjs";
 
 const PERIOD = "2026-10";
 const AS_OF = "2026-11-21";
@@ -40,15 +40,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     browser = await launchBrowser();
     base = await server.url;
     page = await browser.context.newPage();
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
-    });
     // Everything comes from chiso serve: no font, script, map or call to anywhere else.
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`external request: ${url}`);
-    });
+    watchPage(page, problems, base);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { getScheme, parseDataset, scoreDataset } from "@chiso/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchBrowser, startServe, writeDemoFigures } from "../scripts/harness.mjs";
+import { CHROMIUM, launchBrowser, startServe, watchPage, writeDemoFigures } from "../scripts/harness.mjs";
 
 const PERIOD = "2026-10";
 const AS_OF = "2026-11-21";
@@ -39,10 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with --skip-invalid (needs De
     browser = await launchBrowser();
     base = await server.url;
     page = await browser.context.newPage();
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
-    });
+    watchPage(page, problems);
   });
 
   afterAll(async () => {
