@@ -254,7 +254,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     });
     await open(`#/unit/${unit.unit.id}`, "[data-testid=incomplete]");
     expect(await page.textContent("[data-testid=incomplete]")).toMatch(/^Số liệu chưa đủ: thiếu \d+ chỉ tiêu \(\d\.\d /);
-    expect(await page.textContent("main")).toContain("chưa đủ số liệu các chỉ tiêu");
+    expect(await page.textContent("main")).toContain("thiếu số liệu một số chỉ tiêu hoặc tháng");
     await page.unroute("**/api/data");
   });
 

@@ -143,7 +143,7 @@ describe("a parent whose row was rejected", () => {
 
   it("groups the unranked units by reason in the assessment, naming a long group's first few only", () => {
     expect(pack.summaries[0]!.assessment.join(" ")).toContain(
-      "3 đơn vị chưa được xếp hạng: chưa đủ số liệu các chỉ tiêu (2 đơn vị: Phường Đông Hải, Xã An Bình); chưa có số liệu trong kỳ (1 đơn vị: Xã Tân Lập).",
+      "3 đơn vị chưa được xếp hạng: thiếu số liệu một số chỉ tiêu hoặc tháng (2 đơn vị: Phường Đông Hải, Xã An Bình); chưa có số liệu trong kỳ (1 đơn vị: Xã Tân Lập).",
     );
     // Units below 80 split by level, a level with none left out.
     expect(pack.summaries[0]!.assessment.join(" ")).toContain("đạt dưới 80 điểm (1 sở, ban, ngành).");
