@@ -1,9 +1,8 @@
 import type { Scheme, UnitScore } from "@chiso/core";
+import { inheritedLoss } from "@chiso/report";
 import { useLanguage, useViewer, useMessages } from "../context.js";
 import { formatNumber, shortPeriod } from "../format.js";
 import { bandData, completenessData, headlineData, type BandData, type CompletenessData, type HeadlineData } from "../model/first-screen.js";
-import type { Model } from "../model/model.js";
-import type { RejectedEntry } from "../model/payload.js";
 import { blockRows, trendRows, type BlockRow, type TrendRow } from "../model/views.js";
 import { Chart } from "./Chart.js";
 import { BarsChart, LineChart, RadarChart } from "./svg-charts.js";
@@ -134,30 +133,15 @@ export function CompletenessNote({ score }: { score: UnitScore }) {
   const { model, language } = useViewer();
   const messages = useMessages();
   const completeness = completenessData(model.scheme, score, language);
-  const cause = completeness?.kind === "incomplete" ? rejectedAbove(model, score) : null;
+  // The rejected row (--skip-invalid) of a unit above whose items this unit lacks, as the documents find it.
+  const cause = inheritedLoss(model.scheme, model.dataset, score, model.payload.rejected);
   return (
     <>
       <CompletenessView completeness={completeness} />
       {/* Items a unit takes from above are missing because the row above was rejected: said, with that row. */}
-      {cause && <p class="warning" role="note" data-testid="rejected-above">{messages.rejectedAbove(cause.name, cause.entry.where[language])}</p>}
+      {cause && <p class="warning" role="note" data-testid="rejected-above">{messages.rejectedAbove(cause.from.name, cause.rows[0]!.where[language])}</p>}
     </>
   );
-}
-
-/**
- * The rejected row (--skip-invalid) of a unit above this one, for the same period, when this unit lacks an item it
- * takes from above (the province's 1.1–1.3 for a commune): the cause of its missing items, not the unit itself.
- */
-function rejectedAbove(model: Model, score: UnitScore): { name: string; entry: RejectedEntry } | null {
-  const rejected = (model.payload.rejected ?? []).filter((entry) => entry.kind === "figures" && entry.period === score.period.key);
-  if (rejected.length === 0) return null;
-  const missing = score.completeness.status === "incomplete" ? score.completeness.missingItems : [];
-  if (!missing.some((code) => model.scheme.itemByCode.get(code)?.inheritedBy.includes(score.unit.level))) return null;
-  for (let id = score.unit.parent; id; id = model.dataset.unitById.get(id)?.parent) {
-    const entry = rejected.find((candidate) => candidate.unit === id);
-    if (entry) return { name: model.dataset.unitById.get(id)?.name ?? id, entry };
-  }
-  return null;
 }
 
 export function CompletenessView({ completeness }: { completeness: CompletenessData }) {

@@ -253,7 +253,7 @@ function finishUnit(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit
 }
 
 /** How many scored items the unit's own month rows report in only part of a quarter or year. */
-export function partialItemCount(counts: PeriodCounts, rules: ItemRules, unit: number): number {
+function partialItemCount(counts: PeriodCounts, rules: ItemRules, unit: number): number {
   const partial = counts.partialItems;
   if (partial === null) return 0;
   let count = 0;
