@@ -81,7 +81,7 @@ try {
   const yearOf = (day) => new Date(Number(day) * 86_400_000).getUTCFullYear();
   const calendar = buildWorkingCalendar(Math.min(yearOf(span.lo), 2026) - 1, Math.max(yearOf(span.hi), 2026) + 2);
   const periods = periodRows([PERIOD]);
-  for (const setup of setupTables(calendar, periods, units.map((unit) => unit.id))) {
+  for (const setup of setupTables(calendar, periods, units.map((unit) => unit.id), units.flatMap((unit) => (unit.parent ? [unit.parent] : [])))) {
     run(`CREATE TABLE ${setup.name} (${setup.columns.map((column) => `${column.name} ${column.type === "BIGINT" ? "Int64" : "String"}`).join(", ")}) ENGINE = Memory`);
     for (const statement of insertStatements(setup)) run(statement);
   }

@@ -25,16 +25,51 @@ describe("§1.5 rules, hand-computed", () => {
     expect(onTimeEvidence(result, "A")).toBeUndefined();
   });
 
-  it("a dossier received on a holiday counts its working days from the next working day (Tue 1/9/2026 + 2 → Fri 4/9)", async () => {
+  it("a dossier received on a holiday is received on the next working day (Tue 1/9/2026 → Thu 3/9; + 2 working days → Mon 7/9)", async () => {
+    // Decree 61/2018: a dossier received outside working days is received on the next working day, so A and B are
+    // due on the same day as C, received on Thu 3/9 itself (not as if received on Fri 28/8, the last working day before).
     const { onTime, result } = await judge(
       {
-        dossiers: [dossier("A", "2026-09-01T10:00:00", { procedure_id: "P-WD2" }), dossier("B", "2026-09-01T10:00:00", { procedure_id: "P-WD2" })],
-        events: [...events("A", [2, "2026-09-01T10:00:00"], [10, "2026-09-04T16:00:00"]), ...events("B", [2, "2026-09-01T10:00:00"], [10, "2026-09-07T08:00:00"])],
+        dossiers: [
+          dossier("A", "2026-09-01T10:00:00", { procedure_id: "P-WD2" }),
+          dossier("B", "2026-09-01T10:00:00", { procedure_id: "P-WD2" }),
+          dossier("C", "2026-09-03T09:00:00", { procedure_id: "P-WD2" }),
+        ],
+        events: [
+          ...events("A", [2, "2026-09-01T10:00:00"], [10, "2026-09-07T16:00:00"]),
+          ...events("B", [2, "2026-09-01T10:00:00"], [10, "2026-09-08T08:00:00"]),
+          ...events("C", [2, "2026-09-03T09:00:00"], [10, "2026-09-08T08:00:00"]),
+        ],
       },
       "2026-09",
     );
-    expect(onTime).toEqual({ numerator: 1, denominator: 2 });
-    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-09-04T23:59:00", daysLate: 1 });
+    expect(onTime).toEqual({ numerator: 1, denominator: 3 });
+    expect(onTimeEvidence(result, "B")).toMatchObject({ dueAt: "2026-09-07T23:59:00", daysLate: 1 });
+    expect(onTimeEvidence(result, "C")).toMatchObject({ dueAt: "2026-09-07T23:59:00", daysLate: 1 });
+  });
+
+  it("a term in calendar days or months that ends on a day off ends on the next working day", async () => {
+    // 10 days from Thu 3/9/2026 → Sun 13/9 → Mon 14/9; 1 month from Fri 4/9 → Sun 4/10 → Mon 5/10.
+    const { onTime, result } = await judge(
+      {
+        dossiers: [
+          dossier("D1", "2026-09-03T09:00:00", { procedure_id: "P-D10" }),
+          dossier("D2", "2026-09-03T09:00:00", { procedure_id: "P-D10" }),
+          dossier("M1", "2026-09-04T09:00:00", { procedure_id: "P-M1" }),
+          dossier("M2", "2026-09-04T09:00:00", { procedure_id: "P-M1" }),
+        ],
+        events: [
+          ...events("D1", [2, "2026-09-03T09:00:00"], [9, "2026-09-14T16:00:00"]),
+          ...events("D2", [2, "2026-09-03T09:00:00"], [9, "2026-09-15T08:00:00"]),
+          ...events("M1", [2, "2026-09-04T09:00:00"], [9, "2026-10-05T16:00:00"]),
+          ...events("M2", [2, "2026-09-04T09:00:00"], [9, "2026-10-06T08:00:00"]),
+        ],
+      },
+      "2026-09",
+    );
+    expect(onTime).toEqual({ numerator: 2, denominator: 4 });
+    expect(onTimeEvidence(result, "D2")).toMatchObject({ dueAt: "2026-09-14T23:59:00", daysLate: 1 });
+    expect(onTimeEvidence(result, "M2")).toMatchObject({ dueAt: "2026-10-05T23:59:00", daysLate: 1 });
   });
 
   it("one pending supplement request ends processing at the request", async () => {
@@ -155,6 +190,62 @@ describe("§1.5 rules, hand-computed", () => {
     expect(onTime).toEqual({ numerator: 1, denominator: 2 });
     // Due Tue 20/10; open at Sat 31/10: 21, 22, 23, 26, 27, 28, 29, 30 (8 working days) and the Saturday → 9.
     expect(onTimeEvidence(result, "B")).toMatchObject({ reason: "overdue_in_progress", finishedAt: null, daysLate: 9 });
+  });
+
+  it("a supplement request repeated row for row is one request, and the repeat is reported", async () => {
+    const { onTime, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-16T17:00:00" })],
+        events: events("A", [2, "2026-10-05T08:00:00"], [5, "2026-10-06T10:00:00"], [5, "2026-10-06T10:00:00"], [4, "2026-10-08T10:00:00"], [9, "2026-10-15T10:00:00"]),
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 1, denominator: 1 });
+    expect(result.problemCounts).toEqual({ duplicate_event: 1 });
+    expect(result.problems).toEqual([expect.objectContaining({ code: "duplicate_event", severity: "warning", file: "events", row: 4, record: "A" })]);
+    expect(result.accounting.dossiers).toMatchObject({ counted: 1, rejected: 0 });
+  });
+
+  it("a due date before the reception, or a dossier filed under a unit that has units under it, is rejected with its reason", async () => {
+    const result = await computeRecords(
+      {
+        dossiers: [
+          dossier("A", "2026-10-05T08:00:00", { due_at: "2026-10-02T17:00:00" }),
+          dossier("B", "2026-10-05T08:00:00", { unit_id: "T" }),
+          dossier("C", "2026-10-05T08:00:00", { due_at: "2026-10-05T00:00:00" }),
+        ],
+        events: [...events("A", [2, "2026-10-05T08:00:00"]), ...events("B", [2, "2026-10-05T08:00:00"]), ...events("C", [2, "2026-10-05T08:00:00"], [9, "2026-10-05T10:00:00"])],
+        feedback: [{ feedback_id: "F1", unit_id: "T", received_at: "2026-10-05T08:00:00", handled_at: "2026-10-06T08:00:00" }],
+      },
+      { period: "2026-10" },
+    );
+    // C's due date is its reception day (a date without a time): not before it.
+    expect(result.problems.map((problem) => [problem.code, problem.record])).toEqual([
+      ["due_before_reception", "A"],
+      ["unit_has_children", "B"],
+      ["unit_has_children", "F1"],
+    ]);
+    expect(result.accounting.dossiers).toMatchObject({ counted: 1, rejected: 2 });
+    expect(result.accounting.feedback).toMatchObject({ counted: 0, rejected: 1 });
+    expect(result.figures.find((figure) => figure.unit === "T")).toBeUndefined();
+  });
+
+  it("feedback received on a holiday has 15 working days from the next working day (Tue 1/9/2026 → Thu 3/9 → Thu 24/9)", async () => {
+    const result = await computeRecords(
+      {
+        dossiers: [dossier("A", "2026-09-07T08:00:00")],
+        events: events("A", [2, "2026-09-07T08:00:00"], [9, "2026-09-07T10:00:00"]),
+        feedback: [
+          { feedback_id: "F1", unit_id: "U1", received_at: "2026-09-01T08:00:00", handled_at: "2026-09-24T16:00:00", likes: 0, dislikes: 0 },
+          { feedback_id: "F2", unit_id: "U1", received_at: "2026-09-01T08:00:00", handled_at: "2026-09-25T08:00:00", likes: 0, dislikes: 0 },
+        ],
+      },
+      { period: "2026-09" },
+    );
+    const unit = result.figures.find((figure) => figure.unit === "U1")!;
+    expect(unit.items.PETITION_PROCESSING_ON_TIME).toEqual({ numerator: 1, denominator: 2 });
+    const late = result.evidence.find((entry) => entry.item === "PETITION_PROCESSING_ON_TIME")!.dossiers;
+    expect(late).toEqual([expect.objectContaining({ id: "F2", dueAt: "2026-09-24T23:59:00", daysLate: 1 })]);
   });
 
   it("--as-of judges open dossiers at the extraction time and ignores later events", async () => {

@@ -183,7 +183,9 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const toYear = Math.min(2150, Math.max(yearOf(asNumber(span?.hi), periodYears.at(-1)!), periodYears.at(-1)!) + 2);
     const calendar = buildWorkingCalendar(Math.max(1990, fromYear), toYear, options.calendarYears ?? builtinCalendarYears);
     const periods = periodRows(months, asOfMinute);
-    for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id))) await createSetupTable(connection, table);
+    // Units with units under them: their figures are their children's sum, so records filed under them are refused.
+    const parents = options.units.flatMap((unit) => (unit.parent ? [unit.parent] : []));
+    for (const table of setupTables(calendar, periods, options.units.map((unit) => unit.id), parents)) await createSetupTable(connection, table);
 
     step("check");
     // Text files are numbered by their scan order above; from here every order that matters is an ORDER BY,

@@ -76,14 +76,15 @@ WITH ev AS (
 )
 SELECT ${int32("g.dossier_no")} AS dossier_no, ${int32("g.n_bad")} AS n_bad, ${int32("g.n_received")} AS n_received,
   ${int32(`g.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(g.settled_key / ${SETTLED_CLASS}.0) AS BIGINT)`)} AS settled_min,
-  ${int32("g.n_supp")} AS n_supp, ${int32("g.last_supp")} AS last_supp, ${int32("g.last_other")} AS last_other
+  ${int32("CASE WHEN g.last_supp IS NULL THEN 0 WHEN g.first_supp = g.last_supp THEN 1 ELSE 2 END")} AS n_supp, ${int32("g.last_supp")} AS last_supp, ${int32("g.last_other")} AS last_other
 FROM (
 SELECT dossier_no,
   CAST(SUM(bad) AS BIGINT) AS n_bad,
   CAST(SUM(CASE WHEN state = 1 THEN 0 ELSE 1 END) AS BIGINT) AS n_received,
   -- The end of processing (see SETTLED_CLASS) in one aggregate rather than one per class.
   MIN(CASE WHEN seen = 1 THEN CASE WHEN state = 9 THEN 0 WHEN state = 10 THEN 1 WHEN state IN (3, 8) THEN 2 WHEN state = 7 THEN 3 END * ${SETTLED_CLASS} + changed_min END) AS settled_key,
-  CAST(SUM(CASE WHEN seen = 1 AND state = 5 THEN 1 ELSE 0 END) AS BIGINT) AS n_supp,
+  -- Supplement requests counted by their time: an event repeated row for row (same id, state, time) is one request.
+  MIN(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS first_supp,
   MAX(CASE WHEN seen = 1 AND state = 5 THEN changed_min END) AS last_supp,
   MAX(CASE WHEN seen = 1 AND state NOT IN (1, 5) THEN changed_min END) AS last_other
 FROM ev
@@ -108,14 +109,16 @@ ev AS (
   WHERE e.changed_min <= si.as_of_min
 ),
 supp_events AS (
-  SELECT ev.dossier_no AS dossier_no, ev.state AS state, ev.changed_min AS changed_min,
+  SELECT ev.dossier_no AS dossier_no, ev.state AS state, ev.changed_min AS changed_min, ev.row_no AS row_no,
     CAST(FLOOR(ev.changed_min / 1440.0) AS BIGINT) AS changed_day,
     ROW_NUMBER() OVER (PARTITION BY ev.dossier_no ORDER BY ev.changed_min, ev.row_no) AS rn
   FROM ev
 )
 SELECT a.dossier_no AS dossier_no,
   CAST(SUM(b.changed_min - a.changed_min) AS BIGINT) AS wait_min,
-  CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd
+  CAST(SUM(cb.work_ord - ca.work_ord) AS BIGINT) AS wait_wd,
+  -- A request repeated row for row (waits nothing): its later row, for a warning.
+  MAX(CASE WHEN b.state = 5 AND b.changed_min = a.changed_min THEN b.row_no END) AS dup_row
 FROM supp_events a
 JOIN supp_events b ON b.dossier_no = a.dossier_no AND b.rn = a.rn + 1
 JOIN chiso_calendar ca ON ca.cal_day = a.changed_day
@@ -165,7 +168,10 @@ dchk AS (
     CASE WHEN x.dossier_id IS NOT NULL AND x.procedure_id IS NOT NULL AND gp.procedure_id IS NULL THEN 1 ELSE 0 END AS f_procedure,
     CASE WHEN x.parse_error IS NULL AND gp.procedure_id IS NOT NULL AND x.due_day IS NULL AND gp.legal_duration IS NULL THEN 1 ELSE 0 END AS f_no_due,
     CASE WHEN l.in_events = 0 THEN 1 ELSE 0 END AS f_no_events,
-    CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range
+    CASE WHEN x.due_day IS NOT NULL AND c.cal_day IS NULL THEN 1 ELSE 0 END AS f_due_range,
+    CASE WHEN x.due_day < x.received_day THEN 1 ELSE 0 END AS f_due_early,
+    CASE WHEN u.has_children = 1 THEN 1 ELSE 0 END AS f_parent,
+    x.received_day AS received_day
   FROM chiso_dossiers_in x
   LEFT JOIN chiso_units u ON u.unit_id = x.unit_id
   LEFT JOIN good_procedures gp ON gp.procedure_id = x.procedure_id
@@ -174,6 +180,7 @@ dchk AS (
   WHERE x.parse_error IS NOT NULL OR x.dossier_id IS NULL OR x.unit_id IS NULL OR x.received_min IS NULL
     OR (x.channel IS NOT NULL AND x.channel NOT IN (1, 2, 3)) OR l.dossier_id IS NOT NULL OR u.unit_id IS NULL OR gp.procedure_id IS NULL
     OR (x.due_day IS NULL AND gp.legal_duration IS NULL) OR (x.due_day IS NOT NULL AND c.cal_day IS NULL)
+    OR x.due_day < x.received_day OR u.has_children = 1
 ),
 -- Events that need looking at row by row: those of a dossier with a bad event (one unreadable, or before
 -- reception), and those whose id is in no dossier record (or empty), found by number, then read in full.
@@ -243,6 +250,16 @@ UNION ALL
 SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'timestamp_out_of_range', 'error', CAST(d.due_day AS VARCHAR)
 FROM dchk d WHERE d.f_due_range = 1
 UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'due_at', 'due_before_reception', 'error', NULL
+FROM dchk d WHERE d.f_due_early = 1 AND d.f_due_range = 0
+UNION ALL
+SELECT 'dossiers', d.row_no, d.dossier_id, 'unit_id', 'unit_has_children', 'error', d.unit_id
+FROM dchk d WHERE d.f_parent = 1
+UNION ALL
+SELECT 'events', w.dup_row, di.dossier_id, 'state', 'duplicate_event', 'warning', di.dossier_id
+FROM chiso_dossier_ids di
+JOIN (SELECT dossier_no, dup_row FROM chiso_waiting WHERE dup_row IS NOT NULL) w ON w.dossier_no = di.dossier_no
+UNION ALL
 SELECT 'procedures', pr.row_no, pr.procedure_id, pr.parse_error, 'bad_value', 'error', pr.parse_value
 FROM chiso_procedures_in pr WHERE pr.parse_error IS NOT NULL
 UNION ALL
@@ -266,6 +283,10 @@ UNION ALL
 SELECT 'feedback', f.row_no, f.feedback_id, 'unit_id', 'unknown_unit', 'error', f.unit_id
 FROM chiso_feedback_in f LEFT JOIN chiso_units u ON u.unit_id = f.unit_id
 WHERE f.unit_id IS NOT NULL AND u.unit_id IS NULL
+UNION ALL
+SELECT 'feedback', f.row_no, f.feedback_id, 'unit_id', 'unit_has_children', 'error', f.unit_id
+FROM chiso_feedback_in f JOIN chiso_units u ON u.unit_id = f.unit_id
+WHERE u.has_children = 1
 UNION ALL
 SELECT 'feedback', f.row_no, f.feedback_id, 'handled_at', 'handled_before_received', 'error', NULL
 FROM chiso_feedback_in f WHERE f.parse_error IS NULL AND f.handled_min < f.received_min
@@ -347,7 +368,7 @@ GROUP BY un.unit_no, c.month_ord
  * each item's test. The choices where §1.5 is silent are documented in docs/dossier-format.md.
  */
 /** The columns of the \`ended\` step, listed (ClickHouse renames \`x.*\` columns that clash in a join). */
-const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "procedure_row", "target_work_ord", "target_month_ord", "received_dom"];
+const ENDED_COLUMNS = ["row_no", "dossier_id", "unit_no", "procedure_id", "month_ord", "channel", "received_min", "received_day", "due_min", "due_day", "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained", "n_supp", "settled_min", "supp_pending", "end_min", "end_day", "wait_min", "wait_wd", "legal_duration", "duration_unit", "paper_result", "procedure_row", "target_work_ord", "target_month_ord", "received_dom", "start_day"];
 const columnsOf = (alias: string, columns: readonly string[]) => columns.map((column) => `${alias}.${column} AS ${column}`).join(", ");
 
 export const DOSSIER_RESULT_SQL = `
@@ -388,29 +409,43 @@ ended AS (
     COALESCE(w.wait_wd, 0) AS wait_wd,
     pr.legal_duration AS legal_duration, pr.duration_unit AS duration_unit, COALESCE(pr.paper_result, 0) AS paper_result,
     pr.row_no AS procedure_row,
-    rc.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
-    rc.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
-    rc.dom AS received_dom
+    -- A dossier received on a day off is received on the next working day (\`start\`): its legal duration runs
+    -- from there (\`next_work_day\` is the day itself on a working day).
+    st.work_ord + COALESCE(pr.legal_duration, 0) AS target_work_ord,
+    st.month_ord + COALESCE(pr.legal_duration, 0) AS target_month_ord,
+    st.dom AS received_dom,
+    st.cal_day AS start_day
   FROM counted c
   JOIN chiso_periods p ON p.month_ord = c.month_ord
   LEFT JOIN summary a ON a.dossier_no = c.row_no
   LEFT JOIN chiso_waiting w ON w.dossier_no = c.row_no
   LEFT JOIN chiso_procedures_in pr ON pr.procedure_id = c.procedure_id
   LEFT JOIN chiso_calendar rc ON rc.cal_day = c.received_day
+  LEFT JOIN chiso_calendar st ON st.cal_day = rc.next_work_day
 ),
 due AS (
   SELECT ${columnsOf("x", ENDED_COLUMNS)},
     CASE WHEN x.due_day IS NULL AND x.duration_unit = 'hours' THEN x.received_min + x.legal_duration * 60 + x.wait_min END AS due_hours_min,
     CASE
       WHEN x.due_day IS NOT NULL THEN x.due_day
-      WHEN x.duration_unit = 'days' THEN x.received_day + x.legal_duration
       WHEN x.duration_unit = 'working_days' THEN wd.cal_day
-      WHEN x.duration_unit = 'months' THEN mo.first_day + LEAST(x.received_dom, mo.days_in_month) - 1
       WHEN x.duration_unit = 'hours' THEN CAST(FLOOR((x.received_min + x.legal_duration * 60 + x.wait_min) / 1440.0) AS BIGINT)
-    END AS due_day_final
+    END AS due_day_set,
+    -- A term in calendar days or months that ends on a day off ends on the next working day (Civil Code 2015, art. 148).
+    CASE
+      WHEN x.due_day IS NOT NULL THEN NULL
+      WHEN x.duration_unit = 'days' THEN x.start_day + x.legal_duration
+      WHEN x.duration_unit = 'months' THEN mo.first_day + LEAST(x.received_dom, mo.days_in_month) - 1
+    END AS term_end_day
   FROM ended x
   LEFT JOIN chiso_calendar wd ON wd.work_ord = x.target_work_ord AND wd.working = 1
   LEFT JOIN chiso_months mo ON mo.month_ord = x.target_month_ord
+),
+due_moved AS (
+  SELECT ${columnsOf("y", [...ENDED_COLUMNS, "due_hours_min"])},
+    CASE WHEN y.term_end_day IS NULL THEN y.due_day_set ELSE COALESCE(te.next_work_day, y.term_end_day) END AS due_day_final
+  FROM due y
+  LEFT JOIN chiso_calendar te ON te.cal_day = y.term_end_day
 ),
 judged AS (
   SELECT ${columnsOf("u", [...ENDED_COLUMNS, "due_hours_min", "due_day_final"])},
@@ -421,7 +456,7 @@ judged AS (
       WHEN ce.pos - 2 * u.wait_wd > dc.pos THEN 1
       ELSE 0
     END AS late_by_time
-  FROM due u
+  FROM due_moved u
   LEFT JOIN chiso_calendar ce ON ce.cal_day = u.end_day
   LEFT JOIN chiso_calendar dc ON dc.cal_day = u.due_day_final
 )
@@ -506,7 +541,8 @@ placed AS (
   SELECT f.row_no AS row_no, f.feedback_id AS feedback_id, f.unit_id AS unit_id, un.unit_no AS unit_no, c.month_ord AS month_ord,
     f.received_min AS received_min, f.due_day AS due_day, f.handled_min AS handled_min, f.handled_day AS handled_day,
     COALESCE(f.likes, 0) AS likes, COALESCE(f.dislikes, 0) AS dislikes, COALESCE(f.repeated, 0) AS repeated,
-    c.work_ord + ${FEEDBACK_HANDLING_WORKING_DAYS} AS target_work_ord,
+    -- Received on a day off: received on the next working day (as for dossiers).
+    c.work_ord + 1 - c.working + ${FEEDBACK_HANDLING_WORKING_DAYS} AS target_work_ord,
     CASE WHEN b.row_no IS NOT NULL THEN 'rejected' WHEN p.month_ord IS NULL THEN 'outside_period' ELSE 'counted' END AS status,
     p.open_end_day AS open_end_day, p.as_of_min AS as_of_min
   FROM chiso_feedback_in f

@@ -46,7 +46,15 @@ export function periodRows(months: readonly string[], asOfMinute?: number): Peri
 }
 
 /** The tables built from JavaScript data: calendar, months, periods and units. */
-export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodRow[], unitIds: readonly string[]): SetupTable[] {
+export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodRow[], unitIds: readonly string[], parentIds: Iterable<string> = []): SetupTable[] {
+  // Each day's next working day (the day itself when working; the day itself past the calendar's last working day).
+  const nextWorkingDays: number[] = new Array(calendar.days.length);
+  for (let index = calendar.days.length - 1, next: number | null = null; index >= 0; index -= 1) {
+    const day = calendar.days[index]!;
+    if (day.working) next = day.day;
+    nextWorkingDays[index] = next ?? day.day;
+  }
+  const parents = new Set(parentIds);
   const months = new Map<number, { first: number; length: number }>();
   for (const day of calendar.days) {
     const month = months.get(day.monthOrdinal);
@@ -56,8 +64,8 @@ export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodR
   return [
     {
       name: "chiso_calendar",
-      columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom"].map(big),
-      rows: calendar.days.map((day) => [day.day, day.working ? 1 : 0, day.workOrdinal, day.position, day.monthOrdinal, day.dayOfMonth]),
+      columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom", "next_work_day"].map(big),
+      rows: calendar.days.map((day, index) => [day.day, day.working ? 1 : 0, day.workOrdinal, day.position, day.monthOrdinal, day.dayOfMonth, nextWorkingDays[index]!]),
     },
     { name: "chiso_months", columns: ["month_ord", "first_day", "days_in_month"].map(big), rows: [...months].map(([ordinal, month]) => [ordinal, month.first, month.length]) },
     {
@@ -65,7 +73,11 @@ export function setupTables(calendar: WorkingCalendar, periods: readonly PeriodR
       columns: ["month_ord", "first_day", "last_day", "open_end_min", "open_end_day", "as_of_min"].map(big),
       rows: periods.map((period) => [period.monthOrdinal, period.firstDay, period.lastDay, period.openEndMinute, period.openEndDay, period.asOfMinute]),
     },
-    { name: "chiso_units", columns: [{ name: "unit_id", type: "VARCHAR" }, big("unit_no")], rows: unitOrder(unitIds).map((id, index) => [id, index]) },
+    {
+      name: "chiso_units",
+      columns: [{ name: "unit_id", type: "VARCHAR" }, big("unit_no"), big("has_children")],
+      rows: unitOrder(unitIds).map((id, index) => [id, index, parents.has(id) ? 1 : 0]),
+    },
   ];
 }
 

@@ -28,9 +28,12 @@ export const INPUT_TABLES = {
    * The units that may receive dossiers (from the units file), numbered by `unitOrder` (`setup.ts`): the
    * rules carry the number, not the id, through the large steps and join the id back at the end.
    */
-  units: { name: "chiso_units", columns: ["unit_id", "unit_no"] },
-  /** One row per day: working (0/1), work_ord (working days so far), pos (see CalendarDay.position), month_ord, dom. */
-  calendar: { name: "chiso_calendar", columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom"] },
+  units: { name: "chiso_units", columns: ["unit_id", "unit_no", "has_children"] },
+  /**
+   * One row per day: working (0/1), work_ord (working days so far), pos (see CalendarDay.position), month_ord, dom,
+   * next_work_day (the day itself when working, else the next working day).
+   */
+  calendar: { name: "chiso_calendar", columns: ["cal_day", "working", "work_ord", "pos", "month_ord", "dom", "next_work_day"] },
   /** One row per calendar month: its first day and length. */
   months: { name: "chiso_months", columns: ["month_ord", "first_day", "days_in_month"] },
   /**
