@@ -23,6 +23,14 @@ if (job === "rules") {
     listed: result.evidence.reduce((sum, entry) => sum + entry.dossiers.length, 0),
     onTime: result.figures.reduce((sum, figure) => sum + figure.items.ON_TIME.numerator, 0),
   };
+} else if (job === "link") {
+  // The least any rules need: every event paired with its dossier (a join on the id, as text), nothing judged.
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const [row] = (await connection.runAndReadAll(`SELECT COUNT(*) AS n, SUM(CASE WHEN e.changed_at < d.received_at AND e.state <> 1 THEN 1 ELSE 0 END) AS early FROM read_parquet('${files.events}') e JOIN read_parquet('${files.dossiers}') d ON d.dossier_id = e.dossier_id`)).getRowObjectsJS();
+  check = { linked: Number(row.n), early: Number(row.early) };
+  connection.closeSync();
+  instance.closeSync();
 } else {
   // The plain baseline: the same files, a GROUP BY unit and month, and the events counted.
   const instance = await DuckDBInstance.create(":memory:");
