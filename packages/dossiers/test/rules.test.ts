@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeRecords, dossier, events, onTimeEvidence, type Records } from "./fixture.js";
+import { PROCEDURES, computeRecords, dossier, events, onTimeEvidence, type Records } from "./fixture.js";
 
 /** Runs one dossier through the rules and returns whether it counted toward ON_TIME and its evidence. */
 async function judge(records: Records, period: string) {
@@ -246,6 +246,27 @@ describe("§1.5 rules, hand-computed", () => {
     expect(unit.items.PETITION_PROCESSING_ON_TIME).toEqual({ numerator: 1, denominator: 2 });
     const late = result.evidence.find((entry) => entry.item === "PETITION_PROCESSING_ON_TIME")!.dossiers;
     expect(late).toEqual([expect.objectContaining({ id: "F2", dueAt: "2026-09-24T23:59:00", daysLate: 1 })]);
+  });
+
+  it("a legal duration that runs years past the data still has its due day (the calendar reaches it)", async () => {
+    // 2,000 working days from Mon 5/10/2026, and 100 months: far past the data's years; settled the next day, early.
+    const { onTime, unit, result } = await judge(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00", { procedure_id: "P-LONG", complained: 1 }), dossier("B", "2026-10-05T08:00:00", { procedure_id: "P-M100", complained: 1 })],
+        events: [...events("A", [2, "2026-10-05T08:00:00"], [9, "2026-10-06T08:00:00"]), ...events("B", [2, "2026-10-05T08:00:00"], [9, "2026-10-06T08:00:00"])],
+        procedures: [
+          ...PROCEDURES,
+          { procedure_id: "P-LONG", procedure_name: "Thủ tục dài", legal_duration: 2000, duration_unit: "working_days", paper_result: 0, fee_bearing: 0 },
+          { procedure_id: "P-M100", procedure_name: "Thủ tục tháng", legal_duration: 100, duration_unit: "months", paper_result: 0, fee_bearing: 0 },
+        ],
+      },
+      "2026-10",
+    );
+    expect(onTime).toEqual({ numerator: 2, denominator: 2 });
+    expect(unit.settlement).toEqual({ settled: 2, early: 2, onTime: 0, overdue: 0 });
+    const complaints = result.evidence.find((entry) => entry.item === "DOSSIER_RECEIVING_SATISFACTION")!.dossiers;
+    expect(complaints.find((item) => item.id === "B")).toMatchObject({ dueAt: "2035-02-05T23:59:00", reason: "complaint" });
+    expect(complaints.find((item) => item.id === "A")?.dueAt).toMatch(/^2034-/);
   });
 
   it("--as-of judges open dossiers at the extraction time and ignores later events", async () => {

@@ -180,7 +180,9 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const yearOf = (day: number | null, fallback: number) => (day === null ? fallback : Number(new Date(day * 86_400_000).toISOString().slice(0, 4)));
     const periodYears = months.map((month) => Number(month.slice(0, 4)));
     const fromYear = Math.min(yearOf(asNumber(span?.lo), periodYears[0]!), periodYears[0]!) - 1;
-    const toYear = Math.min(2150, Math.max(yearOf(asNumber(span?.hi), periodYears.at(-1)!), periodYears.at(-1)!) + 2);
+    // …and far enough after it for the longest legal duration to end inside it: a due day past the calendar's end
+    // is unknown, and a dossier settled long before it would not read as early.
+    const toYear = Math.min(2150, Math.max(yearOf(asNumber(span?.hi), periodYears.at(-1)!), periodYears.at(-1)!) + Math.max(2, await durationYears(connection)));
     const calendar = buildWorkingCalendar(Math.max(1990, fromYear), toYear, options.calendarYears ?? builtinCalendarYears);
     const periods = periodRows(months, asOfMinute);
     // Units with units under them: their figures are their children's sum, so records filed under them are refused.
@@ -251,6 +253,21 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     instance.closeSync();
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whole years the longest legal duration of the procedures file can run past a reception, plus one: at least
+ * 240 working days a year, 365 days, 12 months (a duration too long for the calendar's last year, 2150, is cut there).
+ */
+async function durationYears(connection: DuckDBConnection): Promise<number> {
+  const [longest] = await rows(
+    connection,
+    `SELECT MAX(CASE WHEN duration_unit = 'working_days' THEN legal_duration END) AS working_days, MAX(CASE WHEN duration_unit = 'days' THEN legal_duration END) AS days,
+       MAX(CASE WHEN duration_unit = 'months' THEN legal_duration END) AS months, MAX(CASE WHEN duration_unit = 'hours' THEN legal_duration END) AS hours
+     FROM chiso_procedures_in WHERE parse_error IS NULL AND legal_duration >= 0`,
+  );
+  const of = (value: unknown) => Number(value ?? 0);
+  return Math.min(200, Math.ceil(Math.max(of(longest?.working_days) / 240, of(longest?.days) / 365, of(longest?.months) / 12, of(longest?.hours) / 24 / 365)) + 1);
 }
 
 /** Problems of text files moved from their record's number to the line it starts on (see `recordLines`). */
