@@ -245,7 +245,23 @@ describe("§1.5 rules, hand-computed", () => {
     const unit = result.figures.find((figure) => figure.unit === "U1")!;
     expect(unit.items.PETITION_PROCESSING_ON_TIME).toEqual({ numerator: 1, denominator: 2 });
     const late = result.evidence.find((entry) => entry.item === "PETITION_PROCESSING_ON_TIME")!.dossiers;
-    expect(late).toEqual([expect.objectContaining({ id: "F2", dueAt: "2026-09-24T23:59:00", daysLate: 1 })]);
+    expect(late).toEqual([expect.objectContaining({ id: "F2", dueAt: "2026-09-24T23:59:00", daysLate: 1, reason: "feedback_late" })]);
+  });
+
+  it("an open feedback item past its due day has the same reason in 5.2 and 5.3", async () => {
+    const result = await computeRecords(
+      {
+        dossiers: [dossier("A", "2026-10-05T08:00:00")],
+        events: events("A", [2, "2026-10-05T08:00:00"], [9, "2026-10-05T10:00:00"]),
+        feedback: [{ feedback_id: "F3", unit_id: "U1", received_at: "2026-10-01T08:00:00", handled_at: "", likes: 0, dislikes: 0 }],
+      },
+      { period: "2026-10" },
+    );
+    const reasons = result.evidence.filter((entry) => entry.item.startsWith("PETITION_")).map((entry) => [entry.item, entry.dossiers.map((item) => item.reason)]);
+    expect(reasons).toEqual([
+      ["PETITION_HANDLING_SATISFACTION", ["feedback_overdue_in_progress"]],
+      ["PETITION_PROCESSING_ON_TIME", ["feedback_overdue_in_progress"]],
+    ]);
   });
 
   it("a legal duration that runs years past the data still has its due day (the calendar reaches it)", async () => {

@@ -617,7 +617,8 @@ const FEEDBACK_EVIDENCE_PARTS: readonly { item: string; where: string; reason: s
   {
     item: "PETITION_HANDLING_SATISFACTION",
     where: "satisfactory = 0",
-    reason: `CASE WHEN on_time = 0 THEN ${reasonCode("feedback_late")} WHEN unsatisfied = 1 THEN ${reasonCode("feedback_unsatisfied")} ELSE ${reasonCode("feedback_repeated")} END`,
+    // Late is said as 5.2 says it: handled late, or still open past its due day.
+    reason: `CASE WHEN on_time = 0 AND handled = 1 THEN ${reasonCode("feedback_late")} WHEN on_time = 0 THEN ${reasonCode("feedback_overdue_in_progress")} WHEN unsatisfied = 1 THEN ${reasonCode("feedback_unsatisfied")} ELSE ${reasonCode("feedback_repeated")} END`,
     timely: true,
   },
 ];
