@@ -159,7 +159,9 @@ describe("chiso dossiers", () => {
     const written = JSON.parse(await readFile(out, "utf8")) as { source?: { warning: { vi: string; en: string } }; figures: { unit: string; flags?: { code: string; message: string }[] }[] };
     expect(written.source?.warning.vi).toContain("1 đơn vị có hồ sơ bị loại vì lỗi dữ liệu, không được tính (3 hồ sơ): X1");
     expect(written.source?.warning.en).toContain("1 unit had records rejected for data errors and not counted (3 dossiers): X1");
-    expect(written.figures.find((figure) => figure.unit === "X1")?.flags).toEqual([{ code: "RECORDS_REJECTED", message: expect.stringContaining("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính") }]);
+    expect(written.figures.find((figure) => figure.unit === "X1")?.flags).toEqual([
+      { code: "RECORDS_REJECTED", message: { vi: expect.stringContaining("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính"), en: expect.stringContaining("3 dossiers received in the period rejected") } },
+    ]);
     expect(written.figures.find((figure) => figure.unit === "X2")?.flags).toBeUndefined();
     const pack = join(dir, "bao-cao");
     expect((await run(["report", "--input", out, "--period", "2026-10", "--out", pack, "--deterministic"])).code).toBe(0);
