@@ -265,8 +265,9 @@ describe("chiso demo --from-dossiers", () => {
     const entries = evidenceSchema.parse(input.evidence).filter((entry) => entry.item === "ON_TIME" && entry.period === "2026-10" && entry.dossiers.length > 0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
-    const listed = workbook.getWorksheet("Hồ sơ mất điểm")!.getSheetValues().slice(2) as unknown[][];
-    for (const entry of entries) expect(listed.some((row) => row[1] === entry.unit && row[4] === entry.dossiers[0]!.id), entry.unit).toBe(true);
+    // 2.1's sheet: title, note, header, then per unit its count, how many are listed, and each listed dossier.
+    const listed = workbook.getWorksheet("2.1 Giải quyết hồ sơ đúng hạn")!.getSheetValues().slice(4) as unknown[][];
+    for (const entry of entries) expect(listed.filter((row) => row[1] === entry.unit && row[3] === entry.count && row[4] === entry.dossiers.length).map((row) => row[5]), entry.unit).toEqual(entry.dossiers.map((dossier) => dossier.id));
     const names = new Map((JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { units: { id: string; name: string }[] }).units.map((unit) => [unit.id, unit.name]));
     const shown = await Promise.all(entries.slice(0, 8).map(async (entry) => (await pdfText(join(out, "don-vi", `${slugify(names.get(entry.unit)!)}-2026-10.pdf`))).includes(`Hồ sơ ${entry.dossiers[0]!.id}`)));
     expect(shown.filter(Boolean).length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { describeFinding } from "@chiso/core";
+import { isFeedback } from "@chiso/report";
 import { useState } from "preact/hooks";
 import { useMessages, useViewer } from "../context.js";
 import { periodLabel } from "../model/views.js";
@@ -60,7 +61,7 @@ export function QualityPage() {
       {evidence.length > 0 && (
         <section class="panel">
           <h2>{messages.evidenceTitle}</h2>
-          <ul class="list">{evidence.map((entry) => <li><a href={link(["unit", entry.unit])}>{model.dataset.unitById.get(entry.unit)?.name ?? entry.unit}</a> — {model.scheme.itemByCode.get(entry.item)?.id ?? entry.item}: {messages.evidenceCount(entry.count, entry.dossiers.length)}</li>)}</ul>
+          <ul class="list">{evidence.map((entry) => <li><a href={link(["unit", entry.unit])}>{model.dataset.unitById.get(entry.unit)?.name ?? entry.unit}</a> — {model.scheme.itemByCode.get(entry.item)?.id ?? entry.item}: {messages.evidenceCount(entry.count, entry.dossiers.length, isFeedback(entry.item))}</li>)}</ul>
         </section>
       )}
     </section>

@@ -1,5 +1,5 @@
-import { describeEvidenceReason, explainUnit, type UnitScore } from "@chiso/core";
-import { compareWithPrevious } from "@chiso/report";
+import { explainUnit, type UnitScore } from "@chiso/core";
+import { compareWithPrevious, evidenceReason, isFeedback } from "@chiso/report";
 import { RejectedTable } from "./Rejected.js";
 import { BlocksRadar, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
@@ -64,10 +64,10 @@ function Evidence({ entries }: { entries: readonly EvidenceEntry[] }) {
         const item = model.scheme.itemByCode.get(entry.item);
         return (
           <details open={entries.length <= 2} data-evidence={entry.item}>
-            <summary>{item ? `${item.id} ${item.name[language]}` : entry.item} — {messages.evidenceCount(entry.count, entry.dossiers.length)}</summary>
+            <summary>{item ? `${item.id} ${item.name[language]}` : entry.item} — {messages.evidenceCount(entry.count, entry.dossiers.length, isFeedback(entry.item))}</summary>
             <div class="table-scroll">
               <table class="data">
-                <thead><tr><th scope="col">{messages.colDossier}</th><th scope="col">{messages.colProcedure}</th><th scope="col">{messages.colReceived}</th><th scope="col">{messages.colDue}</th><th scope="col">{messages.colFinished}</th><th scope="col" class="num">{messages.colDaysLate}</th><th scope="col">{messages.colReason}</th></tr></thead>
+                <thead><tr><th scope="col">{isFeedback(entry.item) ? messages.colFeedback : messages.colDossier}</th><th scope="col">{messages.colProcedure}</th><th scope="col">{messages.colReceived}</th><th scope="col">{messages.colDue}</th><th scope="col">{messages.colFinished}</th><th scope="col" class="num">{messages.colDaysLate}</th><th scope="col">{messages.colReason}</th></tr></thead>
                 <tbody>
                   {entry.dossiers.map((dossier) => (
                     <tr>
@@ -77,7 +77,7 @@ function Evidence({ entries }: { entries: readonly EvidenceEntry[] }) {
                       <td>{dossier.dueAt ?? "—"}</td>
                       <td>{dossier.finishedAt ?? "—"}</td>
                       <td class="num">{dossier.daysLate === undefined ? "—" : formatNumber(dossier.daysLate, language, Number.isInteger(dossier.daysLate) ? 0 : 1)}</td>
-                      <td>{dossier.reason ? describeEvidenceReason(dossier.reason, language) : "—"}</td>
+                      <td>{dossier.reason ? evidenceReason({ reason: dossier.reason, finishedAt: dossier.finishedAt ?? null }, language) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>

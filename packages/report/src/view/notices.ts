@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { formatNumber, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { inheritedLoss } from "./inherited-loss.js";
 import { itemName } from "./item-name.js";
@@ -16,7 +16,7 @@ export function itemLabel(scheme: Scheme, code: string, language: Language): str
 /** The first few names, then "…" with how many more. */
 export function shortList(names: readonly string[], language: Language): string {
   if (names.length <= LISTED) return names.join("; ");
-  return `${names.slice(0, LISTED).join("; ")}; … (${language === "vi" ? "và" : "and"} ${names.length - LISTED} ${language === "vi" ? "mục khác" : "more"})`;
+  return `${names.slice(0, LISTED).join("; ")}; … (${language === "vi" ? "và" : "and"} ${formatNumber(names.length - LISTED, language)} ${language === "vi" ? "mục khác" : "more"})`;
 }
 
 /** The names of the blocks kept as the portal published them (not recomputed). */
