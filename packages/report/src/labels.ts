@@ -172,17 +172,18 @@ const vi = {
   evidenceLine: (feedback: boolean, id: string, reason: string, procedure: string, late: string) => `${feedback ? "PAKN" : "Hồ sơ"} ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, trễ ${late} ngày làm việc` : ""}`,
   evidenceMore: (m: EvidenceMore) => {
     const noun = m.feedback ? "PAKN" : "hồ sơ";
-    const all = `danh sách đầy đủ: chạy chiso dossiers với --details và --details-limit từ ${nv(m.count)} trở lên`;
-    if (m.sheet === null || m.listed <= m.shown) return `… và ${nv(m.more)} ${noun} khác, chưa được liệt kê (tệp số liệu chỉ giữ ${nv(m.listed)}); ${all}.`;
+    // The option's value is written as the command takes it: digits, no grouping.
+    const all = `danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit ${m.count}`;
+    if (m.sheet === null || m.listed <= m.shown) return `… và ${nv(m.more)} ${noun} khác, chưa được liệt kê (tệp số liệu chỉ giữ ${nv(m.listed)}; ${all}).`;
     if (m.listed >= m.count) return `… và ${nv(m.more)} ${noun} khác: xem bảng tính, trang “${m.sheet}”.`;
-    return `… và ${nv(m.more)} ${noun} khác; bảng tính (trang “${m.sheet}”) liệt kê ${nv(m.listed)}/${nv(m.count)} ${noun}; ${all}.`;
+    return `… và ${nv(m.more)} ${noun} khác; bảng tính, trang “${m.sheet}”, liệt kê ${nv(m.listed)}/${nv(m.count)} ${noun} (${all}).`;
   },
   evidenceSheetTitle: (item: string, code: string, feedback: boolean, period: string) => `${feedback ? "PAKN" : "Hồ sơ"} làm mất điểm — ${item} (${code}) — ${period}`,
   evidenceSheetNote: (n: EvidenceSheetNote) => {
     const noun = n.feedback ? "PAKN" : "hồ sơ";
     const head = `${nv(n.units)} đơn vị có ${nv(n.failed)} ${noun} không đạt; trang này liệt kê ${nv(n.listed)}. Cột “Không đạt” là tổng đầy đủ của đơn vị, cột “Liệt kê” là số ${noun} của đơn vị có trong trang.`;
     if (n.cut === 0) return `${head} Trang liệt kê đủ mọi ${noun} không đạt.`;
-    return `${head} Tệp số liệu chỉ giữ một số ${noun} đầu của mỗi đơn vị (chiso dossiers giữ những ${noun} trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất; mặc định 20), nên ${nv(n.cut)} đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chạy chiso dossiers với --details <tệp.xlsx> và --details-limit từ ${nv(n.largest)} trở lên.`;
+    return `${head} Tệp số liệu chỉ giữ một số ${noun} đầu của mỗi đơn vị (chiso dossiers giữ những ${noun} trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất), nên ${nv(n.cut)} đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit ${n.largest}.`;
   },
   signedOff: (date: string, by: string) => `Đã chốt số liệu ngày ${date}${by ? ` (${by})` : ""}`,
   sheetReconciliation: "Đối chiếu Cổng",
@@ -407,17 +408,17 @@ const en: Labels = {
   evidenceLine: (feedback: boolean, id: string, reason: string, procedure: string, late: string) =>
     `${feedback ? "Feedback item" : "Dossier"} ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, ${late} working ${late === "1" ? "day" : "days"} late` : ""}`,
   evidenceMore: (m: EvidenceMore) => {
-    const all = `for the full list, run chiso dossiers with --details and a --details-limit of ${ne(m.count)} or more`;
-    if (m.sheet === null || m.listed <= m.shown) return `… and ${ne(m.more)} more, not listed (the figures file keeps ${ne(m.listed)}); ${all}.`;
+    const all = `full list: chiso dossiers … --details <file.xlsx> --details-limit ${m.count}`;
+    if (m.sheet === null || m.listed <= m.shown) return `… and ${ne(m.more)} more, not listed (the figures file keeps ${ne(m.listed)}; ${all}).`;
     if (m.listed >= m.count) return `… and ${ne(m.more)} more: see the workbook, sheet “${m.sheet}”.`;
-    return `… and ${ne(m.more)} more; the workbook (sheet “${m.sheet}”) lists ${ne(m.listed)} of ${countOf(m.count, m.feedback ? "feedback item" : "dossier")}; ${all}.`;
+    return `… and ${ne(m.more)} more; the workbook's sheet “${m.sheet}” lists ${ne(m.listed)} of ${countOf(m.count, m.feedback ? "feedback item" : "dossier")} (${all}).`;
   },
   evidenceSheetTitle: (item: string, code: string, feedback: boolean, period: string) => `${feedback ? "Feedback items" : "Dossiers"} behind lost points — ${item} (${code}) — ${period}`,
   evidenceSheetNote: (n: EvidenceSheetNote) => {
     const noun = n.feedback ? "feedback items" : "dossiers";
     const head = `${countOf(n.units, "unit")} with ${ne(n.failed)} ${noun} failing; this sheet lists ${ne(n.listed)}. “Failing” is the unit's full count, “Listed” how many of them are on this sheet.`;
     if (n.cut === 0) return `${head} Every failing one is listed.`;
-    return `${head} The figures file keeps only the first few of each unit (chiso dossiers keeps the most days late, then the oldest; 20 by default), so ${countOf(n.cut, "unit")} ${n.cut === 1 ? "has" : "have"} fewer listed than failing. For the full list, run chiso dossiers with --details <file.xlsx> and a --details-limit of ${ne(n.largest)} or more.`;
+    return `${head} The figures file keeps only the first few of each unit (chiso dossiers keeps the most days late, then the oldest), so ${countOf(n.cut, "unit")} ${n.cut === 1 ? "has" : "have"} fewer listed than failing. Full list: chiso dossiers … --details <file.xlsx> --details-limit ${n.largest}.`;
   },
   signedOff: (date: string, by: string) => `Signed off ${date}${by ? ` (${by})` : ""}`,
   sheetReconciliation: "Portal reconciliation",

@@ -50,13 +50,13 @@ describe("the card's lines about the dossiers behind lost points", () => {
   it("point to the item's sheet when it lists them all, and say how many it lists when it does not, counts grouped", () => {
     expect(lines("D2", "ON_TIME").at(-1)).toBe("… và 1 hồ sơ khác: xem bảng tính, trang “2.1 Giải quyết hồ sơ đúng hạn”.");
     expect(lines("C1", "ON_TIME").at(-1)).toBe(
-      "… và 1.053 hồ sơ khác; bảng tính (trang “2.1 Giải quyết hồ sơ đúng hạn”) liệt kê 5/1.056 hồ sơ; danh sách đầy đủ: chạy chiso dossiers với --details và --details-limit từ 1.056 trở lên.",
+      "… và 1.053 hồ sơ khác; bảng tính, trang “2.1 Giải quyết hồ sơ đúng hạn”, liệt kê 5/1.056 hồ sơ (danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit 1056).",
     );
     expect(lines("C1", "ON_TIME", "en").at(-1)).toBe(
-      "… and 1,053 more; the workbook (sheet “2.1 Dossiers settled on time”) lists 5 of 1,056 dossiers; for the full list, run chiso dossiers with --details and a --details-limit of 1,056 or more.",
+      "… and 1,053 more; the workbook's sheet “2.1 Dossiers settled on time” lists 5 of 1,056 dossiers (full list: chiso dossiers … --details <file.xlsx> --details-limit 1056).",
     );
     // No more on the sheet than on the card: the sheet is not offered.
-    expect(lines("D2", "ONLINE_DOSSIER_SHARE").at(-1)).toBe("… và 27 hồ sơ khác, chưa được liệt kê (tệp số liệu chỉ giữ 3); danh sách đầy đủ: chạy chiso dossiers với --details và --details-limit từ 30 trở lên.");
+    expect(lines("D2", "ONLINE_DOSSIER_SHARE").at(-1)).toBe("… và 27 hồ sơ khác, chưa được liệt kê (tệp số liệu chỉ giữ 3; danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit 30).");
   });
 
   it("call a feedback item PAKN, never Hồ sơ, and give an open overdue one the same reason on 5.2 and 5.3", () => {
@@ -93,7 +93,7 @@ describe("the workbook's sheets of dossiers", () => {
     const values = sheet.getSheetValues() as unknown[][];
     expect(values[1]![1]).toBe("Hồ sơ làm mất điểm — 2.1 Giải quyết hồ sơ đúng hạn (ON_TIME) — Tháng 3/2026");
     expect(values[2]![1]).toBe(
-      "2 đơn vị có 1.060 hồ sơ không đạt; trang này liệt kê 9. Cột “Không đạt” là tổng đầy đủ của đơn vị, cột “Liệt kê” là số hồ sơ của đơn vị có trong trang. Tệp số liệu chỉ giữ một số hồ sơ đầu của mỗi đơn vị (chiso dossiers giữ những hồ sơ trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất; mặc định 20), nên 1 đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chạy chiso dossiers với --details <tệp.xlsx> và --details-limit từ 1.056 trở lên.",
+      "2 đơn vị có 1.060 hồ sơ không đạt; trang này liệt kê 9. Cột “Không đạt” là tổng đầy đủ của đơn vị, cột “Liệt kê” là số hồ sơ của đơn vị có trong trang. Tệp số liệu chỉ giữ một số hồ sơ đầu của mỗi đơn vị (chiso dossiers giữ những hồ sơ trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất), nên 1 đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit 1056.",
     );
     expect(values[3]!.slice(1, 6)).toEqual(["Mã", "Tên đơn vị", "Không đạt", "Liệt kê", "Mã hồ sơ"]);
     const rows = values.slice(4);

@@ -71,7 +71,7 @@ describe("a unit that did not report every item", () => {
       "Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc",
       "Hồ sơ HS-0043 (1.000046): Đang giải quyết, đã quá hạn",
       // The figures file lists 2 of 25: the card says the rest are not listed, and how to list them.
-      "… và 23 hồ sơ khác, chưa được liệt kê (tệp số liệu chỉ giữ 2); danh sách đầy đủ: chạy chiso dossiers với --details và --details-limit từ 25 trở lên.",
+      "… và 23 hồ sơ khác, chưa được liệt kê (tệp số liệu chỉ giữ 2; danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit 25).",
     ]);
     expect(await pdfText(await renderUnitScorecard(department))).toContain("Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc");
     const workbook = new ExcelJS.Workbook();
