@@ -175,9 +175,12 @@ function tableSheet(workbook: Workbook, table: WorkbookTable, footer: PrintTexts
   const above = [table.title, table.note].filter((line): line is string => line !== undefined);
   const headerRow = above.length + 1;
   const sheet = frozenSheet(workbook, table.name.slice(0, 31), headerRow, 2);
-  const longest = table.headers.map((header, index) => Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length)));
-  const widths = table.widths.map((cap, index) => Math.max(8, Math.min(cap, longest[index]! + 2)));
-  const wrapped = (index: number) => table.widths[index]! >= 60 || longest[index]! + 2 > table.widths[index]!;
+  // A column with a number format (a date-time, a count) is as wide as the view says and never wraps: its
+  // cells' text is the format's, not the stored number's.
+  const formatted = (index: number) => table.formats?.[index] !== undefined;
+  const longest = table.headers.map((header, index) => (formatted(index) ? header.length : Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length))));
+  const widths = table.widths.map((cap, index) => (formatted(index) ? cap : Math.max(8, Math.min(cap, longest[index]! + 2))));
+  const wrapped = (index: number) => !formatted(index) && (table.widths[index]! >= 60 || longest[index]! + 2 > table.widths[index]!);
   setColumns(
     sheet,
     widths.map((width, index) => {
@@ -200,6 +203,9 @@ function tableSheet(workbook: Workbook, table: WorkbookTable, footer: PrintTexts
     if (lines > 1) sheet.setRowHeight(rowIndex + headerRow + 1, 15 * lines);
   });
   styleHeader(sheet, headerRow, table.headers.length);
+  // A header wider than its column wraps (the header style does): its row as tall as its lines.
+  const headerLines = Math.max(1, ...table.headers.map((header, index) => wrappedLines(header, widths[index]!)));
+  if (headerLines > 1) sheet.setRowHeight(headerRow, 15 * headerLines);
   headerFilter(sheet, headerRow, table.headers.length);
   printSetup(sheet, headerRow, footer);
 }
