@@ -188,7 +188,7 @@ describe("parseDataset", () => {
   });
 
   it("refuses a flag message in one language only, at its path", () => {
-    const file = smallProvince([{ unit: "C1", period: "2026-08", items: { ON_TIME: [9, 10] }, flags: [{ code: "RECORDS_REJECTED", message: { vi: "1 hồ sơ bị loại" } }] }]);
+    const file = smallProvince([{ unit: "C1", period: "2026-08", items: { ON_TIME: [9, 10] }, flags: [{ code: "RECORDS_REJECTED", message: { vi: "1 hồ sơ bị loại" } as unknown as string }] }]); // what a file may hold, not what the type allows
     expect(problems(file).join("\n")).toContain("figures[0].flags[0].message");
   });
 
