@@ -35,7 +35,7 @@ export function evidenceSheetName(item: SchemeItem, language: Language): string 
   const cut = name.slice(0, SHEET_NAME_LENGTH - 1);
   // Cut at the last whole word (the cut may end exactly before a space).
   const space = name.charAt(cut.length) === " " ? cut.length : cut.lastIndexOf(" ");
-  return `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,;.:–-]+$/u, "")}…`;
+  return `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,;.:–'-]+$/u, "")}…`;
 }
 
 /**
