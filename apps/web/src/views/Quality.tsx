@@ -60,7 +60,7 @@ export function QualityPage() {
       )}
       {evidence.length > 0 && (
         <section class="panel">
-          <h2>{messages.evidenceTitle}</h2>
+          <h2>{messages.evidenceTitle(evidence.some((entry) => isFeedback(entry.item)))}</h2>
           <ul class="list">{evidence.map((entry) => <li><a href={link(["unit", entry.unit])}>{model.dataset.unitById.get(entry.unit)?.name ?? entry.unit}</a> — {model.scheme.itemByCode.get(entry.item)?.id ?? entry.item}: {messages.evidenceCount(entry.count, entry.dossiers.length, isFeedback(entry.item))}</li>)}</ul>
         </section>
       )}
