@@ -14,7 +14,12 @@ export function QualityPage() {
   const codes = [...new Set(card.findings.map((finding) => finding.code))].sort();
   const findings = card.findings.filter((finding) => !code || finding.code === code);
   const published = (model.payload.published ?? []).filter((mark) => mark.period === period && mark.published !== null && mark.recomputed !== null && Math.abs(mark.published - mark.recomputed) >= 0.005);
-  const evidence = (model.payload.evidence ?? []).filter((entry) => entry.period === period);
+  // Units in the units file's order, items in the scorecard's, as the pack's sheets are.
+  const unitOrder = new Map(model.dataset.units.map((unit, index) => [unit.id, index]));
+  const itemOrder = (code: string) => model.scheme.itemByCode.get(code)?.index ?? Number.MAX_SAFE_INTEGER;
+  const evidence = (model.payload.evidence ?? [])
+    .filter((entry) => entry.period === period)
+    .sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || itemOrder(a.item) - itemOrder(b.item));
   return (
     <section class="page" aria-labelledby="quality-title">
       <div class="page-head">
