@@ -159,7 +159,9 @@ describe("chiso dossiers", () => {
     const written = JSON.parse(await readFile(out, "utf8")) as { source?: { warning: { vi: string; en: string } }; figures: { unit: string; flags?: { code: string; message: string }[] }[] };
     expect(written.source?.warning.vi).toContain("1 đơn vị có hồ sơ bị loại vì lỗi dữ liệu, không được tính (3 hồ sơ): X1");
     expect(written.source?.warning.en).toContain("1 unit had records rejected for data errors and not counted (3 dossiers): X1");
-    expect(written.figures.find((figure) => figure.unit === "X1")?.flags).toEqual([{ code: "RECORDS_REJECTED", message: expect.stringContaining("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính") }]);
+    expect(written.figures.find((figure) => figure.unit === "X1")?.flags).toEqual([
+      { code: "RECORDS_REJECTED", message: { vi: expect.stringContaining("3 hồ sơ tiếp nhận trong kỳ bị loại vì lỗi dữ liệu, chỉ 2 hồ sơ được tính"), en: expect.stringContaining("3 dossiers received in the period rejected") } },
+    ]);
     expect(written.figures.find((figure) => figure.unit === "X2")?.flags).toBeUndefined();
     const pack = join(dir, "bao-cao");
     expect((await run(["report", "--input", out, "--period", "2026-10", "--out", pack, "--deterministic"])).code).toBe(0);
@@ -263,8 +265,9 @@ describe("chiso demo --from-dossiers", () => {
     const entries = evidenceSchema.parse(input.evidence).filter((entry) => entry.item === "ON_TIME" && entry.period === "2026-10" && entry.dossiers.length > 0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, "chiso-2026-10.xlsx"));
-    const listed = workbook.getWorksheet("Hồ sơ mất điểm")!.getSheetValues().slice(2) as unknown[][];
-    for (const entry of entries) expect(listed.some((row) => row[1] === entry.unit && row[4] === entry.dossiers[0]!.id), entry.unit).toBe(true);
+    // 2.1's sheet: title, note, header, then per unit its count, how many are listed, and each listed dossier.
+    const listed = workbook.getWorksheet("2.1 Giải quyết hồ sơ đúng hạn")!.getSheetValues().slice(4) as unknown[][];
+    for (const entry of entries) expect(listed.filter((row) => row[1] === entry.unit && row[3] === entry.count && row[4] === entry.dossiers.length).map((row) => row[5]), entry.unit).toEqual(entry.dossiers.map((dossier) => dossier.id));
     const names = new Map((JSON.parse(await readFile(join(out, DOSSIER_DEMO_INPUT_FILE), "utf8")) as { units: { id: string; name: string }[] }).units.map((unit) => [unit.id, unit.name]));
     const shown = await Promise.all(entries.slice(0, 8).map(async (entry) => (await pdfText(join(out, "don-vi", `${slugify(names.get(entry.unit)!)}-2026-10.pdf`))).includes(`Hồ sơ ${entry.dossiers[0]!.id}`)));
     expect(shown.filter(Boolean).length).toBeGreaterThan(0);

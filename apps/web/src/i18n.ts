@@ -1,6 +1,10 @@
-import type { Language } from "@chiso/core";
+import { formatNumber, type Language } from "@chiso/core";
 import type { NoComparisonReason } from "@chiso/report";
 import type { RejectedCounts } from "./model/payload.js";
+
+/** Counts with the language's thousands grouping ("1.056", "1,056"). */
+const nv = (count: number) => formatNumber(count, "vi");
+const ne = (count: number) => formatNumber(count, "en");
 
 /** Every text the viewer shows, Vietnamese first. Domain names (items, blocks, bands) come from the scheme. */
 const vi = {
@@ -29,15 +33,15 @@ const vi = {
     previous_missing: "chưa có kỳ trước",
     previous_incomplete: "kỳ trước chưa đủ số liệu",
   } as Record<NoComparisonReason, string>,
-  rankOf: (position: number, of: number, tied: boolean) => `${position}/${of}${tied ? " (đồng hạng)" : ""}`,
+  rankOf: (position: number, of: number, tied: boolean) => `${nv(position)}/${nv(of)}${tied ? " (đồng hạng)" : ""}`,
   rankWithin: (level: string) => `trong khối ${level}`,
-  rankMove: (moved: number) => (moved > 0 ? `tăng ${moved} bậc` : moved < 0 ? `giảm ${-moved} bậc` : "giữ nguyên hạng"),
+  rankMove: (moved: number) => (moved > 0 ? `tăng ${nv(moved)} bậc` : moved < 0 ? `giảm ${nv(-moved)} bậc` : "giữ nguyên hạng"),
   unranked: "Chưa xếp hạng",
   reason: { no_figures: "chưa có số liệu trong kỳ", no_dossiers: "không phát sinh hồ sơ trong kỳ", incomplete: "thiếu số liệu một số chỉ tiêu hoặc tháng" } as Record<string, string>,
   incomplete: (what: string) => `Số liệu chưa đủ: ${what}. Tổng điểm chỉ cộng phần số liệu đã có; đơn vị không được xếp loại, xếp hạng kỳ này.`,
-  missingItemsPart: (count: number, items: string) => `thiếu ${count} chỉ tiêu (${items})`,
+  missingItemsPart: (count: number, items: string) => `thiếu ${nv(count)} chỉ tiêu (${items})`,
   missingMonthsPart: (months: string) => `thiếu số liệu ${months.replace(/Tháng/gu, "tháng")}`,
-  partialItemsPart: (count: number, items: string) => `${count} chỉ tiêu chỉ có số liệu ở một số tháng (${items})`,
+  partialItemsPart: (count: number, items: string) => `${nv(count)} chỉ tiêu chỉ có số liệu ở một số tháng (${items})`,
   noDossiersNote: "Đơn vị không phát sinh hồ sơ trong kỳ: điểm chỉ gồm các chỉ tiêu không phụ thuộc hồ sơ; không xếp loại, xếp hạng.",
   levels: { province: "tỉnh", department: "sở, ban, ngành", commune: "xã, phường" } as Record<string, string>,
   levelTitles: { province: "Tỉnh", department: "Sở, ban, ngành", commune: "Xã, phường" } as Record<string, string>,
@@ -86,9 +90,9 @@ const vi = {
   allBands: "Tất cả",
   unrankedOnly: "Chưa xếp hạng",
   sortBy: (column: string) => `Sắp xếp theo ${column}`,
-  shown: (shown: number, total: number) => `Hiển thị ${shown}/${total} đơn vị`,
+  shown: (shown: number, total: number) => `Hiển thị ${nv(shown)}/${nv(total)} đơn vị`,
   selectForCompare: (name: string) => `Chọn ${name} để so sánh`,
-  compareSelected: (count: number) => `So sánh ${count} đơn vị đã chọn`,
+  compareSelected: (count: number) => `So sánh ${nv(count)} đơn vị đã chọn`,
   compareHint: "Chọn từ 2 đến 4 đơn vị: đánh dấu trong bảng xếp hạng, hoặc tìm và thêm ở đây.",
   rankingCompareHint: "Đánh dấu từ 2 đến 4 đơn vị để so sánh.",
   compareTitle: "So sánh đơn vị",
@@ -114,10 +118,10 @@ const vi = {
   plannerExport: "Xuất kịch bản (JSON)",
   plannerBefore: "Hiện tại",
   plannerAfter: "Sau thay đổi",
-  plannerChanged: (count: number) => `${count} chỉ tiêu đã thay đổi`,
+  plannerChanged: (count: number) => `${nv(count)} chỉ tiêu đã thay đổi`,
   plannerNoChanges: "Chưa thay đổi số liệu nào.",
   nextBandTitle: (band: string, min: string) => `Để đạt xếp loại ${band} (từ ${min} điểm)`,
-  nextRankTitle: (position: number, total: string) => `Để lên hạng ${position} (đạt ${total} điểm)`,
+  nextRankTitle: (position: number, total: string) => `Để lên hạng ${nv(position)} (đạt ${total} điểm)`,
   topBand: "Đơn vị đã ở xếp loại cao nhất.",
   topRank: "Đơn vị đang đứng đầu khối.",
   notRankedPlan: "Đơn vị chưa được xếp hạng trong kỳ.",
@@ -148,10 +152,11 @@ const vi = {
   } as Record<string, string>,
   findingsIntro: "Các điểm bất thường trong số liệu của kỳ. Đây là cảnh báo, chiso không tự sửa số liệu.",
   noFindings: "Không phát hiện vấn đề về số liệu.",
-  findingsCount: (count: number) => `${count} cảnh báo`,
-  evidenceTitle: "Hồ sơ làm mất điểm",
-  evidenceCount: (count: number, shown: number) => `${count} hồ sơ${shown < count ? ` (hiển thị ${shown})` : ""}`,
+  findingsCount: (count: number) => `${nv(count)} cảnh báo`,
+  evidenceTitle: (feedback: boolean): string => (feedback ? "Hồ sơ và PAKN làm mất điểm" : "Hồ sơ làm mất điểm"),
+  evidenceCount: (count: number, shown: number, feedback: boolean) => `${nv(count)} ${feedback ? "PAKN" : "hồ sơ"}${shown < count ? ` (hiển thị ${nv(shown)})` : ""}`,
   colDossier: "Mã hồ sơ",
+  colFeedback: "Mã PAKN",
   colProcedure: "Thủ tục",
   colReceived: "Tiếp nhận",
   colDue: "Hẹn trả",
@@ -168,7 +173,7 @@ const vi = {
   localOnly: "Chạy trên máy này; số liệu không rời khỏi máy.",
   readingNotes: "Ghi chú khi đọc tệp",
   rejectedNotice: (counts: RejectedCounts) =>
-    `Khi đọc tệp, ${[counts.figures > 0 ? `${counts.figures} dòng số liệu` : "", counts.sipas > 0 ? `${counts.sipas} khảo sát SIPAS` : "", counts.par > 0 ? `${counts.par} đánh giá Chỉ số CCHC` : ""].filter(Boolean).join(", ")} bị từ chối (--skip-invalid) và không được chấm; tổng điểm của các đơn vị liên quan chưa đủ, không được so sánh với kỳ trước.`,
+    `Khi đọc tệp, ${[counts.figures > 0 ? `${nv(counts.figures)} dòng số liệu` : "", counts.sipas > 0 ? `${nv(counts.sipas)} khảo sát SIPAS` : "", counts.par > 0 ? `${nv(counts.par)} đánh giá Chỉ số CCHC` : ""].filter(Boolean).join(", ")} bị từ chối (--skip-invalid) và không được chấm; tổng điểm của các đơn vị liên quan chưa đủ, không được so sánh với kỳ trước.`,
   rejectedShow: "Xem danh sách và lý do",
   rejectedDownload: "Tải bảng tính các dòng bị từ chối (.xlsx)",
   rejectedTitle: "Các dòng bị từ chối khi đọc tệp",
@@ -182,7 +187,7 @@ const vi = {
 export type Messages = typeof vi;
 
 /** An English count with its noun: "1 unit", "3 units". */
-const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+const countOf = (count: number, noun: string) => `${ne(count)} ${noun}${count === 1 ? "" : "s"}`;
 
 const en: Messages = {
   appTitle: "Public-service index for citizens and businesses",
@@ -210,9 +215,9 @@ const en: Messages = {
     previous_missing: "no previous period",
     previous_incomplete: "previous period's figures incomplete",
   },
-  rankOf: (position: number, of: number, tied: boolean) => `${position}/${of}${tied ? " (tied)" : ""}`,
+  rankOf: (position: number, of: number, tied: boolean) => `${ne(position)}/${ne(of)}${tied ? " (tied)" : ""}`,
   rankWithin: (level: string) => `among ${level}`,
-  rankMove: (moved: number) => (moved > 0 ? `up ${moved}` : moved < 0 ? `down ${-moved}` : "rank unchanged"),
+  rankMove: (moved: number) => (moved > 0 ? `up ${ne(moved)}` : moved < 0 ? `down ${ne(-moved)}` : "rank unchanged"),
   unranked: "Unranked",
   reason: { no_figures: "no figures for the period", no_dossiers: "no dossiers in the period", incomplete: "figures missing for some items or months" },
   incomplete: (what: string) => `Incomplete figures: ${what}. The total adds only the figures there are; the unit is not graded or ranked this period.`,
@@ -267,9 +272,9 @@ const en: Messages = {
   allBands: "All",
   unrankedOnly: "Unranked",
   sortBy: (column: string) => `Sort by ${column}`,
-  shown: (shown: number, total: number) => `Showing ${shown} of ${total} units`,
+  shown: (shown: number, total: number) => `Showing ${ne(shown)} of ${ne(total)} units`,
   selectForCompare: (name: string) => `Select ${name} for comparison`,
-  compareSelected: (count: number) => `Compare the ${count} selected units`,
+  compareSelected: (count: number) => `Compare the ${ne(count)} selected units`,
   compareHint: "Choose 2 to 4 units: tick them in the ranking, or find and add them here.",
   rankingCompareHint: "Tick 2 to 4 units to compare them.",
   compareTitle: "Compare units",
@@ -298,7 +303,7 @@ const en: Messages = {
   plannerChanged: (count: number) => `${countOf(count, "item")} changed`,
   plannerNoChanges: "No figure changed yet.",
   nextBandTitle: (band: string, min: string) => `To reach grade ${band} (from ${min})`,
-  nextRankTitle: (position: number, total: string) => `To reach rank ${position} (score ${total})`,
+  nextRankTitle: (position: number, total: string) => `To reach rank ${ne(position)} (score ${total})`,
   topBand: "The unit is already in the top grade.",
   topRank: "The unit ranks first in its level.",
   notRankedPlan: "The unit is not ranked in this period.",
@@ -330,9 +335,10 @@ const en: Messages = {
   findingsIntro: "Anomalies in the period's figures. These are warnings: chiso never corrects figures by itself.",
   noFindings: "No data problems found.",
   findingsCount: (count: number) => countOf(count, "finding"),
-  evidenceTitle: "Dossiers behind lost points",
-  evidenceCount: (count: number, shown: number) => `${countOf(count, "dossier")}${shown < count ? ` (${shown} shown)` : ""}`,
+  evidenceTitle: (feedback: boolean) => (feedback ? "Dossiers and feedback items behind lost points" : "Dossiers behind lost points"),
+  evidenceCount: (count: number, shown: number, feedback: boolean) => `${countOf(count, feedback ? "feedback item" : "dossier")}${shown < count ? ` (${ne(shown)} shown)` : ""}`,
   colDossier: "Dossier",
+  colFeedback: "Feedback item",
   colProcedure: "Procedure",
   colReceived: "Received",
   colDue: "Due",

@@ -232,14 +232,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
     const unit = card.units.find((entry) => entry.unit.level === "commune" && entry.standing.ranked)!;
     await page.route("**/api/data", async (route) => {
       const payload = await (await route.fetch()).json();
-      payload.evidence = [{ unit: unit.unit.id, period: PERIOD, item: "ON_TIME", count: 3, dossiers: [{ id: "000.00.01.H99-261001-0001", procedure: "1.001", procedureName: "Đăng ký khai sinh", receivedAt: "2026-10-01", dueAt: "2026-10-03", finishedAt: "2026-10-07", daysLate: 4, reason: "late" }] }];
+      payload.evidence = [
+        // An open, overdue feedback item: the 5.3 rule's `feedback_late` reads as on 5.2.
+        { unit: unit.unit.id, period: PERIOD, item: "PETITION_HANDLING_SATISFACTION", count: 1, dossiers: [{ id: "F3", receivedAt: "2026-10-01", dueAt: "2026-10-03", daysLate: 9, reason: "feedback_late" }] },
+        { unit: unit.unit.id, period: PERIOD, item: "ON_TIME", count: 1056, dossiers: [{ id: "000.00.01.H99-261001-0001", procedure: "1.001", procedureName: "Đăng ký khai sinh", receivedAt: "2026-10-01", dueAt: "2026-10-03", finishedAt: "2026-10-07", daysLate: 4, reason: "late" }] },
+      ];
       payload.published = [{ unit: unit.unit.id, period: PERIOD, target: "TOTAL", published: 80.5, recomputed: unit.total!.toNumber() }];
       await route.fulfill({ json: payload });
     });
     await open(`#/unit/${unit.unit.id}`, "#evidence");
     expect(await page.textContent("#evidence")).toContain("Đăng ký khai sinh");
-    expect(await page.textContent("#evidence summary")).toContain("3 hồ sơ (hiển thị 1)");
+    expect(await page.textContent("#evidence [data-evidence=ON_TIME] summary")).toContain("1.056 hồ sơ (hiển thị 1)");
     expect(await page.textContent("#evidence")).toContain("Giải quyết quá hạn");
+    const feedback = await page.textContent("#evidence [data-evidence=PETITION_HANDLING_SATISFACTION]");
+    expect(feedback).toContain("1 PAKN");
+    expect(feedback).toContain("Mã PAKN");
+    expect(feedback).not.toContain("hồ sơ");
+    expect(feedback).toContain("PAKN đang xử lý, đã quá hạn");
+    expect(await page.textContent("#evidence-title")).toBe("Hồ sơ và PAKN làm mất điểm");
+    // In the scorecard's item order (2.1 before 5.3), whatever the file's order.
+    expect(await page.$$eval("#evidence details", (all) => all.map((element) => element.getAttribute("data-evidence")))).toEqual(["ON_TIME", "PETITION_HANDLING_SATISFACTION"]);
     expect(await page.textContent("[data-testid=published]")).toContain("80,50");
     await page.unroute("**/api/data");
   });

@@ -6,6 +6,7 @@
 export { buildPackView, type PackOptions } from "./view/pack.js";
 export { unitScorecardView, blockBars, trendPoints, itemRows, actions, findingText, displayId, unitKind, positionText, type History } from "./view/unit-view.js";
 export { inheritedLoss, type InheritedLoss } from "./view/inherited-loss.js";
+export { evidenceReason, evidenceSheetName, isFeedback } from "./view/evidence.js";
 export { compareWithPrevious, comparableChanges, isComplete, refusedFigures, type Comparison, type NoComparisonReason, type RefusedFigures } from "./view/comparison.js";
 export { provinceSummaryView } from "./view/summary-view.js";
 export { workbookView } from "./view/workbook-view.js";

@@ -1,6 +1,37 @@
 import { countOf } from "./english-count.js";
-import type { Language } from "@chiso/core";
+import { formatNumber, type Language } from "@chiso/core";
 import type { NoComparisonReason } from "./view/comparison.js";
+
+/** Counts as each language groups thousands ("1.056", "1,056"). */
+const nv = (count: number) => formatNumber(count, "vi");
+const ne = (count: number) => formatNumber(count, "en");
+
+/** What a card's line after the worst few listed dossiers says (see `evidenceLines`). */
+export interface EvidenceMore {
+  /** Failed and not on the card. */
+  readonly more: number;
+  /** On the card. */
+  readonly shown: number;
+  /** In the figures file, so on the workbook's sheet. */
+  readonly listed: number;
+  /** Failed in all. */
+  readonly count: number;
+  /** The workbook's sheet of the item (null when the scheme has no such item: no sheet). */
+  readonly sheet: string | null;
+  readonly feedback: boolean;
+}
+
+/** What an item's sheet of dossiers says above its rows. */
+export interface EvidenceSheetNote {
+  readonly units: number;
+  readonly failed: number;
+  readonly listed: number;
+  /** Units whose list is shorter than their count. */
+  readonly cut: number;
+  /** The largest count of a unit whose list is cut: the --details-limit that lists them all. */
+  readonly largest: number;
+  readonly feedback: boolean;
+}
 
 /** Every fixed text the reports print, in Vietnamese (default) and English. */
 const vi = {
@@ -37,9 +68,9 @@ const vi = {
   colItem: "Chỉ tiêu",
   colNumber: "TT",
   colKind: "Loại",
-  attentionBelow80: (count: number) => `Đơn vị dưới 80 điểm (${count})`,
+  attentionBelow80: (count: number) => `Đơn vị dưới 80 điểm (${nv(count)})`,
   attentionMovers: "Đơn vị thay đổi điểm nhiều nhất so với kỳ trước",
-  attentionUnranked: (count: number) => `Đơn vị chưa xếp hạng (${count})`,
+  attentionUnranked: (count: number) => `Đơn vị chưa xếp hạng (${nv(count)})`,
   colNumerator: "Tử số",
   colDenominator: "Mẫu số",
   colRatio: "Tỷ lệ",
@@ -110,9 +141,9 @@ const vi = {
   notices: "Lưu ý",
   noticeIncomplete: (what: string) => `Số liệu chưa đủ: ${what}. Tổng điểm chỉ cộng phần số liệu đã có, nên không phản ánh đủ kết quả của đơn vị; đơn vị không được xếp loại, xếp hạng kỳ này.`,
   noticeIncompleteRanked: (what: string) => `Số liệu chưa đủ: ${what}; phần thiếu tính 0 điểm. Theo yêu cầu của cơ quan, đơn vị vẫn được xếp loại, xếp hạng.`,
-  missingItemsPart: (count: number, items: string) => `thiếu ${count} chỉ tiêu (${items})`,
+  missingItemsPart: (count: number, items: string) => `thiếu ${nv(count)} chỉ tiêu (${items})`,
   missingMonthsPart: (months: string) => `thiếu số liệu ${months.replace(/Tháng/gu, "tháng")}`,
-  partialItemsPart: (count: number, items: string) => `${count} chỉ tiêu chỉ có số liệu ở một số tháng (${items})`,
+  partialItemsPart: (count: number, items: string) => `${nv(count)} chỉ tiêu chỉ có số liệu ở một số tháng (${items})`,
   noticeNoDossiers: "Đơn vị không phát sinh hồ sơ trong kỳ: điểm chỉ gồm các chỉ tiêu không phụ thuộc hồ sơ (công khai, cung cấp dịch vụ…); đơn vị không được xếp loại, xếp hạng kỳ này.",
   noticeNoFigures: "Không có số liệu của đơn vị trong kỳ này: không tính điểm, không xếp loại, xếp hạng.",
   noticeRejected: (where: string, reasons: string) => `Dòng số liệu của đơn vị bị từ chối và không được dùng (${where}): ${reasons}. Hãy sửa dòng này và chạy lại.`,
@@ -129,22 +160,38 @@ const vi = {
   procedureScope: (procedure: string) => `thủ tục ${procedure}`,
   provinceIncomplete: (what: string) => `Số liệu của tỉnh chưa đủ: ${what}. Tổng điểm của tỉnh chỉ cộng phần số liệu đã có và không được xếp loại; các khối thiếu số liệu được ghi chú.`,
   partialBlock: "thiếu số liệu",
-  summaryIncomplete: (count: number, names: string) => `${count} đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: ${names}.`,
-  summaryNoFigures: (count: number, names: string) => `${count} đơn vị không có số liệu trong kỳ: ${names}.`,
-  summaryRejectedCompanions: (count: number, units: string) => `Dữ liệu khảo sát SIPAS hoặc Chỉ số CCHC của ${count} đơn vị bị từ chối và không được dùng (${units}); xem tệp bi-tu-choi và ghi chú trên phiếu của từng đơn vị.`,
-  summaryInheritedRejected: (count: number, from: string) => `Trong đó ${count} đơn vị thiếu các chỉ tiêu lấy theo số liệu của ${from}, vì dòng số liệu của ${from} bị từ chối.`,
-  summaryRejected: (count: number) => `${count} dòng số liệu bị từ chối và không được dùng (xem tệp bi-tu-choi trong bộ báo cáo); điểm của tỉnh chỉ cộng số liệu các dòng được dùng; các đơn vị liên quan được ghi chú trên phiếu.`,
+  summaryIncomplete: (count: number, names: string) => `${nv(count)} đơn vị chưa đủ số liệu, không xếp loại, xếp hạng: ${names}.`,
+  summaryNoFigures: (count: number, names: string) => `${nv(count)} đơn vị không có số liệu trong kỳ: ${names}.`,
+  summaryRejectedCompanions: (count: number, units: string) => `Dữ liệu khảo sát SIPAS hoặc Chỉ số CCHC của ${nv(count)} đơn vị bị từ chối và không được dùng (${units}); xem tệp bi-tu-choi và ghi chú trên phiếu của từng đơn vị.`,
+  summaryInheritedRejected: (count: number, from: string) => `Trong đó ${nv(count)} đơn vị thiếu các chỉ tiêu lấy theo số liệu của ${from}, vì dòng số liệu của ${from} bị từ chối.`,
+  summaryRejected: (count: number) => `${nv(count)} dòng số liệu bị từ chối và không được dùng (xem tệp bi-tu-choi trong bộ báo cáo); điểm của tỉnh chỉ cộng số liệu các dòng được dùng; các đơn vị liên quan được ghi chú trên phiếu.`,
   publishedNote: "công bố, không tính lại",
   portalNull: "Cổng không trả số liệu",
   portalNullFull: "Cổng không trả số liệu: tính tối đa theo quy tắc của Cổng",
   portalNullZero: "Cổng không trả số liệu: tính 0 điểm",
-  evidenceLine: (id: string, reason: string, procedure: string, late: string) => `Hồ sơ ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, trễ ${late} ngày làm việc` : ""}`,
-  evidenceMore: (shown: number, count: number) => `… và ${count - shown} hồ sơ khác (xem bảng tính, trang “Hồ sơ mất điểm”).`,
+  evidenceLine: (feedback: boolean, id: string, reason: string, procedure: string, late: string) => `${feedback ? "PAKN" : "Hồ sơ"} ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, trễ ${late} ngày làm việc` : ""}`,
+  evidenceMore: (m: EvidenceMore) => {
+    const noun = m.feedback ? "PAKN" : "hồ sơ";
+    // The option's value is written as the command takes it: digits, no grouping.
+    const all = `danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit ${m.count}`;
+    if (m.sheet === null || m.listed <= m.shown) return `… và ${nv(m.more)} ${noun} khác, chưa được liệt kê (tệp số liệu chỉ giữ ${nv(m.listed)}; ${all}).`;
+    if (m.listed >= m.count) return `… và ${nv(m.more)} ${noun} khác: xem bảng tính, trang “${m.sheet}”.`;
+    return `… và ${nv(m.more)} ${noun} khác; bảng tính, trang “${m.sheet}”, liệt kê ${nv(m.listed)}/${nv(m.count)} ${noun} (${all}).`;
+  },
+  evidenceSheetTitle: (item: string, code: string, feedback: boolean, period: string) => `${feedback ? "PAKN" : "Hồ sơ"} làm mất điểm — ${item} (${code}) — ${period}`,
+  evidenceSheetNote: (n: EvidenceSheetNote) => {
+    const noun = n.feedback ? "PAKN" : "hồ sơ";
+    const head = `${nv(n.units)} đơn vị có ${nv(n.failed)} ${noun} không đạt; trang này liệt kê ${nv(n.listed)}. Cột “Không đạt” là tổng đầy đủ của đơn vị, cột “Liệt kê” là số ${noun} của đơn vị có trong trang.`;
+    if (n.cut === 0) return `${head} Trang liệt kê đủ mọi ${noun} không đạt.`;
+    return `${head} Tệp số liệu chỉ giữ một số ${noun} đầu của mỗi đơn vị (chiso dossiers giữ những ${noun} trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất), nên ${nv(n.cut)} đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit ${n.largest}.`;
+  },
   signedOff: (date: string, by: string) => `Đã chốt số liệu ngày ${date}${by ? ` (${by})` : ""}`,
-  sheetEvidence: "Hồ sơ mất điểm",
   sheetReconciliation: "Đối chiếu Cổng",
   sheetNotices: "Lưu ý",
   colDossier: "Mã hồ sơ",
+  colFeedback: "Mã PAKN",
+  colFailed: "Không đạt",
+  colListed: "Liệt kê",
   colProcedure: "Thủ tục",
   colReceived: "Tiếp nhận",
   colDue: "Hạn",
@@ -164,7 +211,7 @@ const vi = {
   action: (what: string, increase: string, numerator: string, denominator: string, points: string) =>
     `Tăng “${what}” thêm ${increase} (lên ${numerator}/${denominator}) để đạt ${points} điểm.`,
   actionNext: (increase: string, points: string) => `Trước mắt: thêm ${increase} để được ${points} điểm.`,
-  rankMove: (moved: number) => (moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "="),
+  rankMove: (moved: number) => (moved > 0 ? `↑${nv(moved)}` : moved < 0 ? `↓${nv(-moved)}` : "="),
   emptyFull: "mẫu số = 0: tính tối đa",
   emptyZero: "mẫu số = 0: tính 0 điểm",
   sipasTitle: "Chỉ số hài lòng (SIPAS)",
@@ -175,7 +222,7 @@ const vi = {
   surveyRejected: "Khảo sát SIPAS của đơn vị bị từ chối vì có lỗi (xem ghi chú đầu phiếu và tệp bi-tu-choi); chưa tính chỉ số.",
   parRejected: "Kết quả chấm điểm Chỉ số CCHC của đơn vị bị từ chối vì có lỗi (xem ghi chú đầu phiếu và tệp bi-tu-choi); chưa tính chỉ số.",
   respondents: "Số người trả lời",
-  smallSample: (n: number, min: number) => `Mẫu khảo sát nhỏ (${n} < ${min} người): chỉ tham khảo, không xếp hạng.`,
+  smallSample: (n: number, min: number) => `Mẫu khảo sát nhỏ (${nv(n)} < ${nv(min)} người): chỉ tham khảo, không xếp hạng.`,
   interval: "Khoảng tin cậy 95%",
   achieved: "Điểm đạt / tối đa",
   rescaled: "Không có điểm điều tra xã hội học: điểm được quy đổi về thang 100.",
@@ -257,9 +304,9 @@ const en: Labels = {
   colItem: "Item",
   colNumber: "No.",
   colKind: "Kind",
-  attentionBelow80: (count: number) => `Units below 80 (${count})`,
+  attentionBelow80: (count: number) => `Units below 80 (${ne(count)})`,
   attentionMovers: "Biggest movers since the previous period",
-  attentionUnranked: (count: number) => `Unranked units (${count})`,
+  attentionUnranked: (count: number) => `Unranked units (${ne(count)})`,
   colNumerator: "Num.",
   colDenominator: "Den.",
   colRatio: "Ratio",
@@ -353,18 +400,33 @@ const en: Labels = {
   summaryNoFigures: (count: number, names: string) => `${countOf(count, "unit")} without figures in the period: ${names}.`,
   summaryRejectedCompanions: (count: number, units: string) => `SIPAS survey or PAR Index data of ${countOf(count, "unit")} was rejected and not used (${units}); see the bi-tu-choi file and each unit's card.`,
   summaryInheritedRejected: (count: number, from: string) => `Of these, ${countOf(count, "unit")} lack items taken from ${from}'s figures, because ${from}'s row was rejected.`,
-  summaryRejected: (count: number) => `${count === 1 ? "1 row of figures was" : `${count} rows of figures were`} rejected and not used (see the bi-tu-choi file in the pack); the province's score adds only the rows used; the units concerned are noted on their cards.`,
+  summaryRejected: (count: number) => `${count === 1 ? "1 row of figures was" : `${ne(count)} rows of figures were`} rejected and not used (see the bi-tu-choi file in the pack); the province's score adds only the rows used; the units concerned are noted on their cards.`,
   publishedNote: "published, not recomputed",
   portalNull: "no counts from the portal",
   portalNullFull: "no counts from the portal: full marks, by the portal's rule",
   portalNullZero: "no counts from the portal: scores 0",
-  evidenceLine: (id: string, reason: string, procedure: string, late: string) => `Dossier ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, ${late} working ${late === "1" ? "day" : "days"} late` : ""}`,
-  evidenceMore: (shown: number, count: number) => `… and ${count - shown} more (see the workbook, sheet “Dossiers behind lost points”).`,
+  evidenceLine: (feedback: boolean, id: string, reason: string, procedure: string, late: string) =>
+    `${feedback ? "Feedback item" : "Dossier"} ${id}${procedure ? ` (${procedure})` : ""}: ${reason}${late ? `, ${late} working ${late === "1" ? "day" : "days"} late` : ""}`,
+  evidenceMore: (m: EvidenceMore) => {
+    const all = `full list: chiso dossiers … --details <file.xlsx> --details-limit ${m.count}`;
+    if (m.sheet === null || m.listed <= m.shown) return `… and ${ne(m.more)} more, not listed (the figures file keeps ${ne(m.listed)}; ${all}).`;
+    if (m.listed >= m.count) return `… and ${ne(m.more)} more: see the workbook, sheet “${m.sheet}”.`;
+    return `… and ${ne(m.more)} more; the workbook's sheet “${m.sheet}” lists ${ne(m.listed)} of ${countOf(m.count, m.feedback ? "feedback item" : "dossier")} (${all}).`;
+  },
+  evidenceSheetTitle: (item: string, code: string, feedback: boolean, period: string) => `${feedback ? "Feedback items" : "Dossiers"} behind lost points — ${item} (${code}) — ${period}`,
+  evidenceSheetNote: (n: EvidenceSheetNote) => {
+    const noun = n.feedback ? "feedback items" : "dossiers";
+    const head = `${countOf(n.units, "unit")} with ${ne(n.failed)} ${noun} failing; this sheet lists ${ne(n.listed)}. “Failing” is the unit's full count, “Listed” how many of them are on this sheet.`;
+    if (n.cut === 0) return `${head} Every failing one is listed.`;
+    return `${head} The figures file keeps only the first few of each unit (chiso dossiers keeps the most days late, then the oldest), so ${countOf(n.cut, "unit")} ${n.cut === 1 ? "has" : "have"} fewer listed than failing. Full list: chiso dossiers … --details <file.xlsx> --details-limit ${n.largest}.`;
+  },
   signedOff: (date: string, by: string) => `Signed off ${date}${by ? ` (${by})` : ""}`,
-  sheetEvidence: "Dossiers behind lost points",
   sheetReconciliation: "Portal reconciliation",
   sheetNotices: "Notes",
   colDossier: "Dossier",
+  colFeedback: "Feedback item",
+  colFailed: "Failing",
+  colListed: "Listed",
   colProcedure: "Procedure",
   colReceived: "Received",
   colDue: "Due",
@@ -384,7 +446,7 @@ const en: Labels = {
   action: (what: string, increase: string, numerator: string, denominator: string, points: string) =>
     `Raise “${what}” by ${increase} (to ${numerator}/${denominator}) to score ${points}.`,
   actionNext: (increase: string, points: string) => `First step: ${increase} more scores ${points}.`,
-  rankMove: (moved: number) => (moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "="),
+  rankMove: (moved: number) => (moved > 0 ? `↑${ne(moved)}` : moved < 0 ? `↓${ne(-moved)}` : "="),
   emptyFull: "empty: full marks",
   emptyZero: "empty: scores 0",
   sipasTitle: "Satisfaction index (SIPAS)",
@@ -395,7 +457,7 @@ const en: Labels = {
   surveyRejected: "This unit's SIPAS survey was rejected for errors (see the notes at the top and the bi-tu-choi file); no index computed.",
   parRejected: "This unit's PAR Index assessment was rejected for errors (see the notes at the top and the bi-tu-choi file); no index computed.",
   respondents: "Respondents",
-  smallSample: (n: number, min: number) => `Small sample (${n} < ${min} respondents): indicative only, not ranked.`,
+  smallSample: (n: number, min: number) => `Small sample (${ne(n)} < ${ne(min)} respondents): indicative only, not ranked.`,
   interval: "95% interval",
   achieved: "Points achieved / maximum",
   rescaled: "No survey points: the points are rescaled to 100.",

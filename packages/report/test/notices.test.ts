@@ -70,14 +70,18 @@ describe("a unit that did not report every item", () => {
     expect(onTime?.details).toEqual([
       "Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc",
       "Hồ sơ HS-0043 (1.000046): Đang giải quyết, đã quá hạn",
-      "… và 23 hồ sơ khác (xem bảng tính, trang “Hồ sơ mất điểm”).",
+      // The figures file lists 2 of 25: the card says the rest are not listed, and how to list them.
+      "… và 23 hồ sơ khác, chưa được liệt kê (tệp số liệu chỉ giữ 2; danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit 25).",
     ]);
     expect(await pdfText(await renderUnitScorecard(department))).toContain("Hồ sơ HS-0042 (Cấp giấy phép xây dựng): Giải quyết quá hạn, trễ 3 ngày làm việc");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
-    const rows = workbook.getWorksheet("Hồ sơ mất điểm")!.getSheetValues().slice(2) as unknown[][];
-    expect(rows[0]!.slice(1)).toEqual(["D2", "Sở Y tế", "2.1 Giải quyết hồ sơ đúng hạn", "HS-0042", "Cấp giấy phép xây dựng", "2026-03-02T08:00:00", "2026-03-10T17:00:00", "2026-03-13T10:00:00", 3, "Giải quyết quá hạn"]);
-    expect([rows[1]![4], rows[1]![5], rows[1]![10]]).toEqual(["HS-0043", "1.000046", "Đang giải quyết, đã quá hạn"]);
+    const sheet = workbook.getWorksheet("2.1 Giải quyết hồ sơ đúng hạn")!;
+    const rows = sheet.getSheetValues().slice(4) as unknown[][];
+    // Failed and listed per unit, then the dossier; times as Excel date-times (03/10/2026 09:15).
+    expect(rows[0]!.slice(1, 6)).toEqual(["D2", "Sở Y tế", 25, 2, "HS-0042"]);
+    expect(rows[0]!.slice(6)).toEqual(["Cấp giấy phép xây dựng", new Date("2026-03-02T08:00:00Z"), new Date("2026-03-10T17:00:00Z"), new Date("2026-03-13T10:00:00Z"), 3, "Giải quyết quá hạn"]);
+    expect([rows[1]![5], rows[1]![6], rows[1]![11]]).toEqual(["HS-0043", "1.000046", "Đang giải quyết, đã quá hạn"]);
   });
 
   it("is ranked with the reason stated when the office asks for it", () => {

@@ -1,4 +1,5 @@
 import { describeFinding } from "@chiso/core";
+import { isFeedback } from "@chiso/report";
 import { useState } from "preact/hooks";
 import { useMessages, useViewer } from "../context.js";
 import { periodLabel } from "../model/views.js";
@@ -13,7 +14,12 @@ export function QualityPage() {
   const codes = [...new Set(card.findings.map((finding) => finding.code))].sort();
   const findings = card.findings.filter((finding) => !code || finding.code === code);
   const published = (model.payload.published ?? []).filter((mark) => mark.period === period && mark.published !== null && mark.recomputed !== null && Math.abs(mark.published - mark.recomputed) >= 0.005);
-  const evidence = (model.payload.evidence ?? []).filter((entry) => entry.period === period);
+  // Units in the units file's order, items in the scorecard's, as the pack's sheets are.
+  const unitOrder = new Map(model.dataset.units.map((unit, index) => [unit.id, index]));
+  const itemOrder = (code: string) => model.scheme.itemByCode.get(code)?.index ?? Number.MAX_SAFE_INTEGER;
+  const evidence = (model.payload.evidence ?? [])
+    .filter((entry) => entry.period === period)
+    .sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || itemOrder(a.item) - itemOrder(b.item));
   return (
     <section class="page" aria-labelledby="quality-title">
       <div class="page-head">
@@ -59,8 +65,8 @@ export function QualityPage() {
       )}
       {evidence.length > 0 && (
         <section class="panel">
-          <h2>{messages.evidenceTitle}</h2>
-          <ul class="list">{evidence.map((entry) => <li><a href={link(["unit", entry.unit])}>{model.dataset.unitById.get(entry.unit)?.name ?? entry.unit}</a> — {model.scheme.itemByCode.get(entry.item)?.id ?? entry.item}: {messages.evidenceCount(entry.count, entry.dossiers.length)}</li>)}</ul>
+          <h2>{messages.evidenceTitle(evidence.some((entry) => isFeedback(entry.item)))}</h2>
+          <ul class="list">{evidence.map((entry) => <li><a href={link(["unit", entry.unit])}>{model.dataset.unitById.get(entry.unit)?.name ?? entry.unit}</a> — {model.scheme.itemByCode.get(entry.item)?.id ?? entry.item}: {messages.evidenceCount(entry.count, entry.dossiers.length, isFeedback(entry.item))}</li>)}</ul>
         </section>
       )}
     </section>

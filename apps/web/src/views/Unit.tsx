@@ -1,5 +1,5 @@
-import { describeEvidenceReason, explainUnit, type UnitScore } from "@chiso/core";
-import { compareWithPrevious } from "@chiso/report";
+import { explainUnit, type UnitScore } from "@chiso/core";
+import { compareWithPrevious, evidenceReason, isFeedback } from "@chiso/report";
 import { RejectedTable } from "./Rejected.js";
 import { BlocksRadar, CompletenessNote, Headline, TrendChart } from "../components/ui.js";
 import { useMessages, useViewer } from "../context.js";
@@ -59,25 +59,27 @@ function Evidence({ entries }: { entries: readonly EvidenceEntry[] }) {
   const messages = useMessages();
   return (
     <section class="panel" aria-labelledby="evidence-title" id="evidence">
-      <h2 id="evidence-title">{messages.evidenceTitle}</h2>
+      <h2 id="evidence-title">{messages.evidenceTitle(entries.some((entry) => isFeedback(entry.item)))}</h2>
       {entries.map((entry) => {
         const item = model.scheme.itemByCode.get(entry.item);
+        // A feedback item (PAKN) has no procedure.
+        const feedback = isFeedback(entry.item);
         return (
           <details open={entries.length <= 2} data-evidence={entry.item}>
-            <summary>{item ? `${item.id} ${item.name[language]}` : entry.item} — {messages.evidenceCount(entry.count, entry.dossiers.length)}</summary>
+            <summary>{item ? `${item.id} ${item.name[language]}` : entry.item} — {messages.evidenceCount(entry.count, entry.dossiers.length, feedback)}</summary>
             <div class="table-scroll">
               <table class="data">
-                <thead><tr><th scope="col">{messages.colDossier}</th><th scope="col">{messages.colProcedure}</th><th scope="col">{messages.colReceived}</th><th scope="col">{messages.colDue}</th><th scope="col">{messages.colFinished}</th><th scope="col" class="num">{messages.colDaysLate}</th><th scope="col">{messages.colReason}</th></tr></thead>
+                <thead><tr><th scope="col">{feedback ? messages.colFeedback : messages.colDossier}</th>{!feedback && <th scope="col">{messages.colProcedure}</th>}<th scope="col">{messages.colReceived}</th><th scope="col">{messages.colDue}</th><th scope="col">{messages.colFinished}</th><th scope="col" class="num">{messages.colDaysLate}</th><th scope="col">{messages.colReason}</th></tr></thead>
                 <tbody>
                   {entry.dossiers.map((dossier) => (
                     <tr>
                       <th scope="row">{dossier.id}</th>
-                      <td>{dossier.procedureName ?? dossier.procedure ?? "—"}</td>
+                      {!feedback && <td>{dossier.procedureName ?? dossier.procedure ?? "—"}</td>}
                       <td>{dossier.receivedAt ?? "—"}</td>
                       <td>{dossier.dueAt ?? "—"}</td>
                       <td>{dossier.finishedAt ?? "—"}</td>
                       <td class="num">{dossier.daysLate === undefined ? "—" : formatNumber(dossier.daysLate, language, Number.isInteger(dossier.daysLate) ? 0 : 1)}</td>
-                      <td>{dossier.reason ? describeEvidenceReason(dossier.reason, language) : "—"}</td>
+                      <td>{dossier.reason ? evidenceReason({ reason: dossier.reason, finishedAt: dossier.finishedAt ?? null }, language) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -141,7 +143,9 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const before = model.previous(period)?.unit(unitId);
   // Item changes only when the totals compare: both periods' figures complete (see compareWithPrevious).
   const previous = compareWithPrevious(score, before, model.refused).comparable ? before : undefined;
-  const evidence = (model.payload.evidence ?? []).filter((entry) => entry.unit === unitId && entry.period === period);
+  // In the scorecard's item order, as the pack's sheets are.
+  const itemOrder = (code: string) => model.scheme.itemByCode.get(code)?.index ?? Number.MAX_SAFE_INTEGER;
+  const evidence = (model.payload.evidence ?? []).filter((entry) => entry.unit === unitId && entry.period === period).sort((a, b) => itemOrder(a.item) - itemOrder(b.item));
   const published = (model.payload.published ?? []).filter((mark) => mark.unit === unitId && mark.period === period);
   // The unit's rows rejected with --skip-invalid, of any period: its card in the pack names them the same way.
   const rejected = (model.payload.rejected ?? []).filter((entry) => entry.unit === unitId);

@@ -1,3 +1,4 @@
+import { formatNumber } from "@chiso/core";
 import { AlignmentType, PageBreak, Paragraph } from "docx";
 import { labelsFor } from "../labels.js";
 import { recipientLines } from "../view/official.js";
@@ -57,7 +58,7 @@ export async function renderProvinceSummaryDocx(view: ProvinceSummaryView): Prom
     para([run(labels.annexTitle, { bold: true })], { align: AlignmentType.CENTER }),
     para([run(labels.annexOf(context.official.reportNumber.replace(/^Số: /u, "số "), context.official.date, context.official.issuerInText), { italics: true, size: 12 })], { align: AlignmentType.CENTER, after: 6 }),
     ...view.rankings.flatMap((ranking) => [
-      heading(labels.tableTitle(ranking.table, `${ranking.title} (${ranking.rows.length})`), 12.5),
+      heading(labels.tableTitle(ranking.table, `${ranking.title} (${formatNumber(ranking.rows.length, context.language)})`), 12.5),
       dataTable(
         [
           { header: labels.colRank, width: 8, align: "center" },

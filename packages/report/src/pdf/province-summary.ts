@@ -1,3 +1,4 @@
+import { formatNumber } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import type { ProvinceSummaryView, UnitListEntryView } from "../view/types.js";
 import { blockBarsChart, TONE_COLORS, trendChart } from "./charts.js";
@@ -123,7 +124,7 @@ export async function renderProvinceSummary(view: ProvinceSummaryView): Promise<
         zebra: COLORS.zebra,
         keepWithTitle: 4,
       },
-      heading(labels.tableTitle(ranking.table, `${ranking.title} (${ranking.rows.length})`), SUB, 8),
+      heading(labels.tableTitle(ranking.table, `${ranking.title} (${formatNumber(ranking.rows.length, context.language)})`), SUB, 8),
     );
   }
   footers(pdf, context);

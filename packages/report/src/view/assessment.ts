@@ -1,6 +1,6 @@
 import { countOf } from "../english-count.js";
 import type { Language, Points, Scheme, Scorecard, UnitScore } from "@chiso/core";
-import { explainUnit } from "@chiso/core";
+import { explainUnit, formatNumber } from "@chiso/core";
 import { labelsFor } from "../labels.js";
 import { comparableChanges, compareWithPrevious, type RefusedFigures } from "./comparison.js";
 import { formatChange, formatPoints } from "./format.js";
@@ -48,18 +48,18 @@ const phrases = {
     blocksDownFirst: (list: string) => `Giảm điểm ở ${list}`,
     blocksRest: "các khối còn lại thay đổi dưới 0,10 điểm",
     blocksStill: "Điểm của các khối chỉ số thay đổi dưới 0,10 điểm so với kỳ trước",
-    incomplete: (count: number) => ` — chưa đủ số liệu${count > 0 ? ` (thiếu ${count} chỉ tiêu)` : ""}`,
+    incomplete: (count: number) => ` — chưa đủ số liệu${count > 0 ? ` (thiếu ${formatNumber(count, "vi")} chỉ tiêu)` : ""}`,
     weakestBlock: (name: string, text: string) => `Khối đạt tỷ lệ thấp nhất là ${name} (${text} điểm)`,
     block: (name: string) => `khối ${name}`,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
-      `Trong ${ranked} đơn vị được xếp hạng, ${high} đơn vị đạt từ 90 điểm trở lên, ${middle} đơn vị đạt từ 80 đến dưới 90 điểm và ${low} đơn vị đạt dưới 80 điểm`,
-    lowSplit: (departments: number, communes: number) => ` (${[departments > 0 && `${departments} sở, ban, ngành`, communes > 0 && `${communes} đơn vị cấp xã`].filter(Boolean).join(" và ")})`,
+      `Trong ${formatNumber(ranked, "vi")} đơn vị được xếp hạng, ${formatNumber(high, "vi")} đơn vị đạt từ 90 điểm trở lên, ${formatNumber(middle, "vi")} đơn vị đạt từ 80 đến dưới 90 điểm và ${formatNumber(low, "vi")} đơn vị đạt dưới 80 điểm`,
+    lowSplit: (departments: number, communes: number) => ` (${[departments > 0 && `${formatNumber(departments, "vi")} sở, ban, ngành`, communes > 0 && `${formatNumber(communes, "vi")} đơn vị cấp xã`].filter(Boolean).join(" và ")})`,
     lowest: (name: string, total: string) => `Đơn vị có điểm thấp nhất là ${name} (${total} điểm)`,
     gains: (list: string) => `Các đơn vị tăng điểm nhiều nhất so với kỳ trước: ${list}`,
     losses: (list: string) => `giảm nhiều nhất: ${list}`,
-    unranked: (count: number, list: string) => `${count} đơn vị chưa được xếp hạng: ${list}`,
-    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${count} đơn vị: ${names})`,
-    more: (count: number) => `và ${count} đơn vị khác, xem danh sách đơn vị chưa xếp hạng`,
+    unranked: (count: number, list: string) => `${formatNumber(count, "vi")} đơn vị chưa được xếp hạng: ${list}`,
+    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${formatNumber(count, "vi")} đơn vị: ${names})`,
+    more: (count: number) => `và ${formatNumber(count, "vi")} đơn vị khác, xem danh sách đơn vị chưa xếp hạng`,
     tasksBelow80:
       "Thủ trưởng các đơn vị đạt dưới 80 điểm rà soát các chỉ tiêu bị mất điểm trong phiếu đánh giá của đơn vị, làm rõ nguyên nhân và có giải pháp khắc phục ngay trong kỳ tới.",
     tasksItems: (list: string) => `Các đơn vị tập trung cải thiện các chỉ tiêu mất nhiều điểm nhất của toàn tỉnh: ${list}.`,
@@ -69,7 +69,7 @@ const phrases = {
     tasksFollow: (issuer: string) => `${issuer} tiếp tục theo dõi, tổng hợp kết quả Chỉ số hằng tháng, báo cáo Ủy ban nhân dân tỉnh theo quy định.`,
     dispatchOpening: (issuer: string, period: string, report: string) =>
       `Thực hiện Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử, ${issuer} gửi kết quả Chỉ số ${period} của các sở, ban, ngành và Ủy ban nhân dân các xã, phường, đặc khu (chi tiết tại Báo cáo ${report} và phiếu đánh giá của từng đơn vị gửi kèm).`,
-    dispatchResult: (overall: string, low: number) => `${overall}; ${low} đơn vị đạt dưới 80 điểm.`,
+    dispatchResult: (overall: string, low: number) => `${overall}; ${formatNumber(low, "vi")} đơn vị đạt dưới 80 điểm.`,
     dispatchAsk: "Đề nghị Thủ trưởng các cơ quan, đơn vị:",
     dispatchSteps: [
       "Nghiên cứu phiếu đánh giá của đơn vị, nhất là mục “Việc cần làm để tăng điểm”, chỉ đạo khắc phục các chỉ tiêu bị mất điểm;",
@@ -95,14 +95,14 @@ const phrases = {
     weakestBlock: (name: string, text: string) => `The block furthest from its maximum is ${name} (${text} points)`,
     block: (name: string) => name,
     distribution: (ranked: number, high: number, middle: number, low: number) =>
-      `Of the ${ranked} ranked units, ${high} scored 90 or more, ${middle} from 80 to below 90 and ${low} below 80`,
+      `Of the ${formatNumber(ranked, "en")} ranked units, ${formatNumber(high, "en")} scored 90 or more, ${formatNumber(middle, "en")} from 80 to below 90 and ${formatNumber(low, "en")} below 80`,
     lowSplit: (departments: number, communes: number) => ` (${[departments > 0 && countOf(departments, "department"), communes > 0 && countOf(communes, "commune-level unit")].filter(Boolean).join(" and ")})`,
     lowest: (name: string, total: string) => `The lowest score is ${name}'s (${total})`,
     gains: (list: string) => `The largest gains since the previous period: ${list}`,
     losses: (list: string) => `the largest falls: ${list}`,
-    unranked: (count: number, list: string) => `${count === 1 ? "1 unit is" : `${count} units are`} not ranked: ${list}`,
-    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${count === 1 ? "1 unit" : `${count} units`}: ${names})`,
-    more: (count: number) => `and ${count} more, see the list of unranked units`,
+    unranked: (count: number, list: string) => `${count === 1 ? "1 unit is" : `${formatNumber(count, "en")} units are`} not ranked: ${list}`,
+    unrankedGroup: (reason: string, count: number, names: string) => `${reason} (${count === 1 ? "1 unit" : `${formatNumber(count, "en")} units`}: ${names})`,
+    more: (count: number) => `and ${formatNumber(count, "en")} more, see the list of unranked units`,
     tasksBelow80: "Heads of the units below 80 review the items their scorecard shows as losing points, establish why, and correct them in the coming period.",
     tasksItems: (list: string) => `All units concentrate on the items that lose the province most points: ${list}.`,
     tasksNoFigures: "Units without figures for the period bring their dossiers up to date in the province's administrative-procedure system, so that they can be assessed and ranked.",

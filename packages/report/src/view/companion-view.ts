@@ -28,7 +28,7 @@ export function sipasView(dataset: Dataset, ranked: Ranked<SipasResult> | undefi
     period: periodLabel(result.period, language),
     overall: pct(result.overall.percent, language),
     band: band?.label[language] ?? "—",
-    respondents: String(result.respondents),
+    respondents: formatDecimalText(String(result.respondents), language),
     rank: result.smallSample ? labels.unranked : rankText(ranked.rank),
     warning: result.smallSample ? labels.smallSample(result.respondents, definition.minRespondents) : null,
     parts: result.aspects.map((aspect) => ({ label: names.get(aspect.code) ?? aspect.code, percent: pct(aspect.percent, language), interval: "" })),

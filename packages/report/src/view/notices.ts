@@ -1,6 +1,5 @@
-import { describeEvidenceReason, evidenceFor, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { formatNumber, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
-import { formatCount } from "./format.js";
 import { inheritedLoss } from "./inherited-loss.js";
 import { itemName } from "./item-name.js";
 import type { NoticeView, PackContext } from "./types.js";
@@ -17,7 +16,7 @@ export function itemLabel(scheme: Scheme, code: string, language: Language): str
 /** The first few names, then "…" with how many more. */
 export function shortList(names: readonly string[], language: Language): string {
   if (names.length <= LISTED) return names.join("; ");
-  return `${names.slice(0, LISTED).join("; ")}; … (${language === "vi" ? "và" : "and"} ${names.length - LISTED} ${language === "vi" ? "mục khác" : "more"})`;
+  return `${names.slice(0, LISTED).join("; ")}; … (${language === "vi" ? "và" : "and"} ${formatNumber(names.length - LISTED, language)} ${language === "vi" ? "mục khác" : "more"})`;
 }
 
 /** The names of the blocks kept as the portal published them (not recomputed). */
@@ -138,17 +137,4 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   const source = sourceNotice(dataset, labels, language);
   if (source) notices.push(source);
   return notices;
-}
-
-/** The dossiers behind an item's lost points, as lines under the card's action (the worst few; the workbook has all). */
-export function evidenceLines(dataset: Dataset, unitId: string, periodKey: string, itemCode: string, language: Language, limit = 3): string[] {
-  const evidence = evidenceFor(dataset, unitId, periodKey, itemCode);
-  if (!evidence || evidence.dossiers.length === 0) return [];
-  const labels = labelsFor(language);
-  const shown = evidence.dossiers.slice(0, limit);
-  const lines = shown.map((dossier) =>
-    labels.evidenceLine(dossier.id, describeEvidenceReason(dossier.reason, language), dossier.procedureName ?? dossier.procedure ?? "", dossier.daysLate ? formatCount(dossier.daysLate, language) : ""),
-  );
-  if (evidence.count > shown.length) lines.push(labels.evidenceMore(shown.length, evidence.count));
-  return lines;
 }

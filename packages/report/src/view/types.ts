@@ -303,9 +303,15 @@ export interface WorkbookChartsView {
 /** A plain sheet of the workbook: a header row, then rows of texts and numbers (notes, evidence, reconciliation). */
 export interface WorkbookTable {
   readonly name: string;
+  /** A title line above the header (a sheet of dossiers: the item and period). */
+  readonly title?: string;
+  /** A note under the title (what the sheet lists and what it leaves out). */
+  readonly note?: string;
   readonly headers: readonly string[];
   /** Column widths in characters, one per header. */
   readonly widths: readonly number[];
+  /** Number formats by column (`undefined`: as written), e.g. a date-time or a grouped count. */
+  readonly formats?: readonly (string | undefined)[];
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 

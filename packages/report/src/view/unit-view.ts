@@ -16,7 +16,8 @@ import { compareWithPrevious, isComplete, type RefusedFigures } from "./comparis
 import { parView, sipasView } from "./companion-view.js";
 import { formatChange, formatCount, formatDecimalText, formatPercentText, formatPoints } from "./format.js";
 import { displayId, itemName } from "./item-name.js";
-import { evidenceLines, unitNotices } from "./notices.js";
+import { evidenceLines } from "./evidence.js";
+import { unitNotices } from "./notices.js";
 import type { ActionView, BlockBarView, ItemRowView, PackContext, Tone, TrendPointView, UnitScorecardView } from "./types.js";
 
 /** Scorecards of the periods a unit's page compares with: the previous period and the trend months. */
@@ -198,7 +199,7 @@ export function actions(scheme: Scheme, score: UnitScore, language: Language, li
     );
     const next = explanation.toNextPoint;
     if (next && next.increase < full.increase) text += ` ${labels.actionNext(formatCount(next.increase, language), formatPoints(next.points, language))}`;
-    const details = evidence ? evidenceLines(evidence.dataset, score.unit.id, evidence.periodKey, explanation.item.code, language) : [];
+    const details = evidence ? evidenceLines(evidence.dataset, scheme, score.unit.id, evidence.periodKey, explanation.item.code, language) : [];
     return { item: `${itemName(explanation.item, language)} (−${formatPoints(explanation.pointsLost, language)})`, text, ...(details.length > 0 && { details }) };
   });
 }

@@ -1,7 +1,8 @@
-import { describeEvidenceReason, describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitLevel } from "@chiso/core";
+import { describeFinding, formatPath, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitLevel } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { unitsOfLevel } from "./summary-view.js";
 import { compareWithPrevious, type Comparison } from "./comparison.js";
+import { evidenceTables } from "./evidence.js";
 import { itemLabel, summaryNotices, unitNotices } from "./notices.js";
 import type { PackContext, WorkbookInputRow, WorkbookTable, WorkbookView } from "./types.js";
 import { bandOf, blockBars, displayId, trendPoints, unitKind, unrankedReason, type History } from "./unit-view.js";
@@ -86,7 +87,8 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
     })),
     inputs,
     ...companionSheets(dataset, companions, language),
-    tables: [noticesTable(context, dataset, card, companions), evidenceTable(dataset, card, language), reconciliationTable(dataset, card, language)].filter((table) => table.rows.length > 0),
+    // A sheet per item with the dossiers listed for it, in the scorecard's item order.
+    tables: [noticesTable(context, dataset, card, companions), ...evidenceTables(dataset, card, language, context.periodLabel), reconciliationTable(dataset, card, language)].filter((table) => table.rows.length > 0),
     findings: card.findings.map((finding) => ({
       unit: finding.unit,
       unitName: card.unit(finding.unit)?.unit.name ?? finding.unit,
@@ -155,33 +157,6 @@ function noticesTable(context: PackContext, dataset: Dataset, card: Scorecard, c
     unitNotices(context, card, score, dataset, companions).map((notice) => [score.unit.id, score.unit.name, labels.completenessStatus[score.completeness.status] ?? "", notice.text]),
   );
   return { name: labels.sheetNotices, headers: [labels.colId, labels.colName, labels.colCompleteness, labels.colFinding], widths: [40, 36, 16, 100], rows };
-}
-
-/** The dossiers behind lost points of the period, one row per dossier (as the figures file lists them). */
-function evidenceTable(dataset: Dataset, card: Scorecard, language: Language): WorkbookTable {
-  const labels = labelsFor(language);
-  const rows = [...dataset.evidence.values()]
-    .filter((entry) => entry.period === card.period.key)
-    .flatMap((entry) =>
-      entry.dossiers.map((dossier) => [
-        entry.unit,
-        dataset.unitById.get(entry.unit)?.name ?? entry.unit,
-        itemLabel(card.scheme, entry.item, language),
-        dossier.id,
-        dossier.procedureName ?? dossier.procedure ?? "",
-        dossier.receivedAt ?? "",
-        dossier.dueAt ?? "",
-        dossier.finishedAt ?? "",
-        dossier.daysLate ?? null,
-        describeEvidenceReason(dossier.reason, language),
-      ]),
-    );
-  return {
-    name: labels.sheetEvidence,
-    headers: [labels.colId, labels.colName, labels.colItem, labels.colDossier, labels.colProcedure, labels.colReceived, labels.colDue, labels.colFinished, labels.colDaysLate, labels.colReason],
-    widths: [40, 30, 40, 30, 40, 19, 19, 19, 10, 40],
-    rows,
-  };
 }
 
 /** Each published score against chiso's own, with the likely cause of a difference. */

@@ -3,7 +3,7 @@ import { footerText } from "../view/footer.js";
 import { labelsFor } from "../labels.js";
 import type { WorkbookTable, WorkbookView } from "../view/types.js";
 import { chartSheet, chartSpecs } from "./chart-sheet.js";
-import { addRows, AMBER_FILL, GREEN_FILL, printSetup, RED_FILL, styleHeader, type PrintTexts } from "./sheet-style.js";
+import { addRows, AMBER_FILL, GREEN_FILL, printSetup, RED_FILL, safeValue, styleHeader, type PrintTexts } from "./sheet-style.js";
 
 export { safeValue } from "./sheet-style.js";
 
@@ -169,20 +169,43 @@ export function workbookBytes(view: WorkbookView): Uint8Array {
 /**
  * A plain sheet (notes, evidence, reconciliation): each column as wide as its longest text up to the width the
  * view allows, the widest columns wrapped, and each row as tall as its wrapped text (LibreOffice and Excel do not
- * grow a row that a file gives no height).
+ * grow a row that a file gives no height). A title and a note, when the view has them, stand above the header.
  */
 function tableSheet(workbook: Workbook, table: WorkbookTable, footer: PrintTexts): void {
-  const sheet = frozenSheet(workbook, table.name.slice(0, 31), 1, 2);
-  const longest = table.headers.map((header, index) => Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length)));
-  const widths = table.widths.map((cap, index) => Math.max(8, Math.min(cap, longest[index]! + 2)));
-  const wrapped = (index: number) => table.widths[index]! >= 60 || longest[index]! + 2 > table.widths[index]!;
-  setColumns(sheet, widths.map((width, index) => ({ width, style: { alignment: { vertical: "top", ...(wrapped(index) && { wrapText: true }) } } })));
+  const above = [table.title, table.note].filter((line): line is string => line !== undefined);
+  const headerRow = above.length + 1;
+  const sheet = frozenSheet(workbook, table.name.slice(0, 31), headerRow, 2);
+  // A column with a number format (a date-time, a count) is as wide as the view says and never wraps: its
+  // cells' text is the format's, not the stored number's.
+  const formatted = (index: number) => table.formats?.[index] !== undefined;
+  const longest = table.headers.map((header, index) => (formatted(index) ? header.length : Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length))));
+  const widths = table.widths.map((cap, index) => (formatted(index) ? cap : Math.max(8, Math.min(cap, longest[index]! + 2))));
+  const wrapped = (index: number) => !formatted(index) && (table.widths[index]! >= 60 || longest[index]! + 2 > table.widths[index]!);
+  setColumns(
+    sheet,
+    widths.map((width, index) => {
+      const numFmt = table.formats?.[index];
+      return { width, style: { alignment: { vertical: "top", ...(wrapped(index) && { wrapText: true }) }, ...(numFmt && { numFmt }) } };
+    }),
+  );
+  // The title and note span the sheet's width, wrapped, as tall as their text.
+  const span = widths.reduce((sum, width) => sum + width, 0);
+  above.forEach((line, index) => {
+    sheet.addRow([safeValue(line)]);
+    sheet.merge(index + 1, 1, index + 1, table.headers.length);
+    sheet.styleCell(index + 1, 1, { alignment: { vertical: "top", wrapText: true }, ...(index === 0 && table.title !== undefined ? { font: { bold: true, size: 13 } } : { font: { italic: true } }) });
+    const lines = wrappedLines(line, span);
+    if (lines > 1) sheet.setRowHeight(index + 1, 15 * lines + (index === 0 ? 3 : 0));
+  });
   addRows(sheet, [table.headers, ...table.rows]);
   table.rows.forEach((row, rowIndex) => {
     const lines = Math.max(1, ...row.map((value, index) => (wrapped(index) ? wrappedLines(String(value ?? ""), widths[index]!) : 1)));
-    if (lines > 1) sheet.setRowHeight(rowIndex + 2, 15 * lines);
+    if (lines > 1) sheet.setRowHeight(rowIndex + headerRow + 1, 15 * lines);
   });
-  styleHeader(sheet, 1, table.headers.length);
-  headerFilter(sheet, 1, table.headers.length);
-  printSetup(sheet, 1, footer);
+  styleHeader(sheet, headerRow, table.headers.length);
+  // A header wider than its column wraps (the header style does): its row as tall as its lines.
+  const headerLines = Math.max(1, ...table.headers.map((header, index) => wrappedLines(header, widths[index]!)));
+  if (headerLines > 1) sheet.setRowHeight(headerRow, 15 * headerLines);
+  headerFilter(sheet, headerRow, table.headers.length);
+  printSetup(sheet, headerRow, footer);
 }

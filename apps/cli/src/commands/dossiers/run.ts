@@ -171,7 +171,8 @@ export function withRejections(figures: readonly FigureInput[], result: DossierC
   const byKey = new Map(result.rejections.map((rejection) => [`${rejection.unit}|${rejection.period}`, rejection]));
   const flagged = figures.map((figure): FigureInput => {
     const rejection = byKey.get(`${figure.unit}|${figure.period}`);
-    return rejection ? { ...figure, flags: [...(figure.flags ?? []), { code: "RECORDS_REJECTED", message: messages.rejectedFlag(rejection) }] } : figure;
+    // In both languages: a report in either prints its own (the figures format's `{ vi, en }` message).
+    return rejection ? { ...figure, flags: [...(figure.flags ?? []), { code: "RECORDS_REJECTED", message: { vi: dossierMessages("vi").rejectedFlag(rejection), en: dossierMessages("en").rejectedFlag(rejection) } }] } : figure;
   });
   const units = [...new Set(result.rejections.map((rejection) => rejection.unit))];
   const dossiers = result.rejections.reduce((sum, rejection) => sum + rejection.dossiers.rejected, 0) + sumUndated(result.rejections, "dossiers");

@@ -57,6 +57,32 @@ const CAUSES: Readonly<Record<string, Record<Language, string>>> = {
   counts_or_rule: { vi: "số liệu đã thay đổi so với số liệu nguồn đã chấm, hoặc quy tắc tính đã thay đổi", en: "the counts differ from those the source scored, or its rule changed" },
 };
 
+/** Flags chiso knows, named in words: a document never prints a flag's code as its explanation. */
+const SOURCE_FLAG_NAMES: Readonly<Record<string, Record<Language, string>>> = {
+  RECORDS_REJECTED: { vi: "có hồ sơ bị loại khi tính số liệu", en: "records were rejected when the figures were computed" },
+  TEMP_NATIONAL_REPORT_DENOMINATOR: { vi: "mẫu số tạm tính theo báo cáo quốc gia", en: "provisional denominator from the national report" },
+};
+
+/**
+ * A source's flag as a sentence in `language`: its message in that language when the flag has one per
+ * language, its one message as the source wrote it otherwise; a known flag named in words, an unknown one
+ * by its code only when the source gave no message (the code is then all there is to say).
+ */
+function sourceFlag(p: Finding["params"], language: Language): string {
+  const code = String(p.flag);
+  const name = Object.hasOwn(SOURCE_FLAG_NAMES, code) ? SOURCE_FLAG_NAMES[code]![language] : undefined;
+  const own = language === "vi" ? p.messageVi : p.messageEn;
+  const message = own !== undefined && String(own).trim() !== "" ? String(own) : p.message !== undefined && String(p.message).trim() !== "" ? String(p.message) : undefined;
+  const named = name ? ` (${name})` : "";
+  if (language === "vi") {
+    if (message) return `nguồn dữ liệu ghi chú${named}: ${sentence(message)}`;
+    return name ? `nguồn dữ liệu ghi chú: ${sentence(name)}` : `nguồn dữ liệu ghi chú mã “${code}”, không kèm lời giải thích.`;
+  }
+  // A one-language message (the portal writes Vietnamese) is quoted as the source wrote it.
+  if (message) return own !== undefined ? `the source notes${named}: ${sentence(message)}` : `the source notes${named}, in its own words: “${message.trim()}”`;
+  return name ? `the source notes: ${sentence(name)}` : `the source flags the code “${code}”, without an explanation.`;
+}
+
 const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   small_denominator: {
     vi: (p) => `mẫu số chỉ là ${vi(p.denominator)} (dưới ${vi(p.minimum)}): tỷ lệ dễ biến động, cần thận trọng khi so sánh.`,
@@ -95,8 +121,8 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the period's own figures (${en(p.ownNumerator)}/${en(p.ownDenominator)}) differ from the sum of its ${en(p.months)} ${p.months === 1 ? "month" : "months"} (${en(p.monthNumerator)}/${en(p.monthDenominator)}); chiso uses the period's own figures.`,
   },
   source_flag: {
-    vi: (p) => `nguồn dữ liệu ghi chú ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,
-    en: (p) => `the source flags ${s(p.flag)}${p.message ? `: ${sentence(p.message)}` : "."}`,
+    vi: (p) => sourceFlag(p, "vi"),
+    en: (p) => sourceFlag(p, "en"),
   },
   published_mismatch: {
     vi: (p) => `điểm chiso tính (${vn(p.computed)}) khác điểm đã công bố (${vn(p.published)})${p.level === "item" ? "" : ` ở ${p.level === "total" ? "tổng điểm" : `khối ${s(p.section)}`}`}; nguyên nhân có thể: ${CAUSES[String(p.cause)]?.vi ?? s(p.cause)}.`,

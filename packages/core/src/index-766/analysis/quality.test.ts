@@ -84,9 +84,39 @@ describe("data-quality findings", () => {
     const quarter = { unit: "C1", period: "2026-Q1", items: { ...uniformItems(27, 30), ON_TIME: [290, 300] as [number, number] }, flags: [{ item: "DOSSIER_SYNC", code: "TEMP_NATIONAL_REPORT_DENOMINATOR", message: "Mẫu số tạm tính" }] };
     expect(findingsOf([month("2026-01"), month("2026-02"), month("2026-03"), quarter], "2026-Q1")).toMatchInlineSnapshot(`
       [
-        "C1 DOSSIER_SYNC: the source flags TEMP_NATIONAL_REPORT_DENOMINATOR: Mẫu số tạm tính.",
+        "C1 DOSSIER_SYNC: the source notes (provisional denominator from the national report), in its own words: “Mẫu số tạm tính”",
         "C1 ON_TIME: the period's own figures (290/300) differ from the sum of its 3 months (270/300); chiso uses the period's own figures.",
       ]
     `);
+  });
+
+  it("prints a flag's message in the document's language, and no flag by its code where it has words", () => {
+    const row = (flags: unknown[]) => [{ unit: "C1", period: "2026-03", items: { ON_TIME: [9, 10] as [number, number] }, flags }];
+    const card = scoreDataset(
+      datasetOf(
+        smallProvince(
+          row([
+            { code: "RECORDS_REJECTED", message: { vi: "1 PAKN bị loại, 9 được tính", en: "1 feedback item rejected, 9 counted" } },
+            { code: "RECORDS_REJECTED" },
+            { code: "OTHER_SYSTEM_CODE", message: "Số liệu chưa chốt." },
+            { code: "OTHER_SYSTEM_CODE" },
+          ]) as Parameters<typeof smallProvince>[0],
+        ),
+      ),
+      { period: "2026-03" },
+    );
+    const flags = card.findings.filter((finding) => finding.code === "source_flag");
+    expect(flags.map((finding) => describeFinding(finding, "vi"))).toEqual([
+      "nguồn dữ liệu ghi chú (có hồ sơ bị loại khi tính số liệu): 1 PAKN bị loại, 9 được tính.",
+      "nguồn dữ liệu ghi chú: có hồ sơ bị loại khi tính số liệu.",
+      "nguồn dữ liệu ghi chú: Số liệu chưa chốt.",
+      "nguồn dữ liệu ghi chú mã “OTHER_SYSTEM_CODE”, không kèm lời giải thích.",
+    ]);
+    expect(flags.map((finding) => describeFinding(finding, "en"))).toEqual([
+      "the source notes (records were rejected when the figures were computed): 1 feedback item rejected, 9 counted.",
+      "the source notes: records were rejected when the figures were computed.",
+      "the source notes, in its own words: “Số liệu chưa chốt.”",
+      "the source flags the code “OTHER_SYSTEM_CODE”, without an explanation.",
+    ]);
   });
 });

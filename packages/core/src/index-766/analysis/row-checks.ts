@@ -18,7 +18,9 @@ export function checkRow(dataset: Dataset, row: FigureRow, findings: Finding[]):
     if (sum !== settlement.settled) findings.push({ ...base, code: "settlement_mismatch", params: { ...settlement, sum } });
   }
   for (const flag of row.flags ?? []) {
-    findings.push({ ...base, code: "source_flag", ...(flag.item && { item: flag.item }), params: { flag: flag.code, message: flag.message ?? "" } });
+    // A message in both languages travels as two params: the finding prints the one of its document.
+    const message = typeof flag.message === "object" ? { messageVi: flag.message.vi, messageEn: flag.message.en } : { message: flag.message ?? "" };
+    findings.push({ ...base, code: "source_flag", ...(flag.item && { item: flag.item }), params: { flag: flag.code, ...message } });
   }
   for (const [code, stated] of Object.entries(row.stated ?? {})) {
     const item = dataset.scheme.itemByCode.get(code)!;

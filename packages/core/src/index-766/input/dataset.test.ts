@@ -165,7 +165,7 @@ describe("parseDataset", () => {
           period: "2026-08",
           items: { ON_TIME: [2348, 2971] },
           published: { items: { ON_TIME: 15.81 }, blocks: { ONLINE_SERVICE: "6.48", TIMELINESS: null }, total: "70.1" },
-          flags: [{ item: "DOSSIER_SYNC", code: "TEMP_NATIONAL_REPORT_DENOMINATOR", message: "tạm tính" }],
+          flags: [{ item: "DOSSIER_SYNC", code: "TEMP_NATIONAL_REPORT_DENOMINATOR", message: "tạm tính" }, { code: "RECORDS_REJECTED", message: { vi: "1 hồ sơ bị loại", en: "1 dossier rejected" } }],
         },
       ]),
       format: "chiso.figures/1",
@@ -179,11 +179,17 @@ describe("parseDataset", () => {
     expect(row.published?.items.get("ON_TIME")).toBe("15.81");
     expect([...row.published!.blocks]).toEqual([["ONLINE_SERVICE", "6.48"], ["TIMELINESS", null]]);
     expect(row.published?.total).toBe("70.1");
-    expect(row.flags).toHaveLength(1);
+    // A message is one text (old files) or one per language.
+    expect(row.flags?.map((flag) => flag.message)).toEqual(["tạm tính", { vi: "1 hồ sơ bị loại", en: "1 dossier rejected" }]);
     expect(dataset.parentCounts).toBe("own");
     expect(dataset.declaredScheme).toBe("766-portal");
     expect(dataset.provenance?.system).toBe("Cổng Dịch vụ công quốc gia");
     expect(evidenceFor(dataset, "C1", "2026-08", "ON_TIME")?.dossiers[0]?.reason).toBe("late");
+  });
+
+  it("refuses a flag message in one language only, at its path", () => {
+    const file = smallProvince([{ unit: "C1", period: "2026-08", items: { ON_TIME: [9, 10] }, flags: [{ code: "RECORDS_REJECTED", message: { vi: "1 hồ sơ bị loại" } as unknown as string }] }]); // what a file may hold, not what the type allows
+    expect(problems(file).join("\n")).toContain("figures[0].flags[0].message");
   });
 
   it("locates problems in published scores and evidence", () => {

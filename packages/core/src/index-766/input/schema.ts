@@ -81,11 +81,15 @@ export const publishedSchema = z.strictObject({
   total: publishedScoreSchema.optional(),
 });
 
-/** A data-quality flag the source attached to the row (e.g. the portal's `TEMP_NATIONAL_REPORT_DENOMINATOR`). */
+/**
+ * A data-quality flag the source attached to the row (e.g. the portal's `TEMP_NATIONAL_REPORT_DENOMINATOR`).
+ * Its message is one text (a source that writes one language, like the portal), or one per language so that a
+ * document in either language prints it in its own (as `chiso dossiers` writes `RECORDS_REJECTED`).
+ */
 export const sourceFlagSchema = z.strictObject({
   item: codeKey.optional(),
   code: z.string().min(1).max(100),
-  message: z.string().max(2000).optional(),
+  message: z.union([z.string().max(2000), z.strictObject({ vi: z.string().max(2000), en: z.string().max(2000) })]).optional(),
 });
 
 export const figureSchema = z.strictObject({
