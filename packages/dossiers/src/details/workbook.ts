@@ -2,6 +2,7 @@ import { columnLetter, Workbook, type CellStyle, type PageSetup, type Worksheet 
 import { getScheme, type Language, type UnitInput } from "@chiso/core";
 import type { EvidenceEntry } from "../evidence/schema.js";
 import { describeReason } from "../evidence/reasons.js";
+import { FEEDBACK_ITEMS } from "../engine/columns.js";
 import { describeProblem, problemLocation, type DossierProblem } from "../problems.js";
 
 export interface DetailsOptions {
@@ -29,22 +30,26 @@ function safe(value: string | number | null | undefined): string | number | null
 const WORDS = {
   vi: {
     summary: "Tổng hợp",
-    title: (period: string) => `Hồ sơ làm mất điểm — kỳ ${period}`,
-    note: (limit: number) => `Mỗi đơn vị và chỉ tiêu liệt kê tối đa ${limit} hồ sơ (trễ nhiều ngày nhất trước, rồi hồ sơ tiếp nhận sớm nhất); cột “Số hồ sơ không đạt” là tổng đầy đủ.`,
-    summaryHeader: ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Mã chỉ tiêu", "Số hồ sơ không đạt", "Số hồ sơ liệt kê"],
+    title: (period: string) => `Hồ sơ và PAKN làm mất điểm — kỳ ${period}`,
+    note: (limit: number) => `Mỗi đơn vị và chỉ tiêu liệt kê tối đa ${limit} hồ sơ hoặc PAKN (trễ nhiều ngày nhất trước, rồi cái tiếp nhận sớm nhất); cột “Số không đạt” là tổng đầy đủ.`,
+    summaryHeader: ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Mã chỉ tiêu", "Số không đạt", "Số liệt kê"],
     header: ["Mã đơn vị", "Tên đơn vị", "Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Tiếp nhận", "Hẹn trả", "Hoàn thành", "Số ngày trễ", "Lý do"],
+    feedbackHeader: ["Mã đơn vị", "Tên đơn vị", "Mã PAKN", "Tiếp nhận", "Hạn xử lý", "Xử lý xong", "Số ngày trễ", "Lý do"],
     none: "Không có hồ sơ nào làm mất điểm ở chỉ tiêu này.",
+    feedbackNone: "Không có PAKN nào làm mất điểm ở chỉ tiêu này.",
     rejected: "Bị loại",
     rejectedHeader: ["Tệp", "Dòng", "Cột", "Mã", "Mức", "Vị trí", "Lỗi và cách sửa"],
     levels: { error: "lỗi — bị loại", warning: "cảnh báo" },
   },
   en: {
     summary: "Summary",
-    title: (period: string) => `Dossiers behind lost points — ${period}`,
-    note: (limit: number) => `Each unit and item lists at most ${limit} dossiers (most days late first, then the oldest); “Dossiers failing” is the full count.`,
-    summaryHeader: ["Unit id", "Unit name", "Item", "Item code", "Dossiers failing", "Dossiers listed"],
+    title: (period: string) => `Dossiers and feedback items behind lost points — ${period}`,
+    note: (limit: number) => `Each unit and item lists at most ${limit} dossiers or feedback items (most days late first, then the oldest); “Failing” is the full count.`,
+    summaryHeader: ["Unit id", "Unit name", "Item", "Item code", "Failing", "Listed"],
     header: ["Unit id", "Unit name", "Dossier id", "Procedure", "Procedure name", "Received", "Due", "Finished", "Days late", "Reason"],
+    feedbackHeader: ["Unit id", "Unit name", "Feedback id", "Received", "Due", "Handled", "Days late", "Reason"],
     none: "No dossier lost points on this item.",
+    feedbackNone: "No feedback item lost points on this item.",
     rejected: "Rejected",
     rejectedHeader: ["File", "Row", "Column", "Id", "Level", "Where", "Problem and fix"],
     levels: { error: "error — rejected", warning: "warning" },
@@ -105,10 +110,13 @@ export function buildDetailsWorkbook(options: DetailsOptions): Workbook {
     const sheet = workbook.addSheet(`${item.id} ${item.code}`.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
     sheet.addRow([safe(`${item.id} ${item.name[language]} — ${options.period}`)], TITLE_STYLE);
     sheet.addRow([safe(words.note(options.limit))], NOTE_STYLE);
-    header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
-    for (const column of [6, 7, 8]) sheet.setColumn(column, { style: TIME_STYLE });
+    // Feedback (PAKN) items list feedback, which has no procedure.
+    const feedback = (FEEDBACK_ITEMS as readonly string[]).includes(item.code);
+    if (feedback) header(sheet, words.feedbackHeader, [14, 28, 22, 17, 17, 17, 11, 40]);
+    else header(sheet, words.header, [14, 28, 22, 14, 36, 17, 17, 17, 11, 40]);
+    for (const column of feedback ? [4, 5, 6] : [6, 7, 8]) sheet.setColumn(column, { style: TIME_STYLE });
     const entries = sorted.filter((entry) => entry.item === item.code);
-    if (entries.length === 0) sheet.addRow([safe(words.none)]);
+    if (entries.length === 0) sheet.addRow([safe(feedback ? words.feedbackNone : words.none)]);
     for (const entry of entries) {
       for (const dossier of entry.dossiers) {
         sheet.addRow(
@@ -116,8 +124,7 @@ export function buildDetailsWorkbook(options: DetailsOptions): Workbook {
             entry.unit,
             names.get(entry.unit) ?? entry.unit,
             dossier.id,
-            dossier.procedure ?? null,
-            dossier.procedureName ?? null,
+            ...(feedback ? [] : [dossier.procedure ?? null, dossier.procedureName ?? null]),
             excelTime(dossier.receivedAt),
             excelTime(dossier.dueAt),
             excelTime(dossier.finishedAt),
