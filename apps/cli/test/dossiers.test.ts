@@ -279,6 +279,18 @@ describe("chiso dossiers: option checks, colliding outputs, a period without rec
     expect(result.stderr).toContain("The header looks Vietnamese: chiso reads only the English column names of docs/dossier-format.md. Rename: “Mã hồ sơ” → dossier_id, “Mã đơn vị” → unit_id, “Mã thủ tục” → procedure_id, “Kênh” → channel, “Ngày tiếp nhận” → received_at.");
   });
 
+  it("says which column to rename when an item is left out for a column the header spells differently", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const text = await readFile(files.dossiers, "utf8");
+    await writeFile(files.dossiers, text.replace("paid_online", "Paid Online").replace("population_data", "Dữ liệu dân cư"));
+    const result = await run(argsOf(files, join(dir, "f.json")));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("(lưu ý) Chỉ tiêu ONLINE_PAYMENT_DOSSIER không tính được: thiếu paid_online");
+    expect(result.stderr).toContain(`(lưu ý) ${files.dossiers}: cột “Paid Online” không được đọc — có phải paid_online? Hãy đổi tên cột`);
+    expect(result.stderr).not.toContain("Dữ liệu dân cư”");
+  });
+
   it("says it stopped on request when interrupted, as chiso report does, and writes nothing", async () => {
     expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
     const dir = await temp();
@@ -369,6 +381,15 @@ describe("chiso calendar", () => {
     const first = await run(["calendar", "show", "--year", "2021"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Bộ luật Lao động 2019, Điều 112");
+  });
+
+  it("refuses --out with show (it would be ignored) and a proposal not named .json", async () => {
+    const dir = await temp();
+    const show = await run(["calendar", "show", "--year", "2026", "--out", join(dir, "2026.json")]);
+    expect([show.code, show.stderr]).toEqual([2, `--out ${join(dir, "2026.json")}: show chỉ in lịch ra màn hình; --out dùng với propose (chiso calendar propose --year 2027 --out 2027.json).`]);
+    const xlsx = await run(["calendar", "propose", "--year", "2030", "--out", join(dir, "2030.xlsx"), "--lang", "en"]);
+    expect([xlsx.code, xlsx.stderr]).toEqual([2, `--out ${join(dir, "2030.xlsx")}: a calendar year is a JSON file; give a file name ending in .json (to pass it back with --calendar).`]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it("shows an official year with the source of every day off", async () => {

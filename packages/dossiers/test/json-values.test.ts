@@ -25,7 +25,7 @@ const RECORDS: Records = {
 };
 
 /** A JSON line of `row` with the values of `mixed` in another type (a number as text, text as a number, true for 1). */
-const line = (row: Row, mixed: Row = {}) => JSON.stringify({ ...row, ...mixed });
+const line = (row: Row, mixed: Readonly<Record<string, unknown>> = {}) => JSON.stringify({ ...row, ...mixed });
 
 /** The JSON lines: in each file, some values change type from one line to the next. */
 const JSON_LINES: Record<keyof Records, string[]> = {

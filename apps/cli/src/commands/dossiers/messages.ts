@@ -57,6 +57,8 @@ const vi = {
     `Cảnh báo: trong kỳ ${e.period} không có hồ sơ${e.feedback === null ? "" : " hay PAKN"} nào được tiếp nhận — mọi đơn vị ghi 0/0. Đã đọc ${n(e.dossiers)} hồ sơ${e.dossierSpan ? ` (tiếp nhận từ ${e.dossierSpan.first} đến ${e.dossierSpan.last})` : ""}${e.feedback === null ? "" : `, ${n(e.feedback)} PAKN${e.feedbackSpan ? ` (tiếp nhận từ ${e.feedbackSpan.first} đến ${e.feedbackSpan.last})` : ""}`}. Dữ liệu trích xuất có thể không thuộc kỳ này; hãy kiểm tra --period${
       e.covers === undefined ? "" : "period" in e.covers ? ` (dữ liệu đọc được thuộc kỳ ${e.covers.period}: --period ${e.covers.period})` : ` (dữ liệu đọc được trải từ tháng ${e.covers.from} đến ${e.covers.to})`
     }.`,
+  renameOptional: (file: string, renames: readonly { from: string; to: string }[]) =>
+    `(lưu ý) ${file}: ${renames.map((rename) => `cột “${rename.from}” không được đọc — có phải ${rename.to}?`).join(" ")} Hãy đổi tên cột (tên tiếng Anh theo docs/dossier-format.md) để tính chỉ tiêu cần cột đó.`,
   calendarYearTwice: (year: number, first: string, second: string) => `--calendar: ${first} và ${second} đều là lịch năm ${year}; mỗi năm chỉ dùng một tệp — hãy bỏ một tệp. Chưa tính.`,
   notJsonOut: (file: string) => `--out ${file}: chiso ghi tệp số liệu JSON (chiso.figures/1); hãy đặt tên tệp kết thúc bằng .json (bảng tính hồ sơ mất điểm: --details <tệp.xlsx>).`,
   sameOutput: (out: string, details: string) => `--out ${out} và --details ${details} là cùng một tệp: bảng tính sẽ ghi đè tệp số liệu; hãy đặt hai tên khác nhau. Không có gì được ghi.`,
@@ -111,6 +113,8 @@ const en: DossierMessages = {
     `Warning: no dossier${e.feedback === null ? "" : " or feedback item"} was received in ${e.period} — every unit is written as 0/0. Read ${countOf(e.dossiers, "dossier")}${e.dossierSpan ? ` (received ${e.dossierSpan.first} to ${e.dossierSpan.last})` : ""}${e.feedback === null ? "" : `, ${countOf(e.feedback, "feedback item")}${e.feedbackSpan ? ` (received ${e.feedbackSpan.first} to ${e.feedbackSpan.last})` : ""}`}. The extract may not be of this period; check --period${
       e.covers === undefined ? "" : "period" in e.covers ? ` (the records read fall in ${e.covers.period}: --period ${e.covers.period})` : ` (the records read span the months ${e.covers.from} to ${e.covers.to})`
     }.`,
+  renameOptional: (file: string, renames: readonly { from: string; to: string }[]) =>
+    `(note) ${file}: ${renames.map((rename) => `column “${rename.from}” is not read — is it ${rename.to}?`).join(" ")} Rename the column (English names: docs/dossier-format.md) to compute the items that need it.`,
   calendarYearTwice: (year: number, first: string, second: string) => `--calendar: ${first} and ${second} are both calendars of ${year}; give one file per year — leave one out. Nothing was computed.`,
   notJsonOut: (file: string) => `--out ${file}: chiso writes a JSON figures file (chiso.figures/1); give a file name ending in .json (the workbook of dossiers behind lost points: --details <file.xlsx>).`,
   sameOutput: (out: string, details: string) => `--out ${out} and --details ${details} are the same file: the workbook would overwrite the figures; give them different names. Nothing was written.`,

@@ -1,6 +1,6 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
-import { computeDossierFigures, describeHeader, describeProblem, formatOf, headerReports, MissingColumnsError, UnreadableFileError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
+import { computeDossierFigures, describeHeader, describeProblem, fileColumns, formatOf, headerHint, headerReports, MissingColumnsError, UnreadableFileError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
 import { calendarIssues, calendarPath, calendarYearSchema, describeCalendarIssue, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -166,6 +166,13 @@ export async function computeFromDossiers(run: DossierRun): Promise<DossierCompu
     if (total > shown.length) run.stderr(`  ${messages.more(total - shown.length)}`);
   }
   for (const note of result.notes) run.stderr(messages.note(note));
+  // An item left out for a column the file lacks: when the header has it under another spelling ("Paid Online",
+  // "Mã thủ tục"), say which column to rename — the item is otherwise left out without a word about why.
+  const absent = [...new Set(result.notes.flatMap((note) => (note.code === "item_not_computed" ? note.columns.filter((column) => !column.startsWith("--")) : [])))];
+  if (absent.length > 0) {
+    const renames = headerHint((await fileColumns(run.files.dossiers)) ?? [], absent).renames;
+    if (renames.length > 0) run.stderr(messages.renameOptional(run.files.dossiers, renames));
+  }
   const empty = emptyPeriodWarning(result, run.period);
   if (empty) run.stderr(empty[run.language]);
   // The figures must be what @chiso/core accepts (evidence is checked by its own schema until core has the field).
