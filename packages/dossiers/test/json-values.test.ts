@@ -109,6 +109,13 @@ describe("JSON lines whose values mix types are read by their meaning, as the sa
     expect(result.problems).toContainEqual(expect.objectContaining({ code: "bad_value", file: "dossiers", row: 1, column: "unit_id", value: '{"id":"U1"}' }));
     expect(result.accounting.dossiers).toMatchObject({ counted: 3, rejected: 1 });
     expect(describeProblem(result.problems.find((found) => found.code === "bad_value")!, "en")).toMatch(/the value “\{"id":"U1"\}” is not valid for column unit_id/);
+    // Where a number or a time is expected, an array or object fails to parse, quoted as its JSON.
+    const events = [...JSON_LINES.events];
+    events[0] = line(RECORDS.events[0]!, { state: [2] });
+    events[2] = line(RECORDS.events[2]!, { changed_at: { at: "2026-10-05" } });
+    const parsed = await compute(jsonFiles({ events }));
+    expect(parsed.problems).toContainEqual(expect.objectContaining({ code: "bad_value", file: "events", row: 1, column: "state", value: "[2]" }));
+    expect(parsed.problems).toContainEqual(expect.objectContaining({ code: "bad_timestamp", file: "events", row: 3, column: "changed_at", value: '{"at":"2026-10-05"}' }));
   });
 
   it("names the line that is an array when the other lines are objects, rather than columns missing", async () => {
