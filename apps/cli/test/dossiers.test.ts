@@ -205,6 +205,10 @@ describe("chiso dossiers: option checks, colliding outputs, a period without rec
     expect((await run(argsOf(files, out, "--as-of", "2026-10-20 08:00"))).code).toBe(0);
     const written = JSON.parse(await readFile(out, "utf8")) as { source: { system: string; retrievedAt?: string; warning?: unknown } };
     expect(written.source.retrievedAt).toBe("2026-10-20 08:00");
+    // Records received after the extraction time are named (whether they count is the rules' choice).
+    const later = await run(argsOf(files, out, "--as-of", "2026-10-05T12:00"));
+    expect(later.stderr).toContain("(lưu ý) 2 hồ sơ có thời điểm tiếp nhận sau --as-of 2026-10-05T12:00: dữ liệu trích xuất sau thời điểm đó? Hãy kiểm tra --as-of (thời điểm trích xuất dữ liệu).");
+    expect((await run(argsOf(files, out, "--as-of", "2026-10-06T08:00"))).stderr).not.toContain("sau --as-of");
     // Without --as-of nothing claims an extraction time.
     expect((await run(argsOf(files, out))).code).toBe(0);
     expect((JSON.parse(await readFile(out, "utf8")) as Partial<typeof written>).source?.retrievedAt).toBeUndefined();

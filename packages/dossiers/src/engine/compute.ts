@@ -65,7 +65,9 @@ export type ComputeNote =
   | { readonly code: "calendar_year_provisional"; readonly year: number; readonly dossiers: number; readonly feedback: number }
   | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
   /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
-  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
+  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string }
+  /** Records received after `asOf`, which the extract cannot hold if it was taken then (they are counted as read). */
+  | { readonly code: "received_after_as_of"; readonly asOf: string; readonly dossiers: number; readonly feedback: number };
 
 /**
  * A unit's records of a month that were rejected (with the ones counted): its figures cover only part of
@@ -252,6 +254,12 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const present = loaded.get("dossiers")!.present;
     const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
     const notes: ComputeNote[] = [...assembled.notes, ...(await calendarNotes(connection, calendar.missingYears, calendar.provisionalYears))];
+    if (asOfMinute !== undefined) {
+      // Only noted: whether such records count is the rules' choice; a run given an extraction time says they exist.
+      const later = async (table: string) => Number((await rows(connection, `SELECT CAST(COUNT(*) AS BIGINT) AS n FROM ${table} WHERE received_min > ${asOfMinute}`))[0]?.n ?? 0);
+      const counts = { dossiers: await later("chiso_dossiers_in"), feedback: await later("chiso_feedback_in") };
+      if (counts.dossiers + counts.feedback > 0) notes.push({ code: "received_after_as_of", asOf: options.asOf!, ...counts });
+    }
     const rejections = rejectionsOf(options.units.map((unit) => unit.id), periods, rejected, counts, rejectedFeedback, feedbackCounts);
     return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections, ...(receptionSpan && { receptionSpan }) };
   } catch (error) {

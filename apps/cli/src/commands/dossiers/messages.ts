@@ -50,6 +50,8 @@ const vi = {
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị có mọi hồ sơ bị loại — không có số liệu (không ghi 0/0), xem lỗi bên trên: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "received_after_as_of":
+        return `(lưu ý) ${[note.dossiers > 0 && `${n(note.dossiers)} hồ sơ`, note.feedback > 0 && `${n(note.feedback)} PAKN`].filter(Boolean).join(" và ")} có thời điểm tiếp nhận sau --as-of ${note.asOf}: dữ liệu trích xuất sau thời điểm đó? Hãy kiểm tra --as-of (thời điểm trích xuất dữ liệu).`;
     }
   },
   source: "Hồ sơ của hệ thống một cửa (chiso dossiers)",
@@ -106,6 +108,8 @@ const en: DossierMessages = {
         return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
         return `(note) ${note.period}: every dossier of ${countOf(note.units.length, "unit")} was rejected — no data (not 0/0), see the problems above: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "received_after_as_of":
+        return `(note) ${[note.dossiers > 0 && countOf(note.dossiers, "dossier"), note.feedback > 0 && countOf(note.feedback, "feedback item")].filter(Boolean).join(" and ")} received after --as-of ${note.asOf}: was the data extracted later? Check --as-of (when the data was extracted).`;
     }
   },
   source: "One-stop-shop system's dossier records (chiso dossiers)",
