@@ -8,7 +8,7 @@ import { CliError, EXIT } from "./cli-error.js";
 const EXPECTED = {
   period: { vi: "một kỳ dạng 2026-09 (tháng), 2026-Q3 (quý) hoặc 2026 (năm)", en: "a period such as 2026-09 (month), 2026-Q3 (quarter) or 2026 (year)" },
   day: { vi: "một ngày có thật dạng NNNN-TT-NN, ví dụ 2026-10-31", en: "a calendar day as YYYY-MM-DD, e.g. 2026-10-31" },
-  dayOrTime: { vi: "một ngày có thật dạng NNNN-TT-NN, ví dụ 2026-10-31 (có thể kèm giờ: 2026-10-31T08:30)", en: "a calendar day as YYYY-MM-DD, e.g. 2026-10-31 (a time may follow: 2026-10-31T08:30)" },
+  dayOrTime: { vi: "một ngày dạng NNNN-TT-NN, ví dụ 2026-10-31 (có thể kèm giờ: 2026-10-31T08:30)", en: "a day as YYYY-MM-DD, e.g. 2026-10-31 (a time may follow: 2026-10-31T08:30)" },
   localTime: { vi: "một ngày có thật dạng NNNN-TT-NN, có thể kèm giờ Việt Nam GG:PP (giờ 00–23, phút 00–59), ví dụ 2026-11-02 hoặc 2026-11-02T08:00", en: "a calendar day as YYYY-MM-DD, optionally with Vietnam time HH:MM (hours 00–23, minutes 00–59), e.g. 2026-11-02 or 2026-11-02T08:00" },
   limit: { vi: "một số nguyên từ 0 đến 1.000.000, ví dụ 20", en: "a whole number from 0 to 1,000,000, e.g. 20" },
   tie: { vi: "competition (1, 2, 2, 4) hoặc dense (1, 2, 2, 3)", en: "competition (1, 2, 2, 4) or dense (1, 2, 2, 3)" },
