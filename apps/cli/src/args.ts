@@ -72,8 +72,27 @@ export function parseCommandArgs(command: Command, argv: readonly string[], lang
     });
     return { ...(values as Record<string, string | boolean | string[] | undefined>), ...(command.positionals && { [POSITIONALS]: positionals }) };
   } catch (error) {
-    throw new CliError(messagesFor(language).badOption(describeParseError(error, language)), EXIT.usage, { cause: error });
+    throw new CliError(messagesFor(language).badOption(dashValue(error, argv, options, language) ?? describeParseError(error, language)), EXIT.usage, { cause: error });
   }
+}
+
+/**
+ * A value that starts with a dash (`--evidence-limit -1`, `-o -x.json`) is taken by parseArgs for an option, and
+ * it calls the option's argument "ambiguous": the user did give a value, so the message names it and the form
+ * that passes it (`--evidence-limit=-1`), rather than "needs a value". A following word that is an option of
+ * the command (`--out --period`) is a missing value, answered as before (`undefined` here).
+ */
+function dashValue(error: unknown, argv: readonly string[], options: Readonly<Record<string, OptionSpec>>, language: Language): string | undefined {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || !/argument is ambiguous/.test(message ?? "")) return undefined;
+  const given = /'([^']*)'/.exec(message ?? "")?.[1] ?? "";
+  const index = argv.indexOf(given);
+  const value = index >= 0 ? argv[index + 1] : undefined;
+  if (value === undefined) return undefined;
+  const isOption = (word: string) => (word.startsWith("--") ? Object.hasOwn(options, word.slice(2).split("=")[0]!) : Object.values(options).some((spec) => spec.short !== undefined && word.slice(1, 2) === spec.short));
+  if (isOption(value)) return undefined;
+  const long = given.startsWith("--") ? given : `--${Object.entries(options).find(([, spec]) => spec.short === given.slice(1))?.[0] ?? given.slice(1)}`;
+  return messagesFor(language).dashValue(given, value, `${long}=${value}`);
 }
 
 /** Node's parseArgs errors, in the user's language (its own messages are English only). */

@@ -9,6 +9,8 @@ const EXPECTED = {
   period: { vi: "một kỳ dạng 2026-09 (tháng), 2026-Q3 (quý) hoặc 2026 (năm)", en: "a period such as 2026-09 (month), 2026-Q3 (quarter) or 2026 (year)" },
   day: { vi: "một ngày có thật dạng NNNN-TT-NN, ví dụ 2026-10-31", en: "a calendar day as YYYY-MM-DD, e.g. 2026-10-31" },
   dayOrTime: { vi: "một ngày dạng NNNN-TT-NN, ví dụ 2026-10-31 (có thể kèm giờ: 2026-10-31T08:30)", en: "a day as YYYY-MM-DD, e.g. 2026-10-31 (a time may follow: 2026-10-31T08:30)" },
+  localTime: { vi: "một ngày có thật dạng NNNN-TT-NN, có thể kèm giờ Việt Nam GG:PP (giờ 00–23, phút 00–59), ví dụ 2026-11-02 hoặc 2026-11-02T08:00", en: "a calendar day as YYYY-MM-DD, optionally with Vietnam time HH:MM (hours 00–23, minutes 00–59), e.g. 2026-11-02 or 2026-11-02T08:00" },
+  limit: { vi: "một số nguyên từ 0 đến 1.000.000, ví dụ 20", en: "a whole number from 0 to 1,000,000, e.g. 20" },
   tie: { vi: "competition (1, 2, 2, 4) hoặc dense (1, 2, 2, 3)", en: "competition (1, 2, 2, 4) or dense (1, 2, 2, 3)" },
   megabytes: { vi: "một số MB lớn hơn 0, ví dụ 25 hoặc 2,5", en: "a number of MB above 0, e.g. 25 or 2.5" },
   seconds: { vi: "một số giây lớn hơn 0, ví dụ 60", en: "a number of seconds above 0, e.g. 60" },
@@ -20,6 +22,19 @@ const EXPECTED = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ExpectedValue = keyof typeof EXPECTED;
+
+/**
+ * `YYYY-MM-DD` with an optional time `THH:MM[:SS]` (or a space before it) that exists: no roll-over (2026-09-31,
+ * 2026-13-01, 25:00 and 08:60 are refused, where `new Date` would move them on). `utc`: the time may end in `Z`
+ * and carry a fraction of a second (a retrieval time as a browser writes it).
+ */
+export function isRealDateTime(text: string, options: { readonly utc?: boolean } = {}): boolean {
+  const match = (options.utc ? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?Z?)?$/ : /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/).exec(text);
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const lastDay = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= lastDay && hour <= 23 && minute <= 59 && second <= 59;
+}
 
 /** A likely intended period for a near miss: "2026-9" → "2026-09", "09/2026" → "2026-09", "2026q3" → "2026-Q3". */
 export function periodGuess(given: string): string | undefined {

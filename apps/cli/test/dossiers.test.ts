@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readlinkSync } from "node:fs";
+import { mkdtemp, open, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getScheme, parseDataset } from "@chiso/core";
 import { evidenceSchema } from "@chiso/dossiers";
 import { slugify } from "@chiso/report";
-import { calendarYearSchema } from "@chiso/dossiers/calendar";
+import { builtinCalendarYears, calendarYearSchema } from "@chiso/dossiers/calendar";
 import { main } from "../src/main.js";
 import { DOSSIER_DEMO_INPUT_FILE, dossierDetailsFile } from "../src/commands/demo/index.js";
 
@@ -188,6 +188,142 @@ describe("chiso dossiers", () => {
   });
 });
 
+describe("chiso dossiers: option checks, colliding outputs, a period without records, interruption", () => {
+  const argsOf = (files: Awaited<ReturnType<typeof writeRecords>>, out: string, ...more: string[]) => ["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", out, ...more];
+
+  it("takes --as-of only as a time that exists, not before the period, and records it in the figures file", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const out = join(dir, "f.json");
+    for (const asOf of ["2026-09-31", "2026-13-01", "2026-10-20T25:00", "2026-10-20T08:60", "2026-10-20T8:00", "20/10/2026"]) {
+      const refused = await run(argsOf(files, out, "--as-of", asOf));
+      expect(refused.code, asOf).toBe(2);
+      expect(refused.stderr).toBe(`Giá trị của --as-of không hợp lệ: "${asOf}". Cần một ngày có thật dạng NNNN-TT-NN, có thể kèm giờ Việt Nam GG:PP (giờ 00–23, phút 00–59), ví dụ 2026-11-02 hoặc 2026-11-02T08:00. Xem "--help".`);
+    }
+    const early = await run([...argsOf(files, out, "--as-of", "2026-09-30T23:59"), "--lang", "en"]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe("--as-of 2026-09-30T23:59 is before the first day of 2026-10 (2026-10-01): no dossier of the period had been received by then. --as-of is when the data was extracted, on or after 2026-10-01; check --as-of or --period.");
+    expect(existsSync(out)).toBe(false);
+    expect((await run(argsOf(files, out, "--as-of", "2026-10-20 08:00"))).code).toBe(0);
+    const written = JSON.parse(await readFile(out, "utf8")) as { source: { system: string; retrievedAt?: string; warning?: unknown } };
+    expect(written.source.retrievedAt).toBe("2026-10-20 08:00");
+    // Records received after the extraction time are named (whether they count is the rules' choice).
+    const later = await run(argsOf(files, out, "--as-of", "2026-10-05T12:00"));
+    expect(later.stderr).toContain("(lưu ý) 2 hồ sơ có thời điểm tiếp nhận sau --as-of 2026-10-05T12:00: dữ liệu trích xuất sau thời điểm đó? Hãy kiểm tra --as-of (thời điểm trích xuất dữ liệu).");
+    expect((await run(argsOf(files, out, "--as-of", "2026-10-06T08:00"))).stderr).not.toContain("sau --as-of");
+    // Without --as-of nothing claims an extraction time.
+    expect((await run(argsOf(files, out))).code).toBe(0);
+    expect((JSON.parse(await readFile(out, "utf8")) as Partial<typeof written>).source?.retrievedAt).toBeUndefined();
+  });
+
+  it("refuses a figures file not named .json, and outputs that would overwrite each other or a --calendar file", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const same = join(dir, "same.xlsx");
+    const sameRun = await run(argsOf(files, same, "--details", same));
+    expect(sameRun.code).toBe(2);
+    expect(sameRun.stderr).toBe(`--out ${same}: chiso ghi tệp số liệu JSON (chiso.figures/1); hãy đặt tên tệp kết thúc bằng .json (bảng tính hồ sơ mất điểm: --details <tệp.xlsx>).`);
+    // The same file under two names (a link): refused, nothing written.
+    const details = join(dir, "d.xlsx");
+    await writeFile(details, "");
+    const link = join(dir, "link.json");
+    await symlink(details, link);
+    const linked = await run(argsOf(files, link, "--details", details, "--lang", "en"));
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toBe(`--out ${link} and --details ${details} are the same file: the workbook would overwrite the figures; give them different names. Nothing was written.`);
+    const calendar = join(dir, "2026.json");
+    await writeFile(calendar, JSON.stringify(builtinCalendarYears.find((year) => year.year === 2026)));
+    const overwrite = await run(argsOf(files, join(dir, ".", "2026.json"), "--calendar", `${join(dir, "x.json")},${calendar}`));
+    expect(overwrite.code).toBe(2);
+    expect(overwrite.stderr).toContain(`--out ${join(dir, ".", "2026.json")} sẽ ghi đè (hoặc xóa) tệp đầu vào ${calendar}`);
+    const twice = await run(argsOf(files, join(dir, "f.json"), "--calendar", `${calendar},${calendar}`));
+    expect(twice.code).toBe(3);
+    expect(twice.stderr).toBe(`--calendar: ${calendar} và ${calendar} đều là lịch năm 2026; mỗi năm chỉ dùng một tệp — hãy bỏ một tệp. Chưa tính.`);
+    expect(existsSync(join(dir, "f.json"))).toBe(false);
+  });
+
+  it("answers a limit with the value given and the form expected, a negative one included (not 'needs a value')", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const out = join(dir, "f.json");
+    const dash = await run(argsOf(files, out, "--evidence-limit", "-1"));
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toBe(`Tùy chọn không hợp lệ: giá trị “-1” của --evidence-limit bắt đầu bằng dấu “-” nên bị hiểu là một tùy chọn; nếu đó đúng là giá trị, hãy viết liền: --evidence-limit=-1. Xem "--help".`);
+    for (const value of ["-1", "1e3", "20.0", "", "1000001"]) {
+      const refused = await run(argsOf(files, out, `--details-limit=${value}`, "--lang", "en"));
+      expect(refused.code, value).toBe(2);
+      expect(refused.stderr).toBe(`Invalid value for --details-limit: "${value}". Expected a whole number from 0 to 1,000,000, e.g. 20. See "--help".`);
+    }
+    // A following option is a missing value, said as before.
+    expect((await run([...argsOf(files, out), "--evidence-limit", "--strict"])).stderr).toBe(`Tùy chọn không hợp lệ: --evidence-limit cần một giá trị. Xem "--help".`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("warns of a period in which nothing was received, names what was read and the period it covers, and carries it in the figures file", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const out = join(dir, "f.json");
+    const args = argsOf(files, out).map((arg) => (arg === "2026-10" ? "2027-03" : arg));
+    const result = await run(args);
+    expect(result.code).toBe(0);
+    const warning = "Cảnh báo: trong kỳ 2027-03 không có hồ sơ nào được tiếp nhận — mọi đơn vị ghi 0/0. Đã đọc 4 hồ sơ (tiếp nhận từ 2026-10-05 đến 2026-10-06). Dữ liệu trích xuất có thể không thuộc kỳ này; hãy kiểm tra --period (dữ liệu đọc được thuộc kỳ 2026-10: --period 2026-10).";
+    expect(result.stderr.split("\n")).toContain(warning);
+    const written = JSON.parse(await readFile(out, "utf8")) as { source: { warning: { vi: string; en: string } } };
+    expect(written.source.warning.vi).toBe(warning);
+    expect(written.source.warning.en).toBe("Warning: no dossier was received in 2027-03 — every unit is written as 0/0. Read 4 dossiers (received 2026-10-05 to 2026-10-06). The extract may not be of this period; check --period (the records read fall in 2026-10: --period 2026-10).");
+    // A period with records says nothing of the kind.
+    expect((await run(argsOf(files, out))).stderr).not.toContain("Cảnh báo: trong kỳ");
+  });
+
+  it("names the columns a header has and the English names expected, with a rename for a Vietnamese header", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    await writeFile(files.dossiers, "Mã hồ sơ,Mã đơn vị,Mã thủ tục,Kênh,Ngày tiếp nhận\nHS-1,X1,P1,2,2026-10-05T08:00:00\n");
+    const result = await run([...argsOf(files, join(dir, "f.json")), "--lang", "en"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`  ${files.dossiers}: missing dossier_id, unit_id, procedure_id, received_at. Columns found: “Mã hồ sơ”, “Mã đơn vị”, “Mã thủ tục”, “Kênh”, “Ngày tiếp nhận”. Expected (English names, any case): dossier_id, unit_id, procedure_id, received_at; optional: channel,`);
+    expect(result.stderr).toContain("The header looks Vietnamese: chiso reads only the English column names of docs/dossier-format.md. Rename: “Mã hồ sơ” → dossier_id, “Mã đơn vị” → unit_id, “Mã thủ tục” → procedure_id, “Kênh” → channel, “Ngày tiếp nhận” → received_at.");
+  });
+
+  it("says which column to rename when an item is left out for a column the header spells differently", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const text = await readFile(files.dossiers, "utf8");
+    await writeFile(files.dossiers, text.replace("paid_online", "Paid Online").replace("population_data", "Dữ liệu dân cư"));
+    const result = await run(argsOf(files, join(dir, "f.json")));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("(lưu ý) Chỉ tiêu ONLINE_PAYMENT_DOSSIER không tính được: thiếu paid_online");
+    expect(result.stderr).toContain(`(lưu ý) ${files.dossiers}: cột “Paid Online” không được đọc — có phải paid_online? Hãy đổi tên cột`);
+    expect(result.stderr).not.toContain("Dữ liệu dân cư”");
+  });
+
+  it("says it stopped on request when interrupted, as chiso report does, and writes nothing", async () => {
+    expect(existsSync(bin), "build first: pnpm build (pnpm test does)").toBe(true);
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    // The units file is a pipe nobody writes to: the run waits there, past its option checks, until interrupted.
+    const fifo = join(dir, "don-vi.json");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    // Held open for writing (and never written), so the run's open succeeds and its read waits.
+    const writer = await open(fifo, "r+");
+    const out = join(dir, "f.json");
+    const child = spawn(process.execPath, [bin, ...argsOf({ ...files, units: fifo }, out)], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    // Interrupted once it reads the pipe, past its option checks (/proc lists the pipe among its open files).
+    const reading = async () => (await readdir(`/proc/${child.pid}/fd`).catch(() => [])).some((fd) => readlinkSync(`/proc/${child.pid}/fd/${fd}`, { encoding: "utf8" }) === fifo);
+    for (let waited = 0; waited < 20_000 && !(await reading().catch(() => false)); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await reading()).toBe(true);
+    child.kill("SIGINT");
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
+    await writer.close();
+    expect(signal).toBe("SIGINT");
+    expect(code).toBeNull();
+    expect(stderr).toBe("Đã dừng theo yêu cầu: phần đang ghi dở đã được xóa, các tệp và bộ báo cáo có từ trước được giữ nguyên.\n");
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
+});
+
 describe("chiso calendar", () => {
   it("proposes 2030 from Vietnam's Tết (2 February) and writes a file an official can confirm", async () => {
     const dir = await temp();
@@ -217,6 +353,24 @@ describe("chiso calendar", () => {
     expect(existsSync(join(dir, "f.json"))).toBe(false);
   });
 
+  it("refuses a calendar file whose dates do not exist, are of another year or are listed twice, each at its entry (not rolled over to another day)", async () => {
+    const dir = await temp();
+    const files = await writeRecords(dir);
+    const calendar = join(dir, "2026.json");
+    const year = JSON.parse(JSON.stringify(builtinCalendarYears.find((entry) => entry.year === 2026))) as { daysOff: { date: string; kind: string }[] };
+    year.daysOff.push({ ...year.daysOff[0]!, date: "2026-09-31" }, { ...year.daysOff[0]!, date: "2025-09-03" }, { ...year.daysOff[0]!, kind: "lễ" });
+    await writeFile(calendar, JSON.stringify(year, null, 2));
+    const result = await run(["dossiers", "--dossiers", files.dossiers, "--events", files.events, "--procedures", files.procedures, "--units", files.units, "--period", "2026-10", "--out", join(dir, "f.json"), "--calendar", calendar]);
+    expect(result.code).toBe(3);
+    const n = year.daysOff.length;
+    expect(result.stderr).toMatch(new RegExp(`› dòng \\d+ › daysOff\\[${n - 3}\\]\\.date: ngày “2026-09-31” không có thật`));
+    expect(result.stderr).toMatch(new RegExp(`› daysOff\\[${n - 2}\\]\\.date: ngày “2025-09-03” không thuộc năm 2026 của tệp này`));
+    expect(result.stderr).toMatch(new RegExp(`› daysOff\\[${n - 1}\\]\\.date: ngày “2026-01-01” đã có ở daysOff\\[0\\]\\.date`));
+    expect(result.stderr).toMatch(new RegExp(`› daysOff\\[${n - 1}\\]\\.kind: loại ngày “lễ” không hợp lệ; dùng holiday`));
+    expect(result.stderr.match(/kind/g)).toHaveLength(1);
+    expect(existsSync(join(dir, "f.json"))).toBe(false);
+  });
+
   it("refuses a year the Labour Code 2019 did not govern, in Vietnamese and in English, rather than citing it", async () => {
     for (const args of [["calendar", "show", "--year", "1999"], ["calendar", "propose", "--year", "2020"]]) {
       const vi = await run(args);
@@ -233,6 +387,15 @@ describe("chiso calendar", () => {
     const first = await run(["calendar", "show", "--year", "2021"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Bộ luật Lao động 2019, Điều 112");
+  });
+
+  it("refuses --out with show (it would be ignored) and a proposal not named .json", async () => {
+    const dir = await temp();
+    const show = await run(["calendar", "show", "--year", "2026", "--out", join(dir, "2026.json")]);
+    expect([show.code, show.stderr]).toEqual([2, `--out ${join(dir, "2026.json")}: show chỉ in lịch ra màn hình; --out dùng với propose (chiso calendar propose --year 2027 --out 2027.json).`]);
+    const xlsx = await run(["calendar", "propose", "--year", "2030", "--out", join(dir, "2030.xlsx"), "--lang", "en"]);
+    expect([xlsx.code, xlsx.stderr]).toEqual([2, `--out ${join(dir, "2030.xlsx")}: a calendar year is a JSON file; give a file name ending in .json (to pass it back with --calendar).`]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it("shows an official year with the source of every day off", async () => {

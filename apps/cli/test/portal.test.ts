@@ -184,6 +184,13 @@ describe("chiso portal import with bad input", () => {
     expect((await run(["portal", "import", "--period", "08/2026", "--out", out, ...samples])).code).toBe(2);
     expect((await run(["portal", "import", "--out", out, ...samples])).code).toBe(2);
     expect((await run(["portal", "import", "--period", "2026-08", "--out", out, "--retrieved-at", "hôm qua", ...samples])).code).toBe(2);
+    // A day or time that does not exist is refused, not rolled over (2026-09-31 is not 1 October).
+    for (const retrievedAt of ["2026-09-31", "2026-13-01", "2026-09-05T25:00", "2026-09-05T10", "2026-09-05T08:00:00.5Z0"]) {
+      const refused = await run(["portal", "import", "--period", "2026-08", "--out", out, "--retrieved-at", retrievedAt, ...samples]);
+      expect([refused.code, refused.stderr], retrievedAt).toEqual([2, `Giá trị của --retrieved-at không hợp lệ: "${retrievedAt}". Cần một ngày dạng NNNN-TT-NN, ví dụ 2026-10-31 (có thể kèm giờ: 2026-10-31T08:30). Xem "--help".`]);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect((await run(["portal", "import", "--period", "2026-08", "--out", join(dir, "utc.json"), "--retrieved-at", "2026-09-05T08:00:00.5Z", ...samples])).code).toBe(0);
     expect((await run(["portal", "export", "--period", "2026-08"])).code).toBe(2);
     const bare = await run(["portal", "--lang", "en"]);
     expect([bare.code, bare.stderr]).toEqual([2, 'A sub-command is needed: chiso portal <import|fetch>. See "chiso portal --help".']);

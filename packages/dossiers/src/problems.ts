@@ -144,3 +144,46 @@ export function describeProblem(problem: DossierProblem, language: Language = "v
   const message = (language === "en" ? en : vi)[problem.code](problem);
   return `${problemLocation(problem, language)}: ${message}`;
 }
+
+/** Names listed in a message: at most 12, then "…". */
+const nameList = (names: readonly string[]) => (names.length > 12 ? `${names.slice(0, 12).join(", ")}, …` : names.join(", "));
+
+/**
+ * A file that lacks required columns, in one line: the columns found in it, the names chiso expects, and a hint
+ * when its header looks Vietnamese or differs from a name only by case, spaces, punctuation or accents.
+ */
+export interface HeaderReport {
+  readonly fileName: string;
+  readonly missing: readonly string[];
+  /** The file's columns (`null`: not readable). */
+  readonly found: readonly string[] | null;
+  /** Every column the file may have, the required first. */
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  readonly renames: readonly { readonly from: string; readonly to: string }[];
+  readonly vietnamese: boolean;
+}
+
+export function describeHeader(report: HeaderReport, language: Language = "vi"): string {
+  const found = report.found === null ? null : report.found.length === 0 ? (language === "vi" ? "(không có cột nào)" : "(none)") : nameList(report.found.map((name) => `“${name}”`));
+  const renames = report.renames.map((rename) => `“${rename.from}” → ${rename.to}`).join(", ");
+  if (language === "en")
+    return [
+      `${report.fileName}: missing ${nameList(report.missing)}.`,
+      found !== null && `Columns found: ${found}.`,
+      `Expected (English names, any case): ${report.required.join(", ")}${report.optional.length > 0 ? `; optional: ${report.optional.join(", ")}` : ""}.`,
+      report.vietnamese && "The header looks Vietnamese: chiso reads only the English column names of docs/dossier-format.md.",
+      renames && `Rename: ${renames}.`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+  return [
+    `${report.fileName}: thiếu ${nameList(report.missing)}.`,
+    found !== null && `Các cột có trong tệp: ${found}.`,
+    `Tên cột cần có (tiếng Anh, không phân biệt hoa thường): ${report.required.join(", ")}${report.optional.length > 0 ? `; không bắt buộc: ${report.optional.join(", ")}` : ""}.`,
+    report.vietnamese && "Dòng tiêu đề có vẻ là tiếng Việt: chiso chỉ đọc tên cột tiếng Anh theo docs/dossier-format.md.",
+    renames && `Hãy đổi tên: ${renames}.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+}

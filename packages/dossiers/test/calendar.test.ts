@@ -1,6 +1,6 @@
 import { LunarCalendar } from "@dqcai/vn-lunar";
 import { describe, expect, it } from "vitest";
-import { buildWorkingCalendar, builtinCalendarYears, CalendarYearOutOfRulesError, countWorkingDays, hungKingsDay, lunarToSolar, PROPOSAL_YEARS, proposeCalendarYear, solarToLunar, tetDay } from "../src/calendar/index.js";
+import { buildWorkingCalendar, builtinCalendarYears, calendarIssues, calendarYearSchema, CalendarYearOutOfRulesError, describeCalendarIssue, parseCalendarYear, countWorkingDays, hungKingsDay, lunarToSolar, PROPOSAL_YEARS, proposeCalendarYear, solarToLunar, tetDay } from "../src/calendar/index.js";
 
 describe("Vietnamese lunar calendar (UTC+7)", () => {
   it.each([
@@ -86,5 +86,47 @@ describe("working-day calendar", () => {
     const proposed = proposeCalendarYear(2030);
     // Tết Sat 2/2: the last day of the old year Fri 1/2, mùng 1–4 on 2–5/2; the weekend's two are made up on 6–7/2.
     expect(proposed.daysOff.filter((day) => day.date.startsWith("2030-02")).map((day) => day.date)).toEqual(["2030-02-01", "2030-02-04", "2030-02-05", "2030-02-06", "2030-02-07"]);
+  });
+});
+
+describe("a calendar year file's dates are checked, each problem at its entry", () => {
+  const base = () => JSON.parse(JSON.stringify(builtinCalendarYears.find((year) => year.year === 2026))) as { daysOff: Record<string, string>[]; workingDays: Record<string, string>[] };
+
+  it("accepts every shipped year and every year it proposes (2021–2099)", () => {
+    for (const year of builtinCalendarYears) expect(calendarIssues(year)).toEqual([]);
+    for (let year = PROPOSAL_YEARS.first; year <= Math.min(PROPOSAL_YEARS.last, 2099); year += 1) expect(calendarIssues(proposeCalendarYear(year))).toEqual([]);
+  });
+
+  it("refuses a day that does not exist, another year's day, a day listed twice and an unknown kind, where Date would roll 2026-09-31 over to 1 October", () => {
+    const data = base();
+    data.daysOff[0]!.date = "2026-09-31";
+    data.daysOff[1]!.date = "2025-09-03";
+    data.daysOff[2]!.kind = "le";
+    data.daysOff.push({ ...data.daysOff[3]! });
+    data.workingDays.push({ date: "2026-02-29", name: "làm bù", replaces: "2026-13-01", source: "x" });
+    const issues = calendarIssues(data);
+    expect(issues).toEqual([
+      { code: "date_does_not_exist", path: ["daysOff", 0, "date"], value: "2026-09-31" },
+      { code: "date_outside_year", path: ["daysOff", 1, "date"], value: "2025-09-03", year: 2026 },
+      { code: "unknown_kind", path: ["daysOff", 2, "kind"], value: "le" },
+      { code: "duplicate_date", path: ["daysOff", data.daysOff.length - 1, "date"], value: data.daysOff[3]!.date, first: ["daysOff", 3, "date"] },
+      { code: "date_does_not_exist", path: ["workingDays", data.workingDays.length - 1, "date"], value: "2026-02-29" },
+      { code: "date_does_not_exist", path: ["workingDays", data.workingDays.length - 1, "replaces"], value: "2026-13-01" },
+    ]);
+    expect(describeCalendarIssue(issues[0]!, "vi")).toBe("ngày “2026-09-31” không có thật (tháng đó không có ngày này); hãy sửa lại theo dạng NNNN-TT-NN.");
+    expect(describeCalendarIssue(issues[1]!, "en")).toBe("the date “2025-09-03” is not in 2026, the year of this file; move it to the file of its year or correct the year.");
+    expect(describeCalendarIssue(issues[3]!, "en")).toContain(`already listed at daysOff[3].date`);
+    // The schema refuses the same file (the shipped loader and parseCalendarYear use it).
+    const parsed = calendarYearSchema.safeParse(data);
+    expect(parsed.success).toBe(false);
+    expect(() => parseCalendarYear(data)).toThrow();
+  });
+
+  it("a working weekend may replace a day of the next year (a swap across New Year), but not be listed twice", () => {
+    const data = base();
+    data.workingDays.push({ date: "2026-12-26", name: "làm bù", replaces: "2027-01-04", source: "x" });
+    expect(calendarIssues(data)).toEqual([]);
+    data.workingDays.push({ date: "2026-12-26", name: "làm bù", replaces: "2027-01-05", source: "x" });
+    expect(calendarIssues(data).map((issue) => issue.code)).toEqual(["duplicate_date"]);
   });
 });

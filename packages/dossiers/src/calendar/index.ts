@@ -7,3 +7,4 @@ export { calendarYearSchema, dayOffKinds, type CalendarYear, type CalendarYearIn
 export { builtinCalendarYears, buildWorkingCalendar, parseCalendarYear, countWorkingDays, dayNumberOfIso, isoOfDayNumber, type WorkingCalendar, type CalendarDay } from "./working-days.js";
 export { proposeCalendarYear, weekdayOfJulianDay, PROPOSAL_YEARS, CalendarYearOutOfRulesError } from "./propose.js";
 export { solarToLunar, lunarToSolar, tetDay, hungKingsDay, julianDay, dateOfJulianDay, VIETNAM_UTC_OFFSET, type LunarDate } from "./lunar.js";
+export { calendarIssues, describeCalendarIssue, calendarPath, isExistingDate, type CalendarIssue } from "./validate.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarIssues, describeCalendarIssue } from "./validate.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
@@ -31,15 +32,21 @@ export const workingWeekendSchema = z.strictObject({
  * Weekends are Saturday and Sunday. `status: "provisional"` means no official announcement has been
  * recorded yet: the dates are chiso's proposal from the Labour Code's rules, to be confirmed.
  */
-export const calendarYearSchema = z.strictObject({
-  $schema: z.string().optional(),
-  year: z.number().int().min(1900).max(2199),
-  status: z.enum(["official", "provisional"]),
-  timeZone: z.literal("Asia/Ho_Chi_Minh"),
-  daysOff: z.array(dayOffSchema),
-  workingDays: z.array(workingWeekendSchema),
-  notes: z.array(z.string()).default([]),
-});
+export const calendarYearSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    year: z.number().int().min(1900).max(2199),
+    status: z.enum(["official", "provisional"]),
+    timeZone: z.literal("Asia/Ho_Chi_Minh"),
+    daysOff: z.array(dayOffSchema),
+    workingDays: z.array(workingWeekendSchema),
+    notes: z.array(z.string()).default([]),
+  })
+  // Dates that do not exist, of another year, or listed twice (see calendarIssues): each a custom issue at its
+  // entry, with the issue itself in `params.calendar` for a message in the user's language.
+  .superRefine((year, context) => {
+    for (const issue of calendarIssues(year)) context.addIssue({ code: "custom", path: [...issue.path], message: describeCalendarIssue(issue, "en"), params: { calendar: issue } });
+  });
 
 export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type CalendarYearInput = z.input<typeof calendarYearSchema>;

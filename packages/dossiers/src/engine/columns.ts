@@ -84,3 +84,61 @@ export const DOSSIER_ITEMS = [...Object.keys(ITEM_COLUMNS), ...FEEDBACK_ITEMS] a
 /** Words accepted for a flag (case-insensitive); an empty cell is "no". */
 export const FLAG_TRUE = ["1", "true", "t", "yes", "y", "x", "có", "co"] as const;
 export const FLAG_FALSE = ["0", "false", "f", "no", "n", "không", "khong"] as const;
+
+/** A header name compared loosely: no accents (đ as d), lower case, letters and digits only. */
+export const looseName = (name: string): string =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+
+/**
+ * Vietnamese headers a one-stop-shop export commonly uses, by their loose name (`looseName`), and the
+ * column each most likely is. Only a hint in the message: columns are matched by their English names.
+ */
+const VIETNAMESE_NAMES: Readonly<Record<string, string>> = {
+  mahoso: "dossier_id",
+  sohoso: "dossier_id",
+  madonvi: "unit_id",
+  mathutuc: "procedure_id",
+  tenthutuc: "procedure_name",
+  kenh: "channel",
+  kenhtiepnhan: "channel",
+  ngaytiepnhan: "received_at",
+  thoidiemtiepnhan: "received_at",
+  ngayhentra: "due_at",
+  hantra: "due_at",
+  trangthai: "state",
+  thoidiem: "changed_at",
+  ngaythaydoi: "changed_at",
+  thoigianthaydoi: "changed_at",
+  thoihan: "legal_duration",
+  thoihangiaiquyet: "legal_duration",
+  donvithoihan: "duration_unit",
+  mapakn: "feedback_id",
+  maphananh: "feedback_id",
+  ngayxuly: "handled_at",
+};
+
+/** What a file's header says about required columns it lacks (`missing`), for the message. */
+export interface HeaderHint {
+  /** Found columns that are, loosely, a missing column's name ("Dossier ID" for dossier_id) or its usual Vietnamese header. */
+  readonly renames: readonly { readonly from: string; readonly to: string }[];
+  /** The header has Vietnamese letters: chiso reads only the English names of docs/dossier-format.md. */
+  readonly vietnamese: boolean;
+}
+
+export function headerHint(found: readonly string[], missing: readonly string[]): HeaderHint {
+  const byLoose = new Map(missing.map((name) => [looseName(name), name]));
+  const renames: { from: string; to: string }[] = [];
+  for (const name of found) {
+    const loose = looseName(name);
+    const to = byLoose.get(loose) ?? (missing.includes(VIETNAMESE_NAMES[loose] ?? "") ? VIETNAMESE_NAMES[loose] : undefined);
+    if (to && !renames.some((rename) => rename.to === to)) renames.push({ from: name, to });
+  }
+  // Letters outside ASCII that Vietnamese writes (ă â đ ê ô ơ ư and the tone marks).
+  const vietnamese = found.some((name) => /[\u00c0-\u1ef9]/u.test(name) && /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõã]/iu.test(name));
+  return { renames, vietnamese };
+}

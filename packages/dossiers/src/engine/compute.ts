@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from "@duckdb/node-api";
 import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/core";
-import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso } from "../calendar/working-days.js";
+import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso, isoOfDayNumber } from "../calendar/working-days.js";
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
 import { createEmpty, inputError, loadFile, type LoadedFile } from "./duckdb-load.js";
@@ -65,7 +65,9 @@ export type ComputeNote =
   | { readonly code: "calendar_year_provisional"; readonly year: number; readonly dossiers: number; readonly feedback: number }
   | { readonly code: "unit_without_dossiers"; readonly units: readonly string[]; readonly period: string }
   /** Units whose every dossier of the month was rejected: no data for them (not 0/0); the problems say why. */
-  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string };
+  | { readonly code: "unit_dossiers_rejected"; readonly units: readonly string[]; readonly period: string }
+  /** Records received after `asOf`, which the extract cannot hold if it was taken then (they are counted as read). */
+  | { readonly code: "received_after_as_of"; readonly asOf: string; readonly dossiers: number; readonly feedback: number };
 
 /**
  * A unit's records of a month that were rejected (with the ones counted): its figures cover only part of
@@ -91,6 +93,17 @@ export interface DossierComputation {
   readonly months: readonly string[];
   /** The units and months with rejected records, in unit order then month (none when nothing was rejected). */
   readonly rejections: readonly UnitRejections[];
+  /**
+   * Only when no dossier and no feedback item was counted or registered in the period: the first and last
+   * reception day (`YYYY-MM-DD`) of the records read, for a warning that names the period they cover.
+   */
+  readonly receptionSpan?: ReceptionSpan;
+}
+
+/** The first and last reception day of each file's records (`null`: none readable, or no feedback file). */
+export interface ReceptionSpan {
+  readonly dossiers: { readonly first: string; readonly last: string } | null;
+  readonly feedback: { readonly first: string; readonly last: string } | null;
 }
 
 /** A required column is missing: nothing can be computed from the file. */
@@ -215,6 +228,8 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const counts = (await rows(connection, UNIT_COUNTS_SQL)) as unknown as CountRow[];
     const feedbackCounts = files.feedback ? (await rows(connection, FEEDBACK_COUNTS_SQL)) as unknown as FeedbackCountRow[] : null;
     const accounting = accountingOf(await rows(connection, ACCOUNTING_SQL), files.feedback !== undefined);
+    // Read only for a period in which nothing counts (a rare, cheap case): the span the records do cover.
+    const receptionSpan = accounting.dossiers.counted + accounting.dossiers.notReceived + (accounting.feedback?.counted ?? 0) === 0 ? await receptionSpanOf(connection, files.feedback !== undefined) : undefined;
     const rejected = (await rows(connection, REJECTED_UNITS_SQL)) as unknown as RejectedRow[];
     const rejectedFeedback = files.feedback ? ((await rows(connection, REJECTED_FEEDBACK_UNITS_SQL)) as unknown as RejectedRow[]) : null;
     const problemLimit = options.problemLimit ?? 1000;
@@ -243,8 +258,14 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     const present = loaded.get("dossiers")!.present;
     const assembled = assembleFigures({ units: options.units, periods, counts, feedbackCounts, evidenceRows, procedures, presentColumns: present, rejected });
     const notes: ComputeNote[] = [...assembled.notes, ...(await calendarNotes(connection, calendar.missingYears, calendar.provisionalYears))];
+    if (asOfMinute !== undefined) {
+      // Only noted: whether such records count is the rules' choice; a run given an extraction time says they exist.
+      const later = async (table: string) => Number((await rows(connection, `SELECT CAST(COUNT(*) AS BIGINT) AS n FROM ${table} WHERE received_min > ${asOfMinute}`))[0]?.n ?? 0);
+      const counts = { dossiers: await later("chiso_dossiers_in"), feedback: await later("chiso_feedback_in") };
+      if (counts.dossiers + counts.feedback > 0) notes.push({ code: "received_after_as_of", asOf: options.asOf!, ...counts });
+    }
     const rejections = rejectionsOf(options.units.map((unit) => unit.id), periods, rejected, counts, rejectedFeedback, feedbackCounts);
-    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections };
+    return { figures: assembled.figures, evidence: assembled.evidence, problems, problemCounts, accounting, notes, months, rejections, ...(receptionSpan && { receptionSpan }) };
   } catch (error) {
     // Parquet files are read as the steps need them: a damaged one is named, not shown as DuckDB's error.
     throw await inputError(connection, error, [...loaded].map(([file, info]) => ({ file, path: info.path })));
@@ -378,6 +399,15 @@ async function daySpan(connection: DuckDBConnection, loaded: ReadonlyMap<InputFi
     hi = hi === null ? Number(found.hi) : Math.max(hi, Number(found.hi));
   }
   return { lo, hi };
+}
+
+/** The first and last reception day (within the calendar's years) of the dossiers and feedback read. */
+async function receptionSpanOf(connection: DuckDBConnection, withFeedback: boolean): Promise<ReceptionSpan> {
+  const span = async (table: string) => {
+    const [found] = await rows(connection, `SELECT MIN(received_day) AS lo, MAX(received_day) AS hi FROM ${table} WHERE received_day BETWEEN ${SPAN_FIRST_DAY} AND ${SPAN_LAST_DAY}`);
+    return found?.lo === null || found?.lo === undefined ? null : { first: isoOfDayNumber(Number(found.lo)), last: isoOfDayNumber(Number(found.hi)) };
+  };
+  return { dossiers: await span("chiso_dossiers_in"), feedback: withFeedback ? await span("chiso_feedback_in") : null };
 }
 
 /**

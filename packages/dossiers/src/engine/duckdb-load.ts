@@ -1,8 +1,10 @@
-import { extname } from "node:path";
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { FLAG_FALSE, FLAG_TRUE, type InputColumn } from "./columns.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, FLAG_FALSE, FLAG_TRUE, PROCEDURE_COLUMNS, headerHint, type InputColumn } from "./columns.js";
 import { diagnoseFile, stripJsonBom } from "./file-check.js";
-import type { DossierProblem, InputFile } from "../problems.js";
+import type { DossierProblem, HeaderReport, InputFile } from "../problems.js";
 
 /** An input file that cannot be read at all (empty, not Parquet, a JSON line that is not an object…), located. */
 export class UnreadableFileError extends Error {
@@ -34,8 +36,25 @@ function source(path: string, format: FileFormat, serial = false): { from: strin
   if (format === "parquet") return { from: `read_parquet(${file})`, rowOffset: 0 };
   // all_varchar: nothing is guessed (ids keep their leading zeros); every value is parsed below.
   if (format === "csv") return { from: `read_csv(${file}, header = true, all_varchar = true, auto_detect = true, strict_mode = false, null_padding = true${serial ? ", parallel = false" : ""})`, rowOffset: 1 };
+  // Only to find the columns' names (DESCRIBE): the values are read by `jsonSource`, every column as JSON.
   return { from: `read_json(${file}, format = 'newline_delimited', union_by_name = true)`, rowOffset: 0 };
 }
+
+/**
+ * JSON lines read for their values: the input columns the file has, each declared VARCHAR, whatever types the
+ * lines mix. Read with the types DuckDB infers, one line with `"dossier_id": 77` among strings made the whole
+ * column JSON and every id came out with its quotes ("C1"). Declared VARCHAR, DuckDB gives each value by its
+ * meaning — a string's text, a number's digits, `true`/`false`, an object or array as its JSON text — which is
+ * then parsed as a CSV cell is. (Declared JSON and read with `json_extract_string`, the same values cost three
+ * times the CPU: 25 s against 8 s for 500,000 dossiers and a million events.)
+ */
+function jsonSource(path: string, names: readonly string[]): string {
+  const columns = names.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ");
+  return `read_json(${sqlString(path)}, format = 'newline_delimited', records = true, columns = {${columns}})`;
+}
+
+/** The type `loadSource` gives a JSON lines column it reads as text (see `jsonSource`). */
+const JSON_TEXT = "JSON TEXT";
 
 /** A file's columns (lower-cased) and their DuckDB types. */
 async function describe(connection: DuckDBConnection, from: string): Promise<Map<string, { name: string; type: string }>> {
@@ -68,9 +87,31 @@ function columnSql(spec: InputColumn, found: { name: string; type: string } | un
     return { outputs: spec.kind === "flag" ? [`CAST(0 AS BIGINT) AS ${spec.target}`] : nulls, invalid: null, raw: "NULL" };
   }
   const value = quoteIdentifier(found.name);
-  // Text from CSV is trimmed (stray spaces are common in exports); Parquet and JSON values are taken as typed.
+  if (found.type === JSON_TEXT) return jsonColumnSql(spec, value);
+  // Text from CSV is trimmed (stray spaces are common in exports); Parquet values are taken as typed.
   const text = trim ? `NULLIF(TRIM(CAST(${value} AS VARCHAR)), '')` : `NULLIF(CAST(${value} AS VARCHAR), '')`;
-  const isText = found.type === "VARCHAR" || found.type === "JSON";
+  const isText = found.type === "VARCHAR";
+  return typedColumnSql(spec, found, value, text, isText);
+}
+
+/**
+ * A JSON value (see `jsonSource`) read by its meaning: `"C1"` is C1, `77` is 77, `"9"` is 9 where a number is
+ * expected, `true` is a flag's yes; the text is then read as a CSV cell is (not trimmed: JSON strings are
+ * taken as written). An object or an array is not a cell's value: where a number, a flag or a time is expected
+ * its JSON text fails to parse (`bad_value`, `bad_timestamp`, quoting it); where text is expected (an id) it is
+ * refused as `bad_value` here. (A string holding the JSON text of an object or array cannot be told from one and
+ * is refused alike; only values starting with { or [ are parsed, and only in text columns: the test on every
+ * column cost half again the load's CPU.)
+ */
+function jsonColumnSql(spec: InputColumn, value: string): ColumnSql {
+  const text = `NULLIF(${value}, '')`;
+  if (spec.kind !== "text") return typedColumnSql(spec, { name: "", type: "VARCHAR" }, text, text, true);
+  const nested = `(CASE WHEN left(${value}, 1) IN ('{', '[') THEN json_valid(${value}) ELSE FALSE END)`;
+  return { outputs: [`CASE WHEN NOT ${nested} THEN ${spec.lowercase ? `LOWER(${text})` : text} END AS ${spec.target}`], invalid: `COALESCE(${nested}, FALSE)`, raw: text };
+}
+
+/** A column read from a typed value (`value`) and its text (`text`, NULL when empty). */
+function typedColumnSql(spec: InputColumn, found: { name: string; type: string }, value: string, text: string, isText: boolean): ColumnSql {
   switch (spec.kind) {
     case "text":
       return { outputs: [`${spec.lowercase ? `LOWER(${text})` : text} AS ${spec.target}`], invalid: null, raw: text };
@@ -168,39 +209,52 @@ export async function loadFile(
   const precheck = await diagnoseFile(path, format, file, { quick: true });
   if (precheck) throw new UnreadableFileError(precheck);
   const readPath = format === "jsonl" && options.tempDir ? await stripJsonBom(path, options.tempDir) : path;
-  const refused = async (): Promise<never> => {
-    throw new UnreadableFileError((await diagnoseFile(path, format, file, { quick: false })) ?? { code: "unreadable_file", severity: "error", file, fileName: path, value: format });
+  const refusedIfBroken = async (): Promise<void> => {
+    const problem = await diagnoseFile(path, format, file, { quick: false });
+    if (problem) throw new UnreadableFileError(problem);
   };
+  const refused = async (): Promise<never> => {
+    await refusedIfBroken();
+    throw new UnreadableFileError({ code: "unreadable_file", severity: "error", file, fileName: path, value: format });
+  };
+  const paths = { path, readPath };
   try {
-    return await loadSource(connection, table, path, source(readPath, format), format, columns, extra, refused);
+    return await loadSource(connection, table, paths, source(readPath, format), format, columns, extra, { refused, refusedIfBroken });
   } catch (error) {
     // DuckDB's parallel CSV reader refuses a quoted cell holding a line break (with padded short rows); the
     // serial reader reads it. Tried only after a refusal: the parallel reader is the fast one.
     if (format !== "csv") throw error;
-    return loadSource(connection, table, path, source(readPath, format, true), format, columns, extra, refused);
+    return loadSource(connection, table, paths, source(readPath, format, true), format, columns, extra, { refused, refusedIfBroken });
   }
 }
 
 async function loadSource(
   connection: DuckDBConnection,
   table: string,
-  path: string,
-  { from, rowOffset }: { from: string; rowOffset: number },
+  { path, readPath }: { path: string; readPath: string },
+  { from: described, rowOffset }: { from: string; rowOffset: number },
   format: FileFormat,
   columns: readonly InputColumn[],
   extra: readonly string[],
-  refused: () => Promise<never>,
+  { refused, refusedIfBroken }: { refused: () => Promise<never>; refusedIfBroken: () => Promise<void> },
 ): Promise<LoadedFile> {
   let found: Map<string, { name: string; type: string }>;
+  let from = described;
   try {
     found = await describe(connection, from);
   } catch {
     return refused();
   }
-  // JSON lines that are not all objects come back as one column `json`: say which line, not "columns missing".
-  if (format === "jsonl" && found.size === 1 && found.get("json")?.type === "JSON" && !columns.some((spec) => spec.name === "json")) return refused();
   const missing = columns.filter((spec) => spec.required && !found.has(spec.name)).map((spec) => spec.name);
+  // JSON lines that are not all objects (arrays, bare values) come back as one column named `json`, or lack
+  // columns: the line that is not an object is named (json_not_object), not "columns missing".
+  if (format === "jsonl" && missing.length > 0) await refusedIfBroken();
   const present = new Set(columns.filter((spec) => found.has(spec.name)).map((spec) => spec.name));
+  if (format === "jsonl" && present.size > 0) {
+    // Every input column the file has, read as text: its values by their meaning, whatever types the lines mix.
+    from = jsonSource(readPath, columns.flatMap((spec) => (found.has(spec.name) ? [found.get(spec.name)!.name] : [])));
+    for (const [key, column] of found) if (present.has(key)) found.set(key, { ...column, type: JSON_TEXT });
+  }
   const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv") }));
   const checks = parts.filter((part) => part.sql.invalid !== null);
   const parseError = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${sqlString(part.spec.name)}`).join(" ")} END`;
@@ -258,4 +312,51 @@ export async function inputError(connection: DuckDBConnection, error: unknown, i
 export async function createEmpty(connection: DuckDBConnection, table: string, columns: readonly InputColumn[]): Promise<void> {
   const outputs = columns.flatMap((spec) => columnSql(spec, undefined).outputs);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(0 AS BIGINT) AS row_no, ${outputs.join(", ")}, CAST(NULL AS VARCHAR) AS parse_error, CAST(NULL AS VARCHAR) AS parse_value WHERE 1 = 0`);
+}
+
+/**
+ * The column names of an input file as the loader sees them (its header, or a JSON lines file's keys), for a
+ * message about missing columns; `null` when the file cannot be read. Runs its own in-memory DuckDB: called
+ * only after a run was refused.
+ */
+export async function fileColumns(path: string): Promise<string[] | null> {
+  const format = formatOf(path);
+  if (!format) return null;
+  const temp = await mkdtemp(join(tmpdir(), "chiso-columns-"));
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: temp });
+  const connection = await instance.connect();
+  try {
+    const readPath = format === "jsonl" ? await stripJsonBom(path, temp) : path;
+    const found = await describe(connection, source(readPath, format).from);
+    return [...found.values()].map((column) => column.name);
+  } catch {
+    return null;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+const COLUMNS_OF: Readonly<Record<Exclude<InputFile, "units">, readonly InputColumn[]>> = { dossiers: DOSSIER_COLUMNS, events: EVENT_COLUMNS, procedures: PROCEDURE_COLUMNS, feedback: FEEDBACK_COLUMNS };
+
+/** For `missing_column` problems (a `MissingColumnsError`), one report per file: what it has, what it needs, a hint. */
+export async function headerReports(problems: readonly DossierProblem[]): Promise<HeaderReport[]> {
+  const reports: HeaderReport[] = [];
+  for (const problem of problems) {
+    if (problem.code !== "missing_column" || problem.file === "units" || reports.some((report) => report.fileName === problem.fileName)) continue;
+    const missing = problems.filter((other) => other.code === "missing_column" && other.fileName === problem.fileName).map((other) => other.column ?? "");
+    const columns = COLUMNS_OF[problem.file];
+    const found = await fileColumns(problem.fileName);
+    reports.push({
+      fileName: problem.fileName,
+      missing,
+      found,
+      required: columns.filter((column) => column.required).map((column) => column.name),
+      optional: columns.filter((column) => !column.required).map((column) => column.name),
+      // Renames are suggested for every column the file lacks, optional ones too (an item is left out without them).
+      ...headerHint(found ?? [], columns.filter((column) => !(found ?? []).some((name) => name.trim().toLowerCase() === column.name)).map((column) => column.name)),
+    });
+  }
+  return reports;
 }

@@ -14,6 +14,8 @@ const WORDS = {
     tet: (date: string) => `Tết Nguyên đán (âm lịch Việt Nam, UTC+7): ${date}`,
     worked: "làm bù",
     months: "Ngày làm việc theo tháng",
+    outOnlyPropose: (file: string) => `--out ${file}: show chỉ in lịch ra màn hình; --out dùng với propose (chiso calendar propose --year 2027 --out 2027.json).`,
+    notJson: (file: string) => `--out ${file}: lịch năm là tệp JSON; hãy đặt tên tệp kết thúc bằng .json (dùng lại với --calendar).`,
     written: (file: string) => `Đã ghi đề xuất lịch vào ${file}. Cơ quan có thẩm quyền xác nhận, ghi số văn bản vào source, đổi status thành "official", rồi dùng với --calendar.`,
     outOfRules: (year: number, first: number, last: number) =>
       `Không có lịch làm việc cho năm ${year}: chiso chỉ đề xuất lịch theo Bộ luật Lao động 2019, có hiệu lực từ ngày 1/1/${first} (âm lịch kiểm tra đến năm ${last}), và không có lịch chính thức của năm này. Hãy dùng lịch do cơ quan có thẩm quyền công bố cho năm đó.`,
@@ -25,6 +27,8 @@ const WORDS = {
     tet: (date: string) => `Tết (Vietnamese lunar calendar, UTC+7): ${date}`,
     worked: "worked",
     months: "Working days per month",
+    outOnlyPropose: (file: string) => `--out ${file}: show prints the calendar; --out goes with propose (chiso calendar propose --year 2027 --out 2027.json).`,
+    notJson: (file: string) => `--out ${file}: a calendar year is a JSON file; give a file name ending in .json (to pass it back with --calendar).`,
     written: (file: string) => `Wrote the proposed calendar to ${file}. An official confirms it, writes the announcement's number in source, sets status to "official", then uses it with --calendar.`,
     outOfRules: (year: number, first: number, last: number) =>
       `No working-day calendar for ${year}: chiso proposes calendars only under the Labour Code 2019, in force from 1 January ${first} (lunar calendar checked to ${last}), and has no official calendar for that year. Use the calendar the authorities announced for it.`,
@@ -64,6 +68,9 @@ export const command: Command = {
     const { language, values } = context;
     const action = positionalsOf(values).join(" ") || "show";
     if (action !== "show" && action !== "propose") throw badValue("chiso calendar", action, "calendarAction", language);
+    // --out is checked before anything is computed: with show it would be ignored without a word.
+    if (typeof values.out === "string" && action === "show") throw new CliError(WORDS[language].outOnlyPropose(values.out), EXIT.usage);
+    if (typeof values.out === "string" && !/\.json$/i.test(values.out)) throw new CliError(WORDS[language].notJson(values.out), EXIT.usage);
     const yearText = requireString(values, "year", language);
     const year = Number(yearText);
     if (!Number.isInteger(year) || year < 1990 || year > 2150) throw badValue("--year", yearText, "year", language);

@@ -1,4 +1,9 @@
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { monthsOf, type Period } from "@chiso/core";
 import { requireXlsxOut } from "../../output/xlsx-out.js";
+import { onInterrupt } from "../../output/interrupt.js";
+import { badValue, isRealDateTime } from "../../option-values.js";
 import type { Command } from "../../args.js";
 import { requireString } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
@@ -9,9 +14,43 @@ import { calendarYearsFrom, checkInputs, computeFromDossiers, figuresFile, units
 
 function wholeNumber(value: unknown, option: string, fallback: number, language: "vi" | "en"): number {
   if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 1_000_000) throw new CliError(messagesFor(language).badOption(dossierMessages(language).badNumber(option, String(value))), EXIT.usage);
+  // Digits only: Number() would also take "", " 20 ", "1e3", "0x10" and "20.0".
+  const number = typeof value === "string" && /^\d{1,7}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(number) || number < 0 || number > 1_000_000) throw badValue(`--${option}`, value, "limit", language);
   return number;
+}
+
+/**
+ * `--as-of`: a day and time that exist (no roll-over: 2026-09-31 is not 1 October), not before the period's first
+ * day (no dossier of the period could have been received by then: the figures would be empty, not early).
+ */
+function asOfOption(value: unknown, period: Period, language: "vi" | "en"): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !isRealDateTime(value)) throw badValue("--as-of", value, "localTime", language);
+  const first = `${monthsOf(period)[0]!.key}-01`;
+  if (value.slice(0, 10) < first) throw new CliError(dossierMessages(language).asOfBeforePeriod(value, period.key, first), EXIT.usage);
+  return value;
+}
+
+/**
+ * What the run writes must not collide: the figures file and the workbook at one path would leave only the
+ * workbook (both reported written), and a --calendar file (a comma-separated list, which the generic check
+ * of inputs does not split) would be overwritten. Paths compared resolved, as the file system sees them.
+ */
+function refuseCollidingOutputs(out: string, details: string | undefined, calendar: unknown, language: "vi" | "en"): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  if (details !== undefined && real(out) === real(details)) throw new CliError(dossierMessages(language).sameOutput(out, details), EXIT.usage);
+  const calendars = typeof calendar === "string" ? calendar.split(",").map((part) => part.trim()).filter(Boolean) : [];
+  for (const [option, path] of [["out", out], ["details", details]] as const) {
+    const clash = path === undefined ? undefined : calendars.find((input) => real(input) === real(path));
+    if (clash && path) throw new CliError(messagesFor(language).overwritesInput(`--${option} ${path}`, clash), EXIT.usage);
+  }
 }
 
 /** `chiso dossiers`: the 766 counts of a period from dossier records, and the dossiers behind lost points. */
@@ -39,7 +78,8 @@ export const command: Command = {
   },
   async run(context) {
     const { language, values } = context;
-    const period = periodOf(context).key;
+    const periodValue = periodOf(context);
+    const period = periodValue.key;
     const files = {
       dossiers: requireString(values, "dossiers", language),
       events: requireString(values, "events", language),
@@ -48,30 +88,39 @@ export const command: Command = {
     };
     const unitsPath = requireString(values, "units", language);
     const out = requireString(values, "out", language);
+    // The figures file is JSON (chiso.figures/1): under another extension no command reads it back by its name.
+    if (!/\.json$/i.test(out)) throw new CliError(dossierMessages(language).notJsonOut(out), EXIT.usage);
     const evidenceLimit = wholeNumber(values["evidence-limit"], "evidence-limit", 20, language);
     const detailsLimit = wholeNumber(values["details-limit"], "details-limit", 200, language);
-    const asOf = values["as-of"];
-    if (asOf !== undefined && (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(asOf))) throw new CliError(messagesFor(language).badOption(`--as-of ${String(asOf)}`), EXIT.usage);
+    const asOf = asOfOption(values["as-of"], periodValue, language);
     const details = typeof values.details === "string" ? requireXlsxOut(values.details, language, "details") : undefined;
+    refuseCollidingOutputs(out, details, values.calendar, language);
 
-    const units = await unitsFrom(unitsPath, language);
-    await checkInputs(files, language);
-    const calendarYears = await calendarYearsFrom(values.calendar as string | undefined, language);
-    const result = await computeFromDossiers({
-      files,
-      units,
-      period,
-      language,
-      evidenceLimit,
-      ...(details && { detailsLimit }),
-      ...(typeof asOf === "string" && { asOf }),
-      ...(calendarYears && { calendarYears }),
-      stderr: context.stderr,
-    });
-    if (values.strict === true && result.accounting.dossiers.rejected > 0) throw new CliError(dossierMessages(language).strict, EXIT.invalidInput);
-    const file = figuresFile(units, result, evidenceLimit, language);
-    await writeOutputs({ figures: { path: out, file }, ...(details && { details: { path: details, result, units, period, limit: detailsLimit } }) }, language);
-    context.stdout(dossierMessages(language).written(out, file.figures.length, file.evidence.length));
-    if (details) context.stdout(dossierMessages(language).detailsWritten(details));
+    // Interrupted (Ctrl+C) at any step, the run says so as `chiso report` does, instead of ending silently: nothing
+    // is written before the last step, and that step writes atomically (what it had begun is removed).
+    const stopNotice = onInterrupt(() => undefined);
+    try {
+      const units = await unitsFrom(unitsPath, language);
+      await checkInputs(files, language);
+      const calendarYears = await calendarYearsFrom(values.calendar as string | undefined, language);
+      const result = await computeFromDossiers({
+        files,
+        units,
+        period,
+        language,
+        evidenceLimit,
+        ...(details && { detailsLimit }),
+        ...(asOf !== undefined && { asOf }),
+        ...(calendarYears && { calendarYears }),
+        stderr: context.stderr,
+      });
+      if (values.strict === true && result.accounting.dossiers.rejected > 0) throw new CliError(dossierMessages(language).strict, EXIT.invalidInput);
+      const file = figuresFile(units, result, evidenceLimit, language, { period, ...(asOf !== undefined && { asOf }) });
+      await writeOutputs({ figures: { path: out, file }, ...(details && { details: { path: details, result, units, period, limit: detailsLimit } }) }, language);
+      context.stdout(dossierMessages(language).written(out, file.figures.length, file.evidence.length));
+      if (details) context.stdout(dossierMessages(language).detailsWritten(details));
+    } finally {
+      stopNotice();
+    }
   },
 };

@@ -1,5 +1,16 @@
 import type { Language } from "@chiso/core";
 import type { ComputeNote, ComputeStep, UnitRejections } from "@chiso/dossiers";
+
+/** What the warning about a period without records says (see run.ts `emptyPeriodWarning`). */
+export interface EmptyPeriod {
+  readonly period: string;
+  readonly dossiers: number;
+  readonly dossierSpan: { readonly first: string; readonly last: string } | null;
+  /** `null`: no feedback file. */
+  readonly feedback: number | null;
+  readonly feedbackSpan: { readonly first: string; readonly last: string } | null;
+  readonly covers: { readonly period: string } | { readonly from: string; readonly to: string } | undefined;
+}
 import { formatCount, formatNumber, type CountedNoun } from "@chiso/io";
 
 const n = (value: number) => formatNumber(value, "vi");
@@ -39,10 +50,22 @@ const vi = {
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị không có hồ sơ nào (ghi 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
         return `(lưu ý) Kỳ ${note.period}: ${n(note.units.length)} đơn vị có mọi hồ sơ bị loại — không có số liệu (không ghi 0/0), xem lỗi bên trên: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "received_after_as_of":
+        return `(lưu ý) ${[note.dossiers > 0 && `${n(note.dossiers)} hồ sơ`, note.feedback > 0 && `${n(note.feedback)} PAKN`].filter(Boolean).join(" và ")} có thời điểm tiếp nhận sau --as-of ${note.asOf}: dữ liệu trích xuất sau thời điểm đó? Hãy kiểm tra --as-of (thời điểm trích xuất dữ liệu).`;
     }
   },
-  badNumber: (option: string, value: string) => `--${option} ${value}`,
   source: "Hồ sơ của hệ thống một cửa (chiso dossiers)",
+  emptyPeriod: (e: EmptyPeriod) =>
+    `Cảnh báo: trong kỳ ${e.period} không có hồ sơ${e.feedback === null ? "" : " hay PAKN"} nào được tiếp nhận — mọi đơn vị ghi 0/0. Đã đọc ${n(e.dossiers)} hồ sơ${e.dossierSpan ? ` (tiếp nhận từ ${e.dossierSpan.first} đến ${e.dossierSpan.last})` : ""}${e.feedback === null ? "" : `, ${n(e.feedback)} PAKN${e.feedbackSpan ? ` (tiếp nhận từ ${e.feedbackSpan.first} đến ${e.feedbackSpan.last})` : ""}`}. Dữ liệu trích xuất có thể không thuộc kỳ này; hãy kiểm tra --period${
+      e.covers === undefined ? "" : "period" in e.covers ? ` (dữ liệu đọc được thuộc kỳ ${e.covers.period}: --period ${e.covers.period})` : ` (dữ liệu đọc được trải từ tháng ${e.covers.from} đến ${e.covers.to})`
+    }.`,
+  renameOptional: (file: string, renames: readonly { from: string; to: string }[]) =>
+    `(lưu ý) ${file}: ${renames.map((rename) => `cột “${rename.from}” không được đọc — có phải ${rename.to}?`).join(" ")} Hãy đổi tên cột (tên tiếng Anh theo docs/dossier-format.md) để tính chỉ tiêu cần cột đó.`,
+  calendarYearTwice: (year: number, first: string, second: string) => `--calendar: ${first} và ${second} đều là lịch năm ${year}; mỗi năm chỉ dùng một tệp — hãy bỏ một tệp. Chưa tính.`,
+  notJsonOut: (file: string) => `--out ${file}: chiso ghi tệp số liệu JSON (chiso.figures/1); hãy đặt tên tệp kết thúc bằng .json (bảng tính hồ sơ mất điểm: --details <tệp.xlsx>).`,
+  sameOutput: (out: string, details: string) => `--out ${out} và --details ${details} là cùng một tệp: bảng tính sẽ ghi đè tệp số liệu; hãy đặt hai tên khác nhau. Không có gì được ghi.`,
+  asOfBeforePeriod: (asOf: string, period: string, first: string) =>
+    `--as-of ${asOf} trước ngày đầu của kỳ ${period} (${first}): đến thời điểm đó chưa có hồ sơ nào của kỳ được tiếp nhận. --as-of là thời điểm trích xuất dữ liệu, từ ${first} trở đi; hãy kiểm tra --as-of hoặc --period.`,
   rejectedFlag: (r: UnitRejections): string =>
     [
       r.dossiers.rejected + r.dossiers.undated > 0 &&
@@ -85,10 +108,22 @@ const en: DossierMessages = {
         return `(note) ${note.period}: ${countOf(note.units.length, "unit")} received no dossier (written as 0/0): ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
       case "unit_dossiers_rejected":
         return `(note) ${note.period}: every dossier of ${countOf(note.units.length, "unit")} was rejected — no data (not 0/0), see the problems above: ${note.units.slice(0, 10).join(", ")}${note.units.length > 10 ? ", …" : ""}.`;
+      case "received_after_as_of":
+        return `(note) ${[note.dossiers > 0 && countOf(note.dossiers, "dossier"), note.feedback > 0 && countOf(note.feedback, "feedback item")].filter(Boolean).join(" and ")} received after --as-of ${note.asOf}: was the data extracted later? Check --as-of (when the data was extracted).`;
     }
   },
-  badNumber: (option: string, value: string) => `--${option} ${value}`,
   source: "One-stop-shop system's dossier records (chiso dossiers)",
+  emptyPeriod: (e: EmptyPeriod) =>
+    `Warning: no dossier${e.feedback === null ? "" : " or feedback item"} was received in ${e.period} — every unit is written as 0/0. Read ${countOf(e.dossiers, "dossier")}${e.dossierSpan ? ` (received ${e.dossierSpan.first} to ${e.dossierSpan.last})` : ""}${e.feedback === null ? "" : `, ${countOf(e.feedback, "feedback item")}${e.feedbackSpan ? ` (received ${e.feedbackSpan.first} to ${e.feedbackSpan.last})` : ""}`}. The extract may not be of this period; check --period${
+      e.covers === undefined ? "" : "period" in e.covers ? ` (the records read fall in ${e.covers.period}: --period ${e.covers.period})` : ` (the records read span the months ${e.covers.from} to ${e.covers.to})`
+    }.`,
+  renameOptional: (file: string, renames: readonly { from: string; to: string }[]) =>
+    `(note) ${file}: ${renames.map((rename) => `column “${rename.from}” is not read — is it ${rename.to}?`).join(" ")} Rename the column (English names: docs/dossier-format.md) to compute the items that need it.`,
+  calendarYearTwice: (year: number, first: string, second: string) => `--calendar: ${first} and ${second} are both calendars of ${year}; give one file per year — leave one out. Nothing was computed.`,
+  notJsonOut: (file: string) => `--out ${file}: chiso writes a JSON figures file (chiso.figures/1); give a file name ending in .json (the workbook of dossiers behind lost points: --details <file.xlsx>).`,
+  sameOutput: (out: string, details: string) => `--out ${out} and --details ${details} are the same file: the workbook would overwrite the figures; give them different names. Nothing was written.`,
+  asOfBeforePeriod: (asOf: string, period: string, first: string) =>
+    `--as-of ${asOf} is before the first day of ${period} (${first}): no dossier of the period had been received by then. --as-of is when the data was extracted, on or after ${first}; check --as-of or --period.`,
   rejectedFlag: (r: UnitRejections): string =>
     [
       r.dossiers.rejected + r.dossiers.undated > 0 &&

@@ -1,8 +1,8 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { formatPath, safeParseDataset, getScheme, type FigureInput, type Language, type UnitInput } from "@chiso/core";
-import { computeDossierFigures, describeProblem, formatOf, MissingColumnsError, UnreadableFileError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
+import { computeDossierFigures, describeHeader, describeProblem, fileColumns, formatOf, headerHint, headerReports, MissingColumnsError, UnreadableFileError, type DossierComputation, type DossierFiles, type EvidenceEntry } from "@chiso/dossiers";
 import { buildDetailsWorkbook } from "@chiso/dossiers/xlsx";
-import { calendarYearSchema, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
+import { calendarIssues, calendarPath, calendarYearSchema, describeCalendarIssue, parseCalendarYear, builtinCalendarYears, type CalendarYear } from "@chiso/dossiers/calendar";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { checkContent, describeSchemaIssue, jsonLocation, readJsonFile } from "../../input/json-file.js";
@@ -16,7 +16,7 @@ import { dossierMessages } from "./messages.js";
 export interface DossierFiguresFile {
   readonly format: "chiso.figures/1";
   /** Present when records were rejected: its warning, in both languages, is printed on the province summary. */
-  readonly source?: { readonly system: string; readonly warning: { readonly vi: string; readonly en: string } };
+  readonly source?: { readonly system: string; readonly retrievedAt?: string; readonly warning?: { readonly vi: string; readonly en: string } };
   readonly units: readonly UnitInput[];
   readonly figures: readonly FigureInput[];
   /** The optional top-level field of the lead's core change (see docs/dossier-format.md). */
@@ -66,18 +66,31 @@ export async function unitsFrom(path: string, language: Language): Promise<UnitI
 export async function calendarYearsFrom(option: string | undefined, language: Language): Promise<CalendarYear[] | undefined> {
   if (!option) return undefined;
   const years = new Map(builtinCalendarYears.map((year) => [year.year, year]));
+  const given = new Map<number, string>();
   for (const path of option.split(",").map((part) => part.trim()).filter(Boolean)) {
     const json = await readJsonFile(path, "calendar", language);
     const parsed = calendarYearSchema.safeParse(json.value);
-    if (!parsed.success) {
-      // Each problem at its line, not zod's JSON dump of them.
-      const lines = parsed.error.issues.map((issue) => {
-        const described = describeSchemaIssue(issue, language, json.value);
-        return `${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
-      });
-      throw new CliError(problemList(messagesFor(language).invalidCalendar(path, parsed.error.issues.length), lines, language), EXIT.invalidInput);
+    // The dates' problems (a day that does not exist, another year's, twice listed, an unknown kind) are found on
+    // the JSON itself, whatever else is wrong with the file; the schema's issues at the same entries are not repeated.
+    const dated = calendarIssues(json.value);
+    const at = new Set(dated.map((issue) => calendarPath(issue.path)));
+    const shapes = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== "custom" && !at.has(calendarPath(issue.path.filter((part): part is string | number => typeof part !== "symbol"))));
+    if (dated.length + shapes.length > 0) {
+      // Each problem at its line, not zod's JSON dump of them: file › line › entry: value, what is wrong, the fix.
+      const lines = [
+        ...shapes.map((issue) => {
+          const described = describeSchemaIssue(issue, language, json.value);
+          return `${jsonLocation(path, json, described.path, language)} › ${formatPath(described.path)}: ${described.text}`;
+        }),
+        ...dated.map((issue) => `${jsonLocation(path, json, [...issue.path], language)} › ${formatPath([...issue.path])}: ${describeCalendarIssue(issue, language)}`),
+      ];
+      throw new CliError(problemList(messagesFor(language).invalidCalendar(path, lines.length), lines, language), EXIT.invalidInput);
     }
     const year = parseCalendarYear(json.value);
+    // Two files of one year: which one counts would depend on their order; refused, both named.
+    const earlier = given.get(year.year);
+    if (earlier) throw new CliError(dossierMessages(language).calendarYearTwice(year.year, earlier, path), EXIT.invalidInput);
+    given.set(year.year, path);
     years.set(year.year, year);
   }
   return [...years.values()];
@@ -132,7 +145,11 @@ export async function computeFromDossiers(run: DossierRun): Promise<DossierCompu
       onStep: () => progress.tick(),
     });
   } catch (error) {
-    if (error instanceof MissingColumnsError) throw new CliError([messages.missingColumns, ...error.problems.map((problem) => `  - ${describeProblem(problem, run.language)}`)].join("\n"), EXIT.invalidInput, { cause: error });
+    if (error instanceof MissingColumnsError) {
+      // Each missing column, then per file: the columns it has, the names expected, and a hint (Vietnamese headers, near misses).
+      const headers = (await headerReports(error.problems)).map((report) => `  ${describeHeader(report, run.language)}`);
+      throw new CliError([messages.missingColumns, ...error.problems.map((problem) => `  - ${describeProblem(problem, run.language)}`), ...headers].join("\n"), EXIT.invalidInput, { cause: error });
+    }
     if (error instanceof UnreadableFileError) throw new CliError([messages.unreadable, `  - ${describeProblem(error.problem, run.language)}`].join("\n"), EXIT.invalidInput, { cause: error });
     throw error;
   } finally {
@@ -149,6 +166,15 @@ export async function computeFromDossiers(run: DossierRun): Promise<DossierCompu
     if (total > shown.length) run.stderr(`  ${messages.more(total - shown.length)}`);
   }
   for (const note of result.notes) run.stderr(messages.note(note));
+  // An item left out for a column the file lacks: when the header has it under another spelling ("Paid Online",
+  // "Mã thủ tục"), say which column to rename — the item is otherwise left out without a word about why.
+  const absent = [...new Set(result.notes.flatMap((note) => (note.code === "item_not_computed" ? note.columns.filter((column) => !column.startsWith("--")) : [])))];
+  if (absent.length > 0) {
+    const renames = headerHint((await fileColumns(run.files.dossiers)) ?? [], absent).renames;
+    if (renames.length > 0) run.stderr(messages.renameOptional(run.files.dossiers, renames));
+  }
+  const empty = emptyPeriodWarning(result, run.period);
+  if (empty) run.stderr(empty[run.language]);
   // The figures must be what @chiso/core accepts (evidence is checked by its own schema until core has the field).
   const checked = safeParseDataset({ units: run.units, figures: result.figures }, getScheme());
   if (!checked.success) throw new Error(`figures from dossiers rejected by @chiso/core: ${checked.error.issues.slice(0, 3).map((issue) => issue.code).join(", ")}`);
@@ -187,9 +213,45 @@ function sumUndated(rejections: DossierComputation["rejections"], kind: "dossier
   return [...perUnit.values()].reduce((sum, count) => sum + count, 0);
 }
 
-export function figuresFile(units: readonly UnitInput[], result: DossierComputation, evidenceLimit: number, language: Language = "vi"): DossierFiguresFile {
-  const { figures, source } = withRejections(result.figures, result, language);
-  return { format: "chiso.figures/1", ...(source && { source }), units, figures, evidence: limitEvidence(result.evidence, evidenceLimit) };
+/**
+ * A period in which no dossier and no feedback item was received (counted, registered or rejected): every unit
+ * would be 0/0 without a word. The warning names what was read, the span of its reception days, and the
+ * period it covers (`undefined`: the period has records).
+ */
+export function emptyPeriodWarning(result: DossierComputation, period: string): { vi: string; en: string } | undefined {
+  const { dossiers, feedback } = result.accounting;
+  const rejected = result.rejections.reduce((sum, rejection) => sum + rejection.dossiers.rejected + (rejection.feedback?.rejected ?? 0), 0);
+  if (!result.receptionSpan || dossiers.counted + dossiers.notReceived + (feedback?.counted ?? 0) + rejected > 0) return undefined;
+  const spans = [result.receptionSpan.dossiers, result.receptionSpan.feedback].filter((span) => span !== null);
+  const first = spans.map((span) => span.first).sort()[0];
+  const last = spans.map((span) => span.last).sort().at(-1);
+  const covers = first && last ? coveringPeriod(first, last) : undefined;
+  const args = { period, dossiers: dossiers.read, dossierSpan: result.receptionSpan.dossiers, feedback: feedback?.read ?? null, feedbackSpan: result.receptionSpan.feedback, covers };
+  return { vi: dossierMessages("vi").emptyPeriod(args), en: dossierMessages("en").emptyPeriod(args) };
+}
+
+/** The smallest period (month, quarter, year) holding both days, or the months from the first to the last. */
+function coveringPeriod(first: string, last: string): { period: string } | { from: string; to: string } {
+  const [firstMonth, lastMonth] = [first.slice(0, 7), last.slice(0, 7)];
+  if (firstMonth === lastMonth) return { period: firstMonth };
+  const quarter = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  if (quarter(firstMonth) === quarter(lastMonth)) return { period: quarter(firstMonth) };
+  if (firstMonth.slice(0, 4) === lastMonth.slice(0, 4)) return { period: firstMonth.slice(0, 4) };
+  return { from: firstMonth, to: lastMonth };
+}
+
+/**
+ * The figures file. Its `source` (printed on the reports) carries the extraction time given with --as-of
+ * (`retrievedAt`) and, in both languages, the warnings every document must show: records rejected, a period
+ * without records.
+ */
+export function figuresFile(units: readonly UnitInput[], result: DossierComputation, evidenceLimit: number, language: Language = "vi", run: { readonly period?: string; readonly asOf?: string } = {}): DossierFiguresFile {
+  const rejected = withRejections(result.figures, result, language);
+  const empty = run.period === undefined ? undefined : emptyPeriodWarning(result, run.period);
+  const warnings = [rejected.source?.warning, empty].filter((warning) => warning !== undefined);
+  const warning = warnings.length === 0 ? undefined : { vi: warnings.map((text) => text.vi).join(" "), en: warnings.map((text) => text.en).join(" ") };
+  const source = warning || run.asOf ? { system: dossierMessages(language).source, ...(run.asOf && { retrievedAt: run.asOf }), ...(warning && { warning }) } : undefined;
+  return { format: "chiso.figures/1", ...(source && { source }), units, figures: rejected.figures, evidence: limitEvidence(result.evidence, evidenceLimit) };
 }
 
 /** Writes the figures file and, if asked, the details workbook, atomically (all or nothing). */

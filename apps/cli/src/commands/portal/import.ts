@@ -8,7 +8,7 @@ import { writeFileAtomically } from "../../output/atomic.js";
 import { problemList } from "../../output/problem-list.js";
 import { periodOf } from "../shared.js";
 import { portalMessages } from "./messages.js";
-import { badValue } from "../../option-values.js";
+import { badValue, isRealDateTime } from "../../option-values.js";
 
 /** Options both sub-commands share: what was (or is to be) requested from the portal. */
 export const REQUEST_OPTIONS = {
@@ -56,7 +56,7 @@ export const importCommand: Command = {
     const paths = positionalsOf(values);
     if (paths.length === 0) throw new CliError(messages.noFiles, EXIT.usage);
     const retrievedAt = values["retrieved-at"];
-    if (retrievedAt !== undefined && (typeof retrievedAt !== "string" || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(retrievedAt))) {
+    if (retrievedAt !== undefined && (typeof retrievedAt !== "string" || !isRealDateTime(retrievedAt, { utc: true }))) {
       throw badValue("--retrieved-at", retrievedAt, "dayOrTime", language);
     }
     const procedure = typeof values.procedure === "string" && values.procedure !== "" ? values.procedure : undefined;
