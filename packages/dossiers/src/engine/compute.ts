@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +40,11 @@ export interface ComputeOptions {
   readonly problemLimit?: number;
   /** Called as each step starts (for a progress line). */
   readonly onStep?: (step: ComputeStep, index: number, total: number) => void;
+  /**
+   * Registers a synchronous clean-up to run if the process is stopped by a signal (Ctrl+C) before the returned
+   * function is called — the CLI passes its interrupt handler, so DuckDB's temporary folder goes with the run.
+   */
+  readonly onInterrupt?: (cleanup: () => void) => () => void;
   /** DuckDB threads (default: DuckDB's choice, one per core). */
   readonly threads?: number;
   /** DuckDB's memory limit (default "3GB"; beyond it DuckDB spills to a temporary folder). */
@@ -167,6 +173,8 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
   const step = (name: ComputeStep) => options.onStep?.(name, STEPS.indexOf(name), STEPS.length);
 
   const temp = await mkdtemp(join(tmpdir(), "chiso-duckdb-"));
+  // A run stopped by a signal never reaches \`finally\`: the caller's interrupt handler removes the spill folder.
+  const releaseTemp = options.onInterrupt?.(() => rmSync(temp, { recursive: true, force: true }));
   // Spill to our own temporary folder (never the working directory) when the memory limit is reached.
   const instance = await DuckDBInstance.create(":memory:", {
     temp_directory: temp,
@@ -272,6 +280,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
   } finally {
     connection.closeSync();
     instance.closeSync();
+    releaseTemp?.();
     await rm(temp, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,7 @@ import { writeFilesAtomically } from "../../output/atomic.js";
 import { problemList } from "../../output/problem-list.js";
 import { createProgress } from "../../progress.js";
 import { dossierMessages } from "./messages.js";
+import { onInterrupt } from "../../output/interrupt.js";
 
 /** The figures file chiso writes from dossiers: `chiso.figures/1` with the dossiers behind lost points. */
 export interface DossierFiguresFile {
@@ -143,6 +144,7 @@ export async function computeFromDossiers(run: DossierRun): Promise<DossierCompu
       ...(run.asOf && { asOf: run.asOf }),
       ...(run.calendarYears && { calendarYears: run.calendarYears }),
       onStep: () => progress.tick(),
+      onInterrupt,
     });
   } catch (error) {
     if (error instanceof MissingColumnsError) {
