@@ -30,8 +30,10 @@ const vi = {
   noComparison: {
     current_missing: "kỳ này chưa có số liệu",
     current_incomplete: "kỳ này chưa đủ số liệu",
+    current_refused: "kỳ này có dòng số liệu bị từ chối",
     previous_missing: "chưa có kỳ trước",
     previous_incomplete: "kỳ trước chưa đủ số liệu",
+    previous_refused: "kỳ trước có dòng số liệu bị từ chối",
   } as Record<NoComparisonReason, string>,
   rankOf: (position: number, of: number, tied: boolean) => `${nv(position)}/${nv(of)}${tied ? " (đồng hạng)" : ""}`,
   rankWithin: (level: string) => `trong khối ${level}`,
@@ -212,8 +214,10 @@ const en: Messages = {
   noComparison: {
     current_missing: "no figures this period",
     current_incomplete: "this period's figures incomplete",
+    current_refused: "a row of this period's figures was rejected",
     previous_missing: "no previous period",
     previous_incomplete: "previous period's figures incomplete",
+    previous_refused: "a row of the previous period's figures was rejected",
   },
   rankOf: (position: number, of: number, tied: boolean) => `${ne(position)}/${ne(of)}${tied ? " (tied)" : ""}`,
   rankWithin: (level: string) => `among ${level}`,

@@ -53,8 +53,10 @@ const vi = {
   noComparison: {
     current_missing: "kỳ này chưa có số liệu",
     current_incomplete: "kỳ này chưa đủ số liệu",
+    current_refused: "kỳ này có dòng số liệu bị từ chối",
     previous_missing: "chưa có kỳ trước",
     previous_incomplete: "kỳ trước chưa đủ số liệu",
+    previous_refused: "kỳ trước có dòng số liệu bị từ chối",
   } as Readonly<Record<NoComparisonReason, string>>,
   unranked: "Chưa xếp hạng",
   blocksChart: "Điểm theo 6 khối chỉ số",
@@ -289,8 +291,10 @@ const en: Labels = {
   noComparison: {
     current_missing: "no figures this period",
     current_incomplete: "this period's figures incomplete",
+    current_refused: "a row of this period's figures was rejected",
     previous_missing: "no previous period",
     previous_incomplete: "previous period's figures incomplete",
+    previous_refused: "a row of the previous period's figures was rejected",
   },
   unranked: "Unranked",
   blocksChart: "Score by the six blocks",

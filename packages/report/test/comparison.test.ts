@@ -60,4 +60,15 @@ describe("changes since the previous period", () => {
     // Units untouched by the rejected row still compare.
     expect(view.scorecards.find((entry) => entry.unitId === "D1")!.changeNote).toBeNull();
   });
+
+  it("say a unit's row was rejected, not that its figures are incomplete, when it still has its figures (a duplicate row refused)", () => {
+    const file = smallPackFile();
+    const rejectedRows = [{ unit: "D1", period: "2026-03", where: "so-lieu.xlsx › Số liệu › dòng 9", reasons: ["mã đơn vị trùng"] }];
+    const view = buildPackView(datasetOf(file), { ...options, rejectedRows });
+    const card = view.scorecards.find((entry) => entry.unitId === "D1")!;
+    expect(card.rank).not.toBe("—");
+    expect(card.changeNote).toBe("kỳ này có dòng số liệu bị từ chối");
+    const english = buildPackView(datasetOf(file), { ...options, rejectedRows, language: "en" });
+    expect(english.scorecards.find((entry) => entry.unitId === "D1")!.changeNote).toBe("a row of this period's figures was rejected");
+  });
 });

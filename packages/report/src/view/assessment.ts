@@ -42,7 +42,9 @@ const phrases = {
       change.startsWith("+") ? `tăng ${change.slice(1)} điểm so với ${before}` : change.startsWith("−") ? `giảm ${change.slice(1)} điểm so với ${before}` : `không thay đổi so với ${before}`,
     noPrevious: "chưa có số liệu kỳ trước để so sánh",
     currentIncomplete: "số liệu kỳ này chưa đầy đủ nên không so sánh với kỳ trước",
+    currentRefused: "kỳ này có dòng số liệu bị từ chối nên không so sánh với kỳ trước",
     previousIncomplete: "số liệu kỳ trước chưa đầy đủ nên không so sánh",
+    previousRefused: "kỳ trước có dòng số liệu bị từ chối nên không so sánh",
     blocksUp: (list: string) => `Tăng điểm ở ${list}`,
     blocksDown: (list: string) => `giảm điểm ở ${list}`,
     blocksDownFirst: (list: string) => `Giảm điểm ở ${list}`,
@@ -85,7 +87,9 @@ const phrases = {
       change.startsWith("+") ? `up ${change.slice(1)} points from ${before}` : change.startsWith("−") ? `down ${change.slice(1)} points from ${before}` : `unchanged from ${before}`,
     noPrevious: "there are no figures for the previous period to compare with",
     currentIncomplete: "this period's figures are incomplete, so it is not compared with the previous period",
+    currentRefused: "a row of this period's figures was rejected, so it is not compared with the previous period",
     previousIncomplete: "the previous period's figures are incomplete, so it is not compared",
+    previousRefused: "a row of the previous period's figures was rejected, so it is not compared",
     blocksUp: (list: string) => `Points rose in ${list}`,
     blocksDown: (list: string) => `fell in ${list}`,
     blocksDownFirst: (list: string) => `Points fell in ${list}`,
@@ -143,7 +147,7 @@ function overallSentence(input: AssessmentInput): string {
   const head = p.overall(input.period, province.unit.name, formatPoints(province.total, input.language), province.band?.label[input.language] ?? null, input.provisional) + (incomplete ? p.incomplete(province.completeness.missingItems.length) : "");
   const comparison = compareWithPrevious(province, input.previousProvince, input.refused);
   if (!comparison.comparable) {
-    const why = comparison.reason === "previous_incomplete" ? p.previousIncomplete : comparison.reason === "current_incomplete" ? p.currentIncomplete : p.noPrevious;
+    const why = { previous_incomplete: p.previousIncomplete, previous_refused: p.previousRefused, current_incomplete: p.currentIncomplete, current_refused: p.currentRefused, current_missing: p.noPrevious, previous_missing: p.noPrevious }[comparison.reason];
     return `${head}; ${why}.`;
   }
   return `${head}, ${p.change(formatChange(comparison.change, input.language), input.previousPeriod)}.`;

@@ -1,7 +1,7 @@
 import { monthsOf, parsePeriod, type Period, type Points, type Scorecard, type UnitScore } from "@chiso/core";
 
 /** Why a unit's change since the previous period is not shown. */
-export type NoComparisonReason = "current_missing" | "current_incomplete" | "previous_missing" | "previous_incomplete";
+export type NoComparisonReason = "current_missing" | "current_incomplete" | "current_refused" | "previous_missing" | "previous_incomplete" | "previous_refused";
 
 /** A unit's change since the previous period, or why there is none. */
 export type Comparison =
@@ -45,9 +45,12 @@ export function isComplete(score: UnitScore, refused: RefusedFigures | undefined
  */
 export function compareWithPrevious(score: UnitScore, previous: UnitScore | undefined, refused?: RefusedFigures): Comparison {
   if (score.total === null) return { comparable: false, reason: "current_missing" };
-  if (!isComplete(score, refused)) return { comparable: false, reason: "current_incomplete" };
+  if (score.completeness.status !== "complete") return { comparable: false, reason: "current_incomplete" };
+  // Complete by its own rows, but a row of its figures was rejected: said as such, not as "incomplete".
+  if (!isComplete(score, refused)) return { comparable: false, reason: "current_refused" };
   if (!previous || previous.total === null) return { comparable: false, reason: "previous_missing" };
-  if (!isComplete(previous, refused)) return { comparable: false, reason: "previous_incomplete" };
+  if (previous.completeness.status !== "complete") return { comparable: false, reason: "previous_incomplete" };
+  if (!isComplete(previous, refused)) return { comparable: false, reason: "previous_refused" };
   return { comparable: true, previous, change: score.total.minus(previous.total) };
 }
 

@@ -106,7 +106,7 @@ export function workbookView(context: PackContext, dataset: Dataset, card: Score
  */
 function comparisonNote(comparison: Comparison, ranked: boolean, labels: Labels): string {
   if (comparison.comparable) return "";
-  if (comparison.reason === "previous_incomplete" || (ranked && comparison.reason === "current_incomplete")) return labels.noComparison[comparison.reason];
+  if (comparison.reason === "previous_incomplete" || comparison.reason === "previous_refused" || (ranked && (comparison.reason === "current_incomplete" || comparison.reason === "current_refused"))) return labels.noComparison[comparison.reason];
   return "";
 }
 
