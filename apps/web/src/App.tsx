@@ -111,6 +111,11 @@ export function App({ first }: { first: FirstScreen }) {
           {messages.rejectedNotice(first.meta.rejected)} <a href={link(["rejected"])}>{messages.rejectedShow}</a> · <a href={`/api/download/rejected?lang=${language}`} download>{messages.rejectedDownload}</a>
         </p>
       )}
+      {first.meta.sourceWarning && (
+        <p class="warning rejected-notice" role="note" id="source-notice">
+          {messages.sourceNotice(first.meta.sourceWarning.system)} {typeof first.meta.sourceWarning.text === "string" ? first.meta.sourceWarning.text : first.meta.sourceWarning.text[language]}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {content}
       </main>

@@ -1,4 +1,4 @@
-import { formatNumber, type Language } from "@chiso/core";
+import { formatNumber, type FindingCode, type Language } from "@chiso/core";
 import type { NoComparisonReason } from "@chiso/report";
 import type { RejectedCounts } from "./model/payload.js";
 
@@ -151,7 +151,11 @@ const vi = {
     ratio_jump: "Tỷ lệ biến động bất thường",
     incomplete_period: "Kỳ thiếu số liệu tháng",
     partial_items: "Chỉ tiêu thiếu số liệu một số tháng",
-  } as Record<string, string>,
+    missing_items: "Chỉ tiêu chưa báo cáo",
+    period_mismatch: "Số liệu cả kỳ khác tổng các tháng",
+    source_flag: "Ghi chú của nguồn số liệu",
+    published_mismatch: "Khác điểm đã công bố",
+  } satisfies Record<FindingCode, string> as Record<string, string>,
   findingsIntro: "Các điểm bất thường trong số liệu của kỳ. Đây là cảnh báo, chiso không tự sửa số liệu.",
   noFindings: "Không phát hiện vấn đề về số liệu.",
   findingsCount: (count: number) => `${nv(count)} cảnh báo`,
@@ -174,6 +178,7 @@ const vi = {
   footer: (source: string, checksum: string, scheme: string) => `Dữ liệu: ${source} · mã kiểm tra ${checksum} · phương pháp ${scheme}`,
   localOnly: "Chạy trên máy này; số liệu không rời khỏi máy.",
   readingNotes: "Ghi chú khi đọc tệp",
+  sourceNotice: (system: string) => `Nguồn số liệu: ${system}.`,
   rejectedNotice: (counts: RejectedCounts) =>
     `Khi đọc tệp, ${[counts.figures > 0 ? `${nv(counts.figures)} dòng số liệu` : "", counts.sipas > 0 ? `${nv(counts.sipas)} khảo sát SIPAS` : "", counts.par > 0 ? `${nv(counts.par)} đánh giá Chỉ số CCHC` : ""].filter(Boolean).join(", ")} bị từ chối (--skip-invalid) và không được chấm; tổng điểm của các đơn vị liên quan chưa đủ, không được so sánh với kỳ trước.`,
   rejectedShow: "Xem danh sách và lý do",
@@ -335,7 +340,11 @@ const en: Messages = {
     ratio_jump: "Unusual change in a rate",
     incomplete_period: "Months missing in the period",
     partial_items: "Items missing in some months",
-  },
+    missing_items: "Items not reported",
+    period_mismatch: "Period's figures differ from its months' sum",
+    source_flag: "Note from the data source",
+    published_mismatch: "Differs from the published score",
+  } satisfies Record<FindingCode, string>,
   findingsIntro: "Anomalies in the period's figures. These are warnings: chiso never corrects figures by itself.",
   noFindings: "No data problems found.",
   findingsCount: (count: number) => countOf(count, "finding"),
@@ -358,6 +367,7 @@ const en: Messages = {
   footer: (source: string, checksum: string, scheme: string) => `Data: ${source} · checksum ${checksum} · method ${scheme}`,
   localOnly: "Runs on this machine; the figures never leave it.",
   readingNotes: "Notes from reading the file",
+  sourceNotice: (system: string) => `Source of the figures: ${system}.`,
   rejectedNotice: (counts: RejectedCounts) =>
     `While reading the file, ${[counts.figures > 0 ? countOf(counts.figures, "row") + " of figures" : "", counts.sipas > 0 ? countOf(counts.sipas, "SIPAS survey") : "", counts.par > 0 ? countOf(counts.par, "PAR assessment") : ""].filter(Boolean).join(", ")} ${counts.figures + counts.sipas + counts.par === 1 ? "was" : "were"} rejected (--skip-invalid) and not scored; the totals of the units concerned are incomplete and not compared with the previous period.`,
   rejectedShow: "See the list and the reasons",

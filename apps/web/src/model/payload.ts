@@ -70,6 +70,8 @@ export interface DataMeta {
   readonly rankIncomplete?: boolean;
   /** Warnings from reading the input (e.g. unknown columns), in the server's language. */
   readonly notes: readonly string[];
+  /** Where the figures come from and the limit every document must show (the figures file's `source`), when it has one. */
+  readonly sourceWarning?: { readonly system: string; readonly text: string | { readonly vi: string; readonly en: string } };
   /** Set when input rows were rejected (`--skip-invalid`): the list is the payload's `rejected`, the workbook at /api/download/rejected. */
   readonly rejected?: RejectedCounts;
 }

@@ -119,7 +119,14 @@ function servedData(dataset: Dataset, meta: Pick<DataMeta, "kind" | "source" | "
     document: toFiguresDocument(dataset),
     ...optionalLists(dataset, options.asOf),
     scheme: dataset.scheme.definition,
-    meta: { ...meta, asOf: options.asOf ?? todayInVietnam(), ...(options.tie && { tie: options.tie }), ...(options.rankIncomplete && { rankIncomplete: true }) },
+    meta: {
+      ...meta,
+      asOf: options.asOf ?? todayInVietnam(),
+      ...(options.tie && { tie: options.tie }),
+      ...(options.rankIncomplete && { rankIncomplete: true }),
+      // A limit of the source (e.g. a portal response listing part of the units) is shown on every page, as the documents show it.
+      ...(dataset.provenance?.warning && { sourceWarning: { system: dataset.provenance.system, text: dataset.provenance.warning } }),
+    },
   };
 }
 
