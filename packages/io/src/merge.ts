@@ -45,6 +45,38 @@ export interface MergedRead {
  * assessments combined. Each row keeps its own file, sheet, row or line. The top-level fields of each
  * JSON file (format, scheme, unknown keys) are checked on their own, at their line.
  */
+type Source = { system?: unknown; procedure?: unknown; retrievedAt?: unknown; note?: unknown; warning?: unknown };
+const joined = (texts: readonly unknown[], separator: string): string | undefined => {
+  const distinct = [...new Set(texts.filter((value): value is string => typeof value === "string" && value.trim() !== ""))];
+  const all = distinct.join(separator);
+  return all === "" ? undefined : all.length > 2000 ? `${all.slice(0, 1999)}…` : all;
+};
+
+/**
+ * The source of figures merged from files of one system (and procedure): their notes and warnings joined, the
+ * earliest retrieval kept (the merged figures are no newer than it). `null` when the systems differ: files of
+ * two systems are not merged silently.
+ */
+export function mergedSource(first: Source, next: unknown): Source | null {
+  if (typeof next !== "object" || next === null) return null;
+  const other = next as Source;
+  if (typeof first.system !== "string" || first.system !== other.system || first.procedure !== other.procedure) return null;
+  const retrieved = [first.retrievedAt, other.retrievedAt].filter((value): value is string => typeof value === "string").sort()[0];
+  const warningIn = (language: "vi" | "en", warning: unknown) => (typeof warning === "string" ? warning : (warning as Record<string, unknown> | undefined)?.[language]);
+  const bilingual = typeof first.warning === "object" || typeof other.warning === "object";
+  const warning = bilingual
+    ? { vi: joined([warningIn("vi", first.warning), warningIn("vi", other.warning)], " ") ?? "", en: joined([warningIn("en", first.warning), warningIn("en", other.warning)], " ") ?? "" }
+    : joined([first.warning, other.warning], " ");
+  const note = joined([first.note, other.note], "; ");
+  return {
+    system: first.system,
+    ...(first.procedure !== undefined && { procedure: first.procedure }),
+    ...(retrieved !== undefined && { retrievedAt: retrieved }),
+    ...(note !== undefined && { note }),
+    ...(warning !== undefined && (typeof warning === "string" || warning.vi !== "" || warning.en !== "") && { warning }),
+  };
+}
+
 export function mergeReads(files: readonly FileRead[], scheme: Scheme, language: Language = "vi"): MergedRead {
   if (files.length === 1) return { read: files[0]!.read, repeatedRows: [] };
   const issues: ImportIssue[] = [];
@@ -89,7 +121,10 @@ export function mergeReads(files: readonly FileRead[], scheme: Scheme, language:
     for (const [field, value] of Object.entries(fields)) {
       const text = JSON.stringify(value);
       const first = shared.get(field);
-      if (!first) shared.set(field, { value: text, file });
+      // Two imports from one system (e.g. two months of portal responses) differ only in their notes and dates.
+      const sources = field === "source" && first && first.value !== text ? mergedSource(JSON.parse(first.value), value) : null;
+      if (sources) shared.set(field, { value: JSON.stringify(sources), file: first!.file });
+      else if (!first) shared.set(field, { value: text, file });
       else if (first.value !== text) {
         const line = read.lineOf?.([field]);
         issues.push({ file, path: field, ...(line !== undefined && { line }), code: "conflicting_field", severity: "error", params: { field, firstFile: first.file } });

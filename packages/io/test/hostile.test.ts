@@ -367,6 +367,25 @@ describe("several files for one run", () => {
     expect(result.rows.map((row) => [row.file, row.row ?? row.line, row.status])).toEqual([["so.json", 1, "accepted"], ["xa.csv", 2, "accepted"], ["xa.csv", 3, "accepted"], ["xa.csv", 4, "accepted"]]);
   });
 
+  it("merges the sources of two imports from one system (notes joined, the earliest retrieval kept) and refuses two systems", async () => {
+    const portal = (month: string, retrievedAt: string, warning: string) => ({
+      ...departments,
+      source: { system: "Cổng DVCQG", retrievedAt, note: `phản hồi tháng ${month}`, warning: { vi: warning, en: warning } },
+      figures: [{ unit: "S1", period: month, items: { ON_TIME: [9, 10] } }],
+    });
+    const result = await importFiles(files(["t7.json", JSON.stringify(portal("2026-07", "2026-08-05T08:00", "Cổng liệt kê 2/3 đơn vị."))], ["t8.json", JSON.stringify(portal("2026-08", "2026-09-05T08:00", "Cổng liệt kê 1/3 đơn vị."))]), { scheme });
+    expect(messages(result)).toEqual([]);
+    expect(result.dataset!.provenance).toEqual({
+      system: "Cổng DVCQG",
+      retrievedAt: "2026-08-05T08:00",
+      note: "phản hồi tháng 2026-07; phản hồi tháng 2026-08",
+      warning: { vi: "Cổng liệt kê 2/3 đơn vị. Cổng liệt kê 1/3 đơn vị.", en: "Cổng liệt kê 2/3 đơn vị. Cổng liệt kê 1/3 đơn vị." },
+    });
+    const other = { ...portal("2026-08", "2026-09-05T08:00", "x"), source: { system: "chiso dossiers" } };
+    const refused = await importFiles(files(["t7.json", JSON.stringify(portal("2026-07", "2026-08-05T08:00", "x"))], ["hs.json", JSON.stringify(other)]), { scheme });
+    expect(refused.issues.map((issue) => issue.code)).toContain("conflicting_field");
+  });
+
   it("refuses the same unit and period with different figures in two files, naming both places", async () => {
     const again = { ...departments, figures: [{ unit: "X1", period: "2026-03", items: { ON_TIME: [6, 10] } }], units: [...departments.units, { id: "X1", name: "Xã Một", level: "commune", parent: "P" }] };
     const text = JSON.stringify(again, null, 1);
