@@ -1,6 +1,6 @@
 import { FIGURES_FORMAT, getScheme, monthsOf, parsePeriod, safeParseDataset, type FiguresFile, type Language, type Period, type Scheme, type UnitInput, type UnitLevel } from "@chiso/core";
 import { BLOCK_OF, PORTAL_ENDPOINTS, type PortalEndpoint } from "./endpoints.js";
-import { formatField, type PortalIssue, type PortalLocation } from "./issues.js";
+import { describePortalIssue, formatField, type PortalIssue, type PortalLocation } from "./issues.js";
 import { MAPPERS, type MapContext } from "./map-records.js";
 import type { PortalParams, PortalProblem } from "./messages.js";
 import { checkChart } from "./period-check.js";
@@ -118,6 +118,8 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   if (responses.length === 0) return fail();
   const root = checkRoots(responses, issues);
   for (const response of responses) checkResponse(response, period, issues, options.retrievedAt);
+  // No chart checked the months: the period stated is taken on trust, and the user is told so.
+  if (!issues.some((issue) => issue.code === "chart_ignored" && issue.params.checked === "yes")) issues.push({ code: "period_unchecked", severity: "warning", params: { period: period.key } });
 
   const units = new Map<string, UnitEntry>();
   for (const response of responses) {
@@ -344,6 +346,9 @@ function validateWithCore(document: FiguresFile, scheme: Scheme, entries: readon
     const [list, index, ...rest] = issue.path;
     const entry = typeof index === "number" ? entries[index] : undefined;
     const location: PortalLocation = entry && list === "figures" ? (entry.draft.locate(rest) ?? entry.first) : entry && list === "units" ? entry.first : { field: formatField(issue.path) };
-    issues.push({ ...location, code: issue.code, severity: "error", params: issue.params, core: true });
+    const found: PortalIssue = { ...location, code: issue.code, severity: "error", params: issue.params, core: true };
+    // The core may meet one value twice (too large for a count, and for a sum): one problem, said once.
+    if (issues.some((known) => describePortalIssue(known) === describePortalIssue(found))) continue;
+    issues.push(found);
   }
 }
