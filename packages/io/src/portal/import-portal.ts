@@ -138,7 +138,18 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   validateWithCore(document, scheme, [...units.values()], issues);
   const summaries = responses.map((response) => ({ file: response.file, endpoint: response.endpoint, units: response.listed }));
   const failed = issues.some((issue) => issue.severity === "error");
-  return { document: failed ? null : document, scheme: schemeId, issues, responses: summaries, missing };
+  return { document: failed ? null : document, scheme: schemeId, issues: saidOnce(issues), responses: summaries, missing };
+}
+
+/** One problem met by two checks (a count too large for an integer and for its range) is said once. */
+function saidOnce(issues: readonly PortalIssue[]): PortalIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = describePortalIssue(issue, "en");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Reads every file; a file that is not a response, or a second response of an endpoint, is reported and left out. */
@@ -346,9 +357,6 @@ function validateWithCore(document: FiguresFile, scheme: Scheme, entries: readon
     const [list, index, ...rest] = issue.path;
     const entry = typeof index === "number" ? entries[index] : undefined;
     const location: PortalLocation = entry && list === "figures" ? (entry.draft.locate(rest) ?? entry.first) : entry && list === "units" ? entry.first : { field: formatField(issue.path) };
-    const found: PortalIssue = { ...location, code: issue.code, severity: "error", params: issue.params, core: true };
-    // The core may meet one value twice (too large for a count, and for a sum): one problem, said once.
-    if (issues.some((known) => describePortalIssue(known) === describePortalIssue(found))) continue;
-    issues.push(found);
+    issues.push({ ...location, code: issue.code, severity: "error", params: issue.params, core: true });
   }
 }
