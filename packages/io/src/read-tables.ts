@@ -72,7 +72,7 @@ function mergeOf(sheet: Sheet, row: number, column: number) {
 }
 
 /** A cell found empty that lies in a merged range is reported as the merge it is. */
-function mergedCell(sheets: readonly Sheet[], issue: ImportIssue): ImportIssue {
+export function mergedCell(sheets: readonly Sheet[], issue: ImportIssue): ImportIssue {
   if (issue.code !== "missing_value" || issue.row === undefined || !issue.column) return issue;
   const sheet = sheets.find((candidate) => candidate.name === issue.sheet);
   const column = columnIndex(issue.column);

@@ -109,3 +109,16 @@ describe("merged cells and formula errors", () => {
     expect(describeImportIssue(issue, "vi")).toMatch(/công thức bị lỗi \(#DIV\/0!\)/);
   });
 });
+
+describe("merged cells on the survey and PAR sheets", () => {
+  it("a PAR row whose self-assessment cell is merged into the one above is refused as the merge", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Đơn vị").addRows([["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["P", "Tỉnh", "tỉnh", null], ["X1", "Xã", "xã", "P"]]);
+    book.addWorksheet("Số liệu").addRows([["Mã đơn vị", "Kỳ", "2.1 Tử số", "2.1 Mẫu số"], ["X1", "2026-03", 7, 10]]);
+    const par = book.addWorksheet("Chỉ số CCHC");
+    par.addRows([["Mã đơn vị", "Kỳ", "Mã tiêu chí", "Tự chấm"], ["X1", "2026", "X1.1", 2], ["X1", "2026", "X2.2", null]]);
+    par.mergeCells("D2:D3");
+    const result = await read(new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(messages(result).filter((line) => line.includes("Chỉ số CCHC"))).toEqual([expect.stringMatching(/^so-lieu\.xlsx › Chỉ số CCHC › dòng 3 › cột D “Tự chấm” › đơn vị X1: ô D3 thuộc vùng gộp D2:D3/)]);
+  });
+});
