@@ -205,7 +205,7 @@ describe("chiso portal import with bad input", () => {
   it("shows the sub-commands' help", async () => {
     const help = await run(["portal", "import", "--help", "--lang", "en"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Usage: chiso portal import --period <2026-08|2026-Q3|2026> [--procedure <id>] --out <figures.json> <response.json>...");
+    expect(help.stdout).toContain("Usage: chiso portal import --period <2026-08|2026-Q3|2026> [--procedure <id>] --out <figures.json> [--force] <response.json>...");
     expect(help.stdout).toContain("<response.json>...");
     const general = await run(["--help", "--lang", "en"]);
     expect(general.stdout).toContain("portal     import (or fetch) the national portal's responses as a figures file");

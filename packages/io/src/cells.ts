@@ -1,5 +1,9 @@
 /** Why a cell could not be read; the codes are described in messages.ts. */
-export type CellProblem = "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "cell_too_long";
+export type CellProblem = "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "formula_error" | "too_large" | "cell_too_long";
+
+/** What a spreadsheet shows when a formula fails (#DIV/0!, #REF!, …): a formula error, not a number typed wrong. */
+const FORMULA_ERROR = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const formulaError = (value: unknown) => typeof value === "string" && FORMULA_ERROR.test(value.trim());
 
 /** Excel's limit on the characters of one cell; longer text is refused, never cut or printed. */
 export const MAX_CELL_LENGTH = 32_767;
@@ -63,6 +67,7 @@ export function parseCount(raw: unknown): CellResult<number> {
   if (value === FORMULA_WITHOUT_VALUE) return { problem: "formula_without_value", shown: "=…" };
   if (value instanceof OversizedText) return { problem: "cell_too_long", shown: show(value) };
   if (typeof value === "number") return checkCount(value, show(value));
+  if (formulaError(value)) return { problem: "formula_error", shown: String(value).trim() };
   if (typeof value !== "string") return { problem: "not_a_number", shown: show(value) };
   // Spaces only as a thousands separator ("12 345"); "1 2" is not read as 12.
   const trimmed = value.trim();
@@ -101,6 +106,7 @@ export function parseDecimal(raw: unknown): CellResult<number> {
   if (value === FORMULA_WITHOUT_VALUE) return { problem: "formula_without_value", shown: "=…" };
   if (value instanceof OversizedText) return { problem: "cell_too_long", shown: show(value) };
   if (typeof value === "number" && Number.isFinite(value)) return { value };
+  if (formulaError(value)) return { problem: "formula_error", shown: String(value).trim() };
   // "1.234" and "1,234" are a thousand in one convention and a decimal in the other: refused.
   if (typeof value === "string" && /^-?[1-9]\d{0,2}[.,]\d{3}$/.test(value.trim())) return { problem: "ambiguous_number", shown: value.trim() };
   if (typeof value === "string" && /^-?\d+([.,]\d+)?$/.test(value.trim())) return { value: Number(value.trim().replace(",", ".")) };

@@ -10,7 +10,7 @@ export interface CompanionProblem {
   readonly column: string;
   readonly header: string;
   readonly unit: string;
-  readonly code: "missing_value" | "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "too_large" | "invalid_period" | "invalid_value" | "cell_too_long";
+  readonly code: "missing_value" | "not_a_number" | "not_integer" | "negative" | "ambiguous_number" | "formula_without_value" | "formula_error" | "too_large" | "invalid_period" | "invalid_value" | "cell_too_long";
   readonly params: Readonly<Record<string, string | number>>;
   /** Which data the row was: a SIPAS tally or a PAR score. */
   readonly companion?: "sipas" | "par";

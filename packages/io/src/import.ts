@@ -6,7 +6,7 @@ import { readCompanionSheets, type CompanionPlaces } from "./companion-sheets.js
 import type { ImportIssue, ImportResult, Origin, ReadResult } from "./issues.js";
 import type { ImportProblem } from "./messages.js";
 import { readJson } from "./read-json.js";
-import { readTables } from "./read-tables.js";
+import { mergedCell, readTables } from "./read-tables.js";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readCsv } from "./tables.js";
 import { decodeText } from "./text-encoding.js";
 import { contentKind, wrongContent, type ExpectedContent } from "./content.js";
@@ -116,7 +116,7 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
       return {
         ...tables,
         document: { ...tables.document, ...lists },
-        companionIssues: problems.map((problem): ImportIssue => ({ file, severity: "error", ...problem })),
+        companionIssues: problems.map((problem): ImportIssue => mergedCell(sheets, { file, severity: "error", ...problem })),
         companionOrigins: { surveys: origins(places.surveys), par: origins(places.par) },
       };
     }

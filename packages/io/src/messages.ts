@@ -19,6 +19,11 @@ export type ImportProblem =
   | "negative"
   | "ambiguous_number"
   | "formula_without_value"
+  | "formula_error"
+  | "merged_cell"
+  | "hidden_row"
+  | "hidden_column"
+  | "hidden_sheet"
   | "too_large"
   | "invalid_level"
   | "invalid_period"
@@ -181,6 +186,26 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     vi: (p) => `"${s(p.shown)}" không rõ nghĩa (dấu phẩy là dấu thập phân trong tiếng Việt); hãy viết số không có dấu phân cách, ví dụ 1234.`,
     en: (p) => `"${s(p.shown)}" is ambiguous (a comma is the decimal separator in Vietnamese); write the number without separators, e.g. 1234.`,
   },
+  formula_error: {
+    vi: (p) => `ô có công thức bị lỗi (${s(p.shown)}), không có số; hãy sửa công thức (ví dụ chia cho ô trống hay bằng 0 cho ra #DIV/0!) hoặc nhập số trực tiếp.`,
+    en: (p) => `the cell holds a formula that failed (${s(p.shown)}), not a number; fix the formula (a division by an empty or 0 cell gives #DIV/0!) or type the number.`,
+  },
+  merged_cell: {
+    vi: (p) => `ô ${s(p.cell)} thuộc vùng gộp ${s(p.range)} nên không có giá trị riêng (chỉ ô đầu ${s(p.first)} giữ giá trị); hãy bỏ gộp ô (Trang đầu › Gộp & Căn giữa › Bỏ gộp ô / Unmerge) rồi điền từng ô.`,
+    en: (p) => `cell ${s(p.cell)} is inside the merged range ${s(p.range)}, so it holds no value of its own (only ${s(p.first)} does); unmerge the cells (Home › Merge & Center › Unmerge Cells) and fill each cell.`,
+  },
+  hidden_row: {
+    vi: (p) => `dòng này đang bị ẩn trong Excel nhưng vẫn được đọc như mọi dòng khác ${p.used === "yes" ? "và đã được chấm" : p.used === "row" ? "(dòng không được chấm vì có lỗi, xem lỗi của dòng)" : p.used === "file" ? "(chưa được chấm vì tệp còn lỗi)" : "(được chấm nếu không có lỗi)"}; nếu dòng không được dùng, hãy xóa dòng; nếu có, hãy bỏ ẩn để người kiểm tra thấy.`,
+    en: (p) => `this row is hidden in Excel but is read like any other ${p.used === "yes" ? "and was scored" : p.used === "row" ? "(it is not scored because of its own problems, listed with it)" : p.used === "file" ? "(not scored yet because the file has errors)" : "(scored unless it has problems)"}; if it is not meant to be used, delete it; if it is, unhide it so that reviewers see it.`,
+  },
+  hidden_column: {
+    vi: (p) => `cột này đang bị ẩn trong Excel nhưng có số liệu (${s(p.rows)} dòng) và vẫn được đọc (và chấm ở các dòng không có lỗi); hãy bỏ ẩn cột để người kiểm tra thấy, hoặc xóa số liệu nếu không dùng.`,
+    en: (p) => `this column is hidden in Excel but holds figures (${s(p.rows)} rows), which are read (and scored in rows without problems); unhide it so that reviewers see it, or clear it if it is not meant to be used.`,
+  },
+  hidden_sheet: {
+    vi: (p) => `trang này đang bị ẩn trong Excel nhưng có ${s(p.rows)} dòng và vẫn được đọc (và dùng ở các dòng không có lỗi); hãy bỏ ẩn trang (chuột phải vào tên trang › Bỏ ẩn) để người kiểm tra thấy, hoặc xóa trang nếu không dùng.`,
+    en: (p) => `this sheet is hidden in Excel but has ${s(p.rows)} rows, which are read (and used where they have no problems); unhide it (right-click a sheet tab › Unhide) so that reviewers see it, or delete it if it is not meant to be used.`,
+  },
   formula_without_value: {
     vi: () => "ô có công thức nhưng chưa có giá trị tính sẵn; hãy mở tệp trong Excel, lưu lại rồi nhập lại (hoặc dán giá trị).",
     en: () => "the cell holds a formula with no computed value; open and save the file in Excel, or paste values, then import again.",
@@ -278,8 +303,8 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
     en: (p) => `the parent "${s(p.parent)}" of "${s(p.unit)}" is refused at ${firstAt(p, "en") || "its own row"} (see the problem there), so "${s(p.unit)}" is not accepted either; fixing that row is enough.`,
   },
   sheet_not_read: {
-    vi: (p) => `trang này (${s(p.rows)} dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.`,
-    en: (p) => `this sheet (${s(p.rows)} non-empty rows) is not read: no header row was recognised (unit id, period, numerator/denominator columns); if it holds figures to score, use the template's headers.`,
+    vi: (p) => p.notes ? `trang này (${s(p.rows)} dòng có nội dung) có cột mã đơn vị nhưng không có cột số liệu và không có số nào, nên được coi là trang ghi chú và không được đọc; nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.` : `trang này (${s(p.rows)} dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu.`,
+    en: (p) => p.notes ? `this sheet (${s(p.rows)} non-empty rows) has a unit id column but no figure columns and no numbers, so it is taken as notes and not read; if it holds figures to score, use the template's headers.` : `this sheet (${s(p.rows)} non-empty rows) is not read: no header row was recognised (unit id, period, numerator/denominator columns); if it holds figures to score, use the template's headers.`,
   },
   unrecognised_table: {
     vi: (p) => `trang này có cột mã đơn vị (dòng ${s(p.row)}) nhưng không nhận ra cột số liệu nào, nên ${count(p.rows, "vi")} dòng của trang không được chấm; hãy đặt tiêu đề cột theo tệp mẫu (ví dụ "2.1 Tử số", "2.1 Mẫu số").`,

@@ -1,5 +1,5 @@
 import type { FigureInput, FiguresFile, Scheme, UnitInput } from "@chiso/core";
-import { MAX_CELL_LENGTH, OversizedText, cellText, isBlank, parseCount, parseDecimal, parseLevel, parsePeriodCell } from "./cells.js";
+import { MAX_CELL_LENGTH, OversizedText, cellText, cellValue, isBlank, parseCount, parseDecimal, parseLevel, parsePeriodCell } from "./cells.js";
 import { figureColumns, matchHeader, unitColumns, type ColumnKey, type ColumnSpec } from "./columns.js";
 import type { ImportIssue, Origin, ReadResult, UnitPlace } from "./issues.js";
 import { columnLetter, normalizeText } from "./normalize.js";
@@ -66,6 +66,43 @@ function cellOf(table: ParsedTable, row: { cells: readonly unknown[] }, key: Col
   return index === undefined ? undefined : row.cells[index];
 }
 
+/** The top-left cell of the merged range a cell lies in (not being that cell itself), if any. */
+function mergeOf(sheet: Sheet, row: number, column: number) {
+  return sheet.merges?.find((range) => row >= range.top && row <= range.bottom && column >= range.left && column <= range.right && !(row === range.top && column === range.left));
+}
+
+/** A cell found empty that lies in a merged range is reported as the merge it is. */
+export function mergedCell(sheets: readonly Sheet[], issue: ImportIssue): ImportIssue {
+  if (issue.code !== "missing_value" || issue.row === undefined || !issue.column) return issue;
+  const sheet = sheets.find((candidate) => candidate.name === issue.sheet);
+  const column = columnIndex(issue.column);
+  const range = sheet && mergeOf(sheet, issue.row, column);
+  if (!range) return issue;
+  return { ...issue, code: "merged_cell", params: { cell: `${issue.column}${issue.row}`, range: range.ref, first: `${columnLetter(range.left + 1)}${range.top}` } };
+}
+
+/** "AB" → 27 - 1 (0-based). */
+function columnIndex(letters: string): number {
+  let column = 0;
+  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column - 1;
+}
+
+/** What Excel hides in a table that is read: the sheet, its data rows, its columns with values. Used all the same, and said. */
+function hiddenParts(table: ParsedTable, file: string): ImportIssue[] {
+  const { sheet } = table;
+  const data = sheet.rows.filter((row) => row.number > table.headerRows && !row.cells.every(isBlank));
+  const found: ImportIssue[] = [];
+  if (sheet.hidden && data.length > 0) found.push({ file, sheet: sheet.name, code: "hidden_sheet", severity: "warning", params: { rows: data.length } });
+  for (const column of sheet.hiddenColumns ?? []) {
+    if (table.keys[column] === null || table.keys[column] === undefined) continue;
+    const rows = data.filter((row) => !isBlank(row.cells[column])).length;
+    if (rows > 0) found.push({ file, sheet: sheet.name, row: table.headerRows, column: columnLetter(column + 1), header: table.headers[column] ?? "", code: "hidden_column", severity: "warning", params: { rows } });
+  }
+  for (const row of data) if (sheet.hiddenRows?.has(row.number)) found.push({ file, sheet: sheet.name, row: row.number, unit: cellText(cellOf(table, row, "unit")), code: "hidden_row", severity: "warning", params: {} });
+  return found;
+}
+
 const INSTRUCTION_SHEETS = new Set(["huong dan", "instructions", "readme"]);
 
 /** The first row (of the first 15) that has a unit id header: the sheet was meant as a table. */
@@ -116,7 +153,12 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     if (id !== "" && !refusedUnits.has(id)) refusedUnits.set(id, { sheet, row });
   };
   const unitRowIssues: ImportIssue[] = [];
-  const result = (headers: readonly string[]): ReadResult => ({ document: { units, figures } as FiguresFile, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, headers, refusedUnits: new Map([...refusedUnits].filter(([id]) => !seenUnits.has(id))), unitRowIssues });
+  const result = (headers: readonly string[]): ReadResult => {
+    // A cell Excel merged into its neighbour is empty because of the merge: that is what to say, and fix.
+    const merged = (list: ImportIssue[]) => list.forEach((issue, index) => (list[index] = mergedCell(sheets, issue)));
+    [issues, unitRowIssues, ...rowIssues, ...unitIssues].forEach(merged);
+    return { document: { units, figures } as FiguresFile, issues, unitOrigins, figureOrigins, rowIssues, unitIssues, headers, refusedUnits: new Map([...refusedUnits].filter(([id]) => !seenUnits.has(id))), unitRowIssues };
+  };
 
   // Every sheet is read, or said not to be read.
   for (const sheet of sheets) {
@@ -127,9 +169,13 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     const headerRow = unitHeaderRow(sheet, scheme);
     if (sheets.length === 1 && tables.length === 0) break; // a CSV without a table: no_figures_table (or no_units) says it
     if (options.unitsOnly) continue; // a units file: its other sheets are not the figures
+    // A sheet with a unit column but no figure columns and no numbers is notes (a copy of the ids, remarks):
+    // said not to be read. With numbers it looks like figures whose headers were not recognised: an error of
+    // that sheet's rows, which never keeps the other sheets from being checked or (--skip-invalid) scored.
+    const numbers = headerRow === null ? 0 : sheet.rows.filter((row) => row.number > headerRow && row.cells.some((cell) => typeof cellValue(cell) === "number")).length;
     issues.push(
-      headerRow === null
-        ? { file, sheet: sheet.name, code: "sheet_not_read", severity: "warning", params: { rows: filled } }
+      headerRow === null || numbers === 0
+        ? { file, sheet: sheet.name, ...(headerRow !== null && { row: headerRow }), code: "sheet_not_read", severity: "warning", params: headerRow === null ? { rows: filled } : { rows: filled, notes: "yes" } }
         : { file, sheet: sheet.name, row: headerRow, code: "unrecognised_table", severity: "error", params: { row: headerRow, rows: filled - 1 } },
     );
   }
@@ -137,7 +183,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     issues.push({ file, code: "no_figures_table", severity: "error", params: {} });
     return result([]);
   }
-  for (const table of [...tables, ...unitTables]) issues.push(...table.issues);
+  for (const table of [...tables, ...unitTables]) issues.push(...table.issues, ...hiddenParts(table, file));
 
   const conflicted = new Set<string>();
   /** A row's problems; one per cell, so a cell too long is not also "not a number". */

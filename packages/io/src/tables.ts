@@ -6,6 +6,22 @@ import { readWorkbook, type XlsxLimits } from "./xlsx/workbook.js";
 export interface Sheet {
   readonly name: string;
   readonly rows: readonly { readonly number: number; readonly cells: readonly unknown[] }[];
+  /** A workbook sheet hidden in Excel (state hidden or veryHidden). */
+  readonly hidden?: boolean;
+  /** Rows hidden in Excel, by number. */
+  readonly hiddenRows?: ReadonlySet<number>;
+  /** Columns hidden in Excel, 0-based (0 is column A). */
+  readonly hiddenColumns?: ReadonlySet<number>;
+  /** Merged ranges: only their top-left cell holds a value. Rows are numbers, columns 0-based. */
+  readonly merges?: readonly MergedRange[];
+}
+
+export interface MergedRange {
+  readonly ref: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
 /** Uncompressed bytes an .xlsx may inflate to by default: far above a national month (≈ 10 MB), far below a zip bomb. */

@@ -73,7 +73,8 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
   const fileIssues = [...read.issues];
   if (!options.unitsOnly && Array.isArray(document.figures) && figures.length === 0 && !fileIssues.some((issue) => issue.severity === "error")) fileIssues.push({ file, code: "no_rows", severity: "error", params: {} });
   // A problem of the file as a whole (a table not read, a column twice…) leaves rows that cannot be judged.
-  let blocking = fileIssues.some((issue) => issue.severity === "error");
+  // A sheet whose headers were not recognised is its own rows' problem: the other sheets are still checked.
+  let blocking = fileIssues.some((issue) => issue.severity === "error" && issue.code !== "unrecognised_table");
 
   const rejected = new Map<number, ImportIssue[]>();
   read.rowIssues.forEach((problems, index) => problems.length > 0 && rejected.set(index, [...problems]));
@@ -188,7 +189,7 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       const same = coreIssues.find((known) => known.code === located.code && known.path === located.path && known.row === located.row && known.column === located.column && known.line === located.line);
       if (!same) coreIssues.push(located);
       if (original === undefined) fileLevel = true;
-      else if (name === "figures") rejected.set(original, [...(rejected.get(original) ?? []), located]);
+      else if (name === "figures") rejected.set(original, [...(rejected.get(original) ?? []), ...(same ? [] : [located])]);
       else if (name === "units") rejectedUnits.add(original);
       else if (name === "surveys" || name === "par") rejectEntry(name, original, same ?? located);
     }
@@ -215,6 +216,12 @@ export function validateRead(read: ReadResult, options: ValidateOptions): Import
       reasons,
       cells: reasons.length > 0 ? origin.raw.map((cell) => cellText(cell)) : [],
     };
+  });
+  // A hidden row is read like any other: whether it was then used is said with it.
+  issues.forEach((issue, index) => {
+    if (issue.code !== "hidden_row") return;
+    const row = rows.find((candidate) => candidate.sheet === issue.sheet && candidate.row === issue.row && candidate.file === issue.file);
+    if (row) issues[index] = { ...issue, params: { ...issue.params, used: row.status === "accepted" ? "yes" : row.reasons.length > 0 ? "row" : "file" } };
   });
   const companionRows = companionOutcomes(read, file, rejectedCompanions, entryIssues);
   const acceptedFigures = accepted ? figures.flatMap((figure, index) => (rows[index]!.status === "accepted" ? [{ figure, index }] : [])) : [];

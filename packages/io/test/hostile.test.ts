@@ -207,7 +207,7 @@ describe("sheets", () => {
     expect(messages(result)[0]).toMatch(/^google\.xlsx › Số liệu tháng 3 › dòng 2 › cột C “2\.1 Tử số” › đơn vị X1: tử số \(12\) lớn hơn mẫu số \(10\)/);
   });
 
-  it("reports a sheet it does not read, and refuses a table whose columns it does not recognise", async () => {
+  it("reports a sheet it does not read, and refuses a table whose columns it does not recognise (never the other sheets)", async () => {
     const sheets = [
       { name: "Đơn vị", rows: [["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên"], ["P", "Tỉnh", "tỉnh", null], ["X1", "Xã", "xã", "P"]] },
       { name: "Số liệu", rows: [["Mã đơn vị", "Kỳ", "2.1 Tử số", "2.1 Mẫu số"], ["X1", "2026-03", 7, 10]] },
@@ -217,8 +217,10 @@ describe("sheets", () => {
     expect(noted.dataset).not.toBeNull();
     expect(messages(noted)).toEqual(["t.xlsx › Ghi chú: (cảnh báo) trang này (1 dòng có nội dung) không được đọc vì không nhận ra dòng tiêu đề nào (Mã đơn vị, Kỳ, các cột tử số/mẫu số); nếu trang có số liệu cần chấm, hãy đặt tiêu đề theo tệp mẫu."]);
     const misnamed = [...sheets.slice(0, 2), { name: "Sheet3", rows: [["Mã đơn vị", "Kỳ", "Đúng hạn", "Tổng"], ["X1", "2026-04", 7, 10], ["X1", "2026-05", 8, 10]] }];
+    expect((await importFigures(foreignWorkbook(misnamed), { scheme, fileName: "t.xlsx" })).dataset).toBeNull();
+    // --skip-invalid scores the sheets that were read; the unread sheet's rows stay named as not scored.
     const refused = await importFigures(foreignWorkbook(misnamed), { scheme, fileName: "t.xlsx", skipInvalid: true });
-    expect(refused.dataset).toBeNull();
+    expect(refused.dataset?.figures.map((figure) => figure.period.key)).toEqual(["2026-03"]);
     expect(messages(refused)).toContain("t.xlsx › Sheet3 › dòng 1: trang này có cột mã đơn vị (dòng 1) nhưng không nhận ra cột số liệu nào, nên 2 dòng của trang không được chấm; hãy đặt tiêu đề cột theo tệp mẫu (ví dụ \"2.1 Tử số\", \"2.1 Mẫu số\").");
   });
 });

@@ -1,6 +1,6 @@
 import { FIGURES_FORMAT, getScheme, monthsOf, parsePeriod, safeParseDataset, type FiguresFile, type Language, type Period, type Scheme, type UnitInput, type UnitLevel } from "@chiso/core";
 import { BLOCK_OF, PORTAL_ENDPOINTS, type PortalEndpoint } from "./endpoints.js";
-import { formatField, type PortalIssue, type PortalLocation } from "./issues.js";
+import { describePortalIssue, formatField, type PortalIssue, type PortalLocation } from "./issues.js";
 import { MAPPERS, type MapContext } from "./map-records.js";
 import type { PortalParams, PortalProblem } from "./messages.js";
 import { checkChart } from "./period-check.js";
@@ -118,6 +118,8 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   if (responses.length === 0) return fail();
   const root = checkRoots(responses, issues);
   for (const response of responses) checkResponse(response, period, issues, options.retrievedAt);
+  // No chart checked the months: the period stated is taken on trust, and the user is told so.
+  if (!issues.some((issue) => issue.code === "chart_ignored" && issue.params.checked === "yes")) issues.push({ code: "period_unchecked", severity: "warning", params: { period: period.key } });
 
   const units = new Map<string, UnitEntry>();
   for (const response of responses) {
@@ -136,7 +138,18 @@ export function importPortalResponses(files: readonly ResponseFile[], options: P
   validateWithCore(document, scheme, [...units.values()], issues);
   const summaries = responses.map((response) => ({ file: response.file, endpoint: response.endpoint, units: response.listed }));
   const failed = issues.some((issue) => issue.severity === "error");
-  return { document: failed ? null : document, scheme: schemeId, issues, responses: summaries, missing };
+  return { document: failed ? null : document, scheme: schemeId, issues: saidOnce(issues), responses: summaries, missing };
+}
+
+/** One problem met by two checks (a count too large for an integer and for its range) is said once. */
+function saidOnce(issues: readonly PortalIssue[]): PortalIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = describePortalIssue(issue, "en");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Reads every file; a file that is not a response, or a second response of an endpoint, is reported and left out. */

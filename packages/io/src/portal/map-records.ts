@@ -25,6 +25,15 @@ export interface MapContext {
 const sameNumber = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 /**
+ * A published score outside 0…its stated maximum cannot come from the portal's own rule: the response is
+ * damaged (or edited), and its figures are not to be trusted — an error at the score, never a "difference".
+ */
+function checkScore(context: MapContext, score: number | null | undefined, max: number | null | undefined, field: string, code: string): void {
+  if (typeof score !== "number" || typeof max !== "number") return;
+  if (score < 0 || score > max + 1e-9) context.report("score_out_of_range", "error", { score, max, code }, field);
+}
+
+/**
  * The block's maximum in the scheme, checked against the portal's `totalMaxScore` (or `maxScore`).
  * Returns whether the maximum shows the response is of the other scope.
  */
@@ -90,7 +99,10 @@ function mapMetric(context: MapContext, metric: PortalMetric, index: number): vo
   draft.setCounts(metric.code, counts, context.record.at, { field, numerator: `${field}.numerator`, denominator: `${field}.denominator` });
   state(context, metric.code, metric.ratio, counts, `${field}.ratio`);
   // Tracking-only metrics (maximum 0) carry no score.
-  if (itemMax > 0) draft.publishItem(metric.code, metric.score, context.record.at, `${field}.score`);
+  if (itemMax > 0) {
+    checkScore(context, metric.score, metric.maxScore, `${field}.score`, metric.code);
+    draft.publishItem(metric.code, metric.score, context.record.at, `${field}.score`);
+  }
   if (metric.dataQualityStatus) {
     draft.flags.push({ item: metric.code, code: metric.dataQualityStatus, ...(metric.dataQualityMessage && { message: metric.dataQualityMessage.normalize("NFC") }) });
   }
@@ -123,6 +135,7 @@ export function mapEvaluationRecord(context: MapContext): void {
     if (counted) context.reportOnce("scope", "scope_all_procedures", { reason: `${counted} ${draft.items[counted]!.join("/")}`, procedure: context.procedure ?? "" }, `metrics[${seen.get(counted)}]`);
   }
   if (endpoint === "handling-satisfaction") mapFeedbackTotals(context, record);
+  checkScore(context, record.totalScore, record.totalMaxScore, "totalScore", block);
   draft.publishBlock(block, record.totalScore, context.record.at, "totalScore");
 }
 
@@ -151,6 +164,7 @@ export function mapProgressRecord(context: MapContext): void {
   const counts: [number, number] = [value.totalOnTime, value.totalReceived];
   draft.setCounts("ON_TIME", counts, context.record.at, { numerator: "totalOnTime", denominator: "totalReceived" });
   state(context, "ON_TIME", value.ratio, counts, "ratio");
+  checkScore(context, published, "maxScore" in value ? value.maxScore : value.totalMaxScore, scoreField, "ON_TIME");
   draft.publishItem("ON_TIME", published, context.record.at, scoreField);
   draft.publishBlock("TIMELINESS", published, context.record.at, scoreField);
   // A unit that received nothing shows 0 days: that is no average, not an average of 0.
@@ -177,6 +191,7 @@ export function mapOnlineRecord(context: MapContext): void {
     draft.channels = { received: parent.channelTotalSum, online: parent.channelOnlineSum, direct: parent.channelDirectSum, post: parent.channelPostalSum };
     draft.note("channels", context.record.at, "channelTotalSum");
   }
+  checkScore(context, value.totalScore, value.totalMaxScore, "totalScore", "ONLINE_SERVICE");
   draft.publishBlock("ONLINE_SERVICE", value.totalScore, context.record.at, "totalScore");
 }
 
@@ -193,6 +208,7 @@ export function mapPaymentRecord(context: MapContext): void {
   draft.setCounts("ONLINE_PAYMENT_DOSSIER", [value.totalDossierOnlinePaymentSuccess, value.totalDossierFinancialObligation], here, { numerator: "totalDossierOnlinePaymentSuccess", denominator: "totalDossierFinancialObligation" });
   draft.setCounts("ONLINE_PAYMENT_FORMALITY_USED", [value.totalDossierOnlineFormalityPaymentSuccess, value.totalFeeFormality], here, { numerator: "totalDossierOnlineFormalityPaymentSuccess", denominator: "totalFeeFormality" });
   draft.setCounts("ONLINE_PAYMENT_INTEGRATED", [value.totalFeeDossierFormality, value.totalFeeFormality], here, { numerator: "totalFeeDossierFormality", denominator: "totalFeeFormality" });
+  checkScore(context, value.totalScore, value.totalMaxScore, "totalScore", "ONLINE_PAYMENT");
   draft.publishBlock("ONLINE_PAYMENT", value.totalScore, context.record.at, "totalScore");
 }
 

@@ -58,7 +58,9 @@ export type PortalProblem =
   | "unit_not_in_all"
   | "overdue_mismatch"
   | "dossier_total_mismatch"
-  | "ratio_out_of_range";
+  | "ratio_out_of_range"
+  | "score_out_of_range"
+  | "period_unchecked";
 
 export type PortalParams = Readonly<Record<string, string | number>>;
 
@@ -283,6 +285,14 @@ const catalogue: Record<PortalProblem, Record<Language, (p: PortalParams) => str
   dossier_total_mismatch: {
     vi: (p) => `totalDossiers (${s(p.total)}) khác mẫu số của DOSSIER_RECEIVING_SATISFACTION (${s(p.denominator)}).`,
     en: (p) => `totalDossiers (${s(p.total)}) differs from the denominator of DOSSIER_RECEIVING_SATISFACTION (${s(p.denominator)}).`,
+  },
+  score_out_of_range: {
+    vi: (p) => `điểm công bố ${num(p.score, "vi")} của ${s(p.code)} nằm ngoài 0–${num(p.max, "vi")} (điểm tối đa ghi trong phản hồi): phản hồi bị hỏng hoặc đã bị sửa, nên không được nhập; hãy tải lại phản hồi từ Cổng (chiso portal fetch).`,
+    en: (p) => `the published score ${num(p.score, "en")} of ${s(p.code)} is outside 0–${num(p.max, "en")} (the maximum the response states): the response is damaged or edited, so it is not imported; fetch it again from the portal (chiso portal fetch).`,
+  },
+  period_unchecked: {
+    vi: (p) => `các phản hồi không ghi kỳ và không có biểu đồ theo tháng để đối chiếu, nên không kiểm tra được chúng có đúng kỳ ${s(p.period)} hay không; số liệu được ghi là của kỳ ${s(p.period)} như lệnh yêu cầu — hãy chắc chắn đã tải phản hồi cho đúng kỳ này.`,
+    en: (p) => `the responses carry no period and no monthly chart to check it against, so whether they are of ${s(p.period)} cannot be checked; the figures are recorded as ${s(p.period)}, as the command states — make sure the responses were fetched for this period.`,
   },
   ratio_out_of_range: {
     vi: (p) => `tỷ lệ ${s(p.shown)}% nằm ngoài 0–100 nên không được dùng để đối chiếu với số đếm.`,

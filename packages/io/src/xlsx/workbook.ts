@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { OversizedText } from "../cells.js";
-import type { Sheet } from "../tables.js";
+import type { MergedRange, Sheet } from "../tables.js";
 import { parseXml } from "./xml.js";
 import { openZip, ZipError, type ZipArchive } from "./zip.js";
 
@@ -136,9 +136,15 @@ interface SheetContext {
   readonly maxCellLength: number;
 }
 
-/** The rows of one worksheet part, as raw cell values (`cells[0]` is column A). */
-function readWorksheet(path: string, bytes: Buffer, context: SheetContext): Sheet["rows"] {
+type SheetBody = Pick<Sheet, "rows" | "hiddenRows" | "hiddenColumns" | "merges">;
+
+/** The rows of one worksheet part, as raw cell values (`cells[0]` is column A), with what Excel hides or merges. */
+function readWorksheet(path: string, bytes: Buffer, context: SheetContext): SheetBody {
   const rows: { number: number; cells: unknown[] }[] = [];
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
+  const merges: MergedRange[] = [];
+  const hidden = (value: string | undefined) => value === "1" || value === "true";
   let row: { number: number; cells: unknown[] } | null = null;
   let lastRow = 0;
   let column = -1;
@@ -157,6 +163,7 @@ function readWorksheet(path: string, bytes: Buffer, context: SheetContext): Shee
           const number = attributes.r ? Number(attributes.r) : lastRow + 1;
           if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw new CellLimitError(`row ${attributes.r}`);
           row = { number, cells: [] };
+          if (hidden(attributes.hidden)) hiddenRows.add(number);
           lastRow = number;
           column = -1;
           break;
@@ -176,6 +183,20 @@ function readWorksheet(path: string, bytes: Buffer, context: SheetContext): Shee
         case "f":
           formula = true;
           break;
+        case "col": {
+          const min = Number(attributes.min);
+          const max = Math.min(Number(attributes.max), MAX_COLUMN);
+          // A hidden run to the last column (Excel hides "the rest") is not data: only the first 256 are kept.
+          if (hidden(attributes.hidden) && Number.isInteger(min) && Number.isInteger(max)) for (let column = min; column <= Math.min(max, min + 255); column += 1) hiddenColumns.add(column - 1);
+          break;
+        }
+        case "mergeCell": {
+          const [from, to] = (attributes.ref ?? "").split(":");
+          const start = from ? parseReference(from) : null;
+          const end = to ? parseReference(to) : start;
+          if (start && end && merges.length < 10_000) merges.push({ ref: attributes.ref!, top: start.row, left: start.column, bottom: end.row, right: end.column });
+          break;
+        }
         case "v":
           value = [];
           break;
@@ -224,7 +245,7 @@ function readWorksheet(path: string, bytes: Buffer, context: SheetContext): Shee
       }
     },
   });
-  return rows;
+  return { rows, hiddenRows, hiddenColumns, merges };
 }
 
 /**
@@ -241,11 +262,11 @@ export function readWorkbook(data: Uint8Array, limits: XlsxLimits): Sheet[] {
   const workbookPart = [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookBytes = zip.read(workbookPart);
   if (!workbookBytes) throw new ZipError({ kind: "not_zip", legacy: false });
-  const declared: { name: string; id: string }[] = [];
+  const declared: { name: string; id: string; hidden: boolean }[] = [];
   let date1904 = false;
   parseXmlPart(workbookPart, workbookBytes, {
     open(name, attributes) {
-      if (name === "sheet" && attributes.id) declared.push({ name: (attributes.name ?? "").normalize("NFC"), id: attributes.id });
+      if (name === "sheet" && attributes.id) declared.push({ name: (attributes.name ?? "").normalize("NFC"), id: attributes.id, hidden: attributes.state === "hidden" || attributes.state === "veryHidden" });
       else if (name === "workbookPr") date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
     },
   });
@@ -265,7 +286,7 @@ export function readWorkbook(data: Uint8Array, limits: XlsxLimits): Sheet[] {
     const bytes = zip.read(rel.target);
     if (!bytes) throw new ZipError({ kind: "corrupt", entry: rel.target });
     try {
-      sheets.push({ name: sheet.name, rows: readWorksheet(rel.target, bytes, context) });
+      sheets.push({ name: sheet.name, ...(sheet.hidden && { hidden: true }), ...readWorksheet(rel.target, bytes, context) });
     } catch (error) {
       if (error instanceof CellLimitError) throw new ZipError({ kind: "corrupt", entry: `${rel.target} (${error.message})` });
       throw error;

@@ -5,6 +5,7 @@ import { positionalsOf, requireString, type Command } from "../../args.js";
 import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { FORCE_OPTION, refuseReplacing } from "../../output/replace-guard.js";
 import { problemList } from "../../output/problem-list.js";
 import { periodOf } from "../shared.js";
 import { portalMessages } from "./messages.js";
@@ -37,7 +38,7 @@ function refusal(result: PortalImportResult, language: Language): string {
 /** `chiso portal import`: the portal's saved responses → a chiso.figures/1 file, reconciled on the way. */
 export const importCommand: Command = {
   name: "portal import",
-  usage: "chiso portal import --period <2026-08|2026-Q3|2026> [--procedure <id>] --out <figures.json> <response.json>...",
+  usage: "chiso portal import --period <2026-08|2026-Q3|2026> [--procedure <id>] --out <figures.json> [--force] <response.json>...",
   summary: {
     vi: "Nhập các phản hồi đã lưu của sáu API đánh giá của Cổng DVCQG (bất kỳ tập con nào, nhận ra theo nội dung) thành tệp số liệu chiso, giữ điểm Cổng đã công bố để đối chiếu.",
     en: "Import saved responses of the portal's six evaluation endpoints (any subset, recognised from their content) into a chiso figures file, keeping the portal's published scores for reconciliation.",
@@ -46,6 +47,7 @@ export const importCommand: Command = {
     ...REQUEST_OPTIONS,
     out: { type: "string", short: "o", placeholder: "figures.json", description: { vi: "tệp số liệu sẽ ghi (chiso.figures/1)", en: "figures file to write (chiso.figures/1)" } },
     "retrieved-at": { type: "string", placeholder: "YYYY-MM-DD", description: { vi: "ngày tải phản hồi, ghi vào nguồn số liệu", en: "when the responses were retrieved, kept in the provenance" } },
+    ...FORCE_OPTION,
   },
   positionals: { placeholder: "<response.json>...", description: { vi: "các tệp phản hồi đã lưu", en: "the saved response files" } },
   async run(context) {
@@ -64,7 +66,9 @@ export const importCommand: Command = {
     const result = importPortalResponses(files, { period: period.key, language, ...(procedure && { procedure }), ...(typeof retrievedAt === "string" && { retrievedAt }) });
     if (!result.document) throw new CliError(refusal(result, language), EXIT.invalidInput);
     for (const issue of result.issues) context.stderr(describePortalIssue(issue, language));
-    await writeFileAtomically(out, `${JSON.stringify(result.document, null, 2)}\n`, language);
+    const text = `${JSON.stringify(result.document, null, 2)}\n`;
+    await refuseReplacing(out, text, values.force === true, language);
+    await writeFileAtomically(out, text, language);
     context.stdout(messages.imported(result.document.units.length, result.responses.length, out));
     reportReconciliation(result, period.key, context);
     context.stdout(messages.next(out, period.key));

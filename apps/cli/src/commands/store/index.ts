@@ -57,7 +57,8 @@ const add: Command = {
         entry.action === "added" ? messages.storeAdded(entry.period, entry.version, entry.figures) : entry.action === "replaced" ? messages.storeReplaced(entry.period, entry.version, entry.figures, entry.replacedSignedOff === true) : messages.storeUnchanged(entry.period, entry.version),
       );
     }
-    context.stdout(messages.storeWritten(path));
+    // A month already stored as it is changes nothing: "written" would say otherwise.
+    if (results.some((entry) => entry.action !== "unchanged")) context.stdout(messages.storeWritten(path));
   },
 };
 

@@ -6,12 +6,13 @@ import { requireString } from "../../args.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { FORCE_OPTION, refuseReplacing } from "../../output/replace-guard.js";
 import { SCORING_OPTIONS, periodOf } from "../shared.js";
 
 /** `chiso template`: the input workbook for a period and a scheme. */
 export const command: Command = {
   name: "template",
-  usage: "chiso template --period <2026-03> --out <mau-nhap-lieu.xlsx> [--units <figures file>]",
+  usage: "chiso template --period <2026-03> --out <mau-nhap-lieu.xlsx> [--units <figures file>] [--force]",
   summary: {
     vi: "Tạo tệp Excel mẫu để nhập số liệu một kỳ: trang hướng dẫn, trang đơn vị, trang số liệu với cột tử số và mẫu số của mọi chỉ tiêu, có kiểm tra dữ liệu.",
     en: "Write the Excel input template for a period: instructions, units, and a figures sheet with every numerator and denominator column, with data validation.",
@@ -21,6 +22,7 @@ export const command: Command = {
     out: { type: "string", short: "o", placeholder: "file.xlsx", description: { vi: "tệp mẫu sẽ ghi", en: "template file to write" } },
     units: { type: "string", placeholder: "file", description: { vi: "lấy danh sách đơn vị từ một tệp số liệu có sẵn (.xlsx, .csv, .json)", en: "list the units of an existing figures file (.xlsx, .csv, .json)" } },
     scheme: SCORING_OPTIONS.scheme!,
+    ...FORCE_OPTION,
   },
   async run(context) {
     const { language, values } = context;
@@ -31,7 +33,9 @@ export const command: Command = {
     const read = typeof values.units === "string" ? await readFigures(values.units, scheme, language) : undefined;
     const units = read?.dataset.units.map((unit) => ({ ...unit }));
     const workbook = buildTemplate({ scheme: scheme ?? read?.result.scheme ?? getScheme(), period, language, ...(units && { data: { units, figures: [] } }) });
-    await writeFileAtomically(out, workbook.toBytes({ date: new Date(0) }), language);
+    const bytes = workbook.toBytes({ date: new Date(0) });
+    await refuseReplacing(out, bytes, values.force === true, language);
+    await writeFileAtomically(out, bytes, language);
     context.stdout(messagesFor(language).templateWritten(out));
   },
 };

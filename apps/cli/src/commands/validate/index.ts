@@ -6,12 +6,13 @@ import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readBytes } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { FORCE_OPTION, refuseReplacing } from "../../output/replace-guard.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf } from "../shared.js";
 
 /** `chiso validate`: every problem of a figures file, printed and written as a workbook. */
 export const command: Command = {
   name: "validate",
-  usage: "chiso validate --input <figures.xlsx|.csv|.json> [--input …] [--out loi.xlsx]",
+  usage: "chiso validate --input <figures.xlsx|.csv|.json> [--input …] [--out loi.xlsx] [--force]",
   summary: {
     vi: "Kiểm tra tệp số liệu: in mọi lỗi (tệp, trang, dòng, cột, đơn vị, cách sửa) và ghi thành bảng tính nếu có --out. Mã thoát 3 khi có lỗi.",
     en: "Check a figures file: print every problem (file, sheet, row, column, unit, how to fix) and write them as a workbook with --out. Exit code 3 when there are errors.",
@@ -24,6 +25,7 @@ export const command: Command = {
     scheme: SCORING_OPTIONS.scheme!,
     "sipas-scheme": SCORING_OPTIONS["sipas-scheme"]!,
     "par-scheme": SCORING_OPTIONS["par-scheme"]!,
+    ...FORCE_OPTION,
   },
   async run(context) {
     const { language, values } = context;
@@ -39,7 +41,9 @@ export const command: Command = {
     const errors = result.issues.filter((issue) => issue.severity === "error");
     for (const issue of [...errors, ...result.issues.filter((issue) => issue.severity === "warning")]) context.stdout(describeImportIssue(issue, language));
     if (typeof values.out === "string") {
-      await writeFileAtomically(values.out, buildFindingsWorkbook(result, language).toBytes({ date: new Date(0) }), language);
+      const bytes = buildFindingsWorkbook(result, language).toBytes({ date: new Date(0) });
+      await refuseReplacing(values.out, bytes, values.force === true, language);
+      await writeFileAtomically(values.out, bytes, language);
       context.stderr(messagesFor(language).validFindings(values.out));
     }
     if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length, false).replace(/:$/, "."), EXIT.invalidInput);
