@@ -37,6 +37,11 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
       const ids = partialItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
       findings.push({ ...base(unit), code: "partial_items", params: { items: ids.join(", "), count: ids.length } });
     }
+    const { missingChildren, incompleteChildren } = score.completeness;
+    if (missingChildren.length > 0 || incompleteChildren.length > 0) {
+      const names = (ids: readonly string[]) => ids.map((id) => units[table.unitIndex.get(id)!]!.unit.name).join(", ");
+      findings.push({ ...base(unit), code: "incomplete_children", params: { missing: names(missingChildren), incomplete: names(incompleteChildren), count: missingChildren.length + incompleteChildren.length } });
+    }
     // The unit's own rows: its row for the period, or for a quarter or year without one, its months' rows.
     const exact = counts.exactRow[unit]!;
     const rows = exact >= 0 || period.kind === "month" ? null : monthRows.flatMap((byUnit) => (byUnit && byUnit[unit]! >= 0 ? [byUnit[unit]!] : []));

@@ -27,7 +27,9 @@ export type Standing =
  * - `complete`: every scored item has data (counts, an empty-denominator rule, or a block the source published);
  * - `incomplete`: some scored items were not reported (`missingItems`), or — for a quarter or year summed from
  *   months — a month has no row (`UnitScore.missingMonths`) or an item is in only some months' rows
- *   (`partialItems`): its total rests on part of the data, so it gets no band and is not ranked unless asked;
+ *   (`partialItems`), or — for a parent summing its children — a child that counts toward it is missing or
+ *   partial (`missingChildren`, `incompleteChildren`): its total rests on part of the data, so it gets no band
+ *   and is not ranked unless asked;
  * - `no_dossiers`: it received no dossier in the period: the total is shown as the portal would, without band;
  * - `no_figures`: nothing reported at all.
  */
@@ -40,6 +42,16 @@ export interface Completeness {
    * (reported in one month's row, left out of another's), in scheme order: their sums cover part of the period.
    */
   readonly partialItems: readonly string[];
+  /**
+   * For a parent whose scored items are its children's sums: ids of the children with no figures for the
+   * period (in unit order); the sums lack them, so the parent is `incomplete`.
+   */
+  readonly missingChildren: readonly string[];
+  /**
+   * For such a parent: ids of the children with figures whose counts for a summed item are themselves partial
+   * (the item not reported, a month missing, an item in only some months, or a child of theirs missing).
+   */
+  readonly incompleteChildren: readonly string[];
   /** The maximum of the items that have data (equals `max` when complete). */
   readonly reportedMax: Points;
 }
