@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasetOf, uniformItems } from "../../../test/helpers.js";
-import type { FiguresFile } from "../input/dataset.js";
+import type { FiguresFile } from "../input/schema.js";
 import { getScheme } from "../scheme/registry.js";
 import { scoreDataset } from "./scorecard.js";
 
