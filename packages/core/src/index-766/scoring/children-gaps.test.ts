@@ -100,3 +100,35 @@ describe("a parent whose children are missing or incomplete", () => {
     expect(card.unit("P")!.completeness).toMatchObject({ status: "incomplete", missingChildren: [], incompleteChildren: ["D"] });
   });
 });
+
+describe("a quarter summed from months keeps the months' parent findings (trial 4, finding 7)", () => {
+  it("says, month by month, where a parent's own counts were replaced by its children's sum", () => {
+    const two: FiguresFile["units"] = units.filter((unit) => unit.id !== "X3");
+    const monthRow = (unit: string, period: string, onTime: [number, number]) => ({ unit, period, items: { ...uniformItems(9, 10), ON_TIME: onTime } });
+    const figures = [
+      // July: P says 0/9, its communes 20/40 + 16/33 = 36/73. August: P agrees with 10/20 + 10/20 = 20/40.
+      monthRow("P", "2026-07", [0, 9]),
+      monthRow("X1", "2026-07", [20, 40]),
+      monthRow("X2", "2026-07", [16, 33]),
+      monthRow("P", "2026-08", [20, 40]),
+      monthRow("X1", "2026-08", [10, 20]),
+      monthRow("X2", "2026-08", [10, 20]),
+      // September: P says 47/50, its communes 5/10 + 7/36 = 12/46.
+      monthRow("P", "2026-09", [47, 50]),
+      monthRow("X1", "2026-09", [5, 10]),
+      monthRow("X2", "2026-09", [7, 36]),
+    ];
+    const card = scoreDataset(datasetOf({ units: two, figures }), { period: "2026-Q3", asOf: "2026-11-30" });
+    // The quarter uses 36/73 + 20/40 + 12/46 = 68/159 for 2.1; P's own months add up to 67/99.
+    expect(card.unit("P")!.items.find((item) => item.code === "ON_TIME")!.counts).toEqual({ numerator: 68, denominator: 159 });
+    const mismatches = card.findings.filter((finding) => finding.code === "parent_mismatch" && finding.item === "ON_TIME");
+    expect(mismatches.map((finding) => [finding.unit, finding.period, finding.params])).toEqual([
+      ["P", "2026-07", { ownNumerator: 0, ownDenominator: 9, childNumerator: 36, childDenominator: 73, used: "children" }],
+      ["P", "2026-09", { ownNumerator: 47, ownDenominator: 50, childNumerator: 12, childDenominator: 46, used: "children" }],
+    ]);
+    expect(mismatches[0]!.source).toEqual(["figures", 0]);
+    // The same months scored one by one give the same findings.
+    const july = scoreDataset(datasetOf({ units: two, figures }), { period: "2026-07", asOf: "2026-11-30" });
+    expect(july.findings.filter((finding) => finding.code === "parent_mismatch" && finding.item === "ON_TIME").map((finding) => finding.params)).toEqual([mismatches[0]!.params]);
+  });
+});
