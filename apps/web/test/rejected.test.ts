@@ -61,9 +61,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with --skip-invalid (needs De
     expect(await page.getAttribute("body", "data-model")).toBeNull();
     const notice = await page.textContent("#rejected-notice");
     expect(notice).toContain("Khi đọc tệp, 1 dòng số liệu bị từ chối (--skip-invalid) và không được chấm");
-    // Core would compare the province's sum; the rejected row makes it partial, so the viewer does not.
+    // Without the rejected row, core calls the province's sum incomplete (decision 89: a child without figures);
+    // the viewer, told of the rejection, says so too and compares nothing.
     const card = scoreDataset(parseDataset({ ...demo.data, figures: demo.data.figures.filter((figure) => !(figure.unit === broken.unit && figure.period === PERIOD)) }, getScheme()), { period: PERIOD, asOf: AS_OF });
-    expect(card.unit(card.units.find((unit) => unit.unit.level === "province")!.unit.id)!.completeness.status).toBe("complete");
+    const province = card.unit(card.units.find((unit) => unit.unit.level === "province")!.unit.id)!;
+    expect(province.completeness.status).toBe("incomplete");
+    expect(province.completeness.missingChildren).toContain(broken.unit);
     expect(await page.textContent(".headline")).toContain("kỳ này chưa đủ số liệu");
     release();
     await page.waitForSelector("body[data-model=ready]");

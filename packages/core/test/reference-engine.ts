@@ -77,6 +77,44 @@ export function referenceScores(file: FiguresFile, scheme: Scheme, periodKey: st
     return scheme.items.some((item) => item.maxUnits > 0 && rows.some((row) => row.items[item.code] !== undefined) && rows.some((row) => row.items[item.code] === undefined));
   };
 
+  // Where a count comes from: the children's sum, the unit's own, an ancestor's, or nowhere.
+  const origin = (unit: string, code: string): "children" | "own" | "parent" | "none" => {
+    const item = scheme.itemByCode.get(code)!;
+    const mine = own(unit, code);
+    if (item.scope === "dossier") {
+      let sum: Pair | undefined;
+      for (const child of children(unit)) sum = add(sum, resolved(child.id, code).value);
+      if (sum !== undefined && !(file.parentCounts === "own" && mine !== undefined)) return "children";
+    }
+    if (mine !== undefined) return "own";
+    return resolved(unit, code).fromParent ? "parent" : "none";
+  };
+  // The unit's own months: one missing, or the item in only some of them.
+  const ownGap = (unit: string, code: string): boolean => {
+    if (period.kind === "month" || rowOf(unit, period.key)) return false;
+    const rows = monthsOf(period).flatMap((month) => rowOf(unit, month.key) ?? []);
+    if (rows.length === 0) return false;
+    if (rows.length < monthsOf(period).length) return true;
+    return rows.some((row) => row.items[code] !== undefined) && rows.some((row) => row.items[code] === undefined);
+  };
+  const hasAnyData = (unit: string) => scheme.items.some((item) => resolved(unit, item.code).value !== undefined && !resolved(unit, item.code).fromParent);
+  // A dossier item from the children is a gap when a child is short for it.
+  const childGap = (unit: string, code: string): boolean => origin(unit, code) === "children" && children(unit).some((child) => short(child.id, code));
+  const gap = (unit: string, code: string): boolean => {
+    const from = origin(unit, code);
+    return from === "own" ? ownGap(unit, code) : from === "children" ? childGap(unit, code) : from === "none";
+  };
+  // A unit counts short for a dossier item toward its parent: no figures, the item missing (unless it reports
+  // no dossiers: its volume item at zero, itself whole), or a gap in it.
+  const short = (unit: string, code: string): boolean => {
+    if (!hasAnyData(unit)) return true;
+    if (resolved(unit, code).value !== undefined) return gap(unit, code);
+    const volume = resolved(unit, scheme.volumeItem.code).value;
+    const noDossiers = volume !== undefined && (volume === null || volume.d === 0) && !gap(unit, scheme.volumeItem.code);
+    return !noDossiers;
+  };
+  const childGaps = (unit: string): boolean => scheme.items.some((item) => item.maxUnits > 0 && item.scope === "dossier" && childGap(unit, item.code));
+
   const results = new Map<string, ReferenceUnit>();
   for (const unit of file.units) {
     const counts = scheme.items.map((item) => resolved(unit.id, item.code));
@@ -112,7 +150,7 @@ export function referenceScores(file: FiguresFile, scheme: Scheme, periodKey: st
     const volume = counts[scheme.volumeItem.index]!.value;
     const denominator = (pair: Pair | undefined) => (pair ? pair.d : 0);
     const dossiers = volume !== undefined ? denominator(volume) > 0 : scheme.items.some((item, index) => item.scope === "dossier" && item.maxUnits > 0 && denominator(counts[index]!.value) > 0);
-    const completeness = total === null ? "no_figures" : !dossiers ? "no_dossiers" : missing > 0 || hasGaps(unit.id) ? "incomplete" : "complete";
+    const completeness = total === null ? "no_figures" : !dossiers ? "no_dossiers" : missing > 0 || hasGaps(unit.id) || childGaps(unit.id) ? "incomplete" : "complete";
     const banded = completeness === "complete" || (options.rankIncomplete && completeness === "incomplete");
     const band = banded && total !== null ? (scheme.bands.find((entry) => total >= entry.minUnits)?.code ?? null) : null;
     results.set(unit.id, { total, items, statuses, blocks, groups, completeness, band, rank: null, tied: false });

@@ -132,7 +132,7 @@ export function TrendView({ rows, kind, id }: { rows: readonly TrendRow[]; kind:
 export function CompletenessNote({ score }: { score: UnitScore }) {
   const { model, language } = useViewer();
   const messages = useMessages();
-  const completeness = completenessData(model.scheme, score, language);
+  const completeness = completenessData(model.scheme, score, language, (id) => model.dataset.unitById.get(id)?.name ?? id);
   // The rejected row (--skip-invalid) of a unit above whose items this unit lacks, as the documents find it.
   const cause = inheritedLoss(model.scheme, model.dataset, score, model.payload.rejected);
   return (
@@ -155,6 +155,8 @@ export function CompletenessView({ completeness }: { completeness: CompletenessD
           completeness.names.length > 0 && messages.missingItemsPart(completeness.names.length, completeness.names.join("; ")),
           completeness.months.length > 0 && messages.missingMonthsPart(completeness.months.join(", ")),
           completeness.partial.length > 0 && messages.partialItemsPart(completeness.partial.length, completeness.partial.join("; ")),
+          completeness.missingChildren.length > 0 && messages.missingChildrenPart(completeness.missingChildren.length, completeness.missingChildren.join("; ")),
+          completeness.incompleteChildren.length > 0 && messages.incompleteChildrenPart(completeness.incompleteChildren.length, completeness.incompleteChildren.join("; ")),
         ]
           .filter((part): part is string => typeof part === "string")
           .join("; "),

@@ -27,10 +27,13 @@ export interface HeadlineData {
 }
 
 /** What a score rests on when the data is not whole. */
-/** `names`: items not reported; `months`: months of a quarter or year without a row; `partial`: items in only some months. */
+/**
+ * `names`: items not reported; `months`: months of a quarter or year without a row; `partial`: items in only some
+ * months; `missingChildren` / `incompleteChildren`: units under a parent whose sums lack them, or their part.
+ */
 export type CompletenessData =
   | { readonly kind: "no_dossiers" }
-  | { readonly kind: "incomplete"; readonly names: readonly string[]; readonly months: readonly string[]; readonly partial: readonly string[] }
+  | { readonly kind: "incomplete"; readonly names: readonly string[]; readonly months: readonly string[]; readonly partial: readonly string[]; readonly missingChildren: readonly string[]; readonly incompleteChildren: readonly string[] }
   | null;
 
 export interface OverviewData {
@@ -86,7 +89,7 @@ export function headlineData(scheme: Scheme, score: UnitScore, previous: UnitSco
   };
 }
 
-export function completenessData(scheme: Scheme, score: UnitScore, language: Language): CompletenessData {
+export function completenessData(scheme: Scheme, score: UnitScore, language: Language, nameOf: (unitId: string) => string = (unitId) => unitId): CompletenessData {
   const { completeness } = score;
   if (completeness.status === "no_dossiers") return { kind: "no_dossiers" };
   if (completeness.status !== "incomplete") return null;
@@ -96,7 +99,8 @@ export function completenessData(scheme: Scheme, score: UnitScore, language: Lan
       return item ? `${item.id} ${item.name[language]}` : code;
     });
   const months = score.missingMonths.map((key) => periodLabel(key, language));
-  return { kind: "incomplete", names: named(completeness.missingItems), months, partial: named(completeness.partialItems) };
+  const { missingChildren, incompleteChildren } = completeness;
+  return { kind: "incomplete", names: named(completeness.missingItems), months, partial: named(completeness.partialItems), missingChildren: missingChildren.map(nameOf), incompleteChildren: incompleteChildren.map(nameOf) };
 }
 
 /** The province overview of a period: score, band and change, the six blocks, the trend, and where to look next. */
@@ -121,7 +125,7 @@ export function overviewData(model: Model, period: string, language: Language): 
     provisional: card.provisional,
     province: province
       ? {
-          completeness: completenessData(scheme, province, language),
+          completeness: completenessData(scheme, province, language, (id) => model.dataset.unitById.get(id)?.name ?? id),
           headline: headlineData(scheme, province, previous?.unit(province.unit.id), language, false, model.refused),
           scoreOrigin: model.dataset.parentCounts === "own" ? "own" : "sum",
           blocks: blockRows(scheme, province, language),

@@ -26,6 +26,7 @@ export type IssueCode =
   | "control_character"
   | "parent_cycle"
   | "invalid_period"
+  | "invalid_date"
   | "scheme_duplicate_code"
   | "scheme_unknown_group"
   | "scheme_unknown_block"
@@ -42,7 +43,7 @@ export interface Issue {
 }
 
 /** Why an operation failed, as a closed set (the shape of tRPC's `TRPCError`). */
-export type ChisoErrorCode = "INVALID_SCHEME" | "INVALID_INPUT" | "UNKNOWN_SCHEME" | "INVALID_PERIOD";
+export type ChisoErrorCode = "INVALID_SCHEME" | "INVALID_INPUT" | "UNKNOWN_SCHEME" | "INVALID_PERIOD" | "INVALID_OPTIONS";
 
 /**
  * The one error class chiso throws. `issues` lists every problem found in one pass, so a user

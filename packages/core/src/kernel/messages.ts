@@ -100,8 +100,12 @@ const catalogue: Record<IssueCode, Record<Language, Describe>> = {
     en: (p) => `the parent chain of "${str(p.unit)}" loops back on itself; correct the parent ids.`,
   },
   invalid_period: {
-    vi: (p) => `kỳ "${str(p.received)}" không hợp lệ; hãy viết theo dạng 2026-03 (tháng), 2026-Q1 (quý) hoặc 2026 (năm).`,
-    en: (p) => `period "${str(p.received)}" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).`,
+    vi: (p) => `kỳ "${str(p.received)}" không hợp lệ; hãy viết theo dạng 2026-03 (tháng), 2026-Q1 (quý) hoặc 2026 (năm)${p.minYear ? `, năm từ ${str(p.minYear)} đến ${str(p.maxYear)}` : ""}.`,
+    en: (p) => `period "${str(p.received)}" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year)${p.minYear ? `, a year from ${str(p.minYear)} to ${str(p.maxYear)}` : ""}.`,
+  },
+  invalid_date: {
+    vi: (p) => `ngày "${str(p.received)}" không hợp lệ; hãy viết một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-11-30.`,
+    en: (p) => `date "${str(p.received)}" is not valid; write a day that exists as YYYY-MM-DD, e.g. 2026-11-30.`,
   },
   scheme_duplicate_code: {
     vi: (p) => `mã "${str(p.code)}" bị lặp trong phương án; mỗi mã phải là duy nhất.`,

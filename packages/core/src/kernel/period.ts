@@ -14,11 +14,19 @@ export interface Period {
 
 const PATTERN = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$/;
 
-/** Reads a period, or returns `null` when the text is not one. */
+/** The years a period can be in (as the CLI's `calendar --year`): "0000" or "9999" is a typing slip, not a period. */
+export const PERIOD_YEARS = Object.freeze({ min: 1990, max: 2150 });
+
+/**
+ * Reads a period, or returns `null` when the text is not one. White space around it is ignored (a cell or an
+ * argument with a trailing space reads as the period; the result's `key` is canonical); inside it, none is.
+ * The year must be in {@link PERIOD_YEARS}.
+ */
 export function parsePeriod(text: string): Period | null {
   const match = PATTERN.exec(text.trim());
   if (!match) return null;
   const year = Number(match[1]);
+  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) return null;
   if (match[2]) return month(year, Number(match[2]));
   if (match[3]) return { kind: "quarter", year, index: Number(match[3]), key: `${year}-Q${match[3]}` };
   return { kind: "year", year, key: String(year) };
@@ -42,6 +50,13 @@ export function dayAfter(period: Period): string {
   const last = months[months.length - 1]!;
   const next = last.index === 12 ? month(last.year + 1, 1) : month(last.year, last.index! + 1);
   return `${next.key}-01`;
+}
+
+/** `YYYY-MM-DD` naming a day that exists (not 2026-02-30, not 2026-13-45). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /**

@@ -37,9 +37,13 @@ function exampleNotice(example: { sipas: boolean; par: boolean }, labels: Labels
   return text ? { level: "info", text } : null;
 }
 
-/** What an incomplete unit lacks: items not reported, months without a row, items in only some months. */
-export function incompleteParts(scheme: Scheme, score: UnitScore, labels: Labels, language: Language): string {
-  const { missingItems, partialItems } = score.completeness;
+/**
+ * What an incomplete unit lacks: items not reported, months without a row, items in only some months,
+ * children missing or incomplete (named from `card` when given, else by id).
+ */
+export function incompleteParts(scheme: Scheme, score: UnitScore, labels: Labels, language: Language, card?: Scorecard): string {
+  const { missingItems, partialItems, missingChildren, incompleteChildren } = score.completeness;
+  const unitNames = (ids: readonly string[]) => shortList(ids.map((id) => card?.unit(id)?.unit.name ?? id), language);
   const names = (codes: readonly string[]) => shortList(codes.map((code) => itemLabel(scheme, code, language)), language);
   const months = score.missingMonths.map((key) => {
     const period = parsePeriod(key);
@@ -49,18 +53,20 @@ export function incompleteParts(scheme: Scheme, score: UnitScore, labels: Labels
     missingItems.length > 0 && labels.missingItemsPart(missingItems.length, names(missingItems)),
     months.length > 0 && labels.missingMonthsPart(months.join(", ")),
     partialItems.length > 0 && labels.partialItemsPart(partialItems.length, names(partialItems)),
+    missingChildren.length > 0 && labels.missingChildrenPart(missingChildren.length, unitNames(missingChildren)),
+    incompleteChildren.length > 0 && labels.incompleteChildrenPart(incompleteChildren.length, unitNames(incompleteChildren)),
   ]
     .filter((part): part is string => typeof part === "string")
     .join("; ");
 }
 
-function completenessNotice(scheme: Scheme, score: UnitScore, labels: Labels, language: Language): NoticeView | null {
+function completenessNotice(scheme: Scheme, score: UnitScore, labels: Labels, language: Language, card: Scorecard): NoticeView | null {
   const { completeness } = score;
   if (completeness.status === "no_figures") return { level: "warning", text: labels.noticeNoFigures };
   if (completeness.status === "no_dossiers") return { level: "info", text: labels.noticeNoDossiers };
   if (completeness.status !== "incomplete") return null;
   const text = score.standing.ranked ? labels.noticeIncompleteRanked : labels.noticeIncomplete;
-  return { level: "warning", text: text(incompleteParts(scheme, score, labels, language)) };
+  return { level: "warning", text: text(incompleteParts(scheme, score, labels, language, card)) };
 }
 
 /** Where the figures come from, when the file says (a portal import, the dossier engine). */
@@ -87,7 +93,7 @@ export function unitNotices(context: PackContext, card: Scorecard, score: UnitSc
     const notice = rejected.kind === "sipas" ? labels.noticeRejectedSipas : rejected.kind === "par" ? labels.noticeRejectedPar : labels.noticeRejected;
     notices.push({ level: "warning", text: notice(rejected.where, rejected.reasons.map((reason) => reason.replace(/[.。]\s*$/u, "")).join("; ")) });
   }
-  const completeness = completenessNotice(card.scheme, score, labels, language);
+  const completeness = completenessNotice(card.scheme, score, labels, language, card);
   if (completeness) notices.push(completeness);
   // Items taken from a parent whose row was rejected: the cause is the parent's row, not this unit's.
   const loss = inheritedLoss(card.scheme, dataset, score, context.rejectedRows);
@@ -110,7 +116,7 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   const notices: NoticeView[] = [];
   // The province's own rows (1.1–1.3, 5.1–5.3 where it reports them itself) can be missing too.
   if (province.completeness.status === "incomplete") {
-    notices.push({ level: "warning", text: labels.provinceIncomplete(incompleteParts(card.scheme, province, labels, language)) });
+    notices.push({ level: "warning", text: labels.provinceIncomplete(incompleteParts(card.scheme, province, labels, language, card)) });
   }
   const named = (status: UnitScore["completeness"]["status"]) => children.filter((score) => score.completeness.status === status).map((score) => score.unit.name);
   const incomplete = named("incomplete");

@@ -13,6 +13,7 @@ export type FindingCode =
   | "ratio_jump"
   | "incomplete_period"
   | "partial_items"
+  | "incomplete_children"
   | "missing_items"
   | "period_mismatch"
   | "source_flag"
@@ -131,6 +132,10 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
   incomplete_period: {
     vi: (p) => `thiếu số liệu ${periods(p.months, "vi")}; kết quả kỳ chỉ tính trên các tháng có số liệu, nên chưa đầy đủ. Hãy bổ sung số liệu các tháng còn thiếu.`,
     en: (p) => `no figures for ${periods(p.months, "en")}; the period is computed from the months that have figures, so it is incomplete. Add the missing months' figures.`,
+  },
+  incomplete_children: {
+    vi: (p) => `tổng của các đơn vị trực thuộc chưa đầy đủ: ${[p.missing && `chưa có số liệu trong kỳ: ${s(p.missing)}`, p.incomplete && `số liệu chưa đầy đủ: ${s(p.incomplete)}`].filter(Boolean).join("; ")}; kết quả của đơn vị chưa đầy đủ, không xếp loại và không so sánh với kỳ trước. Hãy bổ sung số liệu của các đơn vị này.`,
+    en: (p) => `its children's sum is incomplete: ${[p.missing && `no figures for the period: ${s(p.missing)}`, p.incomplete && `incomplete figures: ${s(p.incomplete)}`].filter(Boolean).join("; ")}; the unit's result is incomplete, not graded and not compared with the previous period. Add these units' figures.`,
   },
   partial_items: {
     vi: (p) => `chỉ tiêu ${s(p.items)} chỉ có số liệu ở một số tháng của kỳ; kết quả kỳ của các chỉ tiêu này chưa đầy đủ. Hãy bổ sung số liệu các tháng còn thiếu.`,

@@ -1,7 +1,7 @@
-import { monthsOf } from "../../kernel/period.js";
+import { monthsOf, type Period } from "../../kernel/period.js";
 import type { Dataset } from "../input/dataset.js";
 import { ABSENT, COUNTS, HAS_ROW_CHECKS, NULL, type DatasetTable } from "../input/table.js";
-import { FROM_OWN, originAt, resolvedBase, resolvedSlab, viewIndex, type PeriodCounts } from "../scoring/period-counts.js";
+import { FROM_OWN, originAt, resolvedBase, resolvedSlab, resolvePeriodCounts, viewIndex, type PeriodCounts } from "../scoring/period-counts.js";
 import type { PeriodScores } from "../scoring/period-scores.js";
 import type { UnitScore } from "../scoring/scorecard.js";
 import type { Finding } from "./findings.js";
@@ -27,6 +27,8 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
   const smallChecked = Int32Array.from(dataset.scheme.items.filter((item) => item.checkSmallDenominator && item.maxUnits > 0), (item) => item.index);
   /** Which unit and period a finding is about (built only for findings). */
   const base = (unit: number) => ({ unit: units[unit]!.unit.id, period: period.key });
+  // Parents of a quarter or year summed from months whose own months differ from their children's sums.
+  const summedParents: number[] = [];
   units.forEach((score, unit) => {
     const { missingItems, partialItems } = score.completeness;
     if (missingItems.length > 0) {
@@ -36,6 +38,11 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
     if (partialItems.length > 0) {
       const ids = partialItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
       findings.push({ ...base(unit), code: "partial_items", params: { items: ids.join(", "), count: ids.length } });
+    }
+    const { missingChildren, incompleteChildren } = score.completeness;
+    if (missingChildren.length > 0 || incompleteChildren.length > 0) {
+      const names = (ids: readonly string[]) => ids.map((id) => units[table.unitIndex.get(id)!]!.unit.name).join(", ");
+      findings.push({ ...base(unit), code: "incomplete_children", params: { missing: names(missingChildren), incomplete: names(incompleteChildren), count: missingChildren.length + incompleteChildren.length } });
     }
     // The unit's own rows: its row for the period, or for a quarter or year without one, its months' rows.
     const exact = counts.exactRow[unit]!;
@@ -47,7 +54,9 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
     if (exact >= 0 && period.kind !== "month") checkPeriodRow(dataset, counts, unit, exact, monthRows, findings);
     checkSmallDenominators(dataset, counts, smallChecked, unit, base, findings);
     if (single >= 0) checkParent(dataset, counts, unit, single, findings);
+    else if (rows && rows.length > 1 && parentDiffers(dataset, counts, unit)) summedParents.push(unit);
   });
+  if (summedParents.length > 0) mergeByUnit(findings, monthParentFindings(dataset, period, summedParents, monthRows), table.unitIndex);
   if (period.kind === "month") {
     // Jumps are found in one pass over the period, then put with each unit's other findings.
     const jumps: Finding[] = [];
@@ -114,6 +123,34 @@ function checkParent(dataset: Dataset, counts: PeriodCounts, unit: number, row: 
       },
     });
   }
+}
+
+/** Whether a parent's own counts (its months summed) differ from its children's sum on a dossier item. */
+function parentDiffers(dataset: Dataset, counts: PeriodCounts, unit: number): boolean {
+  const { own, children } = counts;
+  if (children.base[unit]! < 0 || own.base[unit]! < 0) return false;
+  return dataset.scheme.items.some((item) => {
+    if (item.scope !== "dossier") return false;
+    const mine = viewIndex(own, unit, item.index);
+    const theirs = viewIndex(children, unit, item.index);
+    return own.state[mine] === COUNTS && children.state[theirs] === COUNTS && (own.numerators[mine] !== children.numerators[theirs] || own.denominators[mine] !== children.denominators[theirs]);
+  });
+}
+
+/**
+ * A quarter or year summed from months uses, month by month, what each month used: where a parent's own
+ * month differs from its children's sum, the month's `parent_mismatch` finding is kept, with the month as its
+ * period, so the reader sees per month what was replaced. The months are resolved only for such parents.
+ */
+function monthParentFindings(dataset: Dataset, period: Period, parents: readonly number[], monthRows: readonly (Int32Array | undefined)[]): Finding[] {
+  const found: Finding[] = [];
+  monthsOf(period).forEach((month, position) => {
+    const rows = monthRows[position];
+    if (!rows || !parents.some((unit) => rows[unit]! >= 0)) return;
+    const counts = resolvePeriodCounts(dataset, month);
+    for (const unit of parents) if (rows[unit]! >= 0) checkParent(dataset, counts, unit, rows[unit]!, found);
+  });
+  return found;
 }
 
 /**

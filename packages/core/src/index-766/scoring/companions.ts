@@ -1,9 +1,10 @@
 import type { Dataset } from "../input/dataset.js";
 import type { UnitLevel } from "../input/schema.js";
 import { rankAssessments, scoreAssessment, type ParResult } from "../../par/compute.js";
-import { parsePeriod } from "../../kernel/period.js";
+import { parsePeriod, type Period } from "../../kernel/period.js";
 import { rankSurveys, scoreSurvey, type SipasResult } from "../../sipas/compute.js";
 import type { Rank, TieRule } from "../../kernel/rank.js";
+import { checkOptions } from "./options.js";
 
 /** A unit's survey or PAR result with its rank within its level (`null`: not ranked, e.g. small sample). */
 export interface Ranked<T> {
@@ -16,12 +17,15 @@ export interface CompanionScores {
   readonly par: ReadonlyMap<string, Ranked<ParResult>>;
 }
 
-/** Entries for a period: those of the period itself, else those of its year (surveys and PAR are yearly). */
-function forPeriod<T extends { unit: string; period: string }>(entries: readonly T[], period: string): T[] {
-  const parsed = parsePeriod(period);
-  const exact = entries.filter((entry) => entry.period === period);
+/**
+ * Entries for a period: those of the period itself, else those of its year (surveys and PAR are yearly).
+ * Periods are compared by their canonical key (an entry's " 2026" is the year 2026).
+ */
+function forPeriod<T extends { unit: string; period: string }>(entries: readonly T[], period: Period): T[] {
+  const keyOf = (entry: T) => parsePeriod(entry.period)?.key;
+  const exact = entries.filter((entry) => keyOf(entry) === period.key);
   const units = new Set(exact.map((entry) => entry.unit));
-  const yearly = parsed ? entries.filter((entry) => entry.period === String(parsed.year) && !units.has(entry.unit)) : [];
+  const yearly = period.kind === "year" ? [] : entries.filter((entry) => keyOf(entry) === String(period.year) && !units.has(entry.unit));
   return [...exact, ...yearly];
 }
 
@@ -43,7 +47,9 @@ function rankWithin<T extends { unit: string }>(dataset: Dataset, results: reado
  * Scores the SIPAS surveys and PAR assessments that apply to a period (the period's own, else its
  * year's), ranked within each level with the schemes' tie rules.
  */
-export function scoreCompanions(dataset: Dataset, period: string, tie?: TieRule): CompanionScores {
+export function scoreCompanions(dataset: Dataset, periodText: string, tie?: TieRule): CompanionScores {
+  // The period and the tie rule are checked as `scoreDataset` checks them (a ChisoError naming the field).
+  const period = checkOptions({ period: periodText, ...(tie !== undefined && { tie }) });
   const { companions } = dataset;
   const surveys = forPeriod(companions.surveys, period).map((survey) => scoreSurvey(companions.sipasScheme, survey));
   const assessments = forPeriod(companions.assessments, period).flatMap((assessment) => {

@@ -57,6 +57,18 @@ export interface PeriodCounts {
   readonly partialItems: Uint8Array | null;
   /** Whether the unit has any count of its own or from its children. */
   readonly hasData: Uint8Array;
+  /**
+   * 1 at `unit * items + item` where the unit's resolved count of a summed item does not cover its whole part
+   * of the period: the unit has no figures at all, lacks the item (unless it reports no dossiers), takes it
+   * from own months that are missing or partial, or from children of which one is short (see `childGaps`).
+   */
+  readonly short: Uint8Array;
+  /**
+   * 1 at `unit * items + item` where the unit's resolved count is its children's sum and a child that counts
+   * toward it is short for the item (missing for the period, lacking the item, or itself partial): the sum
+   * covers part of the unit's figures.
+   */
+  readonly childGaps: Uint8Array;
 }
 
 /** Resolved counts with where each came from (`FROM_OWN` … `FROM_PARENT`). */
@@ -199,15 +211,57 @@ export function resolvePeriodCounts(dataset: Dataset, period: Period): PeriodCou
   const mixedBase = planMixed(table, own, children, rules, hasData);
   const mixed = mixedSlab(mixedBase, items);
   const preferOwn = dataset.parentCounts === "own";
+  // 1 at `parent * items + item` where a child of the parent is short for the item (scratch).
+  const childShort = new Uint8Array(units * items);
+  const counts: PeriodCounts = { period, table, items, own, children, mixed, mixedBase, exactRow, missingMonths, partialItems, hasData, short: new Uint8Array(units * items), childGaps: new Uint8Array(units * items) };
+  const volume = dataset.scheme.volumeItem.index;
 
   for (const unit of table.postOrder) {
     const slot = mixedBase[unit]!;
     if (slot >= 0 && resolveMixed(own, children, mixed, table, rules, preferOwn, unit, slot)) hasData[unit] = 1;
+    markShort(counts, unit, rules.sumsChildren, volume, childShort);
     const parent = table.parent[unit]!;
+    if (parent < 0) continue;
     // Into the parent's children sum: nothing adds nothing, null adds nothing to counts, two nulls stay null.
-    if (parent >= 0) addRow(children, children.base[parent]!, slot >= 0 ? mixed : own, slot >= 0 ? slot : own.base[unit]!, items);
+    addRow(children, children.base[parent]!, slot >= 0 ? mixed : own, slot >= 0 ? slot : own.base[unit]!, items);
+    for (let item = 0, to = parent * items, at = unit * items; item < items; item += 1) childShort[to + item]! |= counts.short[at + item]!;
   }
-  return { period, table, items, own, children, mixed, mixedBase, exactRow, missingMonths, partialItems, hasData };
+  return counts;
+}
+
+/** Whether the unit's resolved count of an item covers only part of what it should (see `PeriodCounts.short`). */
+function gapAt(counts: PeriodCounts, unit: number, item: number): boolean {
+  const at = unit * counts.items + item;
+  const origin = originAt(counts, unit, item);
+  if (origin === FROM_OWN) return counts.missingMonths[unit] !== 0 || (counts.partialItems !== null && counts.partialItems[at] === 1);
+  if (origin === FROM_CHILDREN) return counts.childGaps[at] === 1;
+  return origin === FROM_NONE;
+}
+
+/**
+ * A unit's gaps, once its children's are known: an item taken from its children is a gap where a child is
+ * short for it; the unit is short for a summed item when it has no figures, lacks the item (unless it reports
+ * its volume item at zero — no dossiers, nothing to sum), takes it from own months that are missing or
+ * partial, or has a gap in it.
+ */
+function markShort(counts: PeriodCounts, unit: number, sumsChildren: Uint8Array, volume: number, childShort: Uint8Array): void {
+  const { items, short, childGaps } = counts;
+  const at = unit * items;
+  if (counts.children.base[unit]! >= 0) {
+    for (let item = 0; item < items; item += 1) if (childShort[at + item] === 1 && originAt(counts, unit, item) === FROM_CHILDREN) childGaps[at + item] = 1;
+  }
+  if (counts.hasData[unit] !== 1) {
+    for (let item = 0; item < items; item += 1) short[at + item] = sumsChildren[item]!;
+    return;
+  }
+  const resolved = resolvedSlab(counts, unit);
+  const from = resolvedBase(counts, unit);
+  const volumeState = resolved.state[from + volume];
+  const noDossiers = (volumeState === NULL || (volumeState === COUNTS && resolved.denominators[from + volume] === 0)) && !gapAt(counts, unit, volume);
+  for (let item = 0; item < items; item += 1) {
+    if (sumsChildren[item] !== 1) continue;
+    if (resolved.state[from + item] === ABSENT ? !noDossiers : gapAt(counts, unit, item)) short[at + item] = 1;
+  }
 }
 
 /**

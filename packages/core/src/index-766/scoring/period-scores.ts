@@ -248,7 +248,7 @@ function finishUnit(scheme: Scheme, rules: ItemRules, counts: PeriodCounts, unit
     else reported += sheet.maxUnits[item]!;
   }
   sheet.reportedMax = scored ? reported : 0;
-  const gaps = missing > 0 || counts.missingMonths[unit] !== 0 || partialItemCount(counts, rules, unit) > 0;
+  const gaps = missing > 0 || counts.missingMonths[unit] !== 0 || partialItemCount(counts, rules, unit) > 0 || childGapCount(counts, rules, unit) > 0;
   sheet.completeness = !scored ? NO_FIGURES : !hasDossiers(scheme, counts, unit, sheet) ? NO_DOSSIERS : gaps ? INCOMPLETE : COMPLETE;
 }
 
@@ -258,6 +258,14 @@ function partialItemCount(counts: PeriodCounts, rules: ItemRules, unit: number):
   if (partial === null) return 0;
   let count = 0;
   for (let item = 0; item < counts.items; item += 1) if (partial[unit * counts.items + item] === 1 && rules.rule[item] !== RULE_TRACKING) count += 1;
+  return count;
+}
+
+/** How many scored items the unit takes from children of which one is missing or short for the item. */
+export function childGapCount(counts: PeriodCounts, rules: ItemRules, unit: number): number {
+  if (counts.children.base[unit]! < 0) return 0;
+  let count = 0;
+  for (let item = 0; item < counts.items; item += 1) if (counts.childGaps[unit * counts.items + item] === 1 && rules.rule[item] !== RULE_TRACKING) count += 1;
   return count;
 }
 

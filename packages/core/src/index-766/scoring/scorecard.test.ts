@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { datasetOf, smallProvince, uniformItems } from "../../../test/helpers.js";
 import { getScheme } from "../scheme/registry.js";
+import type { ChisoError } from "../../kernel/errors.js";
+import { scoreCompanions } from "./companions.js";
 import { scoreDataset } from "./scorecard.js";
 
 const scheme = getScheme();
@@ -220,6 +222,33 @@ describe("ranking within levels", () => {
     expect(unit.total).not.toBeNull();
     expect(unit.band).toBeNull();
     expect(unit.standing).toEqual({ ranked: false, reason: "no_dossiers" });
+  });
+
+  it("checks asOf, the period's year and the tie rule, naming each field (trial 4, finding 2)", () => {
+    const dataset = datasetOf(smallProvince([]));
+    const problems = (options: Parameters<typeof scoreDataset>[1]) => {
+      try {
+        scoreDataset(dataset, options);
+      } catch (error) {
+        return [(error as ChisoError).code, ...(error as ChisoError).describe("en")];
+      }
+      return null;
+    };
+    for (const asOf of ["garbage", "2026-13-45", "2026-02-31", "2026-3-1", ""]) {
+      expect(problems({ period: "2026-03", asOf })).toEqual(["INVALID_OPTIONS", `asOf: date "${asOf}" is not valid; write a day that exists as YYYY-MM-DD, e.g. 2026-11-30.`]);
+    }
+    expect(problems({ period: "2026-03", asOf: "2028-02-29" })).toBeNull();
+    expect(problems({ period: "0000" })).toEqual(["INVALID_PERIOD", `period: period "0000" is not valid; write it as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year), a year from 1990 to 2150.`]);
+    expect(problems({ period: "9999-Q1" })?.[0]).toBe("INVALID_PERIOD");
+    expect(problems({ period: "2026-03", tie: "weird" as "dense" })).toEqual(["INVALID_OPTIONS", "tie: invalid value (weird); use one of: competition, dense."]);
+    // Every problem at once, each by its field.
+    expect(problems({ period: "0000", asOf: "x", tie: "weird" as "dense" })?.map((line) => line.split(":")[0])).toEqual(["INVALID_OPTIONS", "period", "asOf", "tie"]);
+    // White space around a period is ignored; the card's period is canonical.
+    expect(scoreDataset(dataset, { period: " 2026-Q1 ", asOf: "2026-11-30" }).period.key).toBe("2026-Q1");
+    expect(problems({ period: "2026 -Q1" })?.[0]).toBe("INVALID_PERIOD");
+    // The surveys' and PAR's scoring checks its period and tie rule the same way.
+    expect(() => scoreCompanions(dataset, "0000")).toThrow(/INVALID_PERIOD: period: period "0000" is not valid/);
+    expect(() => scoreCompanions(dataset, "2026", "weird" as "dense")).toThrow(/INVALID_OPTIONS: tie: invalid value \(weird\)/);
   });
 
   it("rejects an invalid period with a clear error", () => {

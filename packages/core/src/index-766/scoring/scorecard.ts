@@ -1,12 +1,12 @@
 import type { Points } from "../../kernel/arithmetic/points.js";
-import { ChisoError } from "../../kernel/errors.js";
-import { isProvisional, parsePeriod, todayInVietnam, type Period } from "../../kernel/period.js";
+import { isProvisional, todayInVietnam, type Period } from "../../kernel/period.js";
 import type { TieRule } from "../../kernel/rank.js";
 import { findDataQualityIssues, type Finding } from "../analysis/quality.js";
 import { reconcile, type Reconciliation } from "../analysis/reconcile.js";
 import type { Dataset, PublishedScores, Unit } from "../input/dataset.js";
 import type { Scheme, SchemeBand } from "../scheme/compile.js";
 import { bandFor } from "./band.js";
+import { checkOptions } from "./options.js";
 import type { ItemScore } from "./item.js";
 import { HAS_PUBLISHED } from "../input/table.js";
 import { resolvePeriodCounts } from "./period-counts.js";
@@ -27,7 +27,9 @@ export type Standing =
  * - `complete`: every scored item has data (counts, an empty-denominator rule, or a block the source published);
  * - `incomplete`: some scored items were not reported (`missingItems`), or — for a quarter or year summed from
  *   months — a month has no row (`UnitScore.missingMonths`) or an item is in only some months' rows
- *   (`partialItems`): its total rests on part of the data, so it gets no band and is not ranked unless asked;
+ *   (`partialItems`), or — for a parent summing its children — a child that counts toward it is missing or
+ *   partial (`missingChildren`, `incompleteChildren`): its total rests on part of the data, so it gets no band
+ *   and is not ranked unless asked;
  * - `no_dossiers`: it received no dossier in the period: the total is shown as the portal would, without band;
  * - `no_figures`: nothing reported at all.
  */
@@ -40,6 +42,16 @@ export interface Completeness {
    * (reported in one month's row, left out of another's), in scheme order: their sums cover part of the period.
    */
   readonly partialItems: readonly string[];
+  /**
+   * For a parent whose scored items are its children's sums: ids of the children with no figures for the
+   * period (in unit order); the sums lack them, so the parent is `incomplete`.
+   */
+  readonly missingChildren: readonly string[];
+  /**
+   * For such a parent: ids of the children with figures whose counts for a summed item are themselves partial
+   * (the item not reported, a month missing, an item in only some months, or a child of theirs missing).
+   */
+  readonly incompleteChildren: readonly string[];
   /** The maximum of the items that have data (equals `max` when complete). */
   readonly reportedMax: Points;
 }
@@ -83,11 +95,17 @@ export interface Scorecard {
 }
 
 export interface ScoreOptions {
-  /** `2026-03`, `2026-Q1` or `2026`. */
+  /**
+   * `2026-03`, `2026-Q1` or `2026`, a year from 1990 to 2150; white space around it is ignored (the card's
+   * `period.key` is canonical).
+   */
   readonly period: string;
-  /** The date the scoring is done, `YYYY-MM-DD`; an unfinished period is provisional. Default: today in Vietnam. */
+  /**
+   * The date the scoring is done, `YYYY-MM-DD`, a day that exists; an unfinished period is provisional.
+   * Default: today in Vietnam.
+   */
   readonly asOf?: string;
-  /** Tie rule for ranks; default: the scheme's (competition). */
+  /** Tie rule for ranks, `competition` or `dense`; default: the scheme's (competition). */
   readonly tie?: TieRule;
   /** Rank and band units with items missing too (default false: they are listed as unranked, "incomplete"). */
   readonly rankIncomplete?: boolean;
@@ -109,8 +127,7 @@ export interface ScoreOptions {
  * card.unit("xa-an-binh")?.total?.toString(); // "87.45"
  */
 export function scoreDataset(dataset: Dataset, options: ScoreOptions): Scorecard {
-  const period = parsePeriod(options.period);
-  if (!period) throw new ChisoError("INVALID_PERIOD", [{ code: "invalid_period", path: ["period"], params: { received: options.period } }]);
+  const period = checkOptions(options);
   const { scheme } = dataset;
   const asOf = options.asOf ?? todayInVietnam();
   const provisional = isProvisional(period, asOf);

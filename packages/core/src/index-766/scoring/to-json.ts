@@ -25,7 +25,7 @@ export function scorecardToJson(card: Scorecard, language: Language = "vi") {
       max: unit.max.toString(),
       band: unit.band ? { code: unit.band.code, label: unit.band.label[language] } : null,
       standing: unit.standing,
-      completeness: { status: unit.completeness.status, missingItems: unit.completeness.missingItems, partialItems: unit.completeness.partialItems, reportedMax: unit.completeness.reportedMax.toString() },
+      completeness: { status: unit.completeness.status, missingItems: unit.completeness.missingItems, partialItems: unit.completeness.partialItems, missingChildren: unit.completeness.missingChildren, incompleteChildren: unit.completeness.incompleteChildren, reportedMax: unit.completeness.reportedMax.toString() },
       missingMonths: unit.missingMonths,
       groups: unit.groups.map((group) => ({ code: group.code, points: group.points?.toString() ?? null, max: group.max.toString(), origin: group.origin })),
       blocks: unit.blocks.map((block) => ({ code: block.code, points: block.points?.toString() ?? null, max: block.max.toString(), origin: block.origin })),

@@ -95,17 +95,37 @@ function completenessOf(scheme: Scheme, scores: PeriodScores, unit: number, shee
   if (status === COMPLETE && reportedMax.units === scheme.totalMaxUnits) {
     // Most units: one shared, frozen value per scheme.
     let complete = completeCache.get(scheme);
-    if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, partialItems: NO_ITEMS, reportedMax })));
+    if (!complete) completeCache.set(scheme, (complete = Object.freeze({ status: "complete", missingItems: NO_ITEMS, partialItems: NO_ITEMS, missingChildren: NO_ITEMS, incompleteChildren: NO_ITEMS, reportedMax })));
     return complete;
   }
-  if (status !== INCOMPLETE || sheet === null) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, partialItems: NO_ITEMS, reportedMax };
+  if (status !== INCOMPLETE || sheet === null) return { status: COMPLETENESS[status]!, missingItems: NO_ITEMS, partialItems: NO_ITEMS, missingChildren: NO_ITEMS, incompleteChildren: NO_ITEMS, reportedMax };
   const missingItems = scheme.items
     .filter((item) => item.maxUnits > 0 && sheet.status[item.index] === MISSING && sheet.blocks.published[scheme.blockOfItem[item.index]!] !== 1)
     .map((item) => item.code);
   const partial = scores.counts.partialItems;
   const items = scheme.items.length;
   const partialItems = partial === null ? NO_ITEMS : scheme.items.filter((item) => item.maxUnits > 0 && partial[unit * items + item.index] === 1).map((item) => item.code);
-  return { status: "incomplete", missingItems, partialItems, reportedMax };
+  const { missingChildren, incompleteChildren } = shortChildren(scheme, scores, unit);
+  return { status: "incomplete", missingItems, partialItems, missingChildren, incompleteChildren, reportedMax };
+}
+
+/**
+ * The children that leave gaps in a parent's sums (scored items only): those with no figures for the period,
+ * and those whose figures for a summed item are themselves partial. Ids, in unit order.
+ */
+function shortChildren(scheme: Scheme, scores: PeriodScores, unit: number): { missingChildren: readonly string[]; incompleteChildren: readonly string[] } {
+  const { counts } = scores;
+  const { items, table } = counts;
+  const gaps = scheme.items.filter((item) => item.maxUnits > 0 && counts.childGaps[unit * items + item.index] === 1).map((item) => item.index);
+  if (gaps.length === 0) return { missingChildren: NO_ITEMS, incompleteChildren: NO_ITEMS };
+  const missingChildren: string[] = [];
+  const incompleteChildren: string[] = [];
+  const units = scores.dataset.units;
+  for (let child = 0; child < table.parent.length; child += 1) {
+    if (table.parent[child] !== unit || !gaps.some((item) => counts.short[child * items + item] === 1)) continue;
+    (counts.hasData[child] === 1 ? incompleteChildren : missingChildren).push(units[child]!.id);
+  }
+  return { missingChildren, incompleteChildren };
 }
 
 function missingMonthsOf(period: Period, bits: number): readonly string[] {
