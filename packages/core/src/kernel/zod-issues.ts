@@ -6,7 +6,14 @@ import type { Issue } from "./errors.js";
  * the project's catalogue (in Vietnamese or English).
  */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], basePath: readonly (string | number)[] = []): Issue[] {
-  return issues.flatMap((issue) => fromZodIssue(issue, basePath));
+  // One problem is said once: zod can report a value twice (1e20 fails both "safe integer" and the maximum).
+  const seen = new Set<string>();
+  return issues.flatMap((issue) => fromZodIssue(issue, basePath)).filter((issue) => {
+    const key = JSON.stringify([issue.code, issue.path]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue, basePath: readonly (string | number)[]): Issue[] {

@@ -48,6 +48,13 @@ describe("parseDataset", () => {
     `);
   });
 
+  it("says a count too large for exact arithmetic once, though two of the schema's checks refuse it", () => {
+    const result = safeParseDataset({ units: [{ id: "A", name: "A", level: "commune" }], figures: [{ unit: "A", period: "2026-03", items: { ON_TIME: [1e20, 5] } }] }, getScheme());
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.map((issue) => [issue.code, issue.path.join(".")])).toEqual([["too_large", "figures.0.items.ON_TIME.0"]]);
+  });
+
   it("reports numerators above denominators, unknown codes and duplicates, in Vietnamese too", () => {
     const file = smallProvince([
       { unit: "C1", period: "2026-03", items: { ON_TIME: [11, 10], NOT_AN_ITEM: [1, 2] } },
