@@ -15,3 +15,4 @@ export interface ServeExit {
 export declare function startServe(args: readonly string[], options?: { timeout?: number }): { child: ChildProcess; url: Promise<string>; exit: Promise<ServeExit>; stop: (signal?: NodeJS.Signals) => Promise<ServeExit> };
 export declare function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }>;
 export declare function watchPage(page: Page, problems: string[], origin?: string): void;
+export declare function openViewer(args: readonly string[], options: { problems: string[]; sameOrigin?: boolean }): Promise<{ base: string; page: Page; close: () => Promise<number | null> }>;

@@ -89,3 +89,23 @@ export function watchPage(page, problems, origin) {
     if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`external request: ${url}`);
   });
 }
+
+/**
+ * `chiso serve` with `args` and a chromium page on it, watched by `watchPage` (external requests too when
+ * `sameOrigin`): what every viewer suite starts with. `close()` ends both and resolves with the server's exit code.
+ */
+export async function openViewer(args, { problems, sameOrigin = false }) {
+  const server = startServe(args);
+  const browser = await launchBrowser();
+  const base = await server.url;
+  const page = await browser.context.newPage();
+  watchPage(page, problems, sameOrigin ? base : undefined);
+  return {
+    base,
+    page,
+    async close() {
+      await browser.close();
+      return (await server.stop("SIGINT")).code;
+    },
+  };
+}

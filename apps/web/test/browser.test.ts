@@ -5,14 +5,13 @@ import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
-import { CHROMIUM, launchBrowser, startServe, watchPage, writeDemoFigures } from "../scripts/harness.mjs";
+import { CHROMIUM, openViewer, writeDemoFigures } from "../scripts/harness.mjs";
 
 const PERIOD = "2026-10";
 const AS_OF = "2026-11-21";
 
 let demo: Awaited<ReturnType<typeof writeDemoFigures>>;
-let server: ReturnType<typeof startServe>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let viewer: Awaited<ReturnType<typeof openViewer>> | undefined;
 let base: string;
 let page: Page;
 let card: Scorecard;
@@ -36,19 +35,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer in chromium (needs Debian's c
   beforeAll(async () => {
     demo = await writeDemoFigures();
     card = score(demo.data);
-    server = startServe(["--input", demo.file, "--period", PERIOD, "--as-of", AS_OF]);
-    browser = await launchBrowser();
-    base = await server.url;
-    page = await browser.context.newPage();
     // Everything comes from chiso serve: no font, script, map or call to anywhere else.
-    watchPage(page, problems, base);
+    viewer = await openViewer(["--input", demo.file, "--period", PERIOD, "--as-of", AS_OF], { problems, sameOrigin: true });
+    ({ base, page } = viewer);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const exit = await server?.stop("SIGINT");
+    const code = await viewer?.close();
     await demo?.cleanup();
-    expect(exit?.code).toBe(0);
+    expect(code).toBe(0);
   });
 
   it("loads the demo province: the overview's total, blocks and trend are core's, first from the server, then from the browser's own model", async () => {

@@ -6,14 +6,13 @@ import { writeFile } from "node:fs/promises";
 import { getScheme, parseDataset, scoreDataset } from "@chiso/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchBrowser, startServe, watchPage, writeDemoFigures } from "../scripts/harness.mjs";
+import { CHROMIUM, openViewer, writeDemoFigures } from "../scripts/harness.mjs";
 
 const PERIOD = "2026-10";
 const AS_OF = "2026-11-21";
 
 let demo: Awaited<ReturnType<typeof writeDemoFigures>>;
-let server: ReturnType<typeof startServe>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let viewer: Awaited<ReturnType<typeof openViewer>> | undefined;
 let base: string;
 let page: Page;
 let broken: { unit: string; name: string; item: string };
@@ -35,18 +34,14 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with --skip-invalid (needs De
     row.items[item] = [denominator + 5, denominator];
     broken = { unit: row.unit, name: demo.data.units.find((unit) => unit.id === row.unit)!.name, item };
     await writeFile(demo.file, JSON.stringify(demo.data, null, 1));
-    server = startServe(["--input", demo.file, "--period", PERIOD, "--as-of", AS_OF, "--skip-invalid"]);
-    browser = await launchBrowser();
-    base = await server.url;
-    page = await browser.context.newPage();
-    watchPage(page, problems);
+    viewer = await openViewer(["--input", demo.file, "--period", PERIOD, "--as-of", AS_OF, "--skip-invalid"], { problems });
+    ({ base, page } = viewer);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const exit = await server?.stop("SIGINT");
+    const code = await viewer?.close();
     await demo?.cleanup();
-    expect(exit?.code).toBe(0);
+    expect(code).toBe(0);
   });
 
   it("says on the first screen how many rows were rejected, and shows no change for the province's partial total", async () => {

@@ -5,14 +5,13 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchBrowser, startServe, watchPage, writeDemoFigures } from "../scripts/harness.mjs";
+import { CHROMIUM, openViewer, writeDemoFigures } from "../scripts/harness.mjs";
 
 const PERIOD = "2026-10";
 const WARNING = { vi: "Phản hồi của Cổng chỉ liệt kê 6/163 đơn vị.", en: "The portal's responses list only 6 of 163 units." };
 
 let demo: Awaited<ReturnType<typeof writeDemoFigures>>;
-let server: ReturnType<typeof startServe>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let viewer: Awaited<ReturnType<typeof openViewer>> | undefined;
 let base: string;
 let page: Page;
 const problems: string[] = [];
@@ -24,18 +23,14 @@ describe.skipIf(!existsSync(CHROMIUM))("the viewer with a source's limit and not
     const row = demo.data.figures.find((figure) => figure.period === PERIOD)!;
     row.flags = [{ code: "PORTAL_NOTE", message: { vi: "Cổng ghi chú: số liệu tạm tính.", en: "Portal note: provisional figures." } }];
     await writeFile(demo.file, JSON.stringify(demo.data, null, 1));
-    server = startServe(["--input", demo.file, "--period", PERIOD, "--as-of", "2026-11-21"]);
-    browser = await launchBrowser();
-    base = await server.url;
-    page = await browser.context.newPage();
-    watchPage(page, problems);
+    viewer = await openViewer(["--input", demo.file, "--period", PERIOD, "--as-of", "2026-11-21"], { problems });
+    ({ base, page } = viewer);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const exit = await server?.stop("SIGINT");
+    const code = await viewer?.close();
     await demo?.cleanup();
-    expect(exit?.code).toBe(0);
+    expect(code).toBe(0);
   });
 
   it("says the source's limit on every page, in the viewer's language", async () => {
