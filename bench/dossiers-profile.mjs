@@ -19,7 +19,7 @@ let statement = 0;
 // The process's CPU time (every DuckDB thread) while each statement ran.
 const cpuOf = new Map();
 DuckDBConnection.prototype.run = async function (sql, ...rest) {
-  const name = /TEMP TABLE (chiso_\w+) AS/.exec(sql)?.[1] ?? (/WITH failing_dossiers/.test(sql) ? "evidence" : /FROM chiso_dossier_result\s+GROUP BY/.test(sql) ? "unit counts" : null);
+  const name = /TEMP TABLE (chiso_\w+) AS/.exec(sql)?.[1] ?? (/WITH failing_dossiers/.test(sql) ? "evidence" : /GROUP BY unit_no, month_ord\n\) c/.test(sql) ? "unit counts" : null);
   if (!name) return run.call(this, sql, ...rest);
   await run.call(this, "PRAGMA enable_profiling = 'json'");
   await run.call(this, `PRAGMA profiling_output = '${join(plans, `${String(statement++).padStart(2, "0")} ${name}.json`)}'`);

@@ -11,12 +11,14 @@ export interface InputColumn {
   readonly target: string;
   /** Text compared case-insensitively (stored lower case). */
   readonly lowercase?: boolean;
+  /** An id the rules join on: the loader also fills this column with the id's 64-bit key (see `tables.ts`). */
+  readonly key?: string;
 }
 
 const column = (name: string, kind: ColumnKind, required: boolean, target: string = name): InputColumn => ({ name, kind, required, target });
 
 export const DOSSIER_COLUMNS: readonly InputColumn[] = [
-  column("dossier_id", "text", true),
+  { ...column("dossier_id", "text", true), key: "dossier_key" },
   column("unit_id", "text", true),
   column("procedure_id", "text", true),
   column("channel", "integer", false),
@@ -33,7 +35,7 @@ export const DOSSIER_COLUMNS: readonly InputColumn[] = [
 ];
 
 export const EVENT_COLUMNS: readonly InputColumn[] = [
-  column("dossier_id", "text", true),
+  { ...column("dossier_id", "text", true), key: "dossier_key" },
   column("state", "integer", true),
   column("changed_at", "timestamp", true, "changed"),
 ];

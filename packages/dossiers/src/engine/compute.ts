@@ -7,10 +7,10 @@ import { monthsOf, parsePeriod, type FigureInput, type UnitInput } from "@chiso/
 import { buildWorkingCalendar, builtinCalendarYears, dayNumberOfIso, isoOfDayNumber } from "../calendar/working-days.js";
 import type { CalendarYear } from "../calendar/schema.js";
 import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, type InputColumn } from "./columns.js";
-import { createEmpty, inputError, loadFile, type LoadedFile } from "./duckdb-load.js";
+import { createEmpty, inputError, keyOf, loadFile, type LoadedFile } from "./duckdb-load.js";
 import { recordLines } from "./file-check.js";
 export { UnreadableFileError } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, KEY_COLLISIONS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
 import { insertStatements, periodRows, setupTables, unitOrder, type PeriodRow, type SetupTable } from "../sql/setup.js";
 import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
@@ -49,6 +49,12 @@ export interface ComputeOptions {
   readonly threads?: number;
   /** DuckDB's memory limit (default "3GB"; beyond it DuckDB spills to a temporary folder). */
   readonly memoryLimit?: string;
+  /**
+   * For tests: the SQL of an id's key from the SQL of its text and a salt (default `keyOf`: DuckDB's hash), to
+   * show that ids sharing a key are found and the run is repeated with the next salt.
+   * @internal
+   */
+  readonly keyOf?: (text: string, salt: number) => string;
 }
 
 export type ComputeStep = "load" | "check" | "evaluate" | "count" | "evidence";
@@ -165,6 +171,23 @@ export function minuteOfLocal(text: string): number | null {
  * counted, rejected with its reasons, or accounted as outside the period / not yet received.
  */
 export async function computeDossierFigures(files: DossierFiles, options: ComputeOptions): Promise<DossierComputation> {
+  // Ids are joined through a 64-bit key; when two different ids share one (found, never assumed away), the
+  // run starts again with another key function. Each try has about one chance in 10^6 to need the next.
+  for (let salt = 0; ; salt += 1) {
+    try {
+      return await computeWithKey(files, options, (text) => (options.keyOf ?? keyOf)(text, salt));
+    } catch (error) {
+      if (!(error instanceof KeyCollision)) throw error;
+      if (salt + 1 >= MAX_KEY_TRIES) throw new Error(`different dossier ids share a key with each of ${MAX_KEY_TRIES} key functions tried (see KEY_COLLISIONS_SQL)`);
+    }
+  }
+}
+
+/** Two different ids found sharing a key (see `KEY_COLLISIONS_SQL`). */
+class KeyCollision extends Error {}
+const MAX_KEY_TRIES = 8;
+
+async function computeWithKey(files: DossierFiles, options: ComputeOptions, key: (text: string) => string): Promise<DossierComputation> {
   const period = parsePeriod(options.period);
   if (!period) throw new RangeError(`not a period: ${options.period}`);
   const months = monthsOf(period).map((month) => month.key);
@@ -185,7 +208,7 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
   const loaded = new Map<InputFile, LoadedFile>();
   try {
     step("load");
-    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns, [], { file, tempDir: temp }));
+    const load = async (file: InputFile, table: string, path: string, columns: readonly InputColumn[]) => loaded.set(file, await loadFile(connection, table, path, columns, [], { file, tempDir: temp, key }));
     await load("dossiers", "chiso_dossiers_in", files.dossiers, DOSSIER_COLUMNS);
     await load("events", "chiso_events_in", files.events, EVENT_COLUMNS);
     await load("procedures", "chiso_procedures_in", files.procedures, PROCEDURE_COLUMNS);
@@ -221,10 +244,11 @@ export async function computeDossierFigures(files: DossierFiles, options: Comput
     // The large intermediate tables (ids, numbered events, per-dossier summary) are dropped as soon as no
     // later step reads them: their memory goes to the next steps, so ten million dossiers stay in memory.
     const evaluateFrom = MATERIALIZED.findIndex((table) => table.name === "chiso_dossier_result");
-    const dropped = ["chiso_dossier_ids", "chiso_events", "chiso_event_summary", "chiso_waiting"];
+    const dropped = ["chiso_duplicate_ids", "chiso_event_summary", "chiso_waiting"];
     for (const [index, { name, sql }] of MATERIALIZED.entries()) {
       if (index === evaluateFrom) step("evaluate");
       await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+      if (name === "chiso_event_summary" && (await rows(connection, KEY_COLLISIONS_SQL)).some((row) => Number(row.n) > 0)) throw new KeyCollision();
       const later = MATERIALIZED.slice(index + 1);
       for (const table of dropped.filter((table) => MATERIALIZED.slice(0, index + 1).some((done) => done.name === table) && !later.some((next) => new RegExp(`\\b${table}\\b`).test(next.sql)))) {
         await connection.run(`DROP TABLE IF EXISTS ${table}`);

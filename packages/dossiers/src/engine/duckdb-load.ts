@@ -80,8 +80,24 @@ interface ColumnSql {
 
 const flagList = (values: readonly string[]) => values.map(sqlString).join(", ");
 
-/** How one column is read, by its kind and the type the file gives it. */
-function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim = true): ColumnSql {
+/**
+ * The key of an id (see `INPUT_TABLES` in `sql/tables.ts`): DuckDB's 64-bit hash of the id's text, NULL for no id.
+ * `salt` > 0 gives another key function, used when two different ids were found to share a key.
+ */
+export function keyOf(text: string, salt = 0): string {
+  return `CASE WHEN ${text} IS NOT NULL THEN hash(${salt === 0 ? text : `${sqlString(`chiso-key-${salt}:`)} || ${text}`}) END`;
+}
+
+/** How one column is read, by its kind and the type the file gives it. `key` makes an id's key (`InputColumn.key`). */
+function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim = true, key: (text: string) => string = keyOf): ColumnSql {
+  const read = readColumnSql(spec, found, trim);
+  if (!spec.key) return read;
+  // The key is made from the id as read (the text output, `<expression> AS <target>`), so a key and its id agree.
+  const id = read.outputs[0]!.slice(0, -` AS ${spec.target}`.length);
+  return { ...read, outputs: [...read.outputs, found ? `${key(id)} AS ${spec.key}` : `CAST(NULL AS UBIGINT) AS ${spec.key}`] };
+}
+
+function readColumnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim: boolean): ColumnSql {
   if (!found) {
     const nulls = spec.kind === "timestamp" ? [`CAST(NULL AS BIGINT) AS ${spec.target}_min`, `CAST(NULL AS BIGINT) AS ${spec.target}_day`] : [`CAST(NULL AS ${spec.kind === "text" ? "VARCHAR" : "BIGINT"}) AS ${spec.target}`];
     return { outputs: spec.kind === "flag" ? [`CAST(0 AS BIGINT) AS ${spec.target}`] : nulls, invalid: null, raw: "NULL" };
@@ -199,7 +215,7 @@ export async function loadFile(
   path: string,
   columns: readonly InputColumn[],
   extra: readonly string[] = [],
-  options: { readonly file?: InputFile; readonly tempDir?: string } = {},
+  options: { readonly file?: InputFile; readonly tempDir?: string; readonly key?: (text: string) => string } = {},
 ): Promise<LoadedFile> {
   const format = formatOf(path);
   if (!format) throw new Error(`unsupported format: ${path}`);
@@ -219,12 +235,12 @@ export async function loadFile(
   };
   const paths = { path, readPath };
   try {
-    return await loadSource(connection, table, paths, source(readPath, format), format, columns, extra, { refused, refusedIfBroken });
+    return await loadSource(connection, table, paths, source(readPath, format), format, columns, extra, { refused, refusedIfBroken, key: options.key });
   } catch (error) {
     // DuckDB's parallel CSV reader refuses a quoted cell holding a line break (with padded short rows); the
     // serial reader reads it. Tried only after a refusal: the parallel reader is the fast one.
     if (format !== "csv") throw error;
-    return loadSource(connection, table, paths, source(readPath, format, true), format, columns, extra, { refused, refusedIfBroken });
+    return loadSource(connection, table, paths, source(readPath, format, true), format, columns, extra, { refused, refusedIfBroken, key: options.key });
   }
 }
 
@@ -236,7 +252,7 @@ async function loadSource(
   format: FileFormat,
   columns: readonly InputColumn[],
   extra: readonly string[],
-  { refused, refusedIfBroken }: { refused: () => Promise<never>; refusedIfBroken: () => Promise<void> },
+  { refused, refusedIfBroken, key }: { refused: () => Promise<never>; refusedIfBroken: () => Promise<void>; key?: ((text: string) => string) | undefined },
 ): Promise<LoadedFile> {
   let found: Map<string, { name: string; type: string }>;
   let from = described;
@@ -255,7 +271,7 @@ async function loadSource(
     from = jsonSource(readPath, columns.flatMap((spec) => (found.has(spec.name) ? [found.get(spec.name)!.name] : [])));
     for (const [key, column] of found) if (present.has(key)) found.set(key, { ...column, type: JSON_TEXT });
   }
-  const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv") }));
+  const parts = columns.map((spec) => ({ spec, sql: columnSql(spec, found.get(spec.name), format === "csv", key) }));
   const checks = parts.filter((part) => part.sql.invalid !== null);
   const parseError = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${sqlString(part.spec.name)}`).join(" ")} END`;
   const parseValue = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((part) => `WHEN ${part.sql.invalid} THEN ${part.sql.raw}`).join(" ")} END`;

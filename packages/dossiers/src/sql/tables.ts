@@ -7,19 +7,24 @@
  * flags. Timestamps arrive as integer minutes of Vietnam's wall clock since 1970-01-01 00:00 (`*_min`)
  * and their local day number (`*_day`, days since 1970-01-01), so the rules never call an engine's
  * date functions: every working-day question is a join on the calendar table.
+ *
+ * A dossier id also arrives as its key (`dossier_key`): a 64-bit hash of the id's text (DuckDB's `hash`,
+ * ClickHouse's `sipHash64`), NULL when the id is. The rules join dossiers and events on the key — an integer
+ * hash table is several times cheaper than one of texts — and check that no two different ids share one
+ * (`KEY_COLLISIONS_SQL`); when they do, the loader is run again with another key function.
  */
 export const INPUT_TABLES = {
   /** One row per record of the dossiers file. `parse_error`: the first column whose value could not be read (else NULL). */
   dossiers: {
     name: "chiso_dossiers_in",
     columns: [
-      "row_no", "dossier_id", "unit_id", "procedure_id", "channel", "received_min", "received_day", "due_min", "due_day",
+      "row_no", "dossier_id", "dossier_key", "unit_id", "procedure_id", "channel", "received_min", "received_day", "due_min", "due_day",
       "fee_due", "paid_online", "digitized_at_intake", "result_electronic", "reused_data", "population_data", "data_store_synced", "complained",
       "parse_error", "parse_value",
     ],
   },
   /** One row per record of the events file. */
-  events: { name: "chiso_events_in", columns: ["row_no", "dossier_id", "state", "changed_min", "changed_day", "parse_error", "parse_value"] },
+  events: { name: "chiso_events_in", columns: ["row_no", "dossier_id", "dossier_key", "state", "changed_min", "changed_day", "parse_error", "parse_value"] },
   /** One row per record of the procedures file. `duration_unit`: hours, days, working_days, months (lower case). */
   procedures: { name: "chiso_procedures_in", columns: ["row_no", "procedure_id", "procedure_name", "legal_duration", "duration_unit", "paper_result", "fee_bearing", "parse_error", "parse_value"] },
   /** One row per record of the feedback (PAKN) file; may be empty. */
