@@ -722,15 +722,17 @@ const evidenceKey = (alias: string) => `(CAST(${alias}.received_min AS BIGINT) -
  * five times a sort of them. Each group's dossiers are split into `limit` subsets by row number; the greatest of
  * the subsets' least keys, `t`, has at least `limit` dossiers at or before it (one from each subset), so no
  * dossier after it is among the first `limit`, and only those at or before it are ranked (a group with an empty
- * subset is ranked whole). About four dossiers a group reach the window.
+ * subset is ranked whole: its `t` is the greatest key there is). About four dossiers a group reach the window.
+ * The thresholds read a narrow copy of the failing dossiers (`failing_keys`: group, row, key), and the test is
+ * part of the join, so the failing dossiers past their threshold are never joined.
  */
 function rankedDossiers(limit: number): string {
   const subsets = Math.max(limit, 1);
   return `thresholds AS (
-  SELECT s.g AS g, MAX(s.least_key) AS t, SUM(s.n) AS failed, COUNT(*) AS subsets
+  SELECT s.g AS g, CASE WHEN COUNT(*) < ${subsets} THEN ${LARGEST_KEY} ELSE MAX(s.least_key) END AS t, SUM(s.n) AS failed
   FROM (
-    SELECT ${evidenceGroup("f")} AS g, f.row_no % ${subsets} AS subset, MIN(${evidenceKey("f")}) AS least_key, CAST(COUNT(*) AS BIGINT) AS n
-    FROM failing_dossiers f GROUP BY ${evidenceGroup("f")}, f.row_no % ${subsets}
+    SELECT f.g AS g, f.row_no % ${subsets} AS subset, MIN(f.k) AS least_key, CAST(COUNT(*) AS BIGINT) AS n
+    FROM failing_keys f GROUP BY f.g, f.row_no % ${subsets}
   ) s
   GROUP BY s.g
 ),
@@ -739,8 +741,7 @@ candidates AS (
     f.received_min AS received_min, f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
     th.g AS g, ${evidenceKey("f")} AS k, th.failed AS failed
   FROM failing_dossiers f
-  JOIN thresholds th ON th.g = ${evidenceGroup("f")}
-  WHERE ${evidenceKey("f")} <= th.t OR th.subsets < ${subsets}
+  JOIN thresholds th ON th.g = ${evidenceGroup("f")} AND ${evidenceKey("f")} <= th.t
 ),
 ranked_dossiers AS (
   SELECT c.unit_no AS unit_no, c.month_ord AS month_ord, c.item_no AS item_no, c.row_no AS row_no, c.procedure_row AS procedure_row,
@@ -749,6 +750,9 @@ ranked_dossiers AS (
   FROM candidates c
 )`;
 }
+
+/** Greater than every evidence key (see `evidenceKey`). */
+const LARGEST_KEY = "9223372036854775807";
 
 /**
  * The dossiers (and feedback) behind the points lost: for each unit, month and item, the `limit` worst
@@ -772,9 +776,19 @@ export function evidenceSql(limit: number): string {
     (part) => `SELECT unit_no, month_ord, ${itemCode(part.item)} AS item_no, feedback_id AS record_id, received_min, due_out_min, handled_min AS finished_min, ${part.timely ? "days_late" : "NULL"} AS days_late, ${part.reason} AS reason_no
   FROM chiso_feedback_result WHERE ${part.where}`,
   );
+  // The failing dossiers' group, row and key only, for the thresholds: a second query rather than a second
+  // reading of `failing_dossiers`, which DuckDB would then write out in full (4 s in a national year).
+  const failingKeys = DOSSIER_EVIDENCE_PARTS.map(
+    (part) => `SELECT ${evidenceGroup("x")} AS g, x.row_no AS row_no, ${evidenceKey("x")} AS k
+  FROM (SELECT r.unit_no AS unit_no, r.month_ord AS month_ord, ${itemCode(part.item)} AS item_no, r.row_no AS row_no, r.received_min AS received_min, ${part.timely ? "r.days_late" : "NULL"} AS days_late
+    FROM ${RESULTS} r WHERE ${part.where}) x`,
+  );
   return `
 WITH failing_dossiers AS (
   ${failingDossiers.join("\n  UNION ALL\n  ")}
+),
+failing_keys AS (
+  ${failingKeys.join("\n  UNION ALL\n  ")}
 ),
 ${rankedDossiers(limit)},
 listed_dossiers AS (
