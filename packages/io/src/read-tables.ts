@@ -88,19 +88,44 @@ function columnIndex(letters: string): number {
   return column - 1;
 }
 
-/** What Excel hides in a table that is read: the sheet, its data rows, its columns with values. Used all the same, and said. */
-function hiddenParts(table: ParsedTable, file: string): ImportIssue[] {
-  const { sheet } = table;
-  const data = sheet.rows.filter((row) => row.number > table.headerRows && !row.cells.every(isBlank));
+/** A table as its hidden parts are looked for: the data rows it reads, which columns it reads, its unit column. */
+export interface ReadTable {
+  readonly sheet: Sheet;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly rows: readonly Row[];
+  readonly reads: (column: number) => boolean;
+  readonly unitColumn: number | undefined;
+}
+
+/**
+ * What Excel hides in a table that is read — the sheet, its data rows, its columns with values — on every
+ * sheet read (figures, units, SIPAS, PAR): used all the same, and said.
+ */
+export function hiddenParts(table: ReadTable, file: string): ImportIssue[] {
+  const { sheet, rows: data } = table;
   const found: ImportIssue[] = [];
   if (sheet.hidden && data.length > 0) found.push({ file, sheet: sheet.name, code: "hidden_sheet", severity: "warning", params: { rows: data.length } });
   for (const column of sheet.hiddenColumns ?? []) {
-    if (table.keys[column] === null || table.keys[column] === undefined) continue;
+    if (!table.reads(column)) continue;
     const rows = data.filter((row) => !isBlank(row.cells[column])).length;
-    if (rows > 0) found.push({ file, sheet: sheet.name, row: table.headerRows, column: columnLetter(column + 1), header: table.headers[column] ?? "", code: "hidden_column", severity: "warning", params: { rows } });
+    if (rows > 0) found.push({ file, sheet: sheet.name, row: table.headerRow, column: columnLetter(column + 1), header: table.headers[column] ?? "", code: "hidden_column", severity: "warning", params: { rows } });
   }
-  for (const row of data) if (sheet.hiddenRows?.has(row.number)) found.push({ file, sheet: sheet.name, row: row.number, unit: cellText(cellOf(table, row, "unit")), code: "hidden_row", severity: "warning", params: {} });
+  const unitOf = (row: Row) => (table.unitColumn === undefined ? "" : cellText(row.cells[table.unitColumn]));
+  for (const row of data) if (sheet.hiddenRows?.has(row.number)) found.push({ file, sheet: sheet.name, row: row.number, unit: unitOf(row), code: "hidden_row", severity: "warning", params: {} });
   return found;
+}
+
+/** A figures or units table, as `hiddenParts` reads it. */
+function readTableOf(table: ParsedTable): ReadTable {
+  return {
+    sheet: table.sheet,
+    headerRow: table.headerRows,
+    headers: table.headers,
+    rows: table.sheet.rows.filter((row) => row.number > table.headerRows && !row.cells.every(isBlank)),
+    reads: (column) => table.keys[column] !== null && table.keys[column] !== undefined,
+    unitColumn: table.index.get("unit"),
+  };
 }
 
 const INSTRUCTION_SHEETS = new Set(["huong dan", "instructions", "readme"]);
@@ -183,7 +208,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     issues.push({ file, code: "no_figures_table", severity: "error", params: {} });
     return result([]);
   }
-  for (const table of [...tables, ...unitTables]) issues.push(...table.issues, ...hiddenParts(table, file));
+  for (const table of [...tables, ...unitTables]) issues.push(...table.issues, ...hiddenParts(readTableOf(table), file));
 
   const conflicted = new Set<string>();
   /** A row's problems; one per cell, so a cell too long is not also "not a number". */

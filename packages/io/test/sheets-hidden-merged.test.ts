@@ -75,6 +75,32 @@ describe("what Excel hides", () => {
     expect(messages(result, "en").find((line) => line.includes("Đơn vị"))).toMatch(/hidden in Excel but has 4 rows/);
   });
 
+  it("hidden rows and columns of the SIPAS and PAR sheets are said too, located (trial 4: only the figures sheet's were)", async () => {
+    const bytes = await workbook((book) => {
+      const survey = book.getWorksheet("Khảo sát SIPAS")!;
+      // Row 2 is the template's first question: filled in for a commune, then hidden with the level-1 column.
+      survey.getRow(2).getCell(1).value = "HS-X001";
+      for (let column = 5; column <= 9; column += 1) survey.getRow(2).getCell(column).value = 3;
+      survey.getRow(2).hidden = true;
+      survey.getColumn(5).hidden = true;
+      // An unfilled question line is not read: hiding it is not worth a word.
+      survey.getRow(3).hidden = true;
+      const par = book.getWorksheet("Chỉ số CCHC")!;
+      par.getRow(2).values = ["HS-S01", "2026", "1.1", 1];
+      par.getRow(2).hidden = true;
+    });
+    const result = await read(bytes);
+    const warnings = result.issues.filter((issue) => issue.code.startsWith("hidden_")).map((issue) => [issue.code, issue.sheet, issue.row, issue.column, issue.unit]);
+    expect(warnings).toEqual([
+      ["hidden_column", "Khảo sát SIPAS", 1, "E", undefined],
+      ["hidden_row", "Khảo sát SIPAS", 2, undefined, "HS-X001"],
+      ["hidden_row", "Chỉ số CCHC", 2, undefined, "HS-S01"],
+    ]);
+    const lines = messages(result);
+    expect(lines).toContainEqual(expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › dòng 1 › cột E .*: \(cảnh báo\) cột này đang bị ẩn trong Excel nhưng có số liệu \(1 dòng\)/));
+    expect(lines).toContainEqual(expect.stringMatching(/^so-lieu\.xlsx › Chỉ số CCHC › dòng 2 › đơn vị HS-S01: \(cảnh báo\) dòng này đang bị ẩn trong Excel/));
+  });
+
   it("a hidden row that has its own problem says it was not scored, and why", async () => {
     const bytes = await workbook((book, column) => {
       const figures = book.getWorksheet("Số liệu")!;
