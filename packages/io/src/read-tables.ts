@@ -128,6 +128,9 @@ function readTableOf(table: ParsedTable): ReadTable {
   };
 }
 
+/** A name as compared: composed the same way, spaces collapsed (how it looks, not how it was typed). */
+const sameName = (name: string) => name.normalize("NFC").replace(/\s+/gu, " ").trim();
+
 const INSTRUCTION_SHEETS = new Set(["huong dan", "instructions", "readme"]);
 
 /** The first row (of the first 15) that has a unit id header: the sheet was meant as a table. */
@@ -285,6 +288,18 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
   const unitsFromFigures = unitTables.length === 0 && tables.some((table) => table.keys.includes("level"));
   if (unitTables.length === 0 && !unitsFromFigures) issues.push({ file, code: "no_units", severity: "error", params: {} });
 
+  /** Units already said to be named otherwise on a figures row, with that name: said once, at its first row. */
+  const renamed = new Set<string>();
+  // A figures row's unit name is not what the documents print (the units sheet's is): a different one is said, never ignored.
+  const namedOtherwise = (table: ParsedTable, row: Row, unit: string) => {
+    const declared = seenUnits.get(unit);
+    const named = cellText(cellOf(table, row, "name"));
+    if (!declared?.fromUnitsSheet || named === "" || sameName(named) === sameName(declared.fields.name) || renamed.has(`${unit}|${sameName(named)}`)) return;
+    renamed.add(`${unit}|${sameName(named)}`);
+    const column = table.columns.get("name")!;
+    issues.push({ file, sheet: table.sheet.name, row: row.number, unit, column: column.letter, header: column.header, code: "unit_name_differs", severity: "warning", params: { unit, shown: named, used: declared.fields.name, firstSheet: declared.sheet, firstRow: declared.row } });
+  };
+
   for (const table of tables) {
     const specs = new Map(figureSpecs.map((spec) => [spec.key, spec]));
     if (!table.keys.includes("period") && !options.period) {
@@ -300,6 +315,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
       if (unit === "" && !problems.some((problem) => problem.column === table.columns.get("unit")?.letter)) push({ ...at("unit"), code: "missing_value", severity: "error", params: { field: "unit" } });
       if (unitsFromFigures && problems.length === 0) addUnit(table, row, push, false);
       else if (unitsFromFigures) refuse(unit, table.sheet.name, row.number);
+      else namedOtherwise(table, row, unit);
       const periodCell = cellOf(table, row, "period");
       const periodText = cellText(periodCell);
       const period = table.keys.includes("period") ? parsePeriodCell(periodCell, normalizeText(periodText)) : (options.period ?? null);

@@ -53,6 +53,30 @@ describe("sheets the template does not have", () => {
   });
 });
 
+describe("a unit named two ways", () => {
+  it("a figures row naming its unit otherwise than the units sheet gets a located warning saying which name is used, once", async () => {
+    const bytes = await workbook((book) => {
+      const figures = book.getWorksheet("Số liệu")!;
+      const units = book.getWorksheet("Đơn vị")!;
+      const unitRow = units.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X001");
+      const figureRow = figures.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X001");
+      figures.getRow(figureRow).getCell(2).value = "Xã Khác Tên";
+      // The same name with other spaces is the same name.
+      const other = figures.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X002");
+      figures.getRow(other).getCell(2).value = ` ${String(units.getRow(units.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X002")).getCell(2).value)}  `.replace(" ", "  ");
+      expect(unitRow).toBeGreaterThan(1);
+    });
+    const result = await read(bytes);
+    expect(result.dataset).not.toBeNull();
+    const named = result.issues.filter((issue) => issue.code === "unit_name_differs");
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ sheet: "Số liệu", unit: "HS-X001", column: "B", severity: "warning" });
+    expect(describeImportIssue(named[0]!, "vi")).toMatch(/^so-lieu\.xlsx › Số liệu › dòng \d+ › cột B “Tên đơn vị” › đơn vị HS-X001: \(cảnh báo\) tên đơn vị "Xã Khác Tên" ở dòng này khác với tên "Xã An Bình" của đơn vị "HS-X001" ở trang Đơn vị › dòng \d+; .*mọi báo cáo dùng tên "Xã An Bình"/);
+    expect(describeImportIssue(named[0]!, "en")).toMatch(/every document uses "Xã An Bình"/);
+    expect(result.dataset!.unitById.get("HS-X001")!.name).toBe("Xã An Bình");
+  });
+});
+
 describe("what Excel hides", () => {
   it("a hidden row, column and sheet holding figures each get a located warning that says whether they were used", async () => {
     const bytes = await workbook((book, column) => {
