@@ -59,6 +59,13 @@ const vi = {
   storeReplaced: (period: string, version: number, rows: number, signedOff: boolean) => `${period}: đã thay bằng bản ${version} (${n(rows)} dòng); bản trước${signedOff ? " (đã chốt)" : ""} vẫn được giữ trong kho.`,
   storeUnchanged: (period: string, version: number) => `${period}: kho đã có số liệu giống hệt (bản ${version}); không thay đổi.`,
   storeWritten: (file: string) => `Đã ghi kho ${file}.`,
+  rowsAsHistory: (count: number, periods: string, period: string, places: string) =>
+    `${n(count)} dòng số liệu của kỳ khác (${periods}) không được chấm trong kỳ ${period}, chỉ dùng làm kỳ trước và xu hướng${places ? `: ${places}` : ""}. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ.`,
+  rowsNotUsed: (count: number, periods: string, period: string, places: string) =>
+    `${n(count)} dòng số liệu không được dùng cho kỳ ${period} vì thuộc kỳ khác (${periods}): ${places}. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ; nếu đúng là số liệu kỳ khác, hãy chấm kỳ đó bằng --period.`,
+  andMoreRows: (count: number) => `và ${n(count)} dòng khác`,
+  severalPeriods: (parts: readonly { key: string; count: number; places: string }[]) =>
+    `Tệp có số liệu của ${n(parts.length)} kỳ: ${parts.map((part) => `${part.key} (${n(part.count)} dòng${part.places ? `: ${part.places}` : ""})`).join(", ")}. Mỗi lần chấm (--period) chỉ chấm một kỳ; nếu tệp là số liệu của một kỳ, hãy kiểm tra cột Kỳ của các dòng khác kỳ.`,
   signedOff: (period: string, version: number, at: string, checksum: string) => `Đã chốt kỳ ${period} (bản ${version}) lúc ${at}. Mã kiểm tra SHA-256 của dữ liệu đầu vào (in trên các văn bản): ${checksum}`,
   storeEmpty: (file: string) => `Kho ${file} chưa có kỳ nào.`,
   storeHeader: ["Kỳ", "Bản", "Hiện hành", "Thêm lúc", "Đơn vị", "Dòng", "Chốt", "SHA-256 (16 ký tự đầu)", "Tệp"] as readonly string[],
@@ -125,6 +132,13 @@ const en: CliMessages = {
   storeReplaced: (period: string, version: number, rows: number, signedOff: boolean) => `${period}: replaced by version ${version} (${countOf(rows, "row")}); the previous${signedOff ? " (signed-off)" : ""} version is kept in the store.`,
   storeUnchanged: (period: string, version: number) => `${period}: the store already has the same figures (version ${version}); nothing changed.`,
   storeWritten: (file: string) => `Wrote the store ${file}.`,
+  rowsAsHistory: (count: number, periods: string, period: string, places: string) =>
+    `${countOf(count, "figures row")} of another period (${periods}) ${was(count)} not scored in ${period}, only read as the previous period and the trend${places ? `: ${places}` : ""}. If a row has the wrong period, correct its Period cell.`,
+  rowsNotUsed: (count: number, periods: string, period: string, places: string) =>
+    `${countOf(count, "figures row")} of another period (${periods}) ${was(count)} not used for ${period}: ${places}. If a row has the wrong period, correct its Period cell; if it is another period's figures, score that period with --period.`,
+  andMoreRows: (count: number) => `and ${countOf(count, "more row")}`,
+  severalPeriods: (parts: readonly { key: string; count: number; places: string }[]) =>
+    `The file has figures of ${parts.length} periods: ${parts.map((part) => `${part.key} (${countOf(part.count, "row")}${part.places ? `: ${part.places}` : ""})`).join(", ")}. Each run (--period) scores one period; if the file is one period's figures, check the Period cell of the rows of the others.`,
   signedOff: (period: string, version: number, at: string, checksum: string) => `Signed off ${period} (version ${version}) at ${at}. SHA-256 of its input (printed on the documents): ${checksum}`,
   storeEmpty: (file: string) => `The store ${file} has no period yet.`,
   storeHeader: ["Period", "Version", "Current", "Added", "Units", "Rows", "Signed off", "SHA-256 (first 16)", "Files"] as readonly string[],

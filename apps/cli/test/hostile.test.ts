@@ -84,7 +84,8 @@ describe("several --input files", () => {
   it("merges them: units united, figures of different periods combined", async () => {
     const { path } = await files({ "thang-3.json": JSON.stringify(small("2026-03")), "thang-4.json": JSON.stringify(small("2026-04")) });
     const result = await run(["score", "--input", path("thang-3.json"), "--input", path("thang-4.json"), "--period", "2026-Q2", "--as-of", "2026-11-30"]);
-    expect(result.stderr).toBe("");
+    // March is not in Q2: its rows are said not to be used, each with its place.
+    expect(result.stderr).toBe(`2 dòng số liệu không được dùng cho kỳ 2026-Q2 vì thuộc kỳ khác (2026-03): ${path("thang-3.json")} › dòng 1 › figures[0]; ${path("thang-3.json")} › dòng 1 › figures[1]. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ; nếu đúng là số liệu kỳ khác, hãy chấm kỳ đó bằng --period.`);
     const json = JSON.parse(result.stdout) as { units: { id: string; items: { code: string; numerator: number | null }[] }[] };
     // April alone in Q2: its figures came from the second file.
     expect(json.units.find((unit) => unit.id === "X1")!.items.find((item) => item.code === "ON_TIME")!.numerator).toBe(9);

@@ -247,6 +247,17 @@ describe("the server", () => {
     expect((await get(server.port, "/api/download/card?unit=HS-X001&period=banana")).status).toBe(400);
     expect((await get(server.port, "/api/download/other")).status).toBe(404);
   });
+
+  it("refuses an unknown language in both languages, and answers its own refusals in the viewer's language, then English", async () => {
+    const language = await get(server.port, "/api/download/workbook?period=2026-10&lang=xx");
+    expect(language.status).toBe(400);
+    expect(language.body.toString("utf8")).toBe('Ngôn ngữ "xx" không có; hãy dùng lang=vi (tiếng Việt) hoặc lang=en (tiếng Anh).\nUnknown language "xx"; use lang=vi (Vietnamese) or lang=en (English).');
+    const missing = await get(server.port, "/khong-co.html");
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString("utf8")).toBe("Không có trang hoặc tệp này trong trình xem chiso.\nNot found: the chiso viewer has no such page or file.");
+    expect((await get(server.port, "/", { method: "POST" })).body.toString("utf8")).toMatch(/^Trình xem chỉ nhận yêu cầu GET hoặc HEAD\.\nMethod not allowed/);
+    expect((await get(server.port, "/", { host: "attacker.example" })).body.toString("utf8")).toMatch(/^Trình xem chỉ trả lời yêu cầu gửi tới máy này/);
+  });
 });
 
 describe("chiso serve --rank-incomplete", () => {

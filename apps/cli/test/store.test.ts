@@ -51,6 +51,9 @@ describe("the history store", () => {
     await writeFile(path("t10.json"), JSON.stringify(month("2026-10", 3)));
     const added = await run(["store", "add", "--store", path("hoa-son.db"), "--input", path("t9.json")]);
     expect(added).toMatchObject({ code: 0, stdout: `2026-09: đã thêm vào kho (bản 1, 4 dòng số liệu).\nĐã ghi kho ${path("hoa-son.db")}.` });
+    // The same month again changes nothing, and says only that (trial 4: it also said "written").
+    const again = await run(["store", "add", "--store", path("hoa-son.db"), "--input", path("t9.json")]);
+    expect(again).toMatchObject({ code: 0, stdout: "2026-09: kho đã có số liệu giống hệt (bản 1); không thay đổi." });
     expect((await run(["store", "add", "-s", path("hoa-son.db"), "-i", path("t10.json")])).code).toBe(0);
 
     const fromStore = await run(["report", "--store", path("hoa-son.db"), "--period", "2026-10", "--out", path("tu-kho"), "--deterministic"]);

@@ -1,6 +1,7 @@
 import type { FiguresFile, ParAssessmentInput, SipasSurveyInput } from "@chiso/core";
 import { MAX_CELL_LENGTH, OversizedText, cellText, isBlank, parseCount, parseDecimal, parsePeriodCell } from "./cells.js";
 import { normalizeText, columnLetter } from "./normalize.js";
+import type { ReadTable } from "./read-tables.js";
 import type { Sheet } from "./tables.js";
 
 /** A problem found in a survey or PAR sheet, located like the figures' ones. */
@@ -118,7 +119,14 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
   sheets: Set<string>;
   /** Where each survey and assessment was read (aligned with `surveys` and `par`). */
   places: { surveys: CompanionPlaces[]; par: CompanionPlaces[] };
+  /** The tables read and their data rows: where hidden rows and columns are looked for. */
+  tables: ReadTable[];
 } {
+  const tables: ReadTable[] = [];
+  const readTable = (table: Table, rows: readonly Sheet["rows"][number][]) => {
+    const columns = new Set(table.index.values());
+    tables.push({ sheet: table.sheet, headerRow: table.headerRow, headers: table.headers, rows, reads: (column) => columns.has(column), unitColumn: table.index.get("unit") });
+  };
   const problems: CompanionProblem[] = [];
   const places = { surveys: new Map<string, Map<string, CompanionPlace>>(), par: new Map<string, Map<string, CompanionPlace>>() };
   /** Records where a part of an entry was read (the first row read for the entry itself). */
@@ -181,9 +189,10 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
     if (surveys) {
       const byKey = new Map<string, { unit: string; period: string; tallies: Record<string, Record<string, number>>; respondents?: number }>();
       const levelColumns = [...surveys.index.entries()].filter(([key]) => key.startsWith("level")).map(([, column]) => column);
-      for (const row of rowsOf(surveys)) {
-        // The template lists every question with no unit: an unfilled line is not a problem.
-        if (isBlank(cell(surveys, row, "unit")) && levelColumns.every((column) => isBlank(row.cells[column]))) continue;
+      // The template lists every question with no unit: an unfilled line is not a problem, nor read.
+      const filled = rowsOf(surveys).filter((row) => !(isBlank(cell(surveys, row, "unit")) && levelColumns.every((column) => isBlank(row.cells[column]))));
+      readTable(surveys, filled);
+      for (const row of filled) {
         const at = base(surveys, row);
         const item = required(surveys, row, "item", at?.unit ?? "");
         if (!at || item === null) continue;
@@ -219,6 +228,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
     const extras = scores ? null : findTable(sheet, ["unit", "period", "entry", "value"]);
     if (!scores && !extras) continue;
     read.add(sheet.name);
+    readTable((scores ?? extras)!, rowsOf((scores ?? extras)!));
     const assessments = new Map<string, ParAssessmentInput>();
     for (const entry of result.par ?? []) assessments.set(`${entry.unit}|${entry.period}`, entry);
     const assessment = (at: { unit: string; period: string }) => {
@@ -275,7 +285,7 @@ export function readCompanionSheets(sheets: readonly Sheet[]): {
     tag(first, "par");
   }
   const placesOf = (kind: "surveys" | "par", entries: readonly { unit: string; period: string }[] | undefined) => (entries ?? []).map((entry) => places[kind].get(`${entry.unit}|${entry.period}`) ?? new Map<string, CompanionPlace>());
-  return { ...result, problems, sheets: read, places: { surveys: placesOf("surveys", result.surveys as { unit: string; period: string }[] | undefined), par: placesOf("par", result.par as { unit: string; period: string }[] | undefined) } };
+  return { ...result, problems, sheets: read, tables, places: { surveys: placesOf("surveys", result.surveys as { unit: string; period: string }[] | undefined), par: placesOf("par", result.par as { unit: string; period: string }[] | undefined) } };
 }
 
 /** Survey and PAR rows for the template (filled from data when given). */

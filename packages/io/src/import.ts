@@ -6,7 +6,7 @@ import { readCompanionSheets, type CompanionPlaces } from "./companion-sheets.js
 import type { ImportIssue, ImportResult, Origin, ReadResult } from "./issues.js";
 import type { ImportProblem } from "./messages.js";
 import { readJson } from "./read-json.js";
-import { mergedCell, readTables } from "./read-tables.js";
+import { hiddenParts, mergedCell, readTables } from "./read-tables.js";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readCsv } from "./tables.js";
 import { decodeText } from "./text-encoding.js";
 import { contentKind, wrongContent, type ExpectedContent } from "./content.js";
@@ -111,10 +111,12 @@ async function readFile(data: Uint8Array, file: string, options: Omit<ImportOpti
       if (options.unitsOnly) return readTables(sheets, scheme, file, { unitsOnly: true });
       const companions = readCompanionSheets(sheets);
       const tables = readTables(sheets, scheme, file, { ...(options.period && { period: options.period }), companionSheets: companions.sheets });
-      const { problems, sheets: _read, places, ...lists } = companions;
+      const { problems, sheets: _read, places, tables: read, ...lists } = companions;
       const origins = (list: readonly CompanionPlaces[]) => list.map((entry): Origin => ({ columns: new Map(), raw: [], places: entry }));
       return {
         ...tables,
+        // Hidden rows and columns of the SIPAS and PAR sheets are said as the figures sheet's are.
+        issues: [...tables.issues, ...read.flatMap((table) => hiddenParts(table, file))],
         document: { ...tables.document, ...lists },
         companionIssues: problems.map((problem): ImportIssue => mergedCell(sheets, { file, severity: "error", ...problem })),
         companionOrigins: { surveys: origins(places.surveys), par: origins(places.par) },

@@ -45,6 +45,7 @@ export type ImportProblem =
   | "uncompressed_too_large"
   | "duplicate_unit_row"
   | "conflicting_unit"
+  | "unit_name_differs"
   | "unit_rejected"
   | "sheet_not_read"
   | "unrecognised_table"
@@ -289,6 +290,10 @@ const catalogue: Record<ImportProblem, Record<Language, (p: Params) => string>> 
   duplicate_unit_row: {
     vi: (p) => `mã đơn vị "${s(p.unit)}" đã có ở dòng ${s(p.first)}; mỗi đơn vị chỉ ghi một dòng — hãy xóa dòng trùng hoặc sửa mã.`,
     en: (p) => `unit id "${s(p.unit)}" is already on row ${s(p.first)}; list each unit once — remove the repeated row or fix the id.`,
+  },
+  unit_name_differs: {
+    vi: (p) => `tên đơn vị "${s(p.shown)}" ở dòng này khác với tên "${s(p.used)}" của đơn vị "${s(p.unit)}" ở ${firstAt(p, "vi")}; số liệu vẫn được đọc, và mọi báo cáo dùng tên "${s(p.used)}" (của trang đơn vị). Nếu tên đó sai, hãy sửa ở ${firstAt(p, "vi")}; nếu không, sửa tên ở dòng này cho thống nhất.`,
+    en: (p) => `the unit name "${s(p.shown)}" on this row differs from the name "${s(p.used)}" of unit "${s(p.unit)}" at ${firstAt(p, "en")}; the figures are read all the same, and every document uses "${s(p.used)}" (the units sheet's). If that name is wrong, correct it at ${firstAt(p, "en")}; otherwise correct the name on this row to match.`,
   },
   conflicting_unit: {
     vi: (p) => `đơn vị "${s(p.unit)}" có ${FIELD_NAMES[s(p.field)]?.vi ?? s(p.field)} "${s(p.value)}", khác với "${s(p.firstValue)}" ở ${firstAt(p, "vi")}; không biết thông tin nào đúng nên các dòng của đơn vị này bị từ chối — hãy sửa cho thống nhất.`,

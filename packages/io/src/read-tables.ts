@@ -88,20 +88,48 @@ function columnIndex(letters: string): number {
   return column - 1;
 }
 
-/** What Excel hides in a table that is read: the sheet, its data rows, its columns with values. Used all the same, and said. */
-function hiddenParts(table: ParsedTable, file: string): ImportIssue[] {
-  const { sheet } = table;
-  const data = sheet.rows.filter((row) => row.number > table.headerRows && !row.cells.every(isBlank));
+/** A table as its hidden parts are looked for: the data rows it reads, which columns it reads, its unit column. */
+export interface ReadTable {
+  readonly sheet: Sheet;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly rows: readonly Row[];
+  readonly reads: (column: number) => boolean;
+  readonly unitColumn: number | undefined;
+}
+
+/**
+ * What Excel hides in a table that is read — the sheet, its data rows, its columns with values — on every
+ * sheet read (figures, units, SIPAS, PAR): used all the same, and said.
+ */
+export function hiddenParts(table: ReadTable, file: string): ImportIssue[] {
+  const { sheet, rows: data } = table;
   const found: ImportIssue[] = [];
   if (sheet.hidden && data.length > 0) found.push({ file, sheet: sheet.name, code: "hidden_sheet", severity: "warning", params: { rows: data.length } });
   for (const column of sheet.hiddenColumns ?? []) {
-    if (table.keys[column] === null || table.keys[column] === undefined) continue;
+    if (!table.reads(column)) continue;
     const rows = data.filter((row) => !isBlank(row.cells[column])).length;
-    if (rows > 0) found.push({ file, sheet: sheet.name, row: table.headerRows, column: columnLetter(column + 1), header: table.headers[column] ?? "", code: "hidden_column", severity: "warning", params: { rows } });
+    if (rows > 0) found.push({ file, sheet: sheet.name, row: table.headerRow, column: columnLetter(column + 1), header: table.headers[column] ?? "", code: "hidden_column", severity: "warning", params: { rows } });
   }
-  for (const row of data) if (sheet.hiddenRows?.has(row.number)) found.push({ file, sheet: sheet.name, row: row.number, unit: cellText(cellOf(table, row, "unit")), code: "hidden_row", severity: "warning", params: {} });
+  const unitOf = (row: Row) => (table.unitColumn === undefined ? "" : cellText(row.cells[table.unitColumn]));
+  for (const row of data) if (sheet.hiddenRows?.has(row.number)) found.push({ file, sheet: sheet.name, row: row.number, unit: unitOf(row), code: "hidden_row", severity: "warning", params: {} });
   return found;
 }
+
+/** A figures or units table, as `hiddenParts` reads it. */
+function readTableOf(table: ParsedTable): ReadTable {
+  return {
+    sheet: table.sheet,
+    headerRow: table.headerRows,
+    headers: table.headers,
+    rows: table.sheet.rows.filter((row) => row.number > table.headerRows && !row.cells.every(isBlank)),
+    reads: (column) => table.keys[column] !== null && table.keys[column] !== undefined,
+    unitColumn: table.index.get("unit"),
+  };
+}
+
+/** A name as compared: composed the same way, spaces collapsed (how it looks, not how it was typed). */
+const sameName = (name: string) => name.normalize("NFC").replace(/\s+/gu, " ").trim();
 
 const INSTRUCTION_SHEETS = new Set(["huong dan", "instructions", "readme"]);
 
@@ -183,7 +211,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
     issues.push({ file, code: "no_figures_table", severity: "error", params: {} });
     return result([]);
   }
-  for (const table of [...tables, ...unitTables]) issues.push(...table.issues, ...hiddenParts(table, file));
+  for (const table of [...tables, ...unitTables]) issues.push(...table.issues, ...hiddenParts(readTableOf(table), file));
 
   const conflicted = new Set<string>();
   /** A row's problems; one per cell, so a cell too long is not also "not a number". */
@@ -260,6 +288,18 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
   const unitsFromFigures = unitTables.length === 0 && tables.some((table) => table.keys.includes("level"));
   if (unitTables.length === 0 && !unitsFromFigures) issues.push({ file, code: "no_units", severity: "error", params: {} });
 
+  /** Units already said to be named otherwise on a figures row, with that name: said once, at its first row. */
+  const renamed = new Set<string>();
+  // A figures row's unit name is not what the documents print (the units sheet's is): a different one is said, never ignored.
+  const namedOtherwise = (table: ParsedTable, row: Row, unit: string) => {
+    const declared = seenUnits.get(unit);
+    const named = cellText(cellOf(table, row, "name"));
+    if (!declared?.fromUnitsSheet || named === "" || sameName(named) === sameName(declared.fields.name) || renamed.has(`${unit}|${sameName(named)}`)) return;
+    renamed.add(`${unit}|${sameName(named)}`);
+    const column = table.columns.get("name")!;
+    issues.push({ file, sheet: table.sheet.name, row: row.number, unit, column: column.letter, header: column.header, code: "unit_name_differs", severity: "warning", params: { unit, shown: named, used: declared.fields.name, firstSheet: declared.sheet, firstRow: declared.row } });
+  };
+
   for (const table of tables) {
     const specs = new Map(figureSpecs.map((spec) => [spec.key, spec]));
     if (!table.keys.includes("period") && !options.period) {
@@ -275,6 +315,7 @@ export function readTables(sheets: readonly Sheet[], scheme: Scheme, file: strin
       if (unit === "" && !problems.some((problem) => problem.column === table.columns.get("unit")?.letter)) push({ ...at("unit"), code: "missing_value", severity: "error", params: { field: "unit" } });
       if (unitsFromFigures && problems.length === 0) addUnit(table, row, push, false);
       else if (unitsFromFigures) refuse(unit, table.sheet.name, row.number);
+      else namedOtherwise(table, row, unit);
       const periodCell = cellOf(table, row, "period");
       const periodText = cellText(periodCell);
       const period = table.keys.includes("period") ? parsePeriodCell(periodCell, normalizeText(periodText)) : (options.period ?? null);

@@ -53,6 +53,30 @@ describe("sheets the template does not have", () => {
   });
 });
 
+describe("a unit named two ways", () => {
+  it("a figures row naming its unit otherwise than the units sheet gets a located warning saying which name is used, once", async () => {
+    const bytes = await workbook((book) => {
+      const figures = book.getWorksheet("Số liệu")!;
+      const units = book.getWorksheet("Đơn vị")!;
+      const unitRow = units.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X001");
+      const figureRow = figures.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X001");
+      figures.getRow(figureRow).getCell(2).value = "Xã Khác Tên";
+      // The same name with other spaces is the same name.
+      const other = figures.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X002");
+      figures.getRow(other).getCell(2).value = ` ${String(units.getRow(units.getSheetValues().findIndex((values) => Array.isArray(values) && values[1] === "HS-X002")).getCell(2).value)}  `.replace(" ", "  ");
+      expect(unitRow).toBeGreaterThan(1);
+    });
+    const result = await read(bytes);
+    expect(result.dataset).not.toBeNull();
+    const named = result.issues.filter((issue) => issue.code === "unit_name_differs");
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ sheet: "Số liệu", unit: "HS-X001", column: "B", severity: "warning" });
+    expect(describeImportIssue(named[0]!, "vi")).toMatch(/^so-lieu\.xlsx › Số liệu › dòng \d+ › cột B “Tên đơn vị” › đơn vị HS-X001: \(cảnh báo\) tên đơn vị "Xã Khác Tên" ở dòng này khác với tên "Xã An Bình" của đơn vị "HS-X001" ở trang Đơn vị › dòng \d+; .*mọi báo cáo dùng tên "Xã An Bình"/);
+    expect(describeImportIssue(named[0]!, "en")).toMatch(/every document uses "Xã An Bình"/);
+    expect(result.dataset!.unitById.get("HS-X001")!.name).toBe("Xã An Bình");
+  });
+});
+
 describe("what Excel hides", () => {
   it("a hidden row, column and sheet holding figures each get a located warning that says whether they were used", async () => {
     const bytes = await workbook((book, column) => {
@@ -73,6 +97,32 @@ describe("what Excel hides", () => {
     );
     expect(messages(result).find((line) => line.includes("dòng 3"))).toMatch(/bị ẩn trong Excel nhưng vẫn được đọc như mọi dòng khác và đã được chấm/);
     expect(messages(result, "en").find((line) => line.includes("Đơn vị"))).toMatch(/hidden in Excel but has 4 rows/);
+  });
+
+  it("hidden rows and columns of the SIPAS and PAR sheets are said too, located (trial 4: only the figures sheet's were)", async () => {
+    const bytes = await workbook((book) => {
+      const survey = book.getWorksheet("Khảo sát SIPAS")!;
+      // Row 2 is the template's first question: filled in for a commune, then hidden with the level-1 column.
+      survey.getRow(2).getCell(1).value = "HS-X001";
+      for (let column = 5; column <= 9; column += 1) survey.getRow(2).getCell(column).value = 3;
+      survey.getRow(2).hidden = true;
+      survey.getColumn(5).hidden = true;
+      // An unfilled question line is not read: hiding it is not worth a word.
+      survey.getRow(3).hidden = true;
+      const par = book.getWorksheet("Chỉ số CCHC")!;
+      par.getRow(2).values = ["HS-S01", "2026", "1.1", 1];
+      par.getRow(2).hidden = true;
+    });
+    const result = await read(bytes);
+    const warnings = result.issues.filter((issue) => issue.code.startsWith("hidden_")).map((issue) => [issue.code, issue.sheet, issue.row, issue.column, issue.unit]);
+    expect(warnings).toEqual([
+      ["hidden_column", "Khảo sát SIPAS", 1, "E", undefined],
+      ["hidden_row", "Khảo sát SIPAS", 2, undefined, "HS-X001"],
+      ["hidden_row", "Chỉ số CCHC", 2, undefined, "HS-S01"],
+    ]);
+    const lines = messages(result);
+    expect(lines).toContainEqual(expect.stringMatching(/^so-lieu\.xlsx › Khảo sát SIPAS › dòng 1 › cột E .*: \(cảnh báo\) cột này đang bị ẩn trong Excel nhưng có số liệu \(1 dòng\)/));
+    expect(lines).toContainEqual(expect.stringMatching(/^so-lieu\.xlsx › Chỉ số CCHC › dòng 2 › đơn vị HS-S01: \(cảnh báo\) dòng này đang bị ẩn trong Excel/));
   });
 
   it("a hidden row that has its own problem says it was not scored, and why", async () => {

@@ -139,7 +139,7 @@ export function reportPack(context: CommandContext, result: PackResult, out: str
 }
 
 /** A place as the documents print it: "so-lieu.xlsx › Khảo sát SIPAS › dòng 66". */
-function whereOf(at: { file: string; sheet?: string; row?: number; line?: number; path?: string }, language: Language): string {
+export function whereOf(at: { file: string; sheet?: string; row?: number; line?: number; path?: string }, language: Language): string {
   const row = language === "vi" ? "dòng" : at.row !== undefined ? "row" : "line";
   // A JSON row keeps its path after its line: a file written on one line has every row on line 1.
   return [at.file, at.sheet && at.sheet !== at.file ? at.sheet : undefined, at.row !== undefined ? `${row} ${at.row}` : at.line !== undefined ? `${row} ${at.line}` : undefined, at.row === undefined ? at.path : undefined].filter(Boolean).join(" › ");

@@ -4,6 +4,7 @@ import { messagesFor } from "../../i18n.js";
 import { localTime } from "../../output/local-time.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { generationTime, writePack } from "../../pack/write-pack.js";
+import { historyPeriods, rowsOfOtherPeriods } from "../../input/period-rows.js";
 import { parsePeriod } from "@chiso/core";
 import { INPUT_OPTIONS, PACK_OPTIONS, SCORING_OPTIONS, companionSchemesOf, packSettings, periodOf, readOptionsOf, rejectedRowsFile, rejectedRowsOf, reportPack, requireFiguresFor } from "../shared.js";
 
@@ -39,6 +40,8 @@ export const command: Command = {
     const checksum = history?.checksum ?? read!.checksum;
     requireFiguresFor(dataset, parsePeriod(period)!, storePath ?? read!.result.fileName, language);
     for (const note of [...(read?.notes ?? []), ...(history?.notes ?? [])]) context.stderr(note);
+    // Every input row is used or said not to be: rows of other periods are listed with their places.
+    if (read) for (const note of rowsOfOtherPeriods(read.result, parsePeriod(period)!, language, { history: historyPeriods(parsePeriod(period)!) })) context.stderr(note);
     if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, localTime(history.signOff.at, language), history.signOff.checksum));
     const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const pack = await writePack({

@@ -6,6 +6,7 @@ import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
 import { LazyList, jsonChunks } from "../../output/json-chunks.js";
 import { CliError, EXIT } from "../../cli-error.js";
+import { rowsOfOtherPeriods } from "../../input/period-rows.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, asOfOf, companionSchemesOf, periodOf, readOptionsOf, requireFiguresFor, tieOf } from "../shared.js";
 import { badValue } from "../../option-values.js";
 
@@ -35,6 +36,7 @@ export const command: Command = {
     const { dataset, notes, result } = await readFigures(inputs, scheme, language, { ...readOptions, ...(companions && { companions }) });
     requireFiguresFor(dataset, parsePeriod(period)!, result.fileName, language);
     for (const note of notes) context.stderr(note);
+    for (const note of rowsOfOtherPeriods(result, parsePeriod(period)!, language)) context.stderr(note);
     let card;
     try {
       card = scoreDataset(dataset, { period, ...(asOf && { asOf }), ...(tie && { tie }), ...(values["rank-incomplete"] === true && { rankIncomplete: true }) });

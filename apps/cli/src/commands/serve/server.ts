@@ -65,6 +65,20 @@ function send(response: ServerResponse, status: number, body: string | Uint8Arra
   response.end(body);
 }
 
+/** The server's own refusals (not the downloads'): said in the viewer's language first, then in the other. */
+const REFUSALS = {
+  400: { vi: "Yêu cầu không hợp lệ: đường dẫn phải bắt đầu bằng /.", en: "Bad request: the path must start with /." },
+  404: { vi: "Không có trang hoặc tệp này trong trình xem chiso.", en: "Not found: the chiso viewer has no such page or file." },
+  405: { vi: "Trình xem chỉ nhận yêu cầu GET hoặc HEAD.", en: "Method not allowed: the viewer answers only GET and HEAD." },
+  421: { vi: "Trình xem chỉ trả lời yêu cầu gửi tới máy này (localhost, 127.0.0.1).", en: "Misdirected request: the viewer answers only requests addressed to this machine (localhost, 127.0.0.1)." },
+  500: { vi: "Lỗi không lường trước trong trình xem; xem thông báo ở cửa sổ lệnh chạy chiso serve.", en: "Internal error in the viewer; see the message in the terminal running chiso serve." },
+} as const;
+
+/** A text in both languages, the given one first: for a reader whose language the server cannot know. */
+export function bilingual(language: Language, text: { readonly vi: string; readonly en: string }): string {
+  return language === "vi" ? `${text.vi}\n${text.en}` : `${text.en}\n${text.vi}`;
+}
+
 /** The payload the viewer starts from: the validated figures document, the scheme and where they came from. */
 function dataPayload(data: ServedData, language: Language): ServedPayload {
   return {
@@ -94,11 +108,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const loopbackOnly = isLoopback(options.host);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (request.method !== "GET" && request.method !== "HEAD") return send(response, 405, "Method Not Allowed", { Allow: "GET, HEAD" });
+    const refuse = (status: keyof typeof REFUSALS, headers: Record<string, string> = {}) => send(response, status, bilingual(options.language, REFUSALS[status]), headers);
+    if (request.method !== "GET" && request.method !== "HEAD") return refuse(405, { Allow: "GET, HEAD" });
     const hostHeader = (request.headers.host ?? "").replace(/:\d+$/, "");
-    if (loopbackOnly && !isLoopback(hostHeader)) return send(response, 421, "Misdirected Request");
+    if (loopbackOnly && !isLoopback(hostHeader)) return refuse(421);
     const target = request.url ?? "/";
-    if (!target.startsWith("/")) return send(response, 400, "Bad Request");
+    if (!target.startsWith("/")) return refuse(400);
     const url = new URL(target, "http://viewer.invalid");
     if (url.pathname === "/api/data") return send(response, 200, payload, { "Content-Type": "application/json; charset=utf-8" });
     if (url.pathname === "/api/first") return send(response, 200, first, { "Content-Type": "application/json; charset=utf-8" });
@@ -106,7 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The raw path, not URL's normalised one: "/a/../b" must be refused, not quietly resolved.
     const rawPath = target.split(/[?#]/)[0]!;
     const file = await resolveStatic(options.root, rawPath);
-    if (!file) return send(response, 404, "Not Found");
+    if (!file) return refuse(404);
     const immutable = rawPath.startsWith("/assets/");
     response.writeHead(200, { ...SECURITY_HEADERS, ...(immutable ? { "Cache-Control": "public, max-age=31536000, immutable" } : NO_STORE), "Content-Type": file.type, "Content-Length": file.size });
     if (request.method === "HEAD") return void response.end();
@@ -116,7 +131,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sendDownload = async (url: URL, response: ServerResponse): Promise<void> => {
     const kind = url.pathname.slice("/api/download/".length) as DownloadKind;
     const period = url.searchParams.get("period") ?? options.data.meta.period;
-    const language = url.searchParams.get("lang") === "en" ? "en" : url.searchParams.get("lang") === "vi" ? "vi" : options.language;
+    const asked = url.searchParams.get("lang");
+    // An unknown language is refused, not quietly replaced: in both languages, since the asker's is unknown.
+    if (asked !== null && asked !== "vi" && asked !== "en") {
+      const shown = asked.slice(0, 20);
+      return send(response, 400, bilingual(options.language, { vi: `Ngôn ngữ "${shown}" không có; hãy dùng lang=vi (tiếng Việt) hoặc lang=en (tiếng Anh).`, en: `Unknown language "${shown}"; use lang=vi (Vietnamese) or lang=en (English).` }));
+    }
+    const language: Language = asked ?? options.language;
     const parsed = parsePeriod(period);
     // The officer may see these texts (a download link opened by hand): in the viewer's language.
     const refuse = (status: number, vi: string, en: string) => send(response, status, language === "vi" ? vi : en);
@@ -135,7 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.onError?.(error);
-      if (!response.headersSent) send(response, 500, "Internal Server Error");
+      if (!response.headersSent) send(response, 500, bilingual(options.language, REFUSALS[500]));
       else response.destroy();
     });
   });

@@ -6,6 +6,7 @@ import { messagesFor } from "../../i18n.js";
 import { compactLocalTime, localTime } from "../../output/local-time.js";
 import { loadScheme, readFigures } from "../../input/read-figures.js";
 import { readStore, updateStore } from "../../input/store-file.js";
+import { rowsOfOtherPeriods } from "../../input/period-rows.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf, requireFiguresFor } from "../shared.js";
 import { badValue } from "../../option-values.js";
 
@@ -45,6 +46,8 @@ const add: Command = {
     const { result, dataset, notes } = await readFigures(inputs, scheme, language, { ...read, ...(companions && { companions }) });
     if (period) requireFiguresFor(dataset, period, result.fileName, language);
     for (const note of notes) context.stderr(note);
+    // With --period, the file's rows of other periods are not stored: said, with their places.
+    if (period) for (const note of rowsOfOtherPeriods(result, period, language, { exact: true })) context.stderr(note);
     const results = await updateStore(path, language, (store) =>
       store.add(
         result.document!,

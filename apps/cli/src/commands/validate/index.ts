@@ -6,6 +6,7 @@ import { CliError, EXIT } from "../../cli-error.js";
 import { messagesFor } from "../../i18n.js";
 import { loadScheme, readBytes } from "../../input/read-figures.js";
 import { writeFileAtomically } from "../../output/atomic.js";
+import { periodsOfFile } from "../../input/period-rows.js";
 import { FORCE_OPTION, refuseReplacing } from "../../output/replace-guard.js";
 import { INPUT_OPTIONS, SCORING_OPTIONS, companionSchemesOf, readOptionsOf } from "../shared.js";
 
@@ -48,5 +49,8 @@ export const command: Command = {
     }
     if (errors.length > 0) throw new CliError(messagesFor(language).invalidInput(input, errors.length, false).replace(/:$/, "."), EXIT.invalidInput);
     context.stdout(messagesFor(language).validOk(input, result.rows.length));
+    // A month's workbook holding another period's row: the periods are said, with the places of the few.
+    const periods = periodsOfFile(result, language);
+    if (periods) context.stderr(periods);
   },
 };
