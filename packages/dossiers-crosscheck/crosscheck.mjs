@@ -10,7 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { Session } from "chdb";
 import { assembleFigures, computeDossierFigures, generateRecords, typicalProvince } from "@chiso/dossiers";
 import { buildWorkingCalendar } from "@chiso/dossiers/calendar";
-import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, EVIDENCE_ORDER, KEY_COLLISIONS_SQL, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
+import { ACCOUNTING_SQL, FEEDBACK_COUNTS_SQL, EVIDENCE_ORDER, MATERIALIZED, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql, insertStatements, periodRows, setupTables } from "@chiso/dossiers/sql";
 
 const PERIOD = "2026-10";
 const EVIDENCE_LIMIT = 5;
@@ -89,10 +89,10 @@ try {
   }
 
   // The rules, unchanged.
-  for (const { name, sql } of MATERIALIZED) {
+  for (const { name, sql, check } of MATERIALIZED) {
     table(name, sql);
-    // As DuckDB's engine does: two ids sharing a key would be joined as one (it then changes its key function).
-    if (name === "chiso_event_summary" && rows(KEY_COLLISIONS_SQL).some((row) => Number(row.n) > 0)) throw new Error("two different dossier ids share a key in ClickHouse");
+    // A step's check (two ids sharing a key would be joined as one): DuckDB's engine then changes its key function.
+    if (check && rows(check).some((row) => Number(row.n) > 0)) throw new Error(`ClickHouse: the check after ${name} failed (two different dossier ids share a key)`);
   }
   const numbers = (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^-?\d+$/.test(value) && key !== "unit_id" && key !== "record_id" && key !== "procedure_id" && key !== "procedure_name" ? Number(value) : value]));
   const counts = rows(UNIT_COUNTS_SQL).map(numbers);

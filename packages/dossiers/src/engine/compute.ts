@@ -10,7 +10,7 @@ import { DOSSIER_COLUMNS, EVENT_COLUMNS, FEEDBACK_COLUMNS, PROCEDURE_COLUMNS, ty
 import { createEmpty, inputError, keyOf, loadFile, type LoadedFile } from "./duckdb-load.js";
 import { recordLines } from "./file-check.js";
 export { UnreadableFileError } from "./duckdb-load.js";
-import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, KEY_COLLISIONS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
+import { ACCOUNTING_SQL, EVIDENCE_COLUMNS, EVIDENCE_ORDER, FEEDBACK_COUNTS_SQL, MATERIALIZED, REJECTED_FEEDBACK_UNITS_SQL, REJECTED_UNITS_SQL, UNIT_COUNTS_SQL, evidenceSql } from "../sql/rules.js";
 import { DEFAULT_EVIDENCE_LIMIT } from "../sql/tables.js";
 import { insertStatements, periodRows, setupTables, unitOrder, type PeriodRow, type SetupTable } from "../sql/setup.js";
 import { assembleFigures, type CountRow, type EvidenceRow, type FeedbackCountRow, type ProcedureRow, type RejectedRow } from "./assemble.js";
@@ -172,10 +172,13 @@ export function minuteOfLocal(text: string): number | null {
  */
 export async function computeDossierFigures(files: DossierFiles, options: ComputeOptions): Promise<DossierComputation> {
   // Ids are joined through a 64-bit key; when two different ids share one (found, never assumed away), the
-  // run starts again with another key function. Each try has about one chance in 10^6 to need the next.
+  // run starts again with another key function. Each try has about one chance in 370,000 (ten million ids) to need the next.
+  // A new try does not take the progress line back to its first step.
+  let reached = -1;
+  const onStep: ComputeOptions["onStep"] = options.onStep && ((step, index, total) => index > reached && (reached = index, options.onStep!(step, index, total)));
   for (let salt = 0; ; salt += 1) {
     try {
-      return await computeWithKey(files, options, (text) => (options.keyOf ?? keyOf)(text, salt));
+      return await computeWithKey(files, { ...options, ...(onStep && { onStep }) }, (text) => (options.keyOf ?? keyOf)(text, salt));
     } catch (error) {
       if (!(error instanceof KeyCollision)) throw error;
       if (salt + 1 >= MAX_KEY_TRIES) throw new Error(`different dossier ids share a key with each of ${MAX_KEY_TRIES} key functions tried (see KEY_COLLISIONS_SQL)`);
@@ -241,14 +244,14 @@ async function computeWithKey(files: DossierFiles, options: ComputeOptions, key:
     // builds its hash tables on the second: its own choice, from estimates, built some on ten million
     // wide dossier rows (the per-dossier result, the evidence's ids), slower and spilling past the memory limit.
     await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
-    // The large intermediate tables (ids, numbered events, per-dossier summary) are dropped as soon as no
+    // The large intermediate tables (repeated ids, the event summary, the waits) are dropped as soon as no
     // later step reads them: their memory goes to the next steps, so ten million dossiers stay in memory.
     const evaluateFrom = MATERIALIZED.findIndex((table) => table.name === "chiso_dossier_result");
     const dropped = ["chiso_duplicate_ids", "chiso_event_summary", "chiso_waiting"];
-    for (const [index, { name, sql }] of MATERIALIZED.entries()) {
+    for (const [index, { name, sql, check }] of MATERIALIZED.entries()) {
       if (index === evaluateFrom) step("evaluate");
       await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-      if (name === "chiso_event_summary" && (await rows(connection, KEY_COLLISIONS_SQL)).some((row) => Number(row.n) > 0)) throw new KeyCollision();
+      if (check && (await rows(connection, check)).some((row) => Number(row.n) > 0)) throw new KeyCollision();
       const later = MATERIALIZED.slice(index + 1);
       for (const table of dropped.filter((table) => MATERIALIZED.slice(0, index + 1).some((done) => done.name === table) && !later.some((next) => new RegExp(`\\b${table}\\b`).test(next.sql)))) {
         await connection.run(`DROP TABLE IF EXISTS ${table}`);

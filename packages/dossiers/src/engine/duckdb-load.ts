@@ -76,6 +76,8 @@ interface ColumnSql {
   readonly invalid: string | null;
   /** The cell as text, for messages. */
   readonly raw: string;
+  /** For a text column: the SQL of its loaded value (what its output is), to make the id's key from. */
+  readonly value?: string;
 }
 
 const flagList = (values: readonly string[]) => values.map(sqlString).join(", ");
@@ -92,9 +94,8 @@ export function keyOf(text: string, salt = 0): string {
 function columnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim = true, key: (text: string) => string = keyOf): ColumnSql {
   const read = readColumnSql(spec, found, trim);
   if (!spec.key) return read;
-  // The key is made from the id as read (the text output, `<expression> AS <target>`), so a key and its id agree.
-  const id = read.outputs[0]!.slice(0, -` AS ${spec.target}`.length);
-  return { ...read, outputs: [...read.outputs, found ? `${key(id)} AS ${spec.key}` : `CAST(NULL AS UBIGINT) AS ${spec.key}`] };
+  // The key is made from the id as loaded, so a key and its id always agree.
+  return { ...read, outputs: [...read.outputs, found && read.value ? `${key(read.value)} AS ${spec.key}` : `CAST(NULL AS UBIGINT) AS ${spec.key}`] };
 }
 
 function readColumnSql(spec: InputColumn, found: { name: string; type: string } | undefined, trim: boolean): ColumnSql {
@@ -123,14 +124,17 @@ function jsonColumnSql(spec: InputColumn, value: string): ColumnSql {
   const text = `NULLIF(${value}, '')`;
   if (spec.kind !== "text") return typedColumnSql(spec, { name: "", type: "VARCHAR" }, text, text, true);
   const nested = `(CASE WHEN left(${value}, 1) IN ('{', '[') THEN json_valid(${value}) ELSE FALSE END)`;
-  return { outputs: [`CASE WHEN NOT ${nested} THEN ${spec.lowercase ? `LOWER(${text})` : text} END AS ${spec.target}`], invalid: `COALESCE(${nested}, FALSE)`, raw: text };
+  const loaded = `CASE WHEN NOT ${nested} THEN ${spec.lowercase ? `LOWER(${text})` : text} END`;
+  return { outputs: [`${loaded} AS ${spec.target}`], invalid: `COALESCE(${nested}, FALSE)`, raw: text, value: loaded };
 }
 
 /** A column read from a typed value (`value`) and its text (`text`, NULL when empty). */
 function typedColumnSql(spec: InputColumn, found: { name: string; type: string }, value: string, text: string, isText: boolean): ColumnSql {
   switch (spec.kind) {
-    case "text":
-      return { outputs: [`${spec.lowercase ? `LOWER(${text})` : text} AS ${spec.target}`], invalid: null, raw: text };
+    case "text": {
+      const loaded = spec.lowercase ? `LOWER(${text})` : text;
+      return { outputs: [`${loaded} AS ${spec.target}`], invalid: null, raw: text, value: loaded };
+    }
     case "integer": {
       const parsed = isText || found.type.startsWith("DECIMAL") || found.type === "DOUBLE" || found.type === "FLOAT" ? `TRY_CAST(${text} AS BIGINT)` : `TRY_CAST(${value} AS BIGINT)`;
       if (!isText && !found.type.startsWith("DECIMAL") && found.type !== "DOUBLE" && found.type !== "FLOAT") return { outputs: [`${parsed} AS ${spec.target}`], invalid: null, raw: text };

@@ -83,7 +83,7 @@ const CALENDAR_BOUNDS = "(SELECT MIN(cal_day) AS lo, MAX(cal_day) AS hi FROM chi
  * NULL), its events' count. One pass over the events, linked to their dossier through the key: the dossiers'
  * first records (one per key) are the join's build side, every event probes it once, and the link and the
  * grouping are one statement (no table of 37 million numbered events). A FULL join keeps the dossiers without
- * events (`n_events` 0). `n_foreign` counts events whose id text differs from their dossier's although the keys
+ * events (`n_events` 0). `has_foreign_event` counts events whose id text differs from their dossier's although the keys
  * agree: it must be 0 (see `KEY_COLLISIONS_SQL`).
  */
 export const EVENT_SUMMARY_SQL = `
@@ -112,8 +112,8 @@ seen AS (
 SELECT g.dossier_key AS dossier_key, ${int32("g.dossier_no")} AS dossier_no, g.received_min AS received_min,
   ${int32(`g.counts - ${EVENT_COUNT_FIELD} * CAST(FLOOR(g.counts / ${EVENT_COUNT_FIELD}.0) AS BIGINT)`)} AS n_events,
   ${int32(`CAST(FLOOR(g.counts / ${EVENT_COUNT_FIELD}.0) AS BIGINT)`)} AS n_received,
-  ${int16(`CASE WHEN g.last_key >= ${BAD_EVENT} THEN 1 ELSE 0 END`)} AS n_bad,
-  ${int16(`CASE WHEN g.last_key >= ${FOREIGN_EVENT} THEN 1 ELSE 0 END`)} AS n_foreign,
+  ${int16(`CASE WHEN g.last_key >= ${BAD_EVENT} THEN 1 ELSE 0 END`)} AS has_bad_event,
+  ${int16(`CASE WHEN g.last_key >= ${FOREIGN_EVENT} THEN 1 ELSE 0 END`)} AS has_foreign_event,
   ${int32(`CASE WHEN g.last_key < ${BAD_EVENT} THEN g.last_key END`)} AS last_other,
   ${int32(`g.settled_key - ${SETTLED_CLASS} * CAST(FLOOR(g.settled_key / ${SETTLED_CLASS}.0) AS BIGINT)`)} AS settled_min,
   ${int32("CASE WHEN g.last_supp IS NULL THEN 0 WHEN g.first_supp = g.last_supp THEN 1 ELSE 2 END")} AS n_supp, ${int32("g.last_supp")} AS last_supp
@@ -136,7 +136,7 @@ GROUP BY dossier_key, dossier_no, received_min
 `;
 
 /**
- * Two different ids sharing a key (the 64-bit hash of each; about one chance in 10^6 for ten million ids): among
+ * Two different ids sharing a key (the 64-bit hash of each; about one chance in 370,000 for ten million ids, n²/2^65): among
  * the dossiers' records, or an event's id and its dossier's. Each would join what is not the same dossier, so the
  * engine computes again with another key function (`keyOf`'s salt) whenever this finds one: the counts are
  * exact, never merely probably right.
@@ -144,7 +144,7 @@ GROUP BY dossier_key, dossier_no, received_min
 export const KEY_COLLISIONS_SQL = `
 SELECT CAST(COUNT(*) AS BIGINT) AS n FROM chiso_duplicate_ids WHERE id_lo <> id_hi
 UNION ALL
-SELECT CAST(COUNT(*) AS BIGINT) FROM chiso_event_summary WHERE n_foreign > 0
+SELECT CAST(COUNT(*) AS BIGINT) FROM chiso_event_summary WHERE has_foreign_event > 0
 `;
 
 /**
@@ -193,10 +193,10 @@ export const DOSSIER_LINKS_SQL = `
 SELECT s.dossier_key AS dossier_key, s.dossier_no AS dossier_no,
   CASE WHEN s.n_events = 0 THEN 0 ELSE 1 END AS in_events,
   s.received_min AS received_min, COALESCE(r.n_rows, 1) AS n_rows,
-  s.n_bad AS n_bad, s.n_received AS n_received
+  s.has_bad_event AS has_bad_event, s.n_received AS n_received
 FROM chiso_event_summary s
 LEFT JOIN chiso_duplicate_ids r ON r.dossier_key = s.dossier_key
-WHERE s.dossier_no IS NOT NULL AND (s.n_events = 0 OR r.dossier_key IS NOT NULL OR s.n_bad > 0 OR s.n_received = 0)
+WHERE s.dossier_no IS NOT NULL AND (s.n_events = 0 OR r.dossier_key IS NOT NULL OR s.has_bad_event > 0 OR s.n_received = 0)
 `;
 
 /** Every problem in the input, one row each: where it is and what it is. */
@@ -242,7 +242,7 @@ dchk AS (
 -- Events that need looking at row by row: those of a dossier with a bad event (one unreadable, or before
 -- reception), and those whose id is in no dossier record (or empty), found by key in one pass over the events.
 looked_at AS (
-  SELECT dossier_key, 1 AS in_dossiers, received_min FROM chiso_dossier_links WHERE in_events = 1 AND n_bad > 0
+  SELECT dossier_key, 1 AS in_dossiers, received_min FROM chiso_dossier_links WHERE in_events = 1 AND has_bad_event > 0
   UNION ALL
   SELECT dossier_key, 0, NULL FROM chiso_event_summary WHERE dossier_no IS NULL AND dossier_key IS NOT NULL
 ),
@@ -374,7 +374,7 @@ bad_rows AS (
 placed AS (
   SELECT ${columns}, c.month_ord AS month_ord,
     CASE
-      WHEN br.row_no IS NOT NULL OR (l.in_events = 1 AND l.n_bad > 0) THEN 'rejected'
+      WHEN br.row_no IS NOT NULL OR (l.in_events = 1 AND l.has_bad_event > 0) THEN 'rejected'
       WHEN p.month_ord IS NULL THEN 'outside_period'
       WHEN l.in_events = 1 AND l.n_received = 0 THEN 'not_received'
       ELSE 'counted'
@@ -438,15 +438,15 @@ const RESULT_FLAGS: readonly (readonly [name: string, test: string])[] = [
   ["channel_post", "CASE WHEN j.channel = 3 THEN 1 ELSE 0 END"],
   ["channel_direct", "CASE WHEN j.channel = 2 OR j.channel = 3 THEN 0 ELSE 1 END"],
   ["online", "CASE WHEN j.channel = 2 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END"],
-  ["fee_due", "j.fee_due"],
+  ["fee_due", "COALESCE(j.fee_due, 0)"],
   ["paid", "CASE WHEN j.fee_due = 1 AND j.paid_online = 1 THEN 1 ELSE 0 END"],
-  ["result_electronic", "j.result_electronic"],
-  ["digitized_at_intake", "j.digitized_at_intake"],
+  ["result_electronic", "COALESCE(j.result_electronic, 0)"],
+  ["digitized_at_intake", "COALESCE(j.digitized_at_intake, 0)"],
   ["digitized_ok", "CASE WHEN j.digitized_at_intake = 1 AND (j.paper_result = 0 OR j.result_electronic = 1) THEN 1 ELSE 0 END"],
-  ["reused_data", "j.reused_data"],
-  ["data_store_synced", "j.data_store_synced"],
-  ["population_data", "j.population_data"],
-  ["complained", "j.complained"],
+  ["reused_data", "COALESCE(j.reused_data, 0)"],
+  ["data_store_synced", "COALESCE(j.data_store_synced, 0)"],
+  ["population_data", "COALESCE(j.population_data, 0)"],
+  ["complained", "COALESCE(j.complained, 0)"],
 ];
 
 export const DOSSIER_RESULT_SQL = `
@@ -722,9 +722,10 @@ const evidenceKey = (alias: string) => `(CAST(${alias}.received_min AS BIGINT) -
  * five times a sort of them. Each group's dossiers are split into `limit` subsets by row number; the greatest of
  * the subsets' least keys, `t`, has at least `limit` dossiers at or before it (one from each subset), so no
  * dossier after it is among the first `limit`, and only those at or before it are ranked (a group with an empty
- * subset is ranked whole: its `t` is the greatest key there is). About four dossiers a group reach the window.
- * The thresholds read a narrow copy of the failing dossiers (`failing_keys`: group, row, key), and the test is
- * part of the join, so the failing dossiers past their threshold are never joined.
+ * subset is ranked whole: its `t` is the greatest key there is). With N listed, about N·(1 + 1/2 + … + 1/N)
+ * dossiers a group reach the window (five or six for 3, about 70 for 20). The thresholds read a narrow copy of
+ * the failing dossiers (`failing_keys`: group, row, key). (The test is a WHERE, not part of the join's ON:
+ * ClickHouse before 24.x refuses an ON condition that compares both sides other than by equality.)
  */
 function rankedDossiers(limit: number): string {
   const subsets = Math.max(limit, 1);
@@ -741,7 +742,8 @@ candidates AS (
     f.received_min AS received_min, f.due_out_min AS due_out_min, f.finished_min AS finished_min, f.days_late AS days_late, f.reason_no AS reason_no,
     th.g AS g, ${evidenceKey("f")} AS k, th.failed AS failed
   FROM failing_dossiers f
-  JOIN thresholds th ON th.g = ${evidenceGroup("f")} AND ${evidenceKey("f")} <= th.t
+  JOIN thresholds th ON th.g = ${evidenceGroup("f")}
+  WHERE ${evidenceKey("f")} <= th.t
 ),
 ranked_dossiers AS (
   SELECT c.unit_no AS unit_no, c.month_ord AS month_ord, c.item_no AS item_no, c.row_no AS row_no, c.procedure_row AS procedure_row,
@@ -824,10 +826,14 @@ export const EVIDENCE_ORDER = "ORDER BY unit_no, month_ord, item_no, rn";
 /** The columns of `evidenceSql()`, in order. */
 export const EVIDENCE_COLUMNS = ["unit_no", "month_ord", "item_no", "failed", "rn", "record_id", "procedure_row", "received_min", "due_out_min", "finished_min", "days_late", "reason_no"] as const;
 
-/** The results each engine materialises, in order, as its own (temporary) tables. */
-export const MATERIALIZED: readonly { readonly name: string; readonly sql: string }[] = [
+/**
+ * The results each engine materialises, in order, as its own (temporary) tables. A step with a `check` is followed
+ * by that query, whose every row must be `n` = 0: otherwise the engine must load the inputs again with another key
+ * function and start over (see `KEY_COLLISIONS_SQL` and `INPUT_TABLES`).
+ */
+export const MATERIALIZED: readonly { readonly name: string; readonly sql: string; readonly check?: string }[] = [
   { name: "chiso_duplicate_ids", sql: DUPLICATE_IDS_SQL },
-  { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL },
+  { name: "chiso_event_summary", sql: EVENT_SUMMARY_SQL, check: KEY_COLLISIONS_SQL },
   { name: "chiso_waiting", sql: WAITING_SQL },
   { name: "chiso_dossier_links", sql: DOSSIER_LINKS_SQL },
   { name: "chiso_problems", sql: PROBLEMS_SQL },

@@ -1,17 +1,19 @@
 /**
  * The contract between an engine's loader and the portable rules. A loader (DuckDB's in
- * `engine/duckdb.ts`, ClickHouse's in the cross-check script) creates these tables with exactly
- * these columns; everything after loading is the SQL in `rules.ts`, which both engines run unchanged.
+ * `engine/duckdb-load.ts`, ClickHouse's in the cross-check script) creates these tables with exactly
+ * these columns; everything after loading is the SQL in `rules.ts` (`MATERIALIZED`, each step's `check`
+ * included), which both engines run unchanged.
  *
- * Types are kept to the portable core: 64-bit integers (BIGINT), text (VARCHAR) and 0/1 integers for
- * flags. Timestamps arrive as integer minutes of Vietnam's wall clock since 1970-01-01 00:00 (`*_min`)
+ * Types are kept to the portable core: 64-bit integers (BIGINT; the id keys unsigned), text (VARCHAR) and 0/1
+ * integers for flags, never NULL (a flag column the file lacks is 0). Timestamps arrive as integer minutes of Vietnam's wall clock since 1970-01-01 00:00 (`*_min`)
  * and their local day number (`*_day`, days since 1970-01-01), so the rules never call an engine's
  * date functions: every working-day question is a join on the calendar table.
  *
- * A dossier id also arrives as its key (`dossier_key`): a 64-bit hash of the id's text (DuckDB's `hash`,
- * ClickHouse's `sipHash64`), NULL when the id is. The rules join dossiers and events on the key — an integer
- * hash table is several times cheaper than one of texts — and check that no two different ids share one
- * (`KEY_COLLISIONS_SQL`); when they do, the loader is run again with another key function.
+ * A dossier id also arrives as its key (`dossier_key`): a 64-bit hash of the id's text as loaded (DuckDB's `hash`,
+ * ClickHouse's `sipHash64`), the same function for both files, NULL exactly when the id is. The rules join
+ * dossiers and events on the key — an integer hash table is several times cheaper than one of texts — and check
+ * that no two different ids share one (`KEY_COLLISIONS_SQL`, the event summary's `check`); when they do, the
+ * engine must load the files again with another key function (a salted hash) and start over.
  */
 export const INPUT_TABLES = {
   /** One row per record of the dossiers file. `parse_error`: the first column whose value could not be read (else NULL). */
