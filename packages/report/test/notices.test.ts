@@ -199,6 +199,35 @@ describe("rejected rows, example questionnaires and the sign-off", () => {
   });
 });
 
+describe("a quarter partly signed off", () => {
+  // February signed off, March not (January has no figures): the quarter is neither signed off nor silent about it.
+  const monthSignOffs = [
+    { period: "2026-02", at: "2026-03-05T09:30:00+07:00", by: "Trần Thị Bình" },
+    { period: "2026-03", at: null },
+  ];
+  const build = (language: "vi" | "en") => buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1", monthSignOffs, ...(language === "en" && { language }) });
+
+  it("names the months signed off and those not in the footer of the PDF, the Word file and the workbook", async () => {
+    const summary = build("vi").summaries[0]!;
+    const note = "Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 02/2026; chưa chốt tháng 03/2026";
+    const text = await pdfText(await renderProvinceSummary(summary));
+    expect(text).toContain(note);
+    expect(text).not.toContain("Đã chốt số liệu ngày");
+    const zip = await JSZip.loadAsync(await renderProvinceSummaryDocx(summary));
+    const footers = await Promise.all(Object.keys(zip.files).filter((name) => /word\/footer\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")));
+    expect(footers.join("")).toContain(note);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(build("vi").workbook)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.headerFooter.oddFooter).toContain(note);
+    expect(await pdfText(await renderProvinceSummary(build("en").summaries[0]!))).toContain("Period partly signed off: month 02/2026 signed off; 03/2026 not");
+  });
+
+  it("says nothing of a sign-off when no month is signed off", () => {
+    const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1", monthSignOffs: [{ period: "2026-02", at: null }, { period: "2026-03", at: null }] });
+    expect(pack.summaries[0]!.context.monthSignOffs).toBeUndefined();
+  });
+});
+
 describe("a quarter summed from months with a month missing", () => {
   // The small province has figures for February and March only: January is missing for every unit.
   const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1" });

@@ -92,6 +92,12 @@ export interface SignOff {
   readonly checksum: string;
 }
 
+export interface MonthSignOff {
+  readonly period: string;
+  readonly at: string | null;
+  readonly by?: string;
+}
+
 export interface HistoryOptions {
   /** The period to report: history is every stored period up to its end. */
   readonly period: string;
@@ -108,6 +114,11 @@ export interface History {
   readonly checksum: string;
   /** Set when the reported period is signed off (a quarter or year: when all its months are). */
   readonly signOff: SignOff | null;
+  /**
+   * For a quarter or year: each of its months with figures, in order, and whether it is signed off (`at` null: not),
+   * so a partly signed-off period can say which months are. Empty for a month.
+   */
+  readonly monthSignOffs: readonly MonthSignOff[];
   /** Stored periods whose figures were used. */
   readonly periods: readonly string[];
   /** Stored rows left out because their unit is not among the reported period's units. */
@@ -464,6 +475,12 @@ export class Store {
         : sha256(reported.map((version) => `${String(version.checksum)}  ${String(version.period)}\n`).join(""));
     const allSigned = !inputForTarget && months.length > 0 && months.every((version) => version.signed_off_at);
     const latest = allSigned ? [...months].sort((a, b) => (String(a.signed_off_at) < String(b.signed_off_at) ? 1 : -1))[0]! : null;
+    // A month given by the input is signed off only if stored signed off (a different input was refused above).
+    const monthSignOffs: MonthSignOff[] = target.kind === "month" ? [] : monthsOf(target).flatMap((month) => {
+      const version = versions.find((row) => String(row.period) === month.key);
+      if (version) return [{ period: month.key, at: version.signed_off_at ? String(version.signed_off_at) : null, ...(version.signed_off_at && version.signed_off_by && { by: String(version.signed_off_by) }) }];
+      return inputPeriods.has(month.key) ? [{ period: month.key, at: null }] : [];
+    });
     return {
       // The reported period's own fields (where the figures come from, how parents are counted) travel with it.
       document: {
@@ -477,6 +494,7 @@ export class Store {
       sources,
       checksum,
       signOff: latest ? { period: target.key, version: Number(latest.version), at: String(latest.signed_off_at), ...(latest.signed_off_by && { by: String(latest.signed_off_by) }), checksum } : null,
+      monthSignOffs,
       periods: stored.map((version) => String(version.period)),
       droppedRows,
       scheme: inputForTarget || reported.length === 0 ? null : String(reported.at(-1)!.scheme),

@@ -137,8 +137,18 @@ describe("history for a report", () => {
     expect(code(() => store.signOff("2026-Q3", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026-Q3", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
     expect(code(() => store.signOff("2026", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
     expect(code(() => store.signOff("2026-Q4", { at: new Date() }))).toEqual(["unknown_period", { period: "2026-Q4", periods: "2026-07, 2026-08, 2026-09" }]);
-    for (const period of ["2026-07", "2026-08"]) store.signOff(period, { at: new Date() });
-    expect(store.history({ period: "2026-Q3" }).signOff).toBeNull();
+    expect(quarter.monthSignOffs).toEqual([{ period: "2026-07", at: null }, { period: "2026-08", at: null }, { period: "2026-09", at: null }]);
+    store.signOff("2026-07", { at: new Date("2026-08-05T02:00:00Z"), by: "Nguyễn Văn A" });
+    store.signOff("2026-08", { at: new Date("2026-09-05T02:00:00Z") });
+    // Partly signed off: the quarter is not, and says which of its months are.
+    const partly = store.history({ period: "2026-Q3" });
+    expect(partly.signOff).toBeNull();
+    expect(partly.monthSignOffs).toEqual([
+      { period: "2026-07", at: "2026-08-05T02:00:00.000Z", by: "Nguyễn Văn A" },
+      { period: "2026-08", at: "2026-09-05T02:00:00.000Z" },
+      { period: "2026-09", at: null },
+    ]);
+    expect(store.history({ period: "2026-08" }).monthSignOffs).toEqual([]);
     store.signOff("2026-09", { at: new Date() });
     expect(store.history({ period: "2026-Q3" }).signOff).toMatchObject({ period: "2026-Q3", checksum: quarter.checksum });
     expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);

@@ -40,6 +40,10 @@ export const command: Command = {
     requireFiguresFor(dataset, parsePeriod(period)!, storePath ?? read!.result.fileName, language);
     for (const note of [...(read?.notes ?? []), ...(history?.notes ?? [])]) context.stderr(note);
     if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, localTime(history.signOff.at, language), history.signOff.checksum));
+    else if (history?.monthSignOffs.some((month) => month.at !== null)) {
+      const months = (signed: boolean) => history.monthSignOffs.filter((month) => (month.at !== null) === signed).map((month) => month.period).join(", ");
+      context.stdout(messagesFor(language).periodPartlySignedOff(period, months(true), months(false)));
+    }
     const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const pack = await writePack({
       dataset,
@@ -49,6 +53,7 @@ export const command: Command = {
       checksum,
       ...settings,
       ...(history?.signOff && { signOff: history.signOff }),
+      ...(history && { monthSignOffs: history.monthSignOffs }),
       ...(read && { rejectedRows: rejectedRowsOf(read.result, language) }),
       ...(values["rank-incomplete"] === true && { rankIncomplete: true }),
       ...(rejected && { extraFiles: [rejected] }),
