@@ -228,6 +228,25 @@ describe("a quarter partly signed off", () => {
   });
 });
 
+describe("a unit renamed or moved within the period", () => {
+  // The history store flags Sở Tư pháp's last row of the quarter: it was a commune in February.
+  const message = { vi: "đơn vị D1 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026", en: "unit D1 changed its name, level or parent within the period: “Xã Tư” (commune) in 02/2026; “Sở Tư pháp” (department) in 03/2026" };
+  const file = smallPackFile();
+  const flagged = { ...file, figures: file.figures.map((row) => (row.unit === "D1" && row.period === "2026-03" ? { ...row, flags: [{ code: "unit_changed", message }] } : row)) };
+  const pack = buildPackView(datasetOf(flagged), { ...options, period: "2026-Q1" });
+
+  it("is said on the province summary, the unit's card and the workbook", async () => {
+    const said = "Nguồn dữ liệu ghi chú (đơn vị đổi tên hoặc cấp trong kỳ): đơn vị D1 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026.";
+    expect(pack.summaries[0]!.notices.map((notice) => notice.text)).toContain(said);
+    expect(await pdfText(await renderProvinceSummary(pack.summaries[0]!))).toContain("“Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026.");
+    expect(await pdfText(await renderUnitScorecard(pack.scorecards.find((view) => view.unitId === "D1")!))).toContain("“Xã Tư” (xã) trong 02/2026");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((sheet) => (sheet.getSheetValues() as unknown[][]).flat().map(String));
+    expect(cells.some((cell) => cell.includes("“Sở Tư pháp” (sở) trong 03/2026"))).toBe(true);
+  });
+});
+
 describe("a quarter summed from months with a month missing", () => {
   // The small province has figures for February and March only: January is missing for every unit.
   const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1" });

@@ -129,6 +129,56 @@ export interface History {
 
 type Row = Record<string, SqlValue>;
 
+interface Naming {
+  readonly period: string;
+  readonly name: string;
+  readonly level: UnitInput["level"];
+  readonly parent: string | null;
+}
+
+const LEVEL_NAMES: Readonly<Record<UnitInput["level"], { readonly vi: string; readonly en: string }>> = {
+  province: { vi: "tỉnh", en: "province" },
+  department: { vi: "sở", en: "department" },
+  commune: { vi: "xã", en: "commune" },
+};
+
+/**
+ * A unit whose name, level or parent differs between the months of a quarter or year is still one unit (one id:
+ * its months' counts are summed), reported under its naming at the period's end (decision 111) — but never
+ * silently: its last row in the period carries a `unit_changed` flag naming each naming and its months, which
+ * the findings, cards, summary and workbook show.
+ */
+function flagRenamedUnits(namings: ReadonlyMap<string, readonly Naming[]>, units: ReadonlyMap<string, UnitInput>, figures: FigureInput[], inside: ReadonlySet<string>): void {
+  for (const [id, list] of namings) {
+    const final = units.get(id);
+    if (!final) continue;
+    const key = (naming: Naming) => `${naming.name}\u0000${naming.level}\u0000${naming.parent ?? ""}`;
+    if (new Set(list.map(key)).size < 2) continue;
+    // Consecutive periods with the same naming form one run: "“Xã Hai” (xã): 07/2026, 08/2026".
+    const runs: { naming: Naming; periods: string[] }[] = [];
+    for (const naming of list) {
+      const last = runs.at(-1);
+      if (last && key(last.naming) === key(naming)) last.periods.push(naming.period);
+      else runs.push({ naming, periods: [naming.period] });
+    }
+    const label = (period: string) => (/^\d{4}-\d{2}$/.test(period) ? `${period.slice(5)}/${period.slice(0, 4)}` : period);
+    const describe = (language: "vi" | "en", naming: Naming) => `“${naming.name}” (${LEVEL_NAMES[naming.level][language]}${naming.parent ? `, ${language === "vi" ? "trực thuộc" : "under"} ${naming.parent}` : ""})`;
+    const history = (language: "vi" | "en") => runs.map((run) => `${describe(language, run.naming)} ${language === "vi" ? "trong" : "in"} ${run.periods.map(label).join(", ")}`).join("; ");
+    const now = { period: "", name: final.name, level: final.level, parent: final.parent ?? null };
+    const message = {
+      vi: `đơn vị ${id} đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: ${history("vi")}. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: ${describe("vi", now)}. Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị`,
+      en: `unit ${id} changed its name, level or parent within the period: ${history("en")}. Its months' counts are summed and it is scored and ranked under its naming at the period's end: ${describe("en", now)}. If these are two different units, give them two ids`,
+    };
+    let at = -1;
+    figures.forEach((figure, index) => {
+      if (figure.unit === id && inside.has(String(parsePeriod(String(figure.period))?.key))) at = index;
+    });
+    if (at < 0) continue;
+    const row = figures[at]!;
+    figures[at] = { ...row, flags: [...(row.flags ?? []), { code: "unit_changed", message }] };
+  }
+}
+
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 
@@ -467,6 +517,7 @@ export class Store {
       for (const kind of Object.keys(LISTS) as Kind[]) lists[kind].push(...((options.input.document as unknown as Record<string, unknown[] | undefined>)[LISTS[kind]] ?? []));
     }
     const inputForTarget = options.input && [...inside].some((key) => inputPeriods.has(key));
+    if (target.kind !== "month") flagRenamedUnits(this.namingsInside(reported, inputPeriods, options.input?.document), units, figures, inside);
     const months = reported.filter((version) => version.period !== target.key || target.kind === "month");
     const checksum = inputForTarget
       ? options.input!.checksum
@@ -499,6 +550,23 @@ export class Store {
       droppedRows,
       scheme: inputForTarget || reported.length === 0 ? null : String(reported.at(-1)!.scheme),
     };
+  }
+
+  /** Each unit's name, level and parent in every period of `reported` (stored) and of the input, in time order. */
+  private namingsInside(reported: readonly Row[], inputPeriods: ReadonlyMap<string, unknown>, input: FiguresFile | undefined): Map<string, Naming[]> {
+    const namings = new Map<string, Naming[]>();
+    const add = (period: string, unit: UnitInput) => namings.set(unit.id, [...(namings.get(unit.id) ?? []), { period, name: unit.name, level: unit.level, parent: unit.parent ?? null }]);
+    const periods = [...reported.map((version) => String(version.period)), ...inputPeriods.keys()].sort(comparePeriods);
+    for (const period of new Set(periods)) {
+      if (inputPeriods.has(period)) for (const unit of input!.units) add(period, unit);
+      else {
+        const version = reported.find((row) => String(row.period) === period)!;
+        for (const row of this.rows("SELECT id, name, level, parent FROM units WHERE version_id = ? ORDER BY rowid", [version.id as number])) {
+          add(period, { id: String(row.id), name: String(row.name), level: String(row.level) as UnitInput["level"], ...(row.parent !== null && { parent: String(row.parent) }) });
+        }
+      }
+    }
+    return namings;
   }
 
   /** The database file's bytes, to write back. */

@@ -154,6 +154,36 @@ describe("history for a report", () => {
     expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);
   });
 
+  it("flags a unit renamed or moved to another level within a quarter or year, on its last row of the period", async () => {
+    const store = await Store.open();
+    const moved: FiguresFile["units"] = units.map((unit) => (unit.id === "X2" ? { ...unit, name: "Sở Hai", level: "department" } : unit));
+    store.add(month("2026-07"), meta("1".repeat(64)));
+    store.add(month("2026-08"), meta("2".repeat(64)));
+    store.add({ ...month("2026-09"), units: moved }, meta("3".repeat(64)));
+    const quarter = store.history({ period: "2026-Q3" });
+    // Reported under its naming at the period's end (decision 111), and said so.
+    expect(quarter.document.units.find((unit) => unit.id === "X2")).toMatchObject({ name: "Sở Hai", level: "department" });
+    const flagged = quarter.document.figures.filter((row) => row.flags && row.flags.length > 0);
+    expect(flagged.map((row) => [row.unit, row.period])).toEqual([["X2", "2026-09"]]);
+    expect(flagged[0]!.flags).toEqual([
+      {
+        code: "unit_changed",
+        message: {
+          vi: "đơn vị X2 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Hai” (xã, trực thuộc P) trong 07/2026, 08/2026; “Sở Hai” (sở, trực thuộc P) trong 09/2026. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: “Sở Hai” (sở, trực thuộc P). Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị",
+          en: "unit X2 changed its name, level or parent within the period: “Xã Hai” (commune, under P) in 07/2026, 08/2026; “Sở Hai” (department, under P) in 09/2026. Its months' counts are summed and it is scored and ranked under its naming at the period's end: “Sở Hai” (department, under P). If these are two different units, give them two ids",
+        },
+      },
+    ]);
+    // The finding reaches the quarter's scorecard, located at the row that carries it (no flag for a month, which has one naming).
+    const card = scoreDataset(parseDataset(quarter.document, getScheme("766-portal"), { sources: quarter.sources }), { period: "2026-Q3" });
+    const finding = card.findings.find((entry) => entry.code === "source_flag")!;
+    expect(finding).toMatchObject({ unit: "X2", period: "2026-09", params: { flag: "unit_changed" } });
+    expect(finding.source).toEqual(["store › 2026-09 (v1) › so-lieu.xlsx › Số liệu › dòng 3"]);
+    expect(card.unit("X2")!.unit.level).toBe("department");
+    expect(store.history({ period: "2026-09" }).document.figures.some((row) => row.flags)).toBe(false);
+    expect(store.history({ period: "2026-Q3", input: { document: { ...month("2026-09"), units }, sources: [], checksum: "9".repeat(64) } }).document.figures.some((row) => row.flags)).toBe(false);
+  });
+
   it("keeps counts given as null, the document's own fields and the evidence behind lost points", async () => {
     const store = await Store.open();
     const document = {

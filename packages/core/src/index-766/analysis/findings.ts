@@ -62,6 +62,8 @@ const CAUSES: Readonly<Record<string, Record<Language, string>>> = {
 const SOURCE_FLAG_NAMES: Readonly<Record<string, Record<Language, string>>> = {
   RECORDS_REJECTED: { vi: "có hồ sơ bị loại khi tính số liệu", en: "records were rejected when the figures were computed" },
   TEMP_NATIONAL_REPORT_DENOMINATOR: { vi: "mẫu số tạm tính theo báo cáo quốc gia", en: "provisional denominator from the national report" },
+  // Set by the history store on a quarter or year whose months name a unit differently.
+  unit_changed: { vi: "đơn vị đổi tên hoặc cấp trong kỳ", en: "a unit renamed or moved within the period" },
 };
 
 /**
