@@ -200,8 +200,9 @@ describe("rejected rows, example questionnaires and the sign-off", () => {
 });
 
 describe("a quarter partly signed off", () => {
-  // February signed off, March not (January has no figures): the quarter is neither signed off nor silent about it.
+  // February signed off, March not, January without figures: the quarter is neither signed off nor silent about it.
   const monthSignOffs = [
+    { period: "2026-01", at: null, absent: true as const },
     { period: "2026-02", at: "2026-03-05T09:30:00+07:00", by: "Trần Thị Bình" },
     { period: "2026-03", at: null },
   ];
@@ -209,7 +210,7 @@ describe("a quarter partly signed off", () => {
 
   it("names the months signed off and those not in the footer of the PDF, the Word file and the workbook", async () => {
     const summary = build("vi").summaries[0]!;
-    const note = "Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 02/2026; chưa chốt tháng 03/2026";
+    const note = "Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 02/2026; chưa chốt tháng 03/2026; chưa có số liệu tháng 01/2026";
     const text = await pdfText(await renderProvinceSummary(summary));
     expect(text).toContain(note);
     expect(text).not.toContain("Đã chốt số liệu ngày");
@@ -219,7 +220,13 @@ describe("a quarter partly signed off", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await workbookBytes(build("vi").workbook)) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.headerFooter.oddFooter).toContain(note);
-    expect(await pdfText(await renderProvinceSummary(build("en").summaries[0]!))).toContain("Period partly signed off: month 02/2026 signed off; 03/2026 not");
+    expect(await pdfText(await renderProvinceSummary(build("en").summaries[0]!))).toContain("Period partly signed off: 02/2026 signed off; 03/2026 not; no figures for 01/2026");
+  });
+
+  it("writes runs of months as ranges", async () => {
+    const year = [...Array.from({ length: 6 }, (_, index) => ({ period: `2026-0${index + 1}`, at: null, absent: true as const })), ...["07", "08", "09"].map((month) => ({ period: `2026-${month}`, at: "2026-10-05T09:30:00+07:00" })), { period: "2026-10", at: null }, ...["11", "12"].map((month) => ({ period: `2026-${month}`, at: null, absent: true as const }))];
+    const summary = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026", monthSignOffs: year }).summaries[0]!;
+    expect(await pdfText(await renderProvinceSummary(summary))).toContain("Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 07–09/2026; chưa chốt tháng 10/2026; chưa có số liệu tháng 01–06/2026, 11–12/2026");
   });
 
   it("says nothing of a sign-off when no month is signed off", () => {

@@ -96,6 +96,8 @@ export interface MonthSignOff {
   readonly period: string;
   readonly at: string | null;
   readonly by?: string;
+  /** The month has no figures (neither stored nor in the input). */
+  readonly absent?: true;
 }
 
 export interface HistoryOptions {
@@ -115,8 +117,8 @@ export interface History {
   /** Set when the reported period is signed off (a quarter or year: when all its months are). */
   readonly signOff: SignOff | null;
   /**
-   * For a quarter or year: each of its months with figures, in order, and whether it is signed off (`at` null: not),
-   * so a partly signed-off period can say which months are. Empty for a month.
+   * For a quarter or year: each of its months, in order, and whether it is signed off (`at` null: not; `absent`: no
+   * figures), so a partly signed-off period can say which months are. Empty for a month.
    */
   readonly monthSignOffs: readonly MonthSignOff[];
   /** Stored periods whose figures were used. */
@@ -524,13 +526,15 @@ export class Store {
       : reported.length === 1
         ? String(reported[0]!.checksum)
         : sha256(reported.map((version) => `${String(version.checksum)}  ${String(version.period)}\n`).join(""));
-    const allSigned = !inputForTarget && months.length > 0 && months.every((version) => version.signed_off_at);
+    // Signed off: every month of the period is stored and signed off (a month without figures is not signed off).
+    const allSigned = !inputForTarget && monthsOf(target).every((month) => months.some((version) => String(version.period) === month.key && version.signed_off_at));
     const latest = allSigned ? [...months].sort((a, b) => (String(a.signed_off_at) < String(b.signed_off_at) ? 1 : -1))[0]! : null;
-    // A month given by the input is signed off only if stored signed off (a different input was refused above).
-    const monthSignOffs: MonthSignOff[] = target.kind === "month" ? [] : monthsOf(target).flatMap((month) => {
+    // Each month's own sign-off: a stored month the input repeats keeps it (an input differing from a signed-off
+    // month was refused above); a month only the input gives is not signed off; a month nobody gives is absent.
+    const monthSignOffs: MonthSignOff[] = target.kind === "month" ? [] : monthsOf(target).map((month) => {
       const version = versions.find((row) => String(row.period) === month.key);
-      if (version) return [{ period: month.key, at: version.signed_off_at ? String(version.signed_off_at) : null, ...(version.signed_off_at && version.signed_off_by && { by: String(version.signed_off_by) }) }];
-      return inputPeriods.has(month.key) ? [{ period: month.key, at: null }] : [];
+      if (version) return { period: month.key, at: version.signed_off_at ? String(version.signed_off_at) : null, ...(version.signed_off_at && version.signed_off_by && { by: String(version.signed_off_by) }) };
+      return { period: month.key, at: null, ...(!inputPeriods.has(month.key) && { absent: true as const }) };
     });
     return {
       // The reported period's own fields (where the figures come from, how parents are counted) travel with it.

@@ -149,8 +149,19 @@ describe("history for a report", () => {
       { period: "2026-09", at: null },
     ]);
     expect(store.history({ period: "2026-08" }).monthSignOffs).toEqual([]);
+    // A month given only by the input is neither signed off nor absent.
+    expect(store.history({ period: "2026-Q4", input: { document: month("2026-10"), sources: [], checksum: "9".repeat(64) } }).monthSignOffs).toEqual([
+      { period: "2026-10", at: null },
+      { period: "2026-11", at: null, absent: true },
+      { period: "2026-12", at: null, absent: true },
+    ]);
     store.signOff("2026-09", { at: new Date() });
     expect(store.history({ period: "2026-Q3" }).signOff).toMatchObject({ period: "2026-Q3", checksum: quarter.checksum });
+    // A year of which only these months have figures is not signed off even once they all are: the rest are absent.
+    const year = store.history({ period: "2026" });
+    expect(year.signOff).toBeNull();
+    expect(year.monthSignOffs.filter((entry) => entry.absent).map((entry) => entry.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-10", "2026-11", "2026-12"]);
+    expect(year.monthSignOffs.filter((entry) => entry.at !== null).map((entry) => entry.period)).toEqual(["2026-07", "2026-08", "2026-09"]);
     expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);
   });
 

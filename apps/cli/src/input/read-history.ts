@@ -11,7 +11,7 @@ export interface HistoryRead {
   readonly checksum: string;
   readonly signOff: { readonly at: string; readonly by?: string; readonly checksum: string } | null;
   /** A quarter or year: each of its months with figures and whether it is signed off (`at` null: not). */
-  readonly monthSignOffs: readonly { readonly period: string; readonly at: string | null; readonly by?: string }[];
+  readonly monthSignOffs: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Lines for stderr: where the history came from, rows left out. */
   readonly notes: readonly string[];
 }

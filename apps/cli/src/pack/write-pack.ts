@@ -23,8 +23,8 @@ export interface PackRequest {
   readonly wordCards?: boolean;
   /** The period's sign-off in the office's store (the documents print it). */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
-  /** A quarter or year not wholly signed off: which of its months are (`at`) and which are not (`at` null). */
-  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string }[];
+  /** A quarter or year not wholly signed off: which of its months are (`at`), which are not (`at` null) and which have no figures (`absent`). */
+  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Rank units that did not report every item (the core leaves them unranked by default). */
   readonly rankIncomplete?: boolean;
   /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */

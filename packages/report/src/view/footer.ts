@@ -2,8 +2,18 @@ import { labelsFor } from "../labels.js";
 import { formatDateTime } from "./format.js";
 import type { PackContext } from "./types.js";
 
-/** "2026-08" → "08/2026". */
-const monthLabel = (key: string): string => `${key.slice(5, 7)}/${key.slice(0, 4)}`;
+/** Month keys in order as runs: "2026-01, 2026-02, 2026-03, 2026-05" → ["01–03/2026", "05/2026"]. */
+function monthRuns(keys: readonly string[]): string[] {
+  const runs: { year: string; first: number; last: number }[] = [];
+  for (const key of keys) {
+    const [year, month] = [key.slice(0, 4), Number(key.slice(5, 7))];
+    const run = runs.at(-1);
+    if (run && run.year === year && run.last === month - 1) run.last = month;
+    else runs.push({ year, first: month, last: month });
+  }
+  const two = (month: number) => String(month).padStart(2, "0");
+  return runs.map((run) => `${two(run.first)}${run.last > run.first ? `–${two(run.last)}` : ""}/${run.year}`);
+}
 
 /**
  * The line at the foot of every page of every document (PDF, Word, printed workbook): the method, the input's
@@ -19,8 +29,9 @@ export function footerText(context: PackContext): string {
     parts.push(labels.signedOff(Number.isNaN(at.getTime()) ? signOff.at : formatDateTime(at, context.language), signOff.by ?? ""));
   } else if (context.monthSignOffs?.some((month) => month.at !== null)) {
     // A quarter or year with some months signed off is neither signed off nor unlocked: name both sides.
-    const months = (signed: boolean) => context.monthSignOffs!.filter((month) => (month.at !== null) === signed).map((month) => monthLabel(month.period));
-    parts.push(labels.partlySignedOff(months(true), months(false)));
+    const months = (state: "signed" | "unsigned" | "absent") =>
+      monthRuns(context.monthSignOffs!.filter((month) => (month.at !== null ? "signed" : month.absent ? "absent" : "unsigned") === state).map((month) => month.period));
+    parts.push(labels.partlySignedOff(months("signed"), months("unsigned"), months("absent")));
   }
   return parts.join(" · ");
 }

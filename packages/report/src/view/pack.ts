@@ -25,8 +25,8 @@ export interface PackOptions {
   readonly tie?: TieRule;
   /** The period's sign-off in the office's store, printed on the documents. */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
-  /** A quarter or year not wholly signed off: which of its months are (`at`) and which are not (`at` null). */
-  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string }[];
+  /** A quarter or year not wholly signed off: which of its months are (`at`), which are not (`at` null) and which have no figures (`absent`). */
+  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Input rows rejected with --skip-invalid (see `PackContext.rejectedRows`). */
   readonly rejectedRows?: PackContext["rejectedRows"];
   /** Rank units that did not report every item (the core's `rankIncomplete`). */

@@ -41,8 +41,9 @@ export const command: Command = {
     for (const note of [...(read?.notes ?? []), ...(history?.notes ?? [])]) context.stderr(note);
     if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, localTime(history.signOff.at, language), history.signOff.checksum));
     else if (history?.monthSignOffs.some((month) => month.at !== null)) {
-      const months = (signed: boolean) => history.monthSignOffs.filter((month) => (month.at !== null) === signed).map((month) => month.period).join(", ");
-      context.stdout(messagesFor(language).periodPartlySignedOff(period, months(true), months(false)));
+      const months = (state: "signed" | "unsigned" | "absent") =>
+        history.monthSignOffs.filter((month) => (month.at !== null ? "signed" : month.absent ? "absent" : "unsigned") === state).map((month) => month.period).join(", ");
+      context.stdout(messagesFor(language).periodPartlySignedOff(period, months("signed"), months("unsigned"), months("absent")));
     }
     const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const pack = await writePack({
