@@ -164,7 +164,7 @@ function flagRenamedUnits(namings: ReadonlyMap<string, readonly Naming[]>, units
       else runs.push({ naming, periods: [naming.period] });
     }
     const label = (period: string) => (/^\d{4}-\d{2}$/.test(period) ? `${period.slice(5)}/${period.slice(0, 4)}` : period);
-    const describe = (language: "vi" | "en", naming: Naming) => `“${naming.name}” (${LEVEL_NAMES[naming.level][language]}${naming.parent ? `, ${language === "vi" ? "trực thuộc" : "under"} ${naming.parent}` : ""})`;
+    const describe = (language: "vi" | "en", naming: Naming) => `“${naming.name}” (${LEVEL_NAMES[naming.level][language]}${naming.parent ? `, ${language === "vi" ? "trực thuộc" : "under"} ${units.get(naming.parent)?.name ?? naming.parent}` : ""})`;
     const history = (language: "vi" | "en") => runs.map((run) => `${describe(language, run.naming)} ${language === "vi" ? "trong" : "in"} ${run.periods.map(label).join(", ")}`).join("; ");
     const now = { period: "", name: final.name, level: final.level, parent: final.parent ?? null };
     const message = {

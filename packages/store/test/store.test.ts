@@ -180,8 +180,8 @@ describe("history for a report", () => {
       {
         code: "unit_changed",
         message: {
-          vi: "đơn vị X2 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Hai” (xã, trực thuộc P) trong 07/2026, 08/2026; “Sở Hai” (sở, trực thuộc P) trong 09/2026. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: “Sở Hai” (sở, trực thuộc P). Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị",
-          en: "unit X2 changed its name, level or parent within the period: “Xã Hai” (commune, under P) in 07/2026, 08/2026; “Sở Hai” (department, under P) in 09/2026. Its months' counts are summed and it is scored and ranked under its naming at the period's end: “Sở Hai” (department, under P). If these are two different units, give them two ids",
+          vi: "đơn vị X2 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Hai” (xã, trực thuộc Tỉnh Thử) trong 07/2026, 08/2026; “Sở Hai” (sở, trực thuộc Tỉnh Thử) trong 09/2026. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: “Sở Hai” (sở, trực thuộc Tỉnh Thử). Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị",
+          en: "unit X2 changed its name, level or parent within the period: “Xã Hai” (commune, under Tỉnh Thử) in 07/2026, 08/2026; “Sở Hai” (department, under Tỉnh Thử) in 09/2026. Its months' counts are summed and it is scored and ranked under its naming at the period's end: “Sở Hai” (department, under Tỉnh Thử). If these are two different units, give them two ids",
         },
       },
     ]);
