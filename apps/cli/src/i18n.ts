@@ -73,6 +73,8 @@ const vi = {
   historyFrom: (file: string, periods: string) => `Lịch sử lấy từ kho ${file}: ${periods}.`,
   historyDropped: (rows: number) => `${n(rows)} dòng số liệu cũ trong kho thuộc các đơn vị không còn trong kỳ báo cáo nên không được dùng.`,
   periodSignedOff: (period: string, at: string, checksum: string) => `Kỳ ${period} đã chốt lúc ${at}; mã kiểm tra SHA-256: ${checksum}.`,
+  periodPartlySignedOff: (period: string, signed: string, unsigned: string, absent: string) =>
+    `Kỳ ${period} chưa chốt toàn bộ: đã chốt ${signed}${unsigned ? `; chưa chốt ${unsigned} (chốt từng tháng: chiso store signoff)` : ""}${absent ? `; chưa có số liệu ${absent}` : ""}.`,
   inputOrStore: "Cần --input (tệp số liệu) hoặc --store (kho lịch sử).",
   missingSubcommand: (command: string, names: string) => `Thiếu lệnh con: chiso ${command} <${names}>. Xem "chiso ${command} --help".`,
 };
@@ -146,6 +148,8 @@ const en: CliMessages = {
   historyFrom: (file: string, periods: string) => `History from the store ${file}: ${periods}.`,
   historyDropped: (rows: number) => `${countOf(rows, "stored row")} ${rows === 1 ? "belongs" : "belong"} to units no longer in the reported period and ${was(rows)} not used.`,
   periodSignedOff: (period: string, at: string, checksum: string) => `${period} is signed off (${at}); SHA-256: ${checksum}.`,
+  periodPartlySignedOff: (period: string, signed: string, unsigned: string, absent: string) =>
+    `${period} is partly signed off: ${signed} signed off${unsigned ? `; ${unsigned} not (sign off each month: chiso store signoff)` : ""}${absent ? `; no figures for ${absent}` : ""}.`,
   inputOrStore: "Give --input (a figures file) or --store (the history store).",
   missingSubcommand: (command: string, names: string) => `A sub-command is needed: chiso ${command} <${names}>. See "chiso ${command} --help".`,
 };

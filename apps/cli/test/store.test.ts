@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getScheme } from "@chiso/core";
 import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
@@ -42,6 +43,24 @@ describe("the history store", () => {
     const year = await run(["report", "--store", path("st.db"), "--period", "2026", "--out", path("nam"), "--deterministic", "--lang", "en"]);
     expect(year.code).toBe(0);
     expect(year.stderr.split("\n")[0]).toBe(`History from the store ${path("st.db")}: 2026-04 … 2026-09 (6 months); that is 2026 (1 year) — months missing in 2026.`);
+  });
+
+  it("says which months of a partly signed-off quarter are signed off, on the command line and the documents' footer", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "chiso-store-"));
+    const path = (name: string) => join(dir, name);
+    for (const [index, period] of ["2026-07", "2026-08"].entries()) {
+      await writeFile(path(`${period}.json`), JSON.stringify(month(period, index)));
+      expect((await run(["store", "add", "--store", path("st.db"), "--input", path(`${period}.json`)])).code).toBe(0);
+    }
+    expect((await run(["store", "signoff", "--store", path("st.db"), "--period", "2026-08"])).code).toBe(0);
+    const quarter = await run(["report", "--store", path("st.db"), "--period", "2026-Q3", "--out", path("q3"), "--deterministic"]);
+    expect(quarter.code).toBe(0);
+    expect(quarter.stdout).toContain("Kỳ 2026-Q3 chưa chốt toàn bộ: đã chốt 2026-08; chưa chốt 2026-07 (chốt từng tháng: chiso store signoff); chưa có số liệu 2026-09.");
+    const summary = (await readdir(path("q3"))).find((name) => name.endsWith(".pdf"))!;
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(await readFile(join(path("q3"), summary)))), { mergePages: true })).text.replace(/\s+/g, " ");
+    expect(text).toContain("Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 08/2026; chưa chốt tháng 07/2026; chưa có số liệu tháng 09/2026");
+    const english = await run(["report", "--store", path("st.db"), "--period", "2026-Q3", "--out", path("q3en"), "--deterministic", "--lang", "en"]);
+    expect(english.stdout).toContain("2026-Q3 is partly signed off: 2026-08 signed off; 2026-07 not (sign off each month: chiso store signoff); no figures for 2026-09.");
   });
 
   it("gives cards whose change and trend come from two months added one by one", async () => {

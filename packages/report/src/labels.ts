@@ -190,6 +190,8 @@ const vi = {
     return `${head} Tệp số liệu chỉ giữ một số ${noun} đầu của mỗi đơn vị (chiso dossiers giữ những ${noun} trễ nhiều ngày nhất, rồi tiếp nhận sớm nhất), nên ${nv(n.cut)} đơn vị được liệt kê ít hơn số không đạt. Danh sách đầy đủ: chiso dossiers … --details <tệp.xlsx> --details-limit ${n.largest}.`;
   },
   signedOff: (date: string, by: string) => `Đã chốt số liệu ngày ${date}${by ? ` (${by})` : ""}`,
+  partlySignedOff: (signed: readonly string[], unsigned: readonly string[], absent: readonly string[]) =>
+    [`Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng ${signed.join(", ")}`, unsigned.length > 0 && `chưa chốt tháng ${unsigned.join(", ")}`, absent.length > 0 && `chưa có số liệu tháng ${absent.join(", ")}`].filter(Boolean).join("; "),
   sheetReconciliation: "Đối chiếu Cổng",
   sheetNotices: "Lưu ý",
   colDossier: "Mã hồ sơ",
@@ -429,6 +431,8 @@ const en: Labels = {
     return `${head} The figures file keeps only the first few of each unit (chiso dossiers keeps the most days late, then the oldest), so ${countOf(n.cut, "unit")} ${n.cut === 1 ? "has" : "have"} fewer listed than failing. Full list: chiso dossiers … --details <file.xlsx> --details-limit ${n.largest}.`;
   },
   signedOff: (date: string, by: string) => `Signed off ${date}${by ? ` (${by})` : ""}`,
+  partlySignedOff: (signed: readonly string[], unsigned: readonly string[], absent: readonly string[]) =>
+    [`Period partly signed off: ${signed.join(", ")} signed off`, unsigned.length > 0 && `${unsigned.join(", ")} not`, absent.length > 0 && `no figures for ${absent.join(", ")}`].filter(Boolean).join("; "),
   sheetReconciliation: "Portal reconciliation",
   sheetNotices: "Notes",
   colDossier: "Dossier",

@@ -199,6 +199,61 @@ describe("rejected rows, example questionnaires and the sign-off", () => {
   });
 });
 
+describe("a quarter partly signed off", () => {
+  // February signed off, March not, January without figures: the quarter is neither signed off nor silent about it.
+  const monthSignOffs = [
+    { period: "2026-01", at: null, absent: true as const },
+    { period: "2026-02", at: "2026-03-05T09:30:00+07:00", by: "Trần Thị Bình" },
+    { period: "2026-03", at: null },
+  ];
+  const build = (language: "vi" | "en") => buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1", monthSignOffs, ...(language === "en" && { language }) });
+
+  it("names the months signed off and those not in the footer of the PDF, the Word file and the workbook", async () => {
+    const summary = build("vi").summaries[0]!;
+    const note = "Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 02/2026; chưa chốt tháng 03/2026; chưa có số liệu tháng 01/2026";
+    const text = await pdfText(await renderProvinceSummary(summary));
+    expect(text).toContain(note);
+    expect(text).not.toContain("Đã chốt số liệu ngày");
+    const zip = await JSZip.loadAsync(await renderProvinceSummaryDocx(summary));
+    const footers = await Promise.all(Object.keys(zip.files).filter((name) => /word\/footer\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")));
+    expect(footers.join("")).toContain(note);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(build("vi").workbook)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.headerFooter.oddFooter).toContain(note);
+    expect(await pdfText(await renderProvinceSummary(build("en").summaries[0]!))).toContain("Period partly signed off: 02/2026 signed off; 03/2026 not; no figures for 01/2026");
+  });
+
+  it("writes runs of months as ranges", async () => {
+    const year = [...Array.from({ length: 6 }, (_, index) => ({ period: `2026-0${index + 1}`, at: null, absent: true as const })), ...["07", "08", "09"].map((month) => ({ period: `2026-${month}`, at: "2026-10-05T09:30:00+07:00" })), { period: "2026-10", at: null }, ...["11", "12"].map((month) => ({ period: `2026-${month}`, at: null, absent: true as const }))];
+    const summary = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026", monthSignOffs: year }).summaries[0]!;
+    expect(await pdfText(await renderProvinceSummary(summary))).toContain("Kỳ chưa chốt toàn bộ: đã chốt số liệu tháng 07–09/2026; chưa chốt tháng 10/2026; chưa có số liệu tháng 01–06/2026, 11–12/2026");
+  });
+
+  it("says nothing of a sign-off when no month is signed off", () => {
+    const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1", monthSignOffs: [{ period: "2026-02", at: null }, { period: "2026-03", at: null }] });
+    expect(pack.summaries[0]!.context.monthSignOffs).toBeUndefined();
+  });
+});
+
+describe("a unit renamed or moved within the period", () => {
+  // The history store flags Sở Tư pháp's last row of the quarter: it was a commune in February.
+  const message = { vi: "đơn vị D1 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026", en: "unit D1 changed its name, level or parent within the period: “Xã Tư” (commune) in 02/2026; “Sở Tư pháp” (department) in 03/2026" };
+  const file = smallPackFile();
+  const flagged = { ...file, figures: file.figures.map((row) => (row.unit === "D1" && row.period === "2026-03" ? { ...row, flags: [{ code: "unit_changed", message }] } : row)) };
+  const pack = buildPackView(datasetOf(flagged), { ...options, period: "2026-Q1" });
+
+  it("is said on the province summary, the unit's card and the workbook", async () => {
+    const said = "Nguồn dữ liệu ghi chú (đơn vị đổi tên hoặc cấp trong kỳ): đơn vị D1 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026.";
+    expect(pack.summaries[0]!.notices.map((notice) => notice.text)).toContain(said);
+    expect(await pdfText(await renderProvinceSummary(pack.summaries[0]!))).toContain("“Xã Tư” (xã) trong 02/2026; “Sở Tư pháp” (sở) trong 03/2026.");
+    expect(await pdfText(await renderUnitScorecard(pack.scorecards.find((view) => view.unitId === "D1")!))).toContain("“Xã Tư” (xã) trong 02/2026");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBytes(pack.workbook)) as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((sheet) => (sheet.getSheetValues() as unknown[][]).flat().map(String));
+    expect(cells.some((cell) => cell.includes("“Sở Tư pháp” (sở) trong 03/2026"))).toBe(true);
+  });
+});
+
 describe("a quarter summed from months with a month missing", () => {
   // The small province has figures for February and March only: January is missing for every unit.
   const pack = buildPackView(datasetOf(smallPackFile()), { ...options, period: "2026-Q1" });

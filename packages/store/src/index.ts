@@ -10,6 +10,6 @@
  * const history = store.history({ period: "2026-10" }); // units and every stored month up to October
  * await writeFileAtomically("hoa-son.db", store.export());
  */
-export { Store, STORE_FORMAT, type AddMeta, type AddOptions, type AddResult, type History, type HistoryOptions, type SignOff, type VersionInfo } from "./store.js";
+export { Store, STORE_FORMAT, type AddMeta, type AddOptions, type AddResult, type History, type HistoryOptions, type MonthSignOff, type SignOff, type VersionInfo } from "./store.js";
 export { StoreError, describeStoreError, type StoreErrorCode } from "./errors.js";
 export { comparePeriods } from "./periods.js";

@@ -92,6 +92,14 @@ export interface SignOff {
   readonly checksum: string;
 }
 
+export interface MonthSignOff {
+  readonly period: string;
+  readonly at: string | null;
+  readonly by?: string;
+  /** The month has no figures (neither stored nor in the input). */
+  readonly absent?: true;
+}
+
 export interface HistoryOptions {
   /** The period to report: history is every stored period up to its end. */
   readonly period: string;
@@ -108,6 +116,11 @@ export interface History {
   readonly checksum: string;
   /** Set when the reported period is signed off (a quarter or year: when all its months are). */
   readonly signOff: SignOff | null;
+  /**
+   * For a quarter or year: each of its months, in order, and whether it is signed off (`at` null: not; `absent`: no
+   * figures), so a partly signed-off period can say which months are. Empty for a month.
+   */
+  readonly monthSignOffs: readonly MonthSignOff[];
   /** Stored periods whose figures were used. */
   readonly periods: readonly string[];
   /** Stored rows left out because their unit is not among the reported period's units. */
@@ -117,6 +130,56 @@ export interface History {
 }
 
 type Row = Record<string, SqlValue>;
+
+interface Naming {
+  readonly period: string;
+  readonly name: string;
+  readonly level: UnitInput["level"];
+  readonly parent: string | null;
+}
+
+const LEVEL_NAMES: Readonly<Record<UnitInput["level"], { readonly vi: string; readonly en: string }>> = {
+  province: { vi: "tỉnh", en: "province" },
+  department: { vi: "sở", en: "department" },
+  commune: { vi: "xã", en: "commune" },
+};
+
+/**
+ * A unit whose name, level or parent differs between the months of a quarter or year is still one unit (one id:
+ * its months' counts are summed), reported under its naming at the period's end (decision 95) — but never
+ * silently: its last row in the period carries a `unit_changed` flag naming each naming and its months, which
+ * the findings, cards, summary and workbook show.
+ */
+function flagRenamedUnits(namings: ReadonlyMap<string, readonly Naming[]>, units: ReadonlyMap<string, UnitInput>, figures: FigureInput[], inside: ReadonlySet<string>): void {
+  for (const [id, list] of namings) {
+    const final = units.get(id);
+    if (!final) continue;
+    const key = (naming: Naming) => `${naming.name}\u0000${naming.level}\u0000${naming.parent ?? ""}`;
+    if (new Set(list.map(key)).size < 2) continue;
+    // Consecutive periods with the same naming form one run: "“Xã Hai” (xã): 07/2026, 08/2026".
+    const runs: { naming: Naming; periods: string[] }[] = [];
+    for (const naming of list) {
+      const last = runs.at(-1);
+      if (last && key(last.naming) === key(naming)) last.periods.push(naming.period);
+      else runs.push({ naming, periods: [naming.period] });
+    }
+    const label = (period: string) => (/^\d{4}-\d{2}$/.test(period) ? `${period.slice(5)}/${period.slice(0, 4)}` : period);
+    const describe = (language: "vi" | "en", naming: Naming) => `“${naming.name}” (${LEVEL_NAMES[naming.level][language]}${naming.parent ? `, ${language === "vi" ? "trực thuộc" : "under"} ${units.get(naming.parent)?.name ?? naming.parent}` : ""})`;
+    const history = (language: "vi" | "en") => runs.map((run) => `${describe(language, run.naming)} ${language === "vi" ? "trong" : "in"} ${run.periods.map(label).join(", ")}`).join("; ");
+    const now = { period: "", name: final.name, level: final.level, parent: final.parent ?? null };
+    const message = {
+      vi: `đơn vị ${id} đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: ${history("vi")}. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: ${describe("vi", now)}. Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị`,
+      en: `unit ${id} changed its name, level or parent within the period: ${history("en")}. Its months' counts are summed and it is scored and ranked under its naming at the period's end: ${describe("en", now)}. If these are two different units, give them two ids`,
+    };
+    let at = -1;
+    figures.forEach((figure, index) => {
+      if (figure.unit === id && inside.has(String(parsePeriod(String(figure.period))?.key))) at = index;
+    });
+    if (at < 0) continue;
+    const row = figures[at]!;
+    figures[at] = { ...row, flags: [...(row.flags ?? []), { code: "unit_changed", message }] };
+  }
+}
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -456,14 +519,23 @@ export class Store {
       for (const kind of Object.keys(LISTS) as Kind[]) lists[kind].push(...((options.input.document as unknown as Record<string, unknown[] | undefined>)[LISTS[kind]] ?? []));
     }
     const inputForTarget = options.input && [...inside].some((key) => inputPeriods.has(key));
+    if (target.kind !== "month") flagRenamedUnits(this.namingsInside(reported, inputPeriods, options.input?.document), units, figures, inside);
     const months = reported.filter((version) => version.period !== target.key || target.kind === "month");
     const checksum = inputForTarget
       ? options.input!.checksum
       : reported.length === 1
         ? String(reported[0]!.checksum)
         : sha256(reported.map((version) => `${String(version.checksum)}  ${String(version.period)}\n`).join(""));
-    const allSigned = !inputForTarget && months.length > 0 && months.every((version) => version.signed_off_at);
+    // Signed off: every month of the period is stored and signed off (a month without figures is not signed off).
+    const allSigned = !inputForTarget && monthsOf(target).every((month) => months.some((version) => String(version.period) === month.key && version.signed_off_at));
     const latest = allSigned ? [...months].sort((a, b) => (String(a.signed_off_at) < String(b.signed_off_at) ? 1 : -1))[0]! : null;
+    // Each month's own sign-off: a stored month the input repeats keeps it (an input differing from a signed-off
+    // month was refused above); a month only the input gives is not signed off; a month nobody gives is absent.
+    const monthSignOffs: MonthSignOff[] = target.kind === "month" ? [] : monthsOf(target).map((month) => {
+      const version = versions.find((row) => String(row.period) === month.key);
+      if (version) return { period: month.key, at: version.signed_off_at ? String(version.signed_off_at) : null, ...(version.signed_off_at && version.signed_off_by && { by: String(version.signed_off_by) }) };
+      return { period: month.key, at: null, ...(!inputPeriods.has(month.key) && { absent: true as const }) };
+    });
     return {
       // The reported period's own fields (where the figures come from, how parents are counted) travel with it.
       document: {
@@ -477,10 +549,28 @@ export class Store {
       sources,
       checksum,
       signOff: latest ? { period: target.key, version: Number(latest.version), at: String(latest.signed_off_at), ...(latest.signed_off_by && { by: String(latest.signed_off_by) }), checksum } : null,
+      monthSignOffs,
       periods: stored.map((version) => String(version.period)),
       droppedRows,
       scheme: inputForTarget || reported.length === 0 ? null : String(reported.at(-1)!.scheme),
     };
+  }
+
+  /** Each unit's name, level and parent in every period of `reported` (stored) and of the input, in time order. */
+  private namingsInside(reported: readonly Row[], inputPeriods: ReadonlyMap<string, unknown>, input: FiguresFile | undefined): Map<string, Naming[]> {
+    const namings = new Map<string, Naming[]>();
+    const add = (period: string, unit: UnitInput) => namings.set(unit.id, [...(namings.get(unit.id) ?? []), { period, name: unit.name, level: unit.level, parent: unit.parent ?? null }]);
+    const periods = [...reported.map((version) => String(version.period)), ...inputPeriods.keys()].sort(comparePeriods);
+    for (const period of new Set(periods)) {
+      if (inputPeriods.has(period)) for (const unit of input!.units) add(period, unit);
+      else {
+        const version = reported.find((row) => String(row.period) === period)!;
+        for (const row of this.rows("SELECT id, name, level, parent FROM units WHERE version_id = ? ORDER BY rowid", [version.id as number])) {
+          add(period, { id: String(row.id), name: String(row.name), level: String(row.level) as UnitInput["level"], ...(row.parent !== null && { parent: String(row.parent) }) });
+        }
+      }
+    }
+    return namings;
   }
 
   /** The database file's bytes, to write back. */

@@ -137,11 +137,62 @@ describe("history for a report", () => {
     expect(code(() => store.signOff("2026-Q3", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026-Q3", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
     expect(code(() => store.signOff("2026", { at: new Date() }))).toEqual(["sign_off_by_month", { period: "2026", months: "2026-07, 2026-08, 2026-09", first: "2026-07" }]);
     expect(code(() => store.signOff("2026-Q4", { at: new Date() }))).toEqual(["unknown_period", { period: "2026-Q4", periods: "2026-07, 2026-08, 2026-09" }]);
-    for (const period of ["2026-07", "2026-08"]) store.signOff(period, { at: new Date() });
-    expect(store.history({ period: "2026-Q3" }).signOff).toBeNull();
+    expect(quarter.monthSignOffs).toEqual([{ period: "2026-07", at: null }, { period: "2026-08", at: null }, { period: "2026-09", at: null }]);
+    store.signOff("2026-07", { at: new Date("2026-08-05T02:00:00Z"), by: "Nguyễn Văn A" });
+    store.signOff("2026-08", { at: new Date("2026-09-05T02:00:00Z") });
+    // Partly signed off: the quarter is not, and says which of its months are.
+    const partly = store.history({ period: "2026-Q3" });
+    expect(partly.signOff).toBeNull();
+    expect(partly.monthSignOffs).toEqual([
+      { period: "2026-07", at: "2026-08-05T02:00:00.000Z", by: "Nguyễn Văn A" },
+      { period: "2026-08", at: "2026-09-05T02:00:00.000Z" },
+      { period: "2026-09", at: null },
+    ]);
+    expect(store.history({ period: "2026-08" }).monthSignOffs).toEqual([]);
+    // A month given only by the input is neither signed off nor absent.
+    expect(store.history({ period: "2026-Q4", input: { document: month("2026-10"), sources: [], checksum: "9".repeat(64) } }).monthSignOffs).toEqual([
+      { period: "2026-10", at: null },
+      { period: "2026-11", at: null, absent: true },
+      { period: "2026-12", at: null, absent: true },
+    ]);
     store.signOff("2026-09", { at: new Date() });
     expect(store.history({ period: "2026-Q3" }).signOff).toMatchObject({ period: "2026-Q3", checksum: quarter.checksum });
+    // A year of which only these months have figures is not signed off even once they all are: the rest are absent.
+    const year = store.history({ period: "2026" });
+    expect(year.signOff).toBeNull();
+    expect(year.monthSignOffs.filter((entry) => entry.absent).map((entry) => entry.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-10", "2026-11", "2026-12"]);
+    expect(year.monthSignOffs.filter((entry) => entry.at !== null).map((entry) => entry.period)).toEqual(["2026-07", "2026-08", "2026-09"]);
     expect(code(() => store.history({ period: "2025-12" }))).toEqual(["unknown_period", { period: "2025-12", periods: "2026-07, 2026-08, 2026-09" }]);
+  });
+
+  it("flags a unit renamed or moved to another level within a quarter or year, on its last row of the period", async () => {
+    const store = await Store.open();
+    const moved: FiguresFile["units"] = units.map((unit) => (unit.id === "X2" ? { ...unit, name: "Sở Hai", level: "department" } : unit));
+    store.add(month("2026-07"), meta("1".repeat(64)));
+    store.add(month("2026-08"), meta("2".repeat(64)));
+    store.add({ ...month("2026-09"), units: moved }, meta("3".repeat(64)));
+    const quarter = store.history({ period: "2026-Q3" });
+    // Reported under its naming at the period's end (decision 95), and said so.
+    expect(quarter.document.units.find((unit) => unit.id === "X2")).toMatchObject({ name: "Sở Hai", level: "department" });
+    const flagged = quarter.document.figures.filter((row) => row.flags && row.flags.length > 0);
+    expect(flagged.map((row) => [row.unit, row.period])).toEqual([["X2", "2026-09"]]);
+    expect(flagged[0]!.flags).toEqual([
+      {
+        code: "unit_changed",
+        message: {
+          vi: "đơn vị X2 đổi tên, cấp hoặc đơn vị cấp trên trong kỳ: “Xã Hai” (xã, trực thuộc Tỉnh Thử) trong 07/2026, 08/2026; “Sở Hai” (sở, trực thuộc Tỉnh Thử) trong 09/2026. Số liệu các tháng được cộng lại và đơn vị được chấm, xếp hạng theo tên và cấp cuối kỳ: “Sở Hai” (sở, trực thuộc Tỉnh Thử). Nếu đây là hai đơn vị khác nhau, hãy dùng hai mã đơn vị",
+          en: "unit X2 changed its name, level or parent within the period: “Xã Hai” (commune, under Tỉnh Thử) in 07/2026, 08/2026; “Sở Hai” (department, under Tỉnh Thử) in 09/2026. Its months' counts are summed and it is scored and ranked under its naming at the period's end: “Sở Hai” (department, under Tỉnh Thử). If these are two different units, give them two ids",
+        },
+      },
+    ]);
+    // The finding reaches the quarter's scorecard, located at the row that carries it (no flag for a month, which has one naming).
+    const card = scoreDataset(parseDataset(quarter.document, getScheme("766-portal"), { sources: quarter.sources }), { period: "2026-Q3" });
+    const finding = card.findings.find((entry) => entry.code === "source_flag")!;
+    expect(finding).toMatchObject({ unit: "X2", period: "2026-09", params: { flag: "unit_changed" } });
+    expect(finding.source).toEqual(["store › 2026-09 (v1) › so-lieu.xlsx › Số liệu › dòng 3"]);
+    expect(card.unit("X2")!.unit.level).toBe("department");
+    expect(store.history({ period: "2026-09" }).document.figures.some((row) => row.flags)).toBe(false);
+    expect(store.history({ period: "2026-Q3", input: { document: { ...month("2026-09"), units }, sources: [], checksum: "9".repeat(64) } }).document.figures.some((row) => row.flags)).toBe(false);
   });
 
   it("keeps counts given as null, the document's own fields and the evidence behind lost points", async () => {

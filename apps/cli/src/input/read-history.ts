@@ -10,6 +10,8 @@ export interface HistoryRead {
   /** SHA-256 of the reported period's input (the stored one, or the new input's). */
   readonly checksum: string;
   readonly signOff: { readonly at: string; readonly by?: string; readonly checksum: string } | null;
+  /** A quarter or year: each of its months with figures and whether it is signed off (`at` null: not). */
+  readonly monthSignOffs: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Lines for stderr: where the history came from, rows left out. */
   readonly notes: readonly string[];
 }
@@ -35,6 +37,7 @@ export async function readHistory(path: string, period: string, language: Langua
       dataset,
       checksum: history.checksum,
       signOff: history.signOff && { at: history.signOff.at, ...(history.signOff.by && { by: history.signOff.by }), checksum: history.signOff.checksum },
+      monthSignOffs: history.monthSignOffs,
       notes: [messages.historyFrom(path, describeHistoryPeriods(history.periods, parsePeriod(period)!, language)), ...(history.droppedRows > 0 ? [messages.historyDropped(history.droppedRows)] : [])],
     };
   } finally {

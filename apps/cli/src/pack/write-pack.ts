@@ -23,6 +23,8 @@ export interface PackRequest {
   readonly wordCards?: boolean;
   /** The period's sign-off in the office's store (the documents print it). */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** A quarter or year not wholly signed off: which of its months are (`at`), which are not (`at` null) and which have no figures (`absent`). */
+  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Rank units that did not report every item (the core leaves them unranked by default). */
   readonly rankIncomplete?: boolean;
   /** Input rows rejected with --skip-invalid, for the cards and the summary to say so. */
@@ -99,6 +101,7 @@ async function scoreAndWrite(request: PackRequest, pool: RenderPool): Promise<Pa
     ...(request.issuer && { issuer: request.issuer }),
     ...(request.profile && { profile: request.profile }),
     ...(request.signOff && { signOff: request.signOff }),
+    ...(request.monthSignOffs && { monthSignOffs: request.monthSignOffs }),
     ...(request.rejectedRows && { rejectedRows: request.rejectedRows }),
     ...(request.rankIncomplete && { rankIncomplete: true }),
   });

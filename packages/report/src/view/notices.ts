@@ -1,8 +1,10 @@
-import { formatNumber, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
+import { describeFinding, formatNumber, formatPeriod, parsePeriod, type CompanionScores, type Dataset, type Language, type Scheme, type Scorecard, type UnitScore } from "@chiso/core";
 import { labelsFor, type Labels } from "../labels.js";
 import { inheritedLoss } from "./inherited-loss.js";
 import { itemName } from "./item-name.js";
 import type { NoticeView, PackContext } from "./types.js";
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** How many names a notice lists before "…" (a unit missing 20 items gets a readable line, not a page). */
 const LISTED = 6;
@@ -142,5 +144,10 @@ export function summaryNotices(context: PackContext, card: Scorecard, province: 
   if (example) notices.push(example);
   const source = sourceNotice(dataset, labels, language);
   if (source) notices.push(source);
+  // A unit renamed or moved within a quarter or year (the store's flag): said on the summary too, not only its card.
+  const ids = new Set(children.map((score) => score.unit.id));
+  for (const finding of card.findings) {
+    if (finding.code === "source_flag" && finding.params.flag === "unit_changed" && ids.has(finding.unit)) notices.push({ level: "warning", text: capitalize(describeFinding(finding, language)) });
+  }
   return notices;
 }

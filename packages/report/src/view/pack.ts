@@ -25,6 +25,8 @@ export interface PackOptions {
   readonly tie?: TieRule;
   /** The period's sign-off in the office's store, printed on the documents. */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** A quarter or year not wholly signed off: which of its months are (`at`), which are not (`at` null) and which have no figures (`absent`). */
+  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Input rows rejected with --skip-invalid (see `PackContext.rejectedRows`). */
   readonly rejectedRows?: PackContext["rejectedRows"];
   /** Rank units that did not report every item (the core's `rankIncomplete`). */
@@ -74,6 +76,7 @@ export function buildPackView(dataset: Dataset, options: PackOptions): PackView 
     scheme: `${card.scheme.id} ${card.scheme.version}`,
     checksum: options.checksum,
     ...(options.signOff && { signOff: options.signOff }),
+    ...(!options.signOff && options.monthSignOffs?.some((month) => month.at !== null) && { monthSignOffs: options.monthSignOffs }),
     ...(options.rejectedRows && options.rejectedRows.length > 0 && { rejectedRows: options.rejectedRows }),
     generatedAt: options.generatedAt.toISOString(),
     generatedLabel: formatDateTime(options.generatedAt, language),

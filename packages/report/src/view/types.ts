@@ -43,6 +43,8 @@ export interface PackContext {
   readonly checksum: string;
   /** Set when the period is signed off in the office's store: when, by whom, and the input's SHA-256 it was locked to. */
   readonly signOff?: { readonly at: string; readonly by?: string; readonly checksum: string };
+  /** A quarter or year not wholly signed off: which of its months are (`at`), which are not (`at` null) and which have no figures (`absent`). */
+  readonly monthSignOffs?: readonly { readonly period: string; readonly at: string | null; readonly by?: string; readonly absent?: true }[];
   /** Input rows rejected with --skip-invalid: a unit's card and the summary say its figures were refused, and why. */
   readonly rejectedRows?: readonly RejectedRowView[];
   readonly generatedAt: string;

@@ -43,6 +43,11 @@ export const command: Command = {
     // Every input row is used or said not to be: rows of other periods are listed with their places.
     if (read) for (const note of rowsOfOtherPeriods(read.result, parsePeriod(period)!, language, { history: historyPeriods(parsePeriod(period)!) })) context.stderr(note);
     if (history?.signOff) context.stdout(messagesFor(language).periodSignedOff(period, localTime(history.signOff.at, language), history.signOff.checksum));
+    else if (history?.monthSignOffs.some((month) => month.at !== null)) {
+      const months = (state: "signed" | "unsigned" | "absent") =>
+        history.monthSignOffs.filter((month) => (month.at !== null ? "signed" : month.absent ? "absent" : "unsigned") === state).map((month) => month.period).join(", ");
+      context.stdout(messagesFor(language).periodPartlySignedOff(period, months("signed"), months("unsigned"), months("absent")));
+    }
     const rejected = read ? await rejectedRowsFile(read.result, period, language, generationTime(period, values.deterministic === true)) : null;
     const pack = await writePack({
       dataset,
@@ -52,6 +57,7 @@ export const command: Command = {
       checksum,
       ...settings,
       ...(history?.signOff && { signOff: history.signOff }),
+      ...(history && { monthSignOffs: history.monthSignOffs }),
       ...(read && { rejectedRows: rejectedRowsOf(read.result, language) }),
       ...(values["rank-incomplete"] === true && { rankIncomplete: true }),
       ...(rejected && { extraFiles: [rejected] }),

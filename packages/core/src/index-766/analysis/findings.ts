@@ -62,6 +62,8 @@ const CAUSES: Readonly<Record<string, Record<Language, string>>> = {
 const SOURCE_FLAG_NAMES: Readonly<Record<string, Record<Language, string>>> = {
   RECORDS_REJECTED: { vi: "có hồ sơ bị loại khi tính số liệu", en: "records were rejected when the figures were computed" },
   TEMP_NATIONAL_REPORT_DENOMINATOR: { vi: "mẫu số tạm tính theo báo cáo quốc gia", en: "provisional denominator from the national report" },
+  // Set by the history store on a quarter or year whose months name a unit differently.
+  unit_changed: { vi: "đơn vị đổi tên hoặc cấp trong kỳ", en: "a unit renamed or moved within the period" },
 };
 
 /**
@@ -114,8 +116,14 @@ const catalogue: Record<FindingCode, Record<Language, Describe>> = {
     en: (p) => `the rate of ${fixed2(p.current)}% is ${fixed2(p.change)} percentage points from the median of the previous ${en(p.months)} months (${fixed2(p.median)}%); check the figures.`,
   },
   missing_items: {
-    vi: (p) => `chưa báo cáo ${vi(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`,
-    en: (p) => `${en(p.count)} ${p.count === 1 ? "item" : "items"} not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`,
+    vi: (p) =>
+      p.inMonths === undefined
+        ? `chưa báo cáo ${vi(p.count)} chỉ tiêu (${s(p.items)}): tổng điểm chỉ tính trên các chỉ tiêu có số liệu nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung số liệu.`
+        : `số liệu của cả kỳ không có ${vi(p.count)} chỉ tiêu (${s(p.items)}); các tháng trong kỳ có số liệu của ${p.inMonthsCount === p.count ? "các chỉ tiêu này" : `${vi(p.inMonthsCount)} chỉ tiêu (${s(p.inMonths)})`} nhưng kỳ được chấm theo số liệu của cả kỳ, không lấy số liệu các tháng: tổng điểm chỉ tính trên các chỉ tiêu có trong số liệu của cả kỳ nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung các chỉ tiêu này vào số liệu của cả kỳ.`,
+    en: (p) =>
+      p.inMonths === undefined
+        ? `${en(p.count)} ${p.count === 1 ? "item" : "items"} not reported (${s(p.items)}): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.`
+        : `the period's own figures lack ${en(p.count)} ${p.count === 1 ? "item" : "items"} (${s(p.items)}); the months of the period have figures for ${p.inMonthsCount === p.count ? (p.count === 1 ? "it" : "them") : `${en(p.inMonthsCount)} of them (${s(p.inMonths)})`}, but the period is scored from its own figures, not from the months: the total covers only the items in the period's own figures, so the unit is not banded or ranked; add these items to the period's own figures.`,
   },
   period_mismatch: {
     vi: (p) => `số liệu của cả kỳ (${vi(p.ownNumerator)}/${vi(p.ownDenominator)}) khác tổng ${vi(p.months)} tháng trong kỳ (${vi(p.monthNumerator)}/${vi(p.monthDenominator)}); chiso dùng số liệu của cả kỳ.`,

@@ -10,6 +10,32 @@ const findingsOf = (figures: Parameters<typeof smallProvince>[0], period = "2026
     .map((finding) => `${finding.unit} ${finding.item ?? "-"}: ${describeFinding(finding, "en")}`);
 
 describe("data-quality findings", () => {
+  it("says which items a quarter's own row lacks that its months hold, and that the months are not used for them (decision 96)", () => {
+    const all = uniformItems(9, 10);
+    const { ON_TIME: _onTime, ONLINE_DOSSIER_SHARE: _share, ...withoutTwo } = all;
+    const { ON_TIME: _alsoOnTime, ...monthWithoutOnTime } = all;
+    const missing = (figures: Parameters<typeof smallProvince>[0]) => findingsOf(figures, "2026-Q1", true).filter((line) => line.startsWith("D1 -") && /items?|own figures/.test(line));
+    // The quarter's own row lacks ON_TIME and ONLINE_DOSSIER_SHARE; February holds both, March only the share.
+    expect(
+      missing([
+        { unit: "D1", period: "2026-Q1", items: withoutTwo },
+        { unit: "D1", period: "2026-02", items: all },
+        { unit: "D1", period: "2026-03", items: monthWithoutOnTime },
+      ]),
+    ).toEqual([
+      "D1 -: the period's own figures lack 2 items (2.1, 3.3); the months of the period have figures for them, but the period is scored from its own figures, not from the months: the total covers only the items in the period's own figures, so the unit is not banded or ranked; add these items to the period's own figures.",
+    ]);
+    // Months holding one of the two: named; months holding neither (or no months): the plain advice.
+    expect(missing([{ unit: "D1", period: "2026-Q1", items: withoutTwo }, { unit: "D1", period: "2026-03", items: monthWithoutOnTime }])[0]).toContain("the months of the period have figures for 1 of them (3.3)");
+    expect(missing([{ unit: "D1", period: "2026-Q1", items: withoutTwo }])).toEqual([
+      "D1 -: 2 items not reported (2.1, 3.3): the total covers only the items with figures, so the unit is not banded or ranked; add the missing figures.",
+    ]);
+    const vi = scoreDataset(datasetOf(smallProvince([{ unit: "D1", period: "2026-Q1", items: withoutTwo }, { unit: "D1", period: "2026-02", items: all }])), { period: "2026-Q1" }).findings.find((finding) => finding.unit === "D1" && finding.code === "missing_items")!;
+    expect(describeFinding(vi, "vi")).toBe(
+      "số liệu của cả kỳ không có 2 chỉ tiêu (2.1, 3.3); các tháng trong kỳ có số liệu của các chỉ tiêu này nhưng kỳ được chấm theo số liệu của cả kỳ, không lấy số liệu các tháng: tổng điểm chỉ tính trên các chỉ tiêu có trong số liệu của cả kỳ nên đơn vị không được xếp loại, xếp hạng; hãy bổ sung các chỉ tiêu này vào số liệu của cả kỳ.",
+    );
+  });
+
   it("flags components that do not add up and stated rates that do not match their counts", () => {
     expect(
       findingsOf([

@@ -33,7 +33,9 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
     const { missingItems, partialItems } = score.completeness;
     if (missingItems.length > 0) {
       const ids = missingItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
-      findings.push({ ...base(unit), code: "missing_items", params: { items: ids.join(", "), count: ids.length } });
+      // A quarter or year scored from its own row: say which missing items its months hold (not used: decision 96).
+      const inMonths = counts.exactRow[unit]! >= 0 && period.kind !== "month" ? missingItems.filter((code) => monthsHold(table, monthRows, unit, dataset.scheme.itemByCode.get(code)!.index)).map((code) => dataset.scheme.itemByCode.get(code)!.id) : [];
+      findings.push({ ...base(unit), code: "missing_items", params: { items: ids.join(", "), count: ids.length, ...(inMonths.length > 0 && { inMonths: inMonths.join(", "), inMonthsCount: inMonths.length }) } });
     }
     if (partialItems.length > 0) {
       const ids = partialItems.map((code) => dataset.scheme.itemByCode.get(code)!.id);
@@ -74,6 +76,11 @@ export function findDataQualityIssues(dataset: Dataset, scores: PeriodScores, un
     });
   }
   return findings;
+}
+
+/** Whether a month row of `unit` within the period has counts for `item`. */
+function monthsHold(table: DatasetTable, monthRows: readonly (Int32Array | undefined)[], unit: number, item: number): boolean {
+  return monthRows.some((byUnit) => byUnit !== undefined && byUnit[unit]! >= 0 && table.state[byUnit[unit]! * table.items + item] === COUNTS);
 }
 
 /** Inserts `extra` findings after each unit's own, keeping units in order. */
