@@ -62,7 +62,7 @@ const vi = {
   rowsAsHistory: (count: number, periods: string, period: string, places: string) =>
     `${n(count)} dòng số liệu của kỳ khác (${periods}) không được chấm trong kỳ ${period}, chỉ dùng làm kỳ trước và xu hướng${places ? `: ${places}` : ""}. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ.`,
   rowsNotUsed: (count: number, periods: string, period: string, places: string) =>
-    `${n(count)} dòng số liệu không được dùng cho kỳ ${period} vì thuộc kỳ khác (${periods}): ${places}. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ; nếu đúng là số liệu kỳ khác, hãy chấm kỳ đó bằng --period.`,
+    `${n(count)} dòng số liệu không được dùng cho kỳ ${period} vì thuộc kỳ khác (${periods})${places ? `: ${places}` : ""}. Nếu dòng nhập nhầm kỳ, hãy sửa cột Kỳ; nếu đúng là số liệu kỳ khác, hãy chấm kỳ đó bằng --period.`,
   andMoreRows: (count: number) => `và ${n(count)} dòng khác`,
   severalPeriods: (parts: readonly { key: string; count: number; places: string }[]) =>
     `Tệp có số liệu của ${n(parts.length)} kỳ: ${parts.map((part) => `${part.key} (${n(part.count)} dòng${part.places ? `: ${part.places}` : ""})`).join(", ")}. Mỗi lần chấm (--period) chỉ chấm một kỳ; nếu tệp là số liệu của một kỳ, hãy kiểm tra cột Kỳ của các dòng khác kỳ.`,
@@ -137,7 +137,7 @@ const en: CliMessages = {
   rowsAsHistory: (count: number, periods: string, period: string, places: string) =>
     `${countOf(count, "figures row")} of another period (${periods}) ${was(count)} not scored in ${period}, only read as the previous period and the trend${places ? `: ${places}` : ""}. If a row has the wrong period, correct its Period cell.`,
   rowsNotUsed: (count: number, periods: string, period: string, places: string) =>
-    `${countOf(count, "figures row")} of another period (${periods}) ${was(count)} not used for ${period}: ${places}. If a row has the wrong period, correct its Period cell; if it is another period's figures, score that period with --period.`,
+    `${countOf(count, "figures row")} of another period (${periods}) ${was(count)} not used for ${period}${places ? `: ${places}` : ""}. If a row has the wrong period, correct its Period cell; if it is another period's figures, score that period with --period.`,
   andMoreRows: (count: number) => `and ${countOf(count, "more row")}`,
   severalPeriods: (parts: readonly { key: string; count: number; places: string }[]) =>
     `The file has figures of ${parts.length} periods: ${parts.map((part) => `${part.key} (${countOf(part.count, "row")}${part.places ? `: ${part.places}` : ""})`).join(", ")}. Each run (--period) scores one period; if the file is one period's figures, check the Period cell of the rows of the others.`,

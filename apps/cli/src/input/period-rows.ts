@@ -27,13 +27,21 @@ function periodList(rows: readonly RowOutcome[]): string {
   return periods.length > 4 ? `${periods.slice(0, 2).join(", ")} … ${periods.slice(-2).join(", ")}` : periods.join(", ");
 }
 
-/** History rows are listed by place only when they are few (a stray row in a month's workbook); a real history is counted. */
+/** Rows are listed by place only when their period has few (a stray row in a month's workbook); a real history is counted. */
 const FEW = 3;
+
+/** The rows of the periods that have at most `FEW` rows among `rows`: strays, worth pointing at. */
+function strays(rows: readonly RowOutcome[]): RowOutcome[] {
+  const perPeriod = new Map<string, number>();
+  for (const row of rows) perPeriod.set(row.period, (perPeriod.get(row.period) ?? 0) + 1);
+  return rows.filter((row) => perPeriod.get(row.period)! <= FEW);
+}
 
 /**
  * Every accepted row is used or said not to be: the rows of the input whose period this run does not score —
- * those it reads only as history (the previous period, the trend), and those it does not read at all — each
- * listed with its place, so that a June row left in July's workbook is seen. `exact`: only the period's own
+ * those it reads only as history (the previous period, the trend), and those it does not read at all — counted,
+ * and the rows of a period with only a few listed with their places, so that a June row left in July's workbook
+ * is seen (a file holding whole other periods is a history, said in one line). `exact`: only the period's own
  * rows are used (a store adds the period named, never its months).
  */
 export function rowsOfOtherPeriods(result: ImportResult, period: Period, language: Language, options: { readonly history?: ReadonlySet<string>; readonly exact?: boolean } = {}): string[] {
@@ -44,8 +52,8 @@ export function rowsOfOtherPeriods(result: ImportResult, period: Period, languag
   const unused = other.filter((row) => !history.has(row.period));
   const messages = messagesFor(language);
   return [
-    ...(asHistory.length > 0 ? [messages.rowsAsHistory(asHistory.length, periodList(asHistory), period.key, asHistory.length <= FEW ? placesOf(asHistory, language) : "")] : []),
-    ...(unused.length > 0 ? [messages.rowsNotUsed(unused.length, periodList(unused), period.key, placesOf(unused, language))] : []),
+    ...(asHistory.length > 0 ? [messages.rowsAsHistory(asHistory.length, periodList(asHistory), period.key, placesOf(strays(asHistory), language))] : []),
+    ...(unused.length > 0 ? [messages.rowsNotUsed(unused.length, periodList(unused), period.key, placesOf(strays(unused), language))] : []),
   ];
 }
 
